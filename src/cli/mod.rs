@@ -1,0 +1,89 @@
+//! The `maillage` command line: `serve`, `import`, `export`, `token`, `editor`. Each
+//! subcommand loads the layered settings, opens the node and calls operations.
+
+mod accounts;
+mod demo;
+mod import;
+mod export;
+
+use crate::settings::Settings;
+use crate::startup::{build_node, Application};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "maillage", version, about = "Nœud maillage : fiches projet, bonnes pratiques et retours d'expérience fédérés entre territoires.")]
+pub struct Cli {
+    /// A TOML file whose settings override config/default.toml (environment variables
+    /// MAILLAGE__SECTION__KEY override both).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the node (HTTP server).
+    #[command(after_help = "Examples:\n  maillage serve\n  maillage serve --demo\n  MAILLAGE__SERVER__PORT=8081 maillage --config config/dev.toml serve")]
+    Serve {
+        /// Load the demo items made from the seed documents before serving.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Import items from JSON or Markdown (YAML front matter) files; re-importing updates.
+    #[command(after_help = "Examples:\n  maillage import demo/*.md\n  maillage import export.json")]
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Export every local item, in the import format.
+    #[command(after_help = "Examples:\n  maillage export --out sauvegarde/\n  maillage export --format json --out items.json")]
+    Export {
+        /// Folder (Markdown: one file per item) or file (JSON: one array).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: export::Format,
+    },
+    /// Manage API tokens (stored hashed; a token is shown once).
+    #[command(subcommand)]
+    Token(accounts::TokenCommand),
+    /// Manage editors who log in to the web forms.
+    #[command(subcommand)]
+    Editor(accounts::EditorCommand),
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    crate::telemetry::init(&settings.log);
+    match cli.command {
+        Command::Serve { demo } => {
+            let app = Application::build(settings).await?;
+            if demo {
+                demo::load_demo_items(app.node()).await?;
+            }
+            tracing::info!(url = %app.node().base_url, "maillage node serving");
+            app.run_until_stopped().await.context("The HTTP server stopped with an error")
+        }
+        Command::Import { files } => {
+            let port = settings.server.port;
+            let node = build_node(settings, port).await?;
+            import::import_files(&node, &files).await
+        }
+        Command::Export { out, format } => {
+            let port = settings.server.port;
+            let node = build_node(settings, port).await?;
+            export::export_items(&node, &out, format).await
+        }
+        Command::Token(command) => {
+            let port = settings.server.port;
+            accounts::token(&build_node(settings, port).await?, command).await
+        }
+        Command::Editor(command) => {
+            let port = settings.server.port;
+            accounts::editor(&build_node(settings, port).await?, command).await
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Field-level validation errors: a path into the document, a stable code and a French
+//! message. The JSON API returns them as they are (422); forms show them beside each field;
+//! the importer prefixes them with the file and line.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// JSON-pointer-like dotted path, e.g. `project_sheet.funding[1].amount_eur`.
+    pub path: String,
+    /// Stable snake_case code, e.g. `required`, `unknown_code`, `too_long`.
+    pub code: &'static str,
+    /// Human message in French.
+    pub message: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} ({})", self.path, self.message, self.code)
+    }
+}
+
+/// Every problem found in one document; never empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl ValidationErrors {
+    pub fn single(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+        ValidationErrors(vec![FieldError { path: path.into(), code, message: message.into() }])
+    }
+
+    /// The message for one field, if it has an error (forms show it beside the input).
+    pub fn for_path(&self, path: &str) -> Option<&str> {
+        self.0.iter().find(|e| e.path == path).map(|e| e.message.as_str())
+    }
+}
+
+impl std::fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("; "))
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Collects errors while a document is walked, keeping track of the current path.
+#[derive(Default)]
+pub(crate) struct Collector {
+    pub(crate) errors: Vec<FieldError>,
+}
+
+impl Collector {
+    pub(crate) fn push(&mut self, path: impl Into<String>, code: &'static str, message: impl Into<String>) {
+        self.errors.push(FieldError { path: path.into(), code, message: message.into() });
+    }
+}
+
+/// Turns a serde failure (wrong type, unknown field, bad enum value) into a field error
+/// with the path where it happened.
+pub fn from_serde_path(path: String, error: &impl std::fmt::Display) -> FieldError {
+    let text = error.to_string();
+    let (code, message) = if text.contains("unknown field") {
+        ("unknown_field", format!("Champ inconnu : {}", first_quoted(&text).unwrap_or(&text)))
+    } else if text.contains("unknown variant") {
+        ("unknown_code", format!("Valeur inconnue : {}", first_quoted(&text).unwrap_or(&text)))
+    } else if text.contains("missing field") {
+        ("required", format!("Champ obligatoire manquant : {}", first_quoted(&text).unwrap_or(&text)))
+    } else if text.contains("invalid type") {
+        ("invalid_type", format!("Type de valeur incorrect ({text})"))
+    } else {
+        ("invalid_value", format!("Valeur invalide ({text})"))
+    };
+    let path = if path == "." || path.is_empty() { "$".to_owned() } else { path };
+    FieldError { path, code, message }
+}
+
+fn first_quoted(text: &str) -> Option<&str> {
+    let start = text.find('`')? + 1;
+    let end = start + text[start..].find('`')?;
+    Some(&text[start..end])
+}

@@ -1,0 +1,514 @@
+//! The item document: the envelope shared by the three kinds, and each kind's own fields.
+//!
+//! `ItemDocument` is the one shape an item has in the JSON API, in import/export files and
+//! in storage. It deserializes leniently typed (strings for codes and dates) so that every
+//! mistake can be reported per field by [`super::validate`], which turns it into a
+//! [`super::ValidItem`]. Codes refer to [`super::vocabulary`] terms.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The three kinds of item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    ProjectSheet,
+    GoodPractice,
+    Experience,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::ProjectSheet, Kind::GoodPractice, Kind::Experience];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::ProjectSheet => "project_sheet",
+            Kind::GoodPractice => "good_practice",
+            Kind::Experience => "experience",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::ProjectSheet => "Fiche projet",
+            Kind::GoodPractice => "Bonne pratique",
+            Kind::Experience => "Retour d'expérience",
+        }
+    }
+}
+
+/// Where an item is in its life. Only `published` and `archived` items are public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    #[default]
+    Draft,
+    Published,
+    Archived,
+    Withdrawn,
+}
+
+impl Lifecycle {
+    pub const ALL: [Lifecycle; 4] = [
+        Lifecycle::Draft,
+        Lifecycle::Published,
+        Lifecycle::Archived,
+        Lifecycle::Withdrawn,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lifecycle::Draft => "draft",
+            Lifecycle::Published => "published",
+            Lifecycle::Archived => "archived",
+            Lifecycle::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lifecycle> {
+        Lifecycle::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Lifecycle::Draft => "Brouillon",
+            Lifecycle::Published => "Publié",
+            Lifecycle::Archived => "Archivé",
+            Lifecycle::Withdrawn => "Retiré",
+        }
+    }
+
+    /// Visible to the public and to peers.
+    pub fn is_public(self) -> bool {
+        matches!(self, Lifecycle::Published | Lifecycle::Archived)
+    }
+}
+
+/// An item as written by an editor, an import file or a peer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ItemDocument {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+    #[serde(default)]
+    pub license: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<Author>,
+    #[serde(default)]
+    pub territory: Territory,
+    #[serde(default)]
+    pub pillars: Vec<String>,
+    #[serde(default)]
+    pub activity_domains: Vec<String>,
+    #[serde(default)]
+    pub resources: Vec<String>,
+    #[serde(default)]
+    pub food_themes: Vec<String>,
+    #[serde(default)]
+    pub target_audiences: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub documents: Vec<DocumentLink>,
+    #[serde(default)]
+    pub inspired_by: Vec<String>,
+    #[serde(default)]
+    pub lifecycle: Lifecycle,
+    /// Kept when given (imports of older material); set at first publication otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reviewed: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_sheet: Option<ProjectSheet>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub good_practice: Option<GoodPractice>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience: Option<Experience>,
+    /// Read-only facts a node adds when it serves an item (id, url, revision…); accepted
+    /// and ignored on input so that what a client reads it can send back.
+    #[serde(default, skip_serializing)]
+    pub meta: Option<serde_json::Value>,
+}
+
+fn default_language() -> String {
+    "fr".to_owned()
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub language: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Territory {
+    #[serde(default)]
+    pub name: String,
+    /// A `scale` vocabulary code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insee_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub epci_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentLink {
+    pub title: String,
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+}
+
+/// A useful effect: always for a beneficiary.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct UsefulEffect {
+    pub beneficiary: String,
+    pub effect: String,
+    /// `effect_kind` code: direct | externalite.
+    pub kind: String,
+    /// `evidence_level` code: hypothese | observe | evalue.
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    /// `organisation_type` code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siren: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siret: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rna: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FundingLine {
+    pub funder: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_eur: Option<f64>,
+    /// `funding_type` code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding_type: Option<String>,
+    /// `funding_status` code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+}
+
+/// A stage of a project's history. Dates are partial ISO dates: `2021`, `2021-03`, `2021-03-15`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A work package or action group (DYNAMO's Gt1…Gt7).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct WorkPackage {
+    pub code: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigure {
+    pub indicator: String,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+/// Fiche projet.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectSheet {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier: Option<Organisation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nature: Option<String>,
+    /// `phase` code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// `project_status` code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perimeter: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<Partner>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consortium: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_cost_eur: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<FundingLine>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Stage>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub work_packages: Vec<WorkPackage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub human_means: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technical_means: Option<String>,
+    /// URIs of good practices used as methods.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub practices_used: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualitative_results: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_figures: Vec<KeyFigure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub useful_effects: Vec<UsefulEffect>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evaluation_dimensions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+}
+
+/// One step of a method, in order; `section` groups steps ("démarche initiale"…).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tools: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ResourcesNeeded {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub human: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financial: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technical: Option<String>,
+}
+
+impl ResourcesNeeded {
+    pub fn is_empty(&self) -> bool {
+        self.human.is_none() && self.financial.is_none() && self.technical.is_none()
+    }
+}
+
+/// Bonne pratique / méthode.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GoodPractice {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tools_and_supports: Vec<String>,
+    #[serde(default, skip_serializing_if = "ResourcesNeeded::is_empty")]
+    pub resources_needed: ResourcesNeeded,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub success_factors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pitfalls: Vec<String>,
+    /// `maturity` code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maturity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferability: Option<String>,
+    /// URIs of experiences and project sheets that used this practice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+/// What an experience reports on: an item (local or remote URI) or a free label.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `speaker_role` code.
+    #[serde(default)]
+    pub role: String,
+}
+
+/// The six registers of an economic model (ATEMIS).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SixRegisters {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_proposition: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contracting: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding_and_value_sharing: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governance: Option<String>,
+}
+
+impl SixRegisters {
+    /// The registers in their canonical order with French labels, for display.
+    pub fn labelled(&self) -> [(&'static str, Option<&str>); 6] {
+        [
+            ("Proposition de valeur", self.value_proposition.as_deref()),
+            ("Ressources matérielles et immatérielles", self.resources.as_deref()),
+            ("Organisation", self.organisation.as_deref()),
+            ("Contractualisation", self.contracting.as_deref()),
+            ("Financement et partage de la valeur", self.funding_and_value_sharing.as_deref()),
+            ("Gouvernance", self.governance.as_deref()),
+        ]
+    }
+}
+
+/// Retour d'expérience.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Experience {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<About>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulties: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub useful_effects: Vec<UsefulEffect>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub success_factors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registers: Option<SixRegisters>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub costs: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<FundingLine>,
+    /// URIs of good practices used or produced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub practices: Vec<String>,
+}

@@ -1,0 +1,63 @@
+//! Markdown in, sanitized HTML out. Every body (local or replicated) goes through
+//! [`render_markdown`] before it is shown; [`sanitize_html`] cleans HTML that arrives from
+//! peers. Both use ammonia's allow-list, so no script, event handler or `javascript:` URL
+//! survives.
+
+use pulldown_cmark::{html, Options, Parser};
+
+/// Renders Markdown to HTML and removes anything unsafe.
+pub fn render_markdown(markdown: &str) -> String {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(markdown, options);
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, parser);
+    sanitize_html(&unsafe_html)
+}
+
+/// Cleans HTML to the allow-list (links get `rel="noopener noreferrer"`).
+pub fn sanitize_html(html: &str) -> String {
+    ammonia::Builder::default()
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .clean(html)
+        .to_string()
+}
+
+/// Strips every tag, for plain-text contexts (summaries from peers, search snippets).
+pub fn to_plain_text(html: &str) -> String {
+    let cleaned = ammonia::Builder::empty().clean(html).to_string();
+    cleaned
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_rendered_to_html() {
+        let html = render_markdown("# Titre\n\nUn *essai* de **compost**.");
+        assert!(html.contains("<h1>Titre</h1>"));
+        assert!(html.contains("<em>essai</em>"));
+    }
+
+    #[test]
+    fn scripts_and_event_handlers_cannot_get_through() {
+        let html = render_markdown(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[lien](javascript:alert(3))",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn plain_text_drops_tags_and_keeps_accents() {
+        assert_eq!(to_plain_text("<p>Écologie <b>territoriale</b></p>"), "Écologie territoriale");
+    }
+}

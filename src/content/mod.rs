@@ -1,0 +1,19 @@
+//! The content model: the three kinds of item, their fields, the controlled vocabularies,
+//! validation, Markdown rendering and item files. Pure: no I/O, no storage, no HTTP, and
+//! it depends on nothing else in the crate.
+
+pub mod errors;
+pub mod files;
+pub mod item;
+pub mod markdown;
+pub mod slug;
+pub mod validate;
+pub mod vocabulary;
+
+pub use errors::{FieldError, ValidationErrors};
+pub use item::{ItemDocument, Kind, Lifecycle};
+pub use validate::{validate, ValidItem};
+pub use vocabulary::Vocabularies;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,24 @@
+//! maillage: a federated knowledge network for French territories.
+//!
+//! Each territory runs a node that publishes experiences, good practices and project
+//! sheets, and follows other nodes over ActivityPub. Dependencies point one way:
+//! `web`, `cli` and `workers` call `operations`, which call `federation`, `storage` and
+//! `content`; `content` depends on nothing in the crate.
+//!
+//! - [`content`]: the three kinds of item, vocabularies, validation, Markdown (pure).
+//! - [`storage`]: every SQL statement (SQLite via sqlx, migrations in `migrations/`).
+//! - [`federation`]: keys and HTTP Signatures, ActivityPub wire types.
+//! - [`operations`]: what people and peers can cause, shared by every entry point.
+//! - [`web`]: the JSON API and the French pages.
+//! - [`cli`]: the `maillage` subcommands.
+//! - [`settings`] and [`startup`]: layered configuration and the server.
+
+pub mod cli;
+pub mod content;
+pub mod federation;
+pub mod operations;
+pub mod settings;
+pub mod startup;
+pub mod storage;
+pub mod telemetry;
+pub mod web;

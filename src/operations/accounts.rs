@@ -1,0 +1,113 @@
+//! Editors (password login, server-side sessions) and API tokens. Secrets are random,
+//! shown once, and stored as hashes: argon2id for passwords, SHA-256 for high-entropy
+//! tokens (they need no slow hash and must be looked up by value).
+
+use super::{Node, OperationError};
+use crate::storage::{self, timestamp};
+use anyhow::Context;
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use rand::RngCore;
+
+const SESSION_DAYS: i64 = 14;
+pub const TOKEN_PREFIX: &str = "mlg_";
+
+fn random_secret() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+pub fn sha256_hex(secret: &str) -> String {
+    hex::encode(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, secret.as_bytes()))
+}
+
+/// Creates an API token named `name`; the returned secret is the only copy.
+pub async fn create_api_token(node: &Node, name: &str) -> Result<String, OperationError> {
+    if name.trim().is_empty() {
+        return Err(OperationError::Conflict { code: "invalid_name", message: "Le nom du jeton est obligatoire.".into() });
+    }
+    let token = format!("{TOKEN_PREFIX}{}", random_secret());
+    storage::accounts::insert_api_token(&node.pool, name.trim(), &sha256_hex(&token), &timestamp(node.clock.now()))
+        .await
+        .context("Failed to store the API token")?;
+    Ok(token)
+}
+
+/// The name of the live token matching `token`, if any.
+pub async fn authenticate_api_token(node: &Node, token: &str) -> Result<Option<String>, OperationError> {
+    if !token.starts_with(TOKEN_PREFIX) {
+        return Ok(None);
+    }
+    Ok(storage::accounts::touch_live_api_token(&node.pool, &sha256_hex(token), &timestamp(node.clock.now())).await?)
+}
+
+pub async fn list_api_tokens(node: &Node) -> Result<Vec<storage::accounts::ApiTokenRow>, OperationError> {
+    Ok(storage::accounts::list_api_tokens(&node.pool).await?)
+}
+
+pub async fn revoke_api_token(node: &Node, id: i64) -> Result<(), OperationError> {
+    if storage::accounts::revoke_api_token(&node.pool, id, &timestamp(node.clock.now())).await? {
+        Ok(())
+    } else {
+        Err(OperationError::NotFound)
+    }
+}
+
+/// Creates an editor, or resets their password and role.
+pub async fn set_editor(node: &Node, username: &str, password: &str, role: &str) -> Result<(), OperationError> {
+    if username.trim().is_empty() || password.chars().count() < 10 {
+        return Err(OperationError::Conflict {
+            code: "weak_credentials",
+            message: "Un nom d'utilisateur et un mot de passe d'au moins 10 caractères sont obligatoires.".into(),
+        });
+    }
+    if !matches!(role, "editor" | "admin") {
+        return Err(OperationError::Conflict { code: "invalid_role", message: "Le rôle doit être « editor » ou « admin ».".into() });
+    }
+    let salt = SaltString::generate(&mut OsRng);
+    let hash = Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("Failed to hash the password: {e}"))?
+        .to_string();
+    storage::accounts::upsert_editor(&node.pool, username.trim(), &hash, role, &timestamp(node.clock.now())).await?;
+    Ok(())
+}
+
+/// A signed-in editor.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub username: String,
+    pub role: String,
+    pub csrf_token: String,
+}
+
+/// Checks a password and opens a session; returns the cookie secret.
+pub async fn log_in(node: &Node, username: &str, password: &str) -> Result<Option<String>, OperationError> {
+    let Some(editor) = storage::accounts::find_editor(&node.pool, username.trim()).await? else {
+        return Ok(None);
+    };
+    let password = password.to_owned();
+    let stored_hash = editor.password_hash.clone();
+    let ok = tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&stored_hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    })
+    .await
+    .context("Password check task failed")?;
+    if !ok {
+        return Ok(None);
+    }
+    let secret = random_secret();
+    let expires = node.clock.now() + chrono::Duration::days(SESSION_DAYS);
+    storage::accounts::insert_session(&node.pool, &sha256_hex(&secret), editor.id, &random_secret(), &timestamp(expires)).await?;
+    Ok(Some(secret))
+}
+
+pub async fn session(node: &Node, secret: &str) -> Result<Option<Session>, OperationError> {
+    let row = storage::accounts::find_live_session(&node.pool, &sha256_hex(secret), &timestamp(node.clock.now())).await?;
+    Ok(row.map(|r| Session { username: r.username, role: r.role, csrf_token: r.csrf_token }))
+}
+
+pub async fn log_out(node: &Node, secret: &str) -> Result<(), OperationError> {
+    Ok(storage::accounts::delete_session(&node.pool, &sha256_hex(secret)).await?)
+}

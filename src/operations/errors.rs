@@ -1,0 +1,29 @@
+//! The outcomes an operation can fail with. The web layer maps each to its audience
+//! (JSON status + code, or a form with field errors).
+
+use crate::content::ValidationErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OperationError {
+    #[error("validation failed: {0}")]
+    Invalid(ValidationErrors),
+    #[error("not found")]
+    NotFound,
+    /// A request that cannot apply to the current state (e.g. a slug already taken).
+    #[error("{code}: {message}")]
+    Conflict { code: &'static str, message: String },
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for OperationError {
+    fn from(e: sqlx::Error) -> Self {
+        OperationError::Internal(anyhow::Error::new(e).context("Database operation failed"))
+    }
+}
+
+impl From<ValidationErrors> for OperationError {
+    fn from(e: ValidationErrors) -> Self {
+        OperationError::Invalid(e)
+    }
+}

@@ -1,0 +1,64 @@
+//! What a person or a peer can cause: publish, update, retract, import, query… One file
+//! per operation, shared by the JSON API, the web forms, the CLI and (for remote changes)
+//! the inbox. Operations own transactions: a change, its revision, its index rows and the
+//! deliveries it causes commit together.
+
+pub mod accounts;
+pub mod clock;
+pub mod errors;
+pub mod import;
+pub mod keys;
+pub mod model;
+pub mod publish;
+pub mod queries;
+pub mod retract;
+pub mod update;
+mod write;
+
+pub use clock::{Clock, SystemClock};
+pub use errors::OperationError;
+pub use model::Item;
+
+use crate::content::Vocabularies;
+use crate::federation::keys::NodeKeys;
+use crate::settings::Settings;
+use sqlx::SqlitePool;
+use std::sync::Arc;
+use url::Url;
+
+/// Everything an operation needs about the running node. Cheap to clone; one per node,
+/// so several nodes can live in one process (tests).
+#[derive(Clone)]
+pub struct Node {
+    pub pool: SqlitePool,
+    pub vocab: Vocabularies,
+    pub settings: Arc<Settings>,
+    /// Public origin of the node, e.g. `http://127.0.0.1:8080/`.
+    pub base_url: Url,
+    pub keys: NodeKeys,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Node {
+    /// `base_url` joined with a path (paths are ours, so joining cannot fail in practice).
+    pub fn url(&self, path: &str) -> String {
+        self.base_url.join(path).map(String::from).unwrap_or_else(|_| format!("{}{}", self.base_url, path.trim_start_matches('/')))
+    }
+
+    pub fn item_uri(&self, slug: &str) -> String {
+        self.url(&format!("items/{slug}"))
+    }
+
+    pub fn actor_uri(&self) -> String {
+        self.url("actor")
+    }
+
+    /// `host[:port]`, as in handles (`acct:user@host:port`).
+    pub fn authority(&self) -> String {
+        match (self.base_url.host_str(), self.base_url.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_owned(),
+            _ => String::new(),
+        }
+    }
+}

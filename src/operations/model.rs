@@ -1,0 +1,107 @@
+//! `Item`: an item as operations hand it to the web layer, the CLI and federation, built
+//! from a storage row by one named conversion ([`Item::from_row`]).
+
+use crate::content::{ItemDocument, Kind, Lifecycle};
+use crate::storage::{items::ItemRow, parse_timestamp};
+use anyhow::Context;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: i64,
+    pub uri: String,
+    pub slug: String,
+    /// `None` for a local item, else the origin actor id.
+    pub origin: Option<String>,
+    /// The human page at the origin (replicas).
+    pub origin_url: Option<String>,
+    pub kind: Kind,
+    pub lifecycle: Lifecycle,
+    pub document: ItemDocument,
+    pub body_html: String,
+    pub revision: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub refreshed_at: Option<DateTime<Utc>>,
+}
+
+/// Read-only facts served beside the document (`meta` in the JSON API).
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemMeta {
+    pub id: String,
+    pub url: String,
+    pub local: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    pub revision: i64,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub review_overdue: bool,
+}
+
+/// The JSON API shape of an item: the document plus `meta`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView<'a> {
+    #[serde(flatten)]
+    pub document: &'a ItemDocument,
+    pub meta: ItemMeta,
+}
+
+impl Item {
+    pub fn from_row(row: ItemRow) -> anyhow::Result<Item> {
+        let document: ItemDocument = serde_json::from_str(&row.document)
+            .with_context(|| format!("Failed to read the stored document of item {}", row.uri))?;
+        let time = |field: &str, text: &str| {
+            parse_timestamp(text).with_context(|| format!("Bad {field} timestamp on item {}", row.uri))
+        };
+        Ok(Item {
+            id: row.id,
+            kind: Kind::parse(&row.kind).with_context(|| format!("Unknown kind {}", row.kind))?,
+            lifecycle: Lifecycle::parse(&row.lifecycle).with_context(|| format!("Unknown lifecycle {}", row.lifecycle))?,
+            created_at: time("created", &row.created_at)?,
+            updated_at: time("updated", &row.updated_at)?,
+            published_at: row.published_at.as_deref().and_then(parse_timestamp),
+            refreshed_at: row.refreshed_at.as_deref().and_then(parse_timestamp),
+            uri: row.uri,
+            slug: row.slug,
+            origin: row.origin,
+            origin_url: row.origin_url,
+            document,
+            body_html: row.body_html,
+            revision: row.revision,
+        })
+    }
+
+    pub fn is_local(&self) -> bool {
+        self.origin.is_none()
+    }
+
+    /// A published item whose planned review date has passed may be stale.
+    pub fn review_overdue(&self, today: NaiveDate) -> bool {
+        self.lifecycle == Lifecycle::Published && self.document.review_due.is_some_and(|due| due < today)
+    }
+
+    /// The human page: ours for a local item, the origin's for a replica.
+    pub fn page_url(&self) -> &str {
+        self.origin_url.as_deref().unwrap_or(&self.uri)
+    }
+
+    pub fn meta(&self, today: NaiveDate) -> ItemMeta {
+        ItemMeta {
+            id: self.uri.clone(),
+            url: self.page_url().to_owned(),
+            local: self.is_local(),
+            origin: self.origin.clone(),
+            revision: self.revision,
+            created: self.created_at,
+            updated: self.updated_at,
+            review_overdue: self.review_overdue(today),
+        }
+    }
+
+    pub fn view(&self, today: NaiveDate) -> ItemView<'_> {
+        ItemView { document: &self.document, meta: self.meta(today) }
+    }
+}

@@ -1,0 +1,49 @@
+//! Creating a local item (draft or published) from a document.
+
+use super::write::{derive, local_write, write_derived_rows};
+use super::{Item, Node, OperationError};
+use crate::content::slug::slugify;
+use crate::content::{validate, ItemDocument, ValidationErrors};
+use crate::storage::{self, timestamp};
+use anyhow::Context;
+use sqlx::SqliteConnection;
+
+/// Validates and stores a new local item; the slug is the given one or derived from the
+/// title (made unique with a number).
+pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result<Item, OperationError> {
+    let mut item = validate(doc, &node.vocab)?;
+    let now = node.clock.now();
+    item.stamp_published(now);
+    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let slug = choose_slug(&mut tx, item.document().slug.as_deref(), &item.document().title).await?;
+    item.set_slug(slug.clone());
+
+    let uri = node.item_uri(&slug);
+    let derived = derive(node, item.document())?;
+    let updated_at = timestamp(now);
+    let published_at = item.document().published.map(timestamp);
+    let review_due = item.document().review_due.map(|d| d.to_string());
+    let write = local_write(&item, &uri, &slug, &derived, &updated_at, published_at.as_deref(), review_due.as_deref());
+    let id = storage::items::insert_item(&mut tx, &write, &updated_at).await.context("Failed to store the new item")?;
+    write_derived_rows(&mut tx, id, 1, &write, &derived, item.document(), editor).await?;
+    tx.commit().await.context("Failed to commit the new item")?;
+    tracing::info!(%uri, editor, "item created");
+    super::queries::item_by_id(node, id).await
+}
+
+async fn choose_slug(conn: &mut SqliteConnection, wanted: Option<&str>, title: &str) -> Result<String, OperationError> {
+    if let Some(slug) = wanted {
+        if storage::items::local_slug_taken(conn, slug, None).await? {
+            return Err(ValidationErrors::single("slug", "slug_taken", format!("L'identifiant « {slug} » est déjà utilisé par une autre fiche.")).into());
+        }
+        return Ok(slug.to_owned());
+    }
+    let base = slugify(title);
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while storage::items::local_slug_taken(conn, &candidate, None).await? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}

@@ -1,0 +1,157 @@
+//! Reading items: one item, filtered and searched lists with facets, revisions, lineage.
+
+use super::{Item, Node, OperationError};
+use crate::content::{ItemDocument, Lifecycle};
+use crate::storage::{self, search::ItemQuery};
+use anyhow::Context;
+
+pub const MAX_PAGE_SIZE: i64 = 100;
+
+pub async fn item_by_id(node: &Node, id: i64) -> Result<Item, OperationError> {
+    let row = storage::items::find_item_by_id(&node.pool, id).await?.ok_or(OperationError::NotFound)?;
+    Ok(Item::from_row(row)?)
+}
+
+/// A local item by slug, whatever its lifecycle (editors and the API see drafts).
+pub async fn local_item(node: &Node, slug: &str) -> Result<Item, OperationError> {
+    let mut conn = node.pool.acquire().await.context("Failed to get a database connection")?;
+    let row = storage::items::find_local_item_by_slug(&mut conn, slug).await?.ok_or(OperationError::NotFound)?;
+    Ok(Item::from_row(row)?)
+}
+
+/// A local item as the public may see it: published or archived only.
+pub async fn public_local_item(node: &Node, slug: &str) -> Result<Item, OperationError> {
+    let item = local_item(node, slug).await?;
+    if item.lifecycle.is_public() {
+        Ok(item)
+    } else {
+        Err(OperationError::NotFound)
+    }
+}
+
+pub async fn item_by_uri(node: &Node, uri: &str) -> Result<Item, OperationError> {
+    let mut conn = node.pool.acquire().await.context("Failed to get a database connection")?;
+    let row = storage::items::find_item_by_uri(&mut conn, uri).await?.ok_or(OperationError::NotFound)?;
+    Ok(Item::from_row(row)?)
+}
+
+/// Filters of a list, as people and API clients give them.
+#[derive(Debug, Clone, Default)]
+pub struct ItemFilter {
+    pub kind: Option<String>,
+    pub territory: Option<String>,
+    pub pillar: Option<String>,
+    pub domain: Option<String>,
+    pub resource: Option<String>,
+    pub lifecycle: Option<Lifecycle>,
+    pub updated_from: Option<String>,
+    pub updated_to: Option<String>,
+    pub text: Option<String>,
+    pub local_only: bool,
+    /// 1-based.
+    pub page: i64,
+    pub per_page: i64,
+}
+
+pub struct ItemList {
+    pub items: Vec<(Item, Option<String>)>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl ItemList {
+    pub fn pages(&self) -> i64 {
+        ((self.total + self.per_page - 1) / self.per_page).max(1)
+    }
+}
+
+impl ItemFilter {
+    /// `include_private`: editors may list drafts and withdrawn items.
+    pub fn to_query(&self, include_private: bool) -> ItemQuery {
+        let per_page = self.per_page.clamp(1, MAX_PAGE_SIZE);
+        let page = self.page.max(1);
+        let lifecycles = match self.lifecycle {
+            Some(l) if include_private || l.is_public() => vec![l.code().to_owned()],
+            Some(_) => vec!["__none__".to_owned()],
+            None => Vec::new(),
+        };
+        ItemQuery {
+            kind: self.kind.clone(),
+            territory: self.territory.clone(),
+            pillar: self.pillar.clone(),
+            domain: self.domain.clone(),
+            resource: self.resource.clone(),
+            lifecycles,
+            updated_from: self.updated_from.clone(),
+            updated_to: self.updated_to.clone(),
+            text: self.text.as_deref().and_then(storage::search::fts_match_expression),
+            local_only: self.local_only,
+            limit: per_page,
+            offset: (page - 1) * per_page,
+        }
+    }
+}
+
+pub async fn list_items(node: &Node, filter: &ItemFilter, include_private: bool) -> Result<ItemList, OperationError> {
+    let query = filter.to_query(include_private);
+    if filter.text.is_some() && query.text.is_none() {
+        // Only punctuation was typed: nothing can match.
+        return Ok(ItemList { items: Vec::new(), total: 0, page: 1, per_page: query.limit });
+    }
+    let hits = storage::search::search_items(&node.pool, &query).await?;
+    let total = storage::search::count_items(&node.pool, &query).await?;
+    let items = hits
+        .into_iter()
+        .map(|hit| Ok((Item::from_row(hit.row)?, hit.snippet)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(ItemList { items, total, page: filter.page.max(1), per_page: query.limit })
+}
+
+/// Counts per facet value for the items matching `filter`.
+pub async fn facets(node: &Node, filter: &ItemFilter, facet: &str) -> Result<Vec<(String, i64)>, OperationError> {
+    let query = filter.to_query(false);
+    Ok(storage::search::facet_counts(&node.pool, &query, facet).await?)
+}
+
+pub struct Revision {
+    pub revision: i64,
+    pub lifecycle: String,
+    pub edited_at: String,
+    pub editor: String,
+    pub document: ItemDocument,
+}
+
+pub async fn revisions(node: &Node, item: &Item) -> Result<Vec<Revision>, OperationError> {
+    let rows = storage::items::list_revisions(&node.pool, item.id).await?;
+    rows.into_iter()
+        .map(|r| {
+            let document = serde_json::from_str(&r.document).context("Failed to read a stored revision")?;
+            Ok(Revision { revision: r.revision, lifecycle: r.lifecycle, edited_at: r.edited_at, editor: r.editor, document })
+        })
+        .collect()
+}
+
+/// Lineage of an item: what it was inspired by (known here or not) and what adapts it.
+pub struct Lineage {
+    /// Each `inspired_by` URI with the item when this node holds it.
+    pub inspired_by: Vec<(String, Option<Item>)>,
+    pub adapted_in: Vec<Item>,
+}
+
+pub async fn lineage(node: &Node, item: &Item) -> Result<Lineage, OperationError> {
+    let known = storage::items::find_items_by_uris(&node.pool, &item.document.inspired_by).await?;
+    let known: Vec<Item> = known.into_iter().map(Item::from_row).collect::<anyhow::Result<_>>()?;
+    let inspired_by = item
+        .document
+        .inspired_by
+        .iter()
+        .map(|uri| (uri.clone(), known.iter().find(|k| &k.uri == uri).filter(|k| k.lifecycle.is_public()).cloned()))
+        .collect();
+    let adapted_in = storage::items::list_items_inspired_by(&node.pool, &item.uri)
+        .await?
+        .into_iter()
+        .map(Item::from_row)
+        .collect::<anyhow::Result<_>>()?;
+    Ok(Lineage { inspired_by, adapted_in })
+}

@@ -1,0 +1,105 @@
+//! Changing a local item: a full replacement (PUT, form, import) or a JSON merge patch
+//! (PATCH, RFC 7396). Every change is a new revision; an identical document changes
+//! nothing.
+
+use super::write::{derive, local_write, write_derived_rows};
+use super::{Item, Node, OperationError};
+use crate::content::{validate, ItemDocument, ValidationErrors};
+use crate::storage::{self, timestamp};
+use anyhow::Context;
+
+/// What an update did.
+#[derive(Debug)]
+pub enum UpdateOutcome {
+    Changed(Item),
+    Unchanged(Item),
+}
+
+impl UpdateOutcome {
+    pub fn into_item(self) -> Item {
+        match self {
+            UpdateOutcome::Changed(item) | UpdateOutcome::Unchanged(item) => item,
+        }
+    }
+}
+
+/// Replaces the document of the local item `slug`.
+pub async fn replace_item(node: &Node, slug: &str, mut doc: ItemDocument, editor: &str) -> Result<UpdateOutcome, OperationError> {
+    let current = super::queries::local_item(node, slug).await?;
+    match doc.slug.as_deref() {
+        None => doc.slug = Some(current.slug.clone()),
+        Some(s) if s == current.slug => {}
+        Some(_) => {
+            return Err(ValidationErrors::single("slug", "slug_immutable", "L'identifiant d'URL d'une fiche ne change pas après sa création.").into())
+        }
+    }
+    if doc.kind.is_some_and(|k| k != current.kind) {
+        return Err(ValidationErrors::single("kind", "kind_immutable", "Le type d'une fiche ne change pas après sa création.").into());
+    }
+    let mut item = validate(doc, &node.vocab)?;
+    item.keep_published(current.document.published);
+    let now = node.clock.now();
+    item.stamp_published(now);
+    if item.document() == &current.document {
+        return Ok(UpdateOutcome::Unchanged(current));
+    }
+
+    let derived = derive(node, item.document())?;
+    let updated_at = timestamp(now);
+    let published_at = item.document().published.map(timestamp);
+    let review_due = item.document().review_due.map(|d| d.to_string());
+    let write = local_write(&item, &current.uri, &current.slug, &derived, &updated_at, published_at.as_deref(), review_due.as_deref());
+    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let revision = storage::items::update_item(&mut tx, current.id, &write).await.context("Failed to update the item")?;
+    write_derived_rows(&mut tx, current.id, revision, &write, &derived, item.document(), editor).await?;
+    tx.commit().await.context("Failed to commit the item update")?;
+    tracing::info!(uri = %current.uri, revision, editor, "item updated");
+    Ok(UpdateOutcome::Changed(super::queries::item_by_id(node, current.id).await?))
+}
+
+/// Applies a JSON merge patch to the local item `slug`, then validates the result.
+pub async fn patch_item(node: &Node, slug: &str, patch: serde_json::Value, editor: &str) -> Result<UpdateOutcome, OperationError> {
+    let current = super::queries::local_item(node, slug).await?;
+    let mut merged = serde_json::to_value(&current.document).context("Failed to serialize the item")?;
+    merge_patch(&mut merged, patch);
+    let doc: ItemDocument = serde_path_to_error::deserialize(merged).map_err(|e| {
+        let path = e.path().to_string();
+        ValidationErrors(vec![crate::content::errors::from_serde_path(path, e.inner())])
+    })?;
+    replace_item(node, slug, doc, editor).await
+}
+
+/// RFC 7396: objects merge recursively, `null` removes, anything else replaces.
+fn merge_patch(target: &mut serde_json::Value, patch: serde_json::Value) {
+    use serde_json::Value;
+    match patch {
+        Value::Object(patch_map) => {
+            if !target.is_object() {
+                *target = Value::Object(Default::default());
+            }
+            if let Value::Object(target_map) = target {
+                for (key, value) in patch_map {
+                    if value.is_null() {
+                        target_map.remove(&key);
+                    } else {
+                        merge_patch(target_map.entry(key).or_insert(Value::Null), value);
+                    }
+                }
+            }
+        }
+        other => *target = other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_patch;
+    use serde_json::json;
+
+    #[test]
+    fn a_merge_patch_replaces_removes_and_merges() {
+        let mut doc = json!({"title": "A", "territory": {"name": "Aix", "scale": "epci"}, "tags": ["x"]});
+        merge_patch(&mut doc, json!({"title": "B", "territory": {"scale": null}, "tags": ["y", "z"]}));
+        assert_eq!(doc, json!({"title": "B", "territory": {"name": "Aix"}, "tags": ["y", "z"]}));
+    }
+}

@@ -1,0 +1,173 @@
+//! Typed settings: `config/default.toml` (compiled in), then an optional `--config` file,
+//! then `MAILLAGE__SECTION__KEY` environment variables. Unknown keys and invalid values stop
+//! the start with a message that names the key. Settings are passed by value; there is no
+//! global configuration.
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub node: NodeSettings,
+    pub database: DatabaseSettings,
+    pub federation: FederationSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    pub host: String,
+    /// 0 binds a free port (tests).
+    pub port: u16,
+    /// Empty means `http://host:port` with the bound port.
+    #[serde(default)]
+    pub base_url: String,
+    pub max_body_bytes: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeSettings {
+    pub username: String,
+    pub display_name: String,
+    pub summary: String,
+    pub territory: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FederationSettings {
+    pub allow_http: bool,
+    pub allow_private_addresses: bool,
+    pub auto_accept_followers: bool,
+    #[serde(with = "humantime_serde")]
+    pub request_timeout: Duration,
+    pub max_response_bytes: usize,
+    #[serde(with = "humantime_serde")]
+    pub delivery_poll_interval: Duration,
+    pub delivery_concurrency: usize,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: LogFormat,
+    pub filter: String,
+}
+
+/// A setting that cannot be used, named by its dotted key.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid setting `{key}`: {problem}")]
+pub struct SettingsError {
+    pub key: String,
+    pub problem: String,
+}
+
+impl Settings {
+    /// Loads the layered settings from the process environment.
+    pub fn load(config_file: Option<&Path>) -> Result<Settings, SettingsError> {
+        Self::from_figment(Self::figment(config_file).merge(Env::prefixed("MAILLAGE__").split("__")))
+    }
+
+    /// The defaults plus a file, without the environment (tests use this and then edit).
+    pub fn figment(config_file: Option<&Path>) -> Figment {
+        let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
+        if let Some(path) = config_file {
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        figment
+    }
+
+    pub fn from_figment(figment: Figment) -> Result<Settings, SettingsError> {
+        let settings: Settings = figment.extract().map_err(|e| {
+            let key = if e.path.is_empty() { "(file)".to_owned() } else { e.path.join(".") };
+            SettingsError { key, problem: e.kind.to_string() }
+        })?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// Checks that cross fields or formats serde cannot see.
+    fn check(&self) -> Result<(), SettingsError> {
+        let bad = |key: &str, problem: &str| Err(SettingsError { key: key.into(), problem: problem.into() });
+        if !self.server.base_url.is_empty() {
+            match url::Url::parse(&self.server.base_url) {
+                Ok(u) if matches!(u.scheme(), "http" | "https") && u.path() == "/" && u.query().is_none() => {}
+                Ok(_) => return bad("server.base_url", "must be an http(s) origin without a path, e.g. https://marseille.example.org"),
+                Err(e) => return bad("server.base_url", &format!("not a URL ({e})")),
+            }
+        }
+        let username = &self.node.username;
+        if username.is_empty() || !username.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-') {
+            return bad("node.username", "must be lowercase ASCII letters, digits, '-' or '_'");
+        }
+        if self.node.display_name.trim().is_empty() {
+            return bad("node.display_name", "must not be empty");
+        }
+        if self.server.max_body_bytes < 1024 {
+            return bad("server.max_body_bytes", "must be at least 1024");
+        }
+        if self.federation.delivery_concurrency == 0 {
+            return bad("federation.delivery_concurrency", "must be at least 1");
+        }
+        if self.database.path.as_os_str().is_empty() {
+            return bad("database.path", "must not be empty");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::providers::Serialized;
+
+    #[test]
+    fn the_shipped_defaults_load() {
+        let settings = Settings::from_figment(Settings::figment(None)).expect("defaults must load");
+        assert_eq!(settings.server.port, 8080);
+        assert!(!settings.federation.allow_http, "production default is https only");
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_key() {
+        let figment = Settings::figment(None).merge(Serialized::default("server.port", "huit"));
+        let error = Settings::from_figment(figment).expect_err("a port must be a number");
+        assert_eq!(error.key, "server.port");
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused() {
+        let figment = Settings::figment(None).merge(Serialized::default("server.prot", 80));
+        let error = Settings::from_figment(figment).expect_err("unknown keys are refused");
+        assert!(error.to_string().contains("prot"), "{error}");
+    }
+
+    #[test]
+    fn an_invalid_username_names_the_key() {
+        let figment = Settings::figment(None).merge(Serialized::default("node.username", "Marseille Nord"));
+        let error = Settings::from_figment(figment).expect_err("spaces are refused");
+        assert_eq!(error.key, "node.username");
+    }
+}

@@ -1,0 +1,80 @@
+//! Builds a node from its settings: database (created and migrated), key pair, HTTP
+//! server and the route table. `Application::build` binds before anything else so that a
+//! port of 0 gives a free port whose number the base URL then uses (tests).
+
+use crate::content::Vocabularies;
+use crate::operations::{keys::load_or_create_node_keys, Node, SystemClock};
+use crate::settings::Settings;
+use crate::{storage, web};
+use actix_web::dev::Server;
+use actix_web::{web as aweb, App, HttpServer};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::sync::Arc;
+
+pub struct Application {
+    port: u16,
+    node: Node,
+    server: Server,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let address = format!("{}:{}", settings.server.host, settings.server.port);
+        let listener = TcpListener::bind(&address).with_context(|| format!("Failed to bind {address}"))?;
+        let port = listener.local_addr().context("Failed to read the bound address")?.port();
+        let node = build_node(settings, port).await?;
+        let server = run(listener, node.clone())?;
+        Ok(Application { port, node, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn node(&self) -> &Node {
+        &self.node
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// The node's shared state: database, key pair, vocabularies and clock.
+pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<Node> {
+    let base = if settings.server.base_url.is_empty() {
+        format!("http://{}:{}/", settings.server.host, bound_port)
+    } else {
+        settings.server.base_url.clone()
+    };
+    let base_url = url::Url::parse(&base).with_context(|| format!("Invalid base URL {base}"))?;
+    let pool = storage::connect(&settings.database.path).await?;
+    let keys = load_or_create_node_keys(&pool).await?;
+    Ok(Node {
+        pool,
+        vocab: Vocabularies::builtin(),
+        settings: Arc::new(settings),
+        base_url,
+        keys,
+        clock: Arc::new(SystemClock),
+    })
+}
+
+fn run(listener: TcpListener, node: Node) -> anyhow::Result<Server> {
+    let max_body = node.settings.server.max_body_bytes;
+    let data = aweb::Data::new(node);
+    let server = HttpServer::new(move || {
+        App::new()
+            .wrap(actix_web::middleware::Logger::new("%r %s %Dms").log_target("maillage::http"))
+            .app_data(data.clone())
+            .app_data(aweb::PayloadConfig::new(max_body))
+            .app_data(aweb::FormConfig::default().limit(max_body))
+            .configure(web::api::routes)
+            .configure(web::pages::routes)
+    })
+    .listen(listener)
+    .context("Failed to start the HTTP server")?
+    .run();
+    Ok(server)
+}

@@ -1,0 +1,234 @@
+//! Items, their vocabulary terms, revisions and full-text index rows.
+
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
+
+/// An item as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ItemRow {
+    pub id: i64,
+    pub uri: String,
+    pub slug: String,
+    pub origin: Option<String>,
+    pub origin_url: Option<String>,
+    pub kind: String,
+    pub lifecycle: String,
+    pub title: String,
+    pub summary: String,
+    pub territory: String,
+    pub language: String,
+    pub document: String,
+    pub body_html: String,
+    pub revision: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub published_at: Option<String>,
+    pub review_due: Option<String>,
+    pub refreshed_at: Option<String>,
+}
+
+const ITEM_COLUMNS: &str = "id, uri, slug, origin, origin_url, kind, lifecycle, title, summary, territory, language, \
+     document, body_html, revision, created_at, updated_at, published_at, review_due, refreshed_at";
+
+/// The values written for an item, new or changed.
+pub struct ItemWrite<'a> {
+    pub uri: &'a str,
+    pub slug: &'a str,
+    pub origin: Option<&'a str>,
+    pub origin_url: Option<&'a str>,
+    pub kind: &'a str,
+    pub lifecycle: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub territory: &'a str,
+    pub language: &'a str,
+    pub document: &'a str,
+    pub body_html: &'a str,
+    pub updated_at: &'a str,
+    pub published_at: Option<&'a str>,
+    pub review_due: Option<&'a str>,
+    pub refreshed_at: Option<&'a str>,
+}
+
+pub async fn insert_item(conn: &mut SqliteConnection, item: &ItemWrite<'_>, created_at: &str) -> sqlx::Result<i64> {
+    let done = sqlx::query(
+        "INSERT INTO items (uri, slug, origin, origin_url, kind, lifecycle, title, summary, territory, language,
+                            document, body_html, revision, created_at, updated_at, published_at, review_due, refreshed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+    )
+    .bind(item.uri)
+    .bind(item.slug)
+    .bind(item.origin)
+    .bind(item.origin_url)
+    .bind(item.kind)
+    .bind(item.lifecycle)
+    .bind(item.title)
+    .bind(item.summary)
+    .bind(item.territory)
+    .bind(item.language)
+    .bind(item.document)
+    .bind(item.body_html)
+    .bind(created_at)
+    .bind(item.updated_at)
+    .bind(item.published_at)
+    .bind(item.review_due)
+    .bind(item.refreshed_at)
+    .execute(conn)
+    .await?;
+    Ok(done.last_insert_rowid())
+}
+
+/// Replaces an item's values and bumps its revision; returns the new revision.
+pub async fn update_item(conn: &mut SqliteConnection, id: i64, item: &ItemWrite<'_>) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "UPDATE items SET slug = ?, origin_url = ?, kind = ?, lifecycle = ?, title = ?, summary = ?, territory = ?,
+                language = ?, document = ?, body_html = ?, revision = revision + 1, updated_at = ?, published_at = ?,
+                review_due = ?, refreshed_at = ?
+         WHERE id = ? RETURNING revision",
+    )
+    .bind(item.slug)
+    .bind(item.origin_url)
+    .bind(item.kind)
+    .bind(item.lifecycle)
+    .bind(item.title)
+    .bind(item.summary)
+    .bind(item.territory)
+    .bind(item.language)
+    .bind(item.document)
+    .bind(item.body_html)
+    .bind(item.updated_at)
+    .bind(item.published_at)
+    .bind(item.review_due)
+    .bind(item.refreshed_at)
+    .bind(id)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn find_local_item_by_slug(conn: &mut SqliteConnection, slug: &str) -> sqlx::Result<Option<ItemRow>> {
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE slug = ? AND origin IS NULL"))
+        .bind(slug)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn find_item_by_uri(conn: &mut SqliteConnection, uri: &str) -> sqlx::Result<Option<ItemRow>> {
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE uri = ?"))
+        .bind(uri)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn find_item_by_id(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemRow>> {
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Is this slug taken by a local item other than `except_id`?
+pub async fn local_slug_taken(conn: &mut SqliteConnection, slug: &str, except_id: Option<i64>) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE slug = ? AND origin IS NULL AND id IS NOT ?")
+        .bind(slug)
+        .bind(except_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Replaces the vocabulary codes of an item.
+pub async fn replace_item_terms(conn: &mut SqliteConnection, item_id: i64, terms: &[(&str, &str)]) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM item_terms WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
+    if terms.is_empty() {
+        return Ok(());
+    }
+    let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT OR IGNORE INTO item_terms (item_id, vocabulary, code) ");
+    insert.push_values(terms, |mut row, (vocabulary, code)| {
+        row.push_bind(item_id).push_bind(*vocabulary).push_bind(*code);
+    });
+    insert.build().execute(conn).await?;
+    Ok(())
+}
+
+pub async fn insert_revision(
+    conn: &mut SqliteConnection,
+    item_id: i64,
+    revision: i64,
+    lifecycle: &str,
+    document: &str,
+    edited_at: &str,
+    editor: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO item_revisions (item_id, revision, lifecycle, document, edited_at, editor) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(item_id)
+    .bind(revision)
+    .bind(lifecycle)
+    .bind(document)
+    .bind(edited_at)
+    .bind(editor)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RevisionRow {
+    pub revision: i64,
+    pub lifecycle: String,
+    pub document: String,
+    pub edited_at: String,
+    pub editor: String,
+}
+
+pub async fn list_revisions(pool: &SqlitePool, item_id: i64) -> sqlx::Result<Vec<RevisionRow>> {
+    sqlx::query_as(
+        "SELECT revision, lifecycle, document, edited_at, editor FROM item_revisions WHERE item_id = ? ORDER BY revision DESC",
+    )
+    .bind(item_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Items whose `inspired_by` names `uri` (the other side of the lineage).
+pub async fn list_items_inspired_by(pool: &SqlitePool, uri: &str) -> sqlx::Result<Vec<ItemRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {ITEM_COLUMNS} FROM items WHERE lifecycle IN ('published', 'archived')
+           AND EXISTS (SELECT 1 FROM json_each(items.document, '$.inspired_by') WHERE value = ?)
+         ORDER BY updated_at DESC"
+    ))
+    .bind(uri)
+    .fetch_all(pool)
+    .await
+}
+
+/// Public items whose uri is one of `uris` (to show lineage titles).
+pub async fn find_items_by_uris(pool: &SqlitePool, uris: &[String]) -> sqlx::Result<Vec<ItemRow>> {
+    if uris.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM items WHERE uri IN ("));
+    let mut list = query.separated(", ");
+    for uri in uris {
+        list.push_bind(uri);
+    }
+    list.push_unseparated(")");
+    query.build_query_as().fetch_all(pool).await
+}
+
+/// Every local item, oldest first (export).
+pub async fn list_local_items(pool: &SqlitePool) -> sqlx::Result<Vec<ItemRow>> {
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE origin IS NULL ORDER BY id"))
+        .fetch_all(pool)
+        .await
+}
+
+/// Public local items with an overdue review, for the editors' dashboard.
+pub async fn count_overdue_reviews(pool: &SqlitePool, today: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM items WHERE origin IS NULL AND lifecycle = 'published' AND review_due IS NOT NULL AND review_due < ?",
+    )
+    .bind(today)
+    .fetch_one(pool)
+    .await
+}

@@ -1,0 +1,52 @@
+//! Every SQL statement of the node, one small function each. Callers get plain row types;
+//! conversion to domain types happens in `operations`. SQLite runs in WAL mode with
+//! foreign keys on; migrations in `migrations/` are applied at connect.
+
+pub mod accounts;
+pub mod items;
+pub mod keys;
+pub mod search;
+
+use anyhow::Context;
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Opens (creating if needed) and migrates the database at `path`.
+pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("Failed to create the database folder {}", parent.display()))?;
+    }
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
+        .context("Failed to read the database path")?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // NORMAL in WAL mode: a crash never corrupts the database; a power loss may lose the
+        // last transactions, which peers re-deliver or reconciliation heals.
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("Failed to open the database {}", path.display()))?;
+    sqlx::migrate!("./migrations")
+        .run(&pool)
+        .await
+        .context("Failed to migrate the database")?;
+    Ok(pool)
+}
+
+/// Timestamps are stored as fixed-width RFC 3339 UTC text, so they sort as strings.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+}

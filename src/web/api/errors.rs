@@ -1,0 +1,84 @@
+//! The JSON API's one error type: an HTTP status, a stable snake_case code, a French
+//! message and, for validation, one entry per field. Internal causes go to the log only.
+
+use crate::content::{FieldError, ValidationErrors};
+use crate::operations::OperationError;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: Inner<'a>,
+}
+
+#[derive(Serialize)]
+struct Inner<'a> {
+    code: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    fields: &'a [FieldError],
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError { status, code, message: message.into(), fields: Vec::new() }
+    }
+
+    pub fn unauthorized() -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "Jeton d'accès manquant, invalide ou révoqué.")
+    }
+
+    pub fn not_found() -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", "Cette ressource n'existe pas.")
+    }
+
+    pub fn validation(errors: ValidationErrors) -> ApiError {
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "validation_failed",
+            message: format!("{} champ(s) à corriger.", errors.0.len()),
+            fields: errors.0,
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.status.as_u16(), self.code, self.message)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status).json(Body {
+            error: Inner { code: self.code, message: &self.message, fields: &self.fields },
+        })
+    }
+}
+
+impl From<OperationError> for ApiError {
+    fn from(e: OperationError) -> Self {
+        match e {
+            OperationError::Invalid(errors) => ApiError::validation(errors),
+            OperationError::NotFound => ApiError::not_found(),
+            OperationError::Conflict { code, message } => ApiError::new(StatusCode::CONFLICT, code, message),
+            OperationError::Internal(cause) => {
+                tracing::error!(error = ?cause, "internal error in the JSON API");
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Erreur interne du serveur ; elle a été journalisée.")
+            }
+        }
+    }
+}

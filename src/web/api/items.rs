@@ -1,0 +1,205 @@
+//! `/api/v1/items`: the item endpoints.
+
+use super::auth::{optional_client, required_client};
+use super::errors::ApiError;
+use crate::content::files::parse_json_document;
+use crate::content::{Lifecycle, ValidationErrors};
+use crate::operations::queries::{self, ItemFilter};
+use crate::operations::{publish, retract, update, Item, Node};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListParams {
+    kind: Option<String>,
+    territory: Option<String>,
+    pillar: Option<String>,
+    domain: Option<String>,
+    resource: Option<String>,
+    lifecycle: Option<String>,
+    updated_from: Option<String>,
+    updated_to: Option<String>,
+    q: Option<String>,
+    /// `true`: only this node's items (not replicas).
+    local: Option<bool>,
+    page: Option<i64>,
+    per_page: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct ListBody<'a> {
+    items: Vec<serde_json::Value>,
+    total: i64,
+    page: i64,
+    per_page: i64,
+    pages: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<&'a str>,
+}
+
+fn today(node: &Node) -> chrono::NaiveDate {
+    node.clock.now().date_naive()
+}
+
+fn item_json(node: &Node, item: &Item) -> Result<serde_json::Value, ApiError> {
+    serde_json::to_value(item.view(today(node))).map_err(|e| crate::operations::OperationError::Internal(e.into()).into())
+}
+
+fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiError> {
+    match value {
+        Some(v) if chrono::NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d").is_err() => {
+            Err(ApiError::validation(ValidationErrors::single(field, "invalid_date", format!("« {v} » n'est pas une date AAAA-MM-JJ."))))
+        }
+        _ => Ok(()),
+    }
+}
+
+pub async fn list(node: web::Data<Node>, req: HttpRequest, params: web::Query<ListParams>) -> Result<HttpResponse, ApiError> {
+    let client = optional_client(&node, &req).await?;
+    let params = params.into_inner();
+    let lifecycle = match params.lifecycle.as_deref() {
+        None => None,
+        Some(code) => Some(Lifecycle::parse(code).ok_or_else(|| {
+            ApiError::validation(ValidationErrors::single("lifecycle", "unknown_code", format!("« {code} » n'est pas un état (draft, published, archived, withdrawn).")))
+        })?),
+    };
+    if let Some(kind) = &params.kind {
+        if crate::content::Kind::parse(kind).is_none() {
+            return Err(ApiError::validation(ValidationErrors::single("kind", "unknown_code", format!("« {kind} » n'est pas un type de fiche."))));
+        }
+    }
+    check_date("updated_from", &params.updated_from)?;
+    check_date("updated_to", &params.updated_to)?;
+    let filter = ItemFilter {
+        kind: params.kind,
+        territory: params.territory,
+        pillar: params.pillar,
+        domain: params.domain,
+        resource: params.resource,
+        lifecycle,
+        updated_from: params.updated_from,
+        updated_to: params.updated_to,
+        text: params.q,
+        local_only: params.local.unwrap_or(false),
+        page: params.page.unwrap_or(1),
+        per_page: params.per_page.unwrap_or(20),
+    };
+    let list = queries::list_items(&node, &filter, client.is_some()).await?;
+    let items = list.items.iter().map(|(item, _)| item_json(&node, item)).collect::<Result<Vec<_>, _>>()?;
+    let next = (list.page < list.pages()).then(|| next_page_link(&req, list.page + 1));
+    Ok(HttpResponse::Ok().json(ListBody {
+        items,
+        total: list.total,
+        page: list.page,
+        per_page: list.per_page,
+        pages: list.pages(),
+        next: next.as_deref(),
+    }))
+}
+
+fn next_page_link(req: &HttpRequest, page: i64) -> String {
+    let kept: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .filter(|(k, _)| k != "page")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query.extend_pairs(kept);
+    query.append_pair("page", &page.to_string());
+    format!("{}?{}", req.path(), query.finish())
+}
+
+fn require_json(req: &HttpRequest) -> Result<(), ApiError> {
+    let is_json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            let mime = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            mime == "application/json" || mime.ends_with("+json")
+        })
+        .unwrap_or(false);
+    if is_json {
+        Ok(())
+    } else {
+        Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Le corps de la requête doit être du JSON (Content-Type: application/json)."))
+    }
+}
+
+fn parse_body(req: &HttpRequest, body: &[u8]) -> Result<crate::content::ItemDocument, ApiError> {
+    require_json(req)?;
+    parse_json_document(body).map_err(|e| {
+        if e.error.code == "invalid_json" {
+            ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", e.error.message)
+        } else {
+            ApiError::validation(ValidationErrors(vec![e.error]))
+        }
+    })
+}
+
+pub async fn create(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+    let client = required_client(&node, &req).await?;
+    let doc = parse_body(&req, &body)?;
+    let item = publish::create_item(&node, doc, &client.editor()).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/items/{}", item.slug)))
+        .json(item_json(&node, &item)?))
+}
+
+pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let client = optional_client(&node, &req).await?;
+    let item = match client {
+        Some(_) => queries::local_item(&node, &slug).await?,
+        None => queries::public_local_item(&node, &slug).await?,
+    };
+    Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
+}
+
+pub async fn replace(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+    let client = required_client(&node, &req).await?;
+    let doc = parse_body(&req, &body)?;
+    let item = update::replace_item(&node, &slug, doc, &client.editor()).await?.into_item();
+    Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
+}
+
+pub async fn patch(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+    let client = required_client(&node, &req).await?;
+    require_json(&req)?;
+    let patch: serde_json::Value = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", format!("JSON mal formé : {e}")))?;
+    if !patch.is_object() {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_patch", "Un patch JSON (RFC 7396) est un objet."));
+    }
+    let item = update::patch_item(&node, &slug, patch, &client.editor()).await?.into_item();
+    Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
+}
+
+pub async fn retract(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let client = required_client(&node, &req).await?;
+    let item = retract::retract_item(&node, &slug, &client.editor()).await?;
+    Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
+}
+
+#[derive(Serialize)]
+struct RevisionBody {
+    revision: i64,
+    lifecycle: String,
+    edited_at: String,
+    editor: String,
+    document: crate::content::ItemDocument,
+}
+
+pub async fn revisions(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let client = optional_client(&node, &req).await?;
+    let item = match client {
+        Some(_) => queries::local_item(&node, &slug).await?,
+        None => queries::public_local_item(&node, &slug).await?,
+    };
+    let revisions = queries::revisions(&node, &item).await?;
+    let body: Vec<RevisionBody> = revisions
+        .into_iter()
+        .map(|r| RevisionBody { revision: r.revision, lifecycle: r.lifecycle, edited_at: r.edited_at, editor: r.editor, document: r.document })
+        .collect();
+    Ok(HttpResponse::Ok().json(body))
+}

@@ -1,0 +1,28 @@
+//! The JSON API under `/api/v1`: items (create, read, replace, patch, retract, list with
+//! filters and pagination), revisions and vocabularies. Writes need a bearer token.
+
+mod auth;
+pub mod errors;
+mod items;
+mod vocabularies;
+
+use actix_web::web;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                errors::ApiError::new(actix_web::http::StatusCode::BAD_REQUEST, "invalid_query", format!("Paramètre de requête invalide : {e}")).into()
+            }))
+            .route("/items", web::get().to(items::list))
+            .route("/items", web::post().to(items::create))
+            .route("/items/{slug}", web::get().to(items::get))
+            .route("/items/{slug}", web::put().to(items::replace))
+            .route("/items/{slug}", web::patch().to(items::patch))
+            .route("/items/{slug}", web::delete().to(items::retract))
+            .route("/items/{slug}/revisions", web::get().to(items::revisions))
+            .route("/vocabularies", web::get().to(vocabularies::all))
+            .route("/vocabularies/{name}", web::get().to(vocabularies::one))
+            .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::ApiError::not_found()) })),
+    );
+}
