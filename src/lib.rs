@@ -10,6 +10,7 @@
 //! - [`federation`]: keys and HTTP Signatures, ActivityPub wire types.
 //! - [`operations`]: what people and peers can cause, shared by every entry point.
 //! - [`web`]: the JSON API and the French pages.
+//! - [`workers`]: the delivery queue and the application of received activities.
 //! - [`cli`]: the `maillage` subcommands.
 //! - [`settings`] and [`startup`]: layered configuration and the server.
 
@@ -22,3 +23,4 @@ pub mod startup;
 pub mod storage;
 pub mod telemetry;
 pub mod web;
+pub mod workers;

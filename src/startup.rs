@@ -3,9 +3,10 @@
 //! port of 0 gives a free port whose number the base URL then uses (tests).
 
 use crate::content::Vocabularies;
+use crate::federation::client::{FederationClient, FetchPolicy};
 use crate::operations::{keys::load_or_create_node_keys, Node, SystemClock};
 use crate::settings::Settings;
-use crate::{storage, web};
+use crate::{storage, web, workers};
 use actix_web::dev::Server;
 use actix_web::{web as aweb, App, HttpServer};
 use anyhow::Context;
@@ -36,8 +37,14 @@ impl Application {
         &self.node
     }
 
+    /// Serves and runs the workers until the server stops (Ctrl-C or SIGTERM).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let workers = workers::spawn_all(&self.node);
+        let result = self.server.await;
+        for worker in workers {
+            worker.abort();
+        }
+        result
     }
 }
 
@@ -51,7 +58,19 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
     let base_url = url::Url::parse(&base).with_context(|| format!("Invalid base URL {base}"))?;
     let pool = storage::connect(&settings.database.path).await?;
     let keys = load_or_create_node_keys(&pool).await?;
+    let federation = &settings.federation;
+    let policy = FetchPolicy {
+        allow_http: federation.allow_http,
+        allow_private_addresses: federation.allow_private_addresses,
+        timeout: federation.request_timeout,
+        max_response_bytes: federation.max_response_bytes,
+    };
+    let key_id = format!("{}actor#main-key", base_url);
+    let client = FederationClient::new(keys.clone(), key_id, policy).context("Failed to build the HTTP client")?;
     Ok(Node {
+        client,
+        delivery_signal: Arc::new(tokio::sync::Notify::new()),
+        inbox_signal: Arc::new(tokio::sync::Notify::new()),
         pool,
         vocab: Vocabularies::builtin(),
         settings: Arc::new(settings),
@@ -70,6 +89,7 @@ fn run(listener: TcpListener, node: Node) -> anyhow::Result<Server> {
             .app_data(data.clone())
             .app_data(aweb::PayloadConfig::new(max_body))
             .app_data(aweb::FormConfig::default().limit(max_body))
+            .configure(web::activitypub::routes)
             .configure(web::api::routes)
             .configure(web::pages::routes)
     })

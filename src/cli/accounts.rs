@@ -2,7 +2,7 @@
 
 use crate::operations::{accounts, Node};
 use clap::Subcommand;
-use std::io::Write;
+use super::out;
 
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
@@ -26,11 +26,6 @@ pub enum EditorCommand {
     },
 }
 
-fn out(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{text}")?;
-    Ok(())
-}
 
 pub async fn token(node: &Node, command: TokenCommand) -> anyhow::Result<()> {
     match command {

@@ -47,12 +47,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "markdown")]
         format: export::Format,
     },
+    /// Follow another node by handle (territoire@host:port) or actor URL.
+    #[command(after_help = "Examples:\n  maillage follow marseille@127.0.0.1:8081\n  maillage follow https://ariege.example.org/actor")]
+    Follow { target: String },
+    /// Stop following a node.
+    Unfollow { target: String },
     /// Manage API tokens (stored hashed; a token is shown once).
     #[command(subcommand)]
     Token(accounts::TokenCommand),
     /// Manage editors who log in to the web forms.
     #[command(subcommand)]
     Editor(accounts::EditorCommand),
+}
+
+pub(crate) fn out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    writeln!(std::io::stdout().lock(), "{text}")?;
+    Ok(())
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -76,6 +87,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
             export::export_items(&node, &out, format).await
+        }
+        Command::Follow { target } => {
+            let port = settings.server.port;
+            let node = build_node(settings, port).await?;
+            let actor = crate::operations::follow::follow(&node, &target).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            out(&format!("demande d'abonnement envoyée à {actor} (livrée par le nœud en service)"))
+        }
+        Command::Unfollow { target } => {
+            let port = settings.server.port;
+            let node = build_node(settings, port).await?;
+            crate::operations::follow::unfollow(&node, &target).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            out(&format!("abonnement à {target} arrêté"))
         }
         Command::Token(command) => {
             let port = settings.server.port;

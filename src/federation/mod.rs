@@ -1,5 +1,10 @@
-//! ActivityPub between territory nodes: wire types, HTTP Signatures, keys, fetching,
-//! WebFinger and the inbox checks. No actix here: handlers in `web::activitypub` call in.
+//! ActivityPub between territory nodes: wire vocabulary, the Article form of an item,
+//! keys and HTTP Signatures, the signing HTTP client (with the SSRF policy) and
+//! WebFinger. No actix here: handlers in `web::activitypub` and the operations call in.
 
+pub mod article;
+pub mod client;
 pub mod keys;
 pub mod signatures;
+pub mod vocab;
+pub mod webfinger;

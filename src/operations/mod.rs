@@ -4,14 +4,21 @@
 //! deliveries it causes commit together.
 
 pub mod accounts;
+pub mod actors;
+pub mod apply;
 pub mod clock;
 pub mod errors;
+pub mod follow;
 pub mod import;
+pub mod inbox;
 pub mod keys;
 pub mod model;
+pub mod outbox;
 pub mod publish;
 pub mod queries;
+pub mod replicas;
 pub mod retract;
+pub mod stats;
 pub mod update;
 mod write;
 
@@ -20,6 +27,7 @@ pub use errors::OperationError;
 pub use model::Item;
 
 use crate::content::Vocabularies;
+use crate::federation::client::FederationClient;
 use crate::federation::keys::NodeKeys;
 use crate::settings::Settings;
 use sqlx::SqlitePool;
@@ -37,6 +45,12 @@ pub struct Node {
     pub base_url: Url,
     pub keys: NodeKeys,
     pub clock: Arc<dyn Clock>,
+    /// Signing HTTP client for everything the node fetches or delivers.
+    pub client: FederationClient,
+    /// Wakes the delivery worker when new deliveries are committed.
+    pub delivery_signal: Arc<tokio::sync::Notify>,
+    /// Wakes the inbox worker when an activity was recorded.
+    pub inbox_signal: Arc<tokio::sync::Notify>,
 }
 
 impl Node {
@@ -51,6 +65,15 @@ impl Node {
 
     pub fn actor_uri(&self) -> String {
         self.url("actor")
+    }
+
+    pub fn key_id(&self) -> String {
+        format!("{}#main-key", self.actor_uri())
+    }
+
+    /// Tells the delivery worker to look for due deliveries now (call after a commit).
+    pub fn wake_delivery(&self) {
+        self.delivery_signal.notify_one();
     }
 
     /// `host[:port]`, as in handles (`acct:user@host:port`).

@@ -1,6 +1,7 @@
 //! Creating a local item (draft or published) from a document.
 
 use super::write::{derive, local_write, write_derived_rows};
+use super::outbox::{record_public_change, PublicChange};
 use super::{Item, Node, OperationError};
 use crate::content::slug::slugify;
 use crate::content::{validate, ItemDocument, ValidationErrors};
@@ -26,7 +27,12 @@ pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result
     let write = local_write(&item, &uri, &slug, &derived, &updated_at, published_at.as_deref(), review_due.as_deref());
     let id = storage::items::insert_item(&mut tx, &write, &updated_at).await.context("Failed to store the new item")?;
     write_derived_rows(&mut tx, id, 1, &write, &derived, item.document(), editor).await?;
+    if item.document().lifecycle.is_public() {
+        let stored = item_in_transaction(&mut tx, &uri).await?;
+        record_public_change(&mut tx, node, &stored, PublicChange::Created).await?;
+    }
     tx.commit().await.context("Failed to commit the new item")?;
+    node.wake_delivery();
     tracing::info!(%uri, editor, "item created");
     super::queries::item_by_id(node, id).await
 }
@@ -46,4 +52,13 @@ async fn choose_slug(conn: &mut SqliteConnection, wanted: Option<&str>, title: &
         n += 1;
     }
     Ok(candidate)
+}
+
+/// Reads back an item written in the current transaction (for the activity it causes).
+pub(crate) async fn item_in_transaction(conn: &mut SqliteConnection, uri: &str) -> anyhow::Result<Item> {
+    let row = storage::items::find_item_by_uri(conn, uri)
+        .await
+        .context("Failed to read back the item")?
+        .context("The item vanished inside its transaction")?;
+    Item::from_row(row)
 }

@@ -3,6 +3,8 @@
 //! nothing.
 
 use super::write::{derive, local_write, write_derived_rows};
+use super::outbox::{record_public_change, PublicChange};
+use super::publish::item_in_transaction;
 use super::{Item, Node, OperationError};
 use crate::content::{validate, ItemDocument, ValidationErrors};
 use crate::storage::{self, timestamp};
@@ -52,7 +54,12 @@ pub async fn replace_item(node: &Node, slug: &str, mut doc: ItemDocument, editor
     let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
     let revision = storage::items::update_item(&mut tx, current.id, &write).await.context("Failed to update the item")?;
     write_derived_rows(&mut tx, current.id, revision, &write, &derived, item.document(), editor).await?;
+    if let Some(change) = PublicChange::between(current.lifecycle.is_public(), item.document().lifecycle.is_public()) {
+        let stored = item_in_transaction(&mut tx, &current.uri).await?;
+        record_public_change(&mut tx, node, &stored, change).await?;
+    }
     tx.commit().await.context("Failed to commit the item update")?;
+    node.wake_delivery();
     tracing::info!(uri = %current.uri, revision, editor, "item updated");
     Ok(UpdateOutcome::Changed(super::queries::item_by_id(node, current.id).await?))
 }

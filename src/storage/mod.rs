@@ -3,9 +3,11 @@
 //! foreign keys on; migrations in `migrations/` are applied at connect.
 
 pub mod accounts;
+pub mod federation;
 pub mod items;
 pub mod keys;
 pub mod search;
+pub mod stats;
 
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -44,7 +46,7 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
 
 /// Timestamps are stored as fixed-width RFC 3339 UTC text, so they sort as strings.
 pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {

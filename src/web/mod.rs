@@ -1,5 +1,7 @@
-//! HTTP handlers by audience: `api` (JSON for programs), `pages` (HTML for people).
+//! HTTP handlers by audience: `activitypub` (peers), `api` (JSON for programs), `pages`
+//! (HTML for people).
 //! Handlers parse the request, call one operation, and render its outcome.
 
+pub mod activitypub;
 pub mod api;
 pub mod pages;

@@ -1,8 +1,10 @@
 //! The JSON API under `/api/v1`: items (create, read, replace, patch, retract, list with
-//! filters and pagination), revisions and vocabularies. Writes need a bearer token.
+//! filters and pagination), revisions, vocabularies, and peers (follow, unfollow, queue
+//! state). Writes need a bearer token.
 
 mod auth;
 pub mod errors;
+mod federation;
 mod items;
 mod vocabularies;
 
@@ -21,6 +23,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/items/{slug}", web::patch().to(items::patch))
             .route("/items/{slug}", web::delete().to(items::retract))
             .route("/items/{slug}/revisions", web::get().to(items::revisions))
+            .route("/peers", web::get().to(federation::peers))
+            .route("/following", web::post().to(federation::follow))
+            .route("/following", web::delete().to(federation::unfollow))
+            .route("/followers/answer", web::post().to(federation::answer_follower))
             .route("/vocabularies", web::get().to(vocabularies::all))
             .route("/vocabularies/{name}", web::get().to(vocabularies::one))
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::ApiError::not_found()) })),

@@ -1,0 +1,228 @@
+//! An item on the wire: an ActivityStreams `Article` that mainstream servers can show
+//! (name, summary of key facts, content, hashtags, attachments) and that carries every
+//! structured field in `maillage` (a JSON literal), so a replica reads back exactly what
+//! the origin wrote.
+
+use super::vocab::{article_context, PUBLIC};
+use crate::content::markdown::sanitize_html;
+use crate::content::vocabulary::names;
+use crate::content::{ItemDocument, Vocabularies};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{json, Value};
+
+/// What the origin knows about a local item when it serves it.
+pub struct LocalArticle<'a> {
+    pub uri: &'a str,
+    pub actor: &'a str,
+    pub followers: &'a str,
+    /// Origin of the node, for hashtag links (`…/catalogue?pillar=…`).
+    pub base_url: &'a str,
+    pub document: &'a ItemDocument,
+    pub body_html: &'a str,
+    pub published: Option<DateTime<Utc>>,
+    pub updated: DateTime<Utc>,
+}
+
+pub fn wire_time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+impl LocalArticle<'_> {
+    pub fn to_json(&self, vocab: &Vocabularies) -> Value {
+        let doc = self.document;
+        let mut tags = Vec::new();
+        for (vocabulary, param, codes) in [
+            (names::PILLAR, "pillar", &doc.pillars),
+            (names::ACTIVITY_DOMAIN, "domain", &doc.activity_domains),
+        ] {
+            for code in codes {
+                tags.push(json!({
+                    "type": "Hashtag",
+                    "name": format!("#{}", hashtag(vocab.label(vocabulary, code))),
+                    "href": format!("{}catalogue?{param}={code}", self.base_url),
+                }));
+            }
+        }
+        let attachments: Vec<Value> = doc
+            .documents
+            .iter()
+            .map(|d| {
+                let mut link = json!({ "type": "Link", "name": d.title, "href": d.url });
+                if let Some(media_type) = &d.media_type {
+                    link["mediaType"] = json!(media_type);
+                }
+                link
+            })
+            .collect();
+        let license_url = doc
+            .license
+            .as_deref()
+            .and_then(|code| vocab.get(names::LICENSE).and_then(|v| v.term(code)))
+            .and_then(|t| t.url.clone());
+        let mut article = json!({
+            "@context": article_context(),
+            "id": self.uri,
+            "type": "Article",
+            "name": doc.title,
+            "summary": key_facts_html(doc, vocab),
+            "content": self.body_html,
+            "mediaType": "text/html",
+            "url": self.uri,
+            "attributedTo": self.actor,
+            "to": [PUBLIC],
+            "cc": [self.followers],
+            "updated": wire_time(self.updated),
+            "tag": tags,
+            "attachment": attachments,
+            "areaServed": doc.territory.name,
+            "maillageKind": doc.kind.map(|k| k.code()),
+            "maillage": doc,
+        });
+        if let Some(published) = self.published.or(doc.published) {
+            article["published"] = json!(wire_time(published));
+        }
+        if let Some(url) = license_url {
+            article["license"] = json!(url);
+        }
+        if let Some(language) = Some(&doc.language).filter(|l| !l.is_empty()) {
+            article["contentMap"] = json!({ language.as_str(): self.body_html });
+        }
+        article
+    }
+}
+
+/// "Écologie industrielle et territoriale" → "EcologieIndustrielleEtTerritoriale".
+fn hashtag(label: &str) -> String {
+    deunicode::deunicode(label)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The short HTML that other fediverse software shows: kind, carrier, place, period,
+/// pillars, then the plain-text summary. Every value is escaped.
+fn key_facts_html(doc: &ItemDocument, vocab: &Vocabularies) -> String {
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(kind) = doc.kind {
+        facts.push(kind.label().to_owned());
+    }
+    if let Some(carrier) = doc.project_sheet.as_ref().and_then(|p| p.carrier.as_ref()) {
+        facts.push(carrier.name.clone());
+    }
+    if !doc.territory.name.is_empty() {
+        facts.push(doc.territory.name.clone());
+    }
+    if let Some(p) = &doc.project_sheet {
+        match (&p.start_date, &p.end_date) {
+            (Some(s), Some(e)) => facts.push(format!("{s} – {e}")),
+            (Some(s), None) => facts.push(format!("depuis {s}")),
+            _ => {}
+        }
+    }
+    let pillars: Vec<&str> = doc.pillars.iter().map(|c| vocab.label(names::PILLAR, c)).collect();
+    if !pillars.is_empty() {
+        facts.push(pillars.join(", "));
+    }
+    let facts = facts.iter().map(|f| escape(f)).collect::<Vec<_>>().join(" · ");
+    format!("<p><strong>{facts}</strong></p><p>{}</p>", escape(&doc.summary))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// An Article read from a peer.
+#[derive(Debug, Clone)]
+pub struct RemoteArticle {
+    pub id: String,
+    pub attributed_to: Option<String>,
+    pub url: Option<String>,
+    pub updated: Option<DateTime<Utc>>,
+    pub published: Option<DateTime<Utc>>,
+    /// The structured document, when the Article comes from a maillage node.
+    pub document: Option<ItemDocument>,
+    /// Sanitized HTML content (for display only; maillage replicas re-render Markdown).
+    pub content_html: String,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ArticleError {
+    #[error("the object has no id")]
+    MissingId,
+    #[error("the object is a {0}, not an Article")]
+    NotAnArticle(String),
+    #[error("the maillage document is invalid: {0}")]
+    BadDocument(String),
+}
+
+pub fn parse_article(value: &Value) -> Result<RemoteArticle, ArticleError> {
+    let id = value.get("id").and_then(Value::as_str).ok_or(ArticleError::MissingId)?.to_owned();
+    let kind = super::vocab::type_of(value).unwrap_or("");
+    if kind != "Article" {
+        return Err(ArticleError::NotAnArticle(kind.to_owned()));
+    }
+    let time = |field: &str| {
+        value.get(field).and_then(Value::as_str).and_then(|t| DateTime::parse_from_rfc3339(t).ok()).map(|t| t.with_timezone(&Utc))
+    };
+    let document = match value.get("maillage") {
+        None | Some(Value::Null) => None,
+        Some(doc) => Some(serde_json::from_value::<ItemDocument>(doc.clone()).map_err(|e| ArticleError::BadDocument(e.to_string()))?),
+    };
+    Ok(RemoteArticle {
+        attributed_to: value.get("attributedTo").and_then(super::vocab::id_of).map(str::to_owned),
+        url: value.get("url").and_then(super::vocab::id_of).map(str::to_owned),
+        updated: time("updated"),
+        published: time("published"),
+        content_html: sanitize_html(value.get("content").and_then(Value::as_str).unwrap_or("")),
+        document,
+        id,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Kind, Lifecycle};
+
+    #[test]
+    fn an_article_reads_back_the_document_it_was_made_from() {
+        let vocab = Vocabularies::builtin();
+        let doc = ItemDocument {
+            kind: Some(Kind::GoodPractice),
+            title: "Méthode en 7 étapes".into(),
+            summary: "Démarrer une dynamique <d'écologie>".into(),
+            body: "Texte".into(),
+            language: "fr".into(),
+            pillars: vec!["ecologie_industrielle_territoriale".into()],
+            lifecycle: Lifecycle::Published,
+            ..Default::default()
+        };
+        let now = Utc::now();
+        let json = LocalArticle {
+            uri: "http://127.0.0.1:8081/items/methode",
+            actor: "http://127.0.0.1:8081/actor",
+            followers: "http://127.0.0.1:8081/followers",
+            base_url: "http://127.0.0.1:8081/",
+            document: &doc,
+            body_html: "<p>Texte</p>",
+            published: Some(now),
+            updated: now,
+        }
+        .to_json(&vocab);
+        assert_eq!(json["tag"][0]["name"], "#EcologieIndustrielleEtTerritoriale");
+        assert!(json["summary"].as_str().unwrap_or("").contains("&lt;d'écologie&gt;"));
+        let back = parse_article(&json).expect("our own article parses");
+        assert_eq!(back.document.as_ref(), Some(&doc));
+        assert_eq!(back.updated.map(wire_time), Some(wire_time(now)));
+    }
+
+    #[test]
+    fn a_note_is_not_an_article() {
+        let note = json!({"id": "https://a.test/n/1", "type": "Note"});
+        assert_eq!(parse_article(&note).err(), Some(ArticleError::NotAnArticle("Note".into())));
+    }
+}

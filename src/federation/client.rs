@@ -1,0 +1,270 @@
+//! Outgoing HTTP for federation: signed GETs of ActivityPub documents and signed POSTs
+//! to inboxes, every one checked against the SSRF policy first, with timeouts and a cap
+//! on response size.
+
+use super::keys::NodeKeys;
+use super::signatures::sign_request;
+use super::vocab::ACTIVITY_JSON;
+use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
+use reqwest::{Method, StatusCode};
+use std::net::IpAddr;
+use std::time::Duration;
+use url::Url;
+
+/// Where outgoing requests may go.
+#[derive(Debug, Clone)]
+pub struct FetchPolicy {
+    pub allow_http: bool,
+    pub allow_private_addresses: bool,
+    pub timeout: Duration,
+    pub max_response_bytes: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    #[error("refused URL {0}: {1}")]
+    Refused(String, &'static str),
+    #[error("request to {0} failed: {1}")]
+    Network(String, String),
+    #[error("{0} answered HTTP {1}")]
+    Status(String, u16),
+    #[error("response from {0} is larger than the limit")]
+    TooLarge(String),
+    #[error("response from {0} is not JSON: {1}")]
+    NotJson(String, String),
+    #[error("signing failed: {0}")]
+    Signing(String),
+}
+
+/// A signing HTTP client for one node.
+#[derive(Clone)]
+pub struct FederationClient {
+    http: reqwest::Client,
+    keys: NodeKeys,
+    key_id: String,
+    policy: FetchPolicy,
+}
+
+/// How a delivery went, as the queue needs to know it.
+#[derive(Debug)]
+pub enum DeliveryOutcome {
+    Delivered,
+    /// Try again later; `retry_after` when the peer said when.
+    Retry { status: Option<u16>, error: String, retry_after: Option<Duration> },
+    /// 410: the recipient no longer exists.
+    Gone,
+    /// Any other 4xx, or a URL our policy refuses: never retried.
+    Rejected { status: Option<u16>, error: String },
+}
+
+impl FederationClient {
+    pub fn new(keys: NodeKeys, key_id: String, policy: FetchPolicy) -> anyhow::Result<FederationClient> {
+        let http = reqwest::Client::builder()
+            .timeout(policy.timeout)
+            .connect_timeout(policy.timeout)
+            // Redirects would bypass the address check; peers must give canonical URLs.
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_max_idle_per_host(8)
+            .build()?;
+        Ok(FederationClient { http, keys, key_id, policy })
+    }
+
+    pub fn policy(&self) -> &FetchPolicy {
+        &self.policy
+    }
+
+    /// Checks scheme and resolved addresses against the policy.
+    pub async fn check_url(&self, url: &Url) -> Result<(), FetchError> {
+        let refuse = |why| Err(FetchError::Refused(url.to_string(), why));
+        match url.scheme() {
+            "https" => {}
+            "http" if self.policy.allow_http => {}
+            _ => return refuse("only https is allowed"),
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return refuse("credentials in URLs are not allowed");
+        }
+        let Some(host) = url.host_str() else { return refuse("no host") };
+        if self.policy.allow_private_addresses {
+            return Ok(());
+        }
+        let port = url.port_or_known_default().unwrap_or(443);
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let addresses = tokio::net::lookup_host((host, port))
+            .await
+            .map_err(|e| FetchError::Network(url.to_string(), e.to_string()))?;
+        for address in addresses {
+            if !is_public_address(address.ip()) {
+                return refuse("the host resolves to a private, loopback or link-local address");
+            }
+        }
+        Ok(())
+    }
+
+    /// Signed GET of an ActivityPub document.
+    pub async fn fetch_json(&self, url: &str) -> Result<serde_json::Value, FetchError> {
+        let parsed = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "not a URL"))?;
+        self.check_url(&parsed).await?;
+        let signed = sign_request(&self.keys, &self.key_id, &Method::GET, &parsed, None, chrono::Utc::now())
+            .map_err(|e| FetchError::Signing(e.to_string()))?;
+        let response = self
+            .http
+            .get(parsed.clone())
+            .headers(signed)
+            .header(ACCEPT, format!("{ACTIVITY_JSON}, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""))
+            .header(USER_AGENT, user_agent())
+            .send()
+            .await
+            .map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))?;
+        if !response.status().is_success() {
+            return Err(FetchError::Status(url.to_owned(), response.status().as_u16()));
+        }
+        let bytes = self.read_limited(url, response).await?;
+        serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))
+    }
+
+    /// Plain GET of JSON (WebFinger and NodeInfo are not signed).
+    pub async fn fetch_plain_json(&self, url: &str, accept: &str) -> Result<serde_json::Value, FetchError> {
+        let parsed = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "not a URL"))?;
+        self.check_url(&parsed).await?;
+        let response = self
+            .http
+            .get(parsed)
+            .header(ACCEPT, accept)
+            .header(USER_AGENT, user_agent())
+            .send()
+            .await
+            .map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))?;
+        if !response.status().is_success() {
+            return Err(FetchError::Status(url.to_owned(), response.status().as_u16()));
+        }
+        let bytes = self.read_limited(url, response).await?;
+        serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))
+    }
+
+    async fn read_limited(&self, url: &str, mut response: reqwest::Response) -> Result<Vec<u8>, FetchError> {
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))? {
+            if body.len() + chunk.len() > self.policy.max_response_bytes {
+                return Err(FetchError::TooLarge(url.to_owned()));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    /// Signed POST of an activity to an inbox.
+    pub async fn deliver(&self, inbox: &str, body: &[u8]) -> DeliveryOutcome {
+        let parsed = match Url::parse(inbox) {
+            Ok(u) => u,
+            Err(_) => return DeliveryOutcome::Rejected { status: None, error: format!("not a URL: {inbox}") },
+        };
+        if let Err(e) = self.check_url(&parsed).await {
+            return match e {
+                FetchError::Refused(..) => DeliveryOutcome::Rejected { status: None, error: e.to_string() },
+                other => DeliveryOutcome::Retry { status: None, error: other.to_string(), retry_after: None },
+            };
+        }
+        let signed = match sign_request(&self.keys, &self.key_id, &Method::POST, &parsed, Some(body), chrono::Utc::now()) {
+            Ok(h) => h,
+            Err(e) => return DeliveryOutcome::Rejected { status: None, error: format!("signing failed: {e}") },
+        };
+        let result = self
+            .http
+            .post(parsed)
+            .headers(signed)
+            .header(CONTENT_TYPE, HeaderValue::from_static(ACTIVITY_JSON))
+            .header(USER_AGENT, user_agent())
+            .body(body.to_vec())
+            .send()
+            .await;
+        match result {
+            Err(e) => DeliveryOutcome::Retry { status: None, error: e.to_string(), retry_after: None },
+            Ok(response) => classify(response.status(), response.headers().get(RETRY_AFTER)),
+        }
+    }
+}
+
+fn classify(status: StatusCode, retry_after: Option<&HeaderValue>) -> DeliveryOutcome {
+    let code = status.as_u16();
+    if status.is_success() {
+        DeliveryOutcome::Delivered
+    } else if code == 410 {
+        DeliveryOutcome::Gone
+    } else if code == 408 || code == 429 || status.is_server_error() {
+        DeliveryOutcome::Retry { status: Some(code), error: format!("HTTP {code}"), retry_after: retry_after.and_then(parse_retry_after) }
+    } else {
+        DeliveryOutcome::Rejected { status: Some(code), error: format!("HTTP {code}") }
+    }
+}
+
+/// `Retry-After`: delay in seconds, or an HTTP date.
+pub fn parse_retry_after(value: &HeaderValue) -> Option<Duration> {
+    let text = value.to_str().ok()?.trim();
+    if let Ok(seconds) = text.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(text).ok()?;
+    let delta = at.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    Some(delta.to_std().unwrap_or(Duration::ZERO))
+}
+
+fn user_agent() -> String {
+    format!("maillage/{} (+https://www.gnu.org/licenses/agpl-3.0.html)", env!("CARGO_PKG_VERSION"))
+}
+
+/// Public unicast addresses only: no loopback, private, link-local, multicast,
+/// unspecified, documentation or carrier-grade NAT ranges.
+pub fn is_public_address(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let o = v4.octets();
+            !(v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_multicast()
+                || v4.is_broadcast()
+                || v4.is_unspecified()
+                || v4.is_documentation()
+                || o[0] == 0
+                || (o[0] == 100 && (64..128).contains(&o[1])))
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_public_address(IpAddr::V4(v4));
+            }
+            let s = v6.segments();
+            !(v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (s[0] & 0xfe00) == 0xfc00
+                || (s[0] & 0xffc0) == 0xfe80)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_and_loopback_addresses_are_not_public() {
+        for ip in ["127.0.0.1", "10.1.2.3", "192.168.0.1", "169.254.1.1", "::1", "fe80::1", "fd00::1", "100.64.0.1", "::ffff:127.0.0.1"] {
+            assert!(!is_public_address(ip.parse().expect("ip")), "{ip} must be refused");
+        }
+        assert!(is_public_address("193.51.24.1".parse().expect("ip")));
+    }
+
+    #[test]
+    fn responses_are_classified_for_the_queue() {
+        assert!(matches!(classify(StatusCode::ACCEPTED, None), DeliveryOutcome::Delivered));
+        assert!(matches!(classify(StatusCode::GONE, None), DeliveryOutcome::Gone));
+        let retry_after = HeaderValue::from_static("120");
+        match classify(StatusCode::TOO_MANY_REQUESTS, Some(&retry_after)) {
+            DeliveryOutcome::Retry { retry_after, .. } => assert_eq!(retry_after, Some(Duration::from_secs(120))),
+            other => panic!("expected a retry, got {other:?}"),
+        }
+        assert!(matches!(classify(StatusCode::FORBIDDEN, None), DeliveryOutcome::Rejected { .. }));
+        assert!(matches!(classify(StatusCode::BAD_GATEWAY, None), DeliveryOutcome::Retry { .. }));
+    }
+}

@@ -1,0 +1,173 @@
+//! ActivityStreams wire vocabulary: contexts, the actor document, activities, and helpers
+//! to read incoming JSON (ids may be strings or embedded objects).
+
+use serde_json::{json, Value};
+
+pub const AS_CONTEXT: &str = "https://www.w3.org/ns/activitystreams";
+pub const SECURITY_CONTEXT: &str = "https://w3id.org/security/v1";
+pub const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
+/// The project's namespace: the same IRI on every node, so that expanded terms match.
+pub const MAILLAGE_NS: &str = "https://w3id.org/maillage/ns#";
+pub const ACTIVITY_JSON: &str = "application/activity+json";
+
+/// The inline context of our Articles: structured fields travel as one JSON literal
+/// (`maillage`), which JSON-LD processors keep verbatim, so a replica is lossless.
+pub fn article_context() -> Value {
+    json!([
+        AS_CONTEXT,
+        {
+            "mlg": MAILLAGE_NS,
+            "schema": "http://schema.org/",
+            "Hashtag": "as:Hashtag",
+            "maillage": { "@id": "mlg:item", "@type": "@json" },
+            "maillageKind": "mlg:kind",
+            "license": { "@id": "schema:license", "@type": "@id" },
+            "areaServed": "schema:areaServed",
+            "startDate": "schema:startDate",
+            "endDate": "schema:endDate"
+        }
+    ])
+}
+
+/// The context of the actor document: Mastodon's extension terms declared inline.
+pub fn actor_context() -> Value {
+    json!([
+        AS_CONTEXT,
+        SECURITY_CONTEXT,
+        {
+            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
+            "toot": "http://joinmastodon.org/ns#",
+            "discoverable": "toot:discoverable"
+        }
+    ])
+}
+
+/// What the actor document says about the node.
+pub struct ActorDescription<'a> {
+    pub id: &'a str,
+    pub username: &'a str,
+    pub name: &'a str,
+    pub summary: &'a str,
+    pub url: &'a str,
+    pub inbox: &'a str,
+    pub outbox: &'a str,
+    pub followers: &'a str,
+    pub following: &'a str,
+    pub shared_inbox: &'a str,
+    pub public_key_pem: &'a str,
+    pub manually_approves_followers: bool,
+}
+
+impl ActorDescription<'_> {
+    pub fn key_id(&self) -> String {
+        format!("{}#main-key", self.id)
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({
+            "@context": actor_context(),
+            "id": self.id,
+            "type": "Organization",
+            "preferredUsername": self.username,
+            "name": self.name,
+            "summary": self.summary,
+            "url": self.url,
+            "inbox": self.inbox,
+            "outbox": self.outbox,
+            "followers": self.followers,
+            "following": self.following,
+            "endpoints": { "sharedInbox": self.shared_inbox },
+            "manuallyApprovesFollowers": self.manually_approves_followers,
+            "discoverable": true,
+            "publicKey": {
+                "id": self.key_id(),
+                "owner": self.id,
+                "publicKeyPem": self.public_key_pem
+            }
+        })
+    }
+}
+
+/// An activity addressed to the public and our followers.
+pub fn public_activity(id: &str, kind: &str, actor: &str, followers: &str, object: Value, published: &str) -> Value {
+    json!({
+        "@context": article_context(),
+        "id": id,
+        "type": kind,
+        "actor": actor,
+        "published": published,
+        "to": [PUBLIC],
+        "cc": [followers],
+        "object": object
+    })
+}
+
+/// A Follow, Accept, Reject or Undo between two actors.
+pub fn direct_activity(id: &str, kind: &str, actor: &str, to: &str, object: Value) -> Value {
+    json!({
+        "@context": AS_CONTEXT,
+        "id": id,
+        "type": kind,
+        "actor": actor,
+        "to": [to],
+        "object": object
+    })
+}
+
+pub fn tombstone(id: &str, deleted: &str) -> Value {
+    json!({ "id": id, "type": "Tombstone", "formerType": "Article", "deleted": deleted })
+}
+
+/// The id of a value that is either an IRI string or an object with an `id`.
+pub fn id_of(value: &Value) -> Option<&str> {
+    match value {
+        Value::String(s) => Some(s),
+        Value::Object(map) => map.get("id").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+/// The `type` of an object (the first one when it is an array).
+pub fn type_of(value: &Value) -> Option<&str> {
+    match value.get("type")? {
+        Value::String(s) => Some(s),
+        Value::Array(types) => types.first().and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+/// Scheme, host and port of a URL, the unit of authority in the fediverse.
+pub fn origin_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    parsed.host_str()?;
+    Some(parsed.origin().ascii_serialization())
+}
+
+/// `host[:port]` of a URL, the key of a peer in the delivery queue.
+pub fn authority_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?;
+    Some(match parsed.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_include_the_port_and_ignore_the_path() {
+        assert_eq!(origin_of("http://127.0.0.1:8081/items/x").as_deref(), Some("http://127.0.0.1:8081"));
+        assert_ne!(origin_of("http://127.0.0.1:8081/a"), origin_of("http://127.0.0.1:8082/a"));
+        assert_eq!(origin_of("not a url"), None);
+    }
+
+    #[test]
+    fn ids_are_read_from_strings_and_objects() {
+        assert_eq!(id_of(&json!("https://a.test/x")), Some("https://a.test/x"));
+        assert_eq!(id_of(&json!({"id": "https://a.test/y"})), Some("https://a.test/y"));
+        assert_eq!(id_of(&json!(3)), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! Receiving an activity in the inbox, in a fixed order: Digest → parse → signature
+//! (Date window, key of the `keyId` actor, one refetch on failure) → signer is the actor
+//! → object origin is the actor's origin → dedupe by activity id → record. The handler
+//! answers 202 and the recorded activity is applied afterwards ([`super::apply`]).
+
+use super::actors::{actor, refetch_actor};
+use super::Node;
+use crate::federation::signatures::{parse_signature, verify_digest, SignatureError};
+use crate::federation::vocab::{id_of, origin_of, type_of};
+use crate::storage::{self, timestamp};
+use reqwest::header::HeaderMap;
+use reqwest::Method;
+use serde_json::Value;
+
+/// Why an incoming request was refused: an HTTP status, a stable code and a reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxRejection {
+    pub status: u16,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl InboxRejection {
+    fn new(status: u16, code: &'static str, message: impl Into<String>) -> Self {
+        InboxRejection { status, code, message: message.into() }
+    }
+}
+
+impl From<SignatureError> for InboxRejection {
+    fn from(e: SignatureError) -> Self {
+        InboxRejection::new(401, e.code(), e.to_string())
+    }
+}
+
+/// What the inbox did with a valid request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Received {
+    /// Recorded; to be applied.
+    Recorded { activity_id: String },
+    /// Seen before: nothing to do.
+    Duplicate,
+}
+
+/// Verifies and records an activity POSTed to an inbox.
+pub async fn receive_activity(
+    node: &Node,
+    path_and_query: &str,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Received, InboxRejection> {
+    verify_digest(headers, body)?;
+    let activity: Value = serde_json::from_slice(body)
+        .map_err(|e| InboxRejection::new(400, "invalid_json", format!("the body is not JSON: {e}")))?;
+    let activity_id = activity.get("id").and_then(Value::as_str).filter(|id| origin_of(id).is_some());
+    let kind = type_of(&activity);
+    let actor_uri = activity.get("actor").and_then(id_of);
+    let (Some(activity_id), Some(kind), Some(actor_uri)) = (activity_id, kind, actor_uri) else {
+        return Err(InboxRejection::new(400, "invalid_activity", "an activity needs an id (URL), a type and an actor"));
+    };
+    let now = node.clock.now();
+    let signature = parse_signature(&Method::POST, path_and_query, headers, now)?;
+
+    let signer = signature.actor_url_hint();
+    let mut key = actor(node, &signer)
+        .await
+        .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot get the key of {signer}: {e:#}")))?;
+    if !signature.verify(&key.public_key) {
+        key = refetch_actor(node, &signer)
+            .await
+            .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot refetch the key of {signer}: {e:#}")))?;
+        if !signature.verify(&key.public_key) {
+            return Err(SignatureError::BadSignature.into());
+        }
+    }
+    if key.key_id != signature.key_id() && key.uri != signature.key_id() {
+        return Err(InboxRejection::new(401, "key_not_owned", format!("{} is not the key of {}", signature.key_id(), key.uri)));
+    }
+    if key.uri != actor_uri {
+        return Err(InboxRejection::new(401, "actor_mismatch", format!("signed by {} but the actor is {actor_uri}", key.uri)));
+    }
+    if origin_of(activity_id) != origin_of(actor_uri) {
+        return Err(InboxRejection::new(403, "origin_mismatch", "the activity id is not on the actor's server"));
+    }
+    check_object_authority(kind, actor_uri, &activity)?;
+
+    let peer = crate::federation::vocab::authority_of(actor_uri).unwrap_or_default();
+    if storage::federation::revive_peer(&node.pool, &peer, &timestamp(now)).await.unwrap_or(false) {
+        node.wake_delivery();
+    }
+    let payload = String::from_utf8_lossy(body);
+    let fresh = storage::federation::record_inbox_activity(&node.pool, activity_id, actor_uri, kind, &payload, &timestamp(now))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "failed to record an incoming activity");
+            InboxRejection::new(503, "storage_unavailable", "the activity could not be recorded; retry later")
+        })?;
+    Ok(if fresh { Received::Recorded { activity_id: activity_id.to_owned() } } else { Received::Duplicate })
+}
+
+/// Create, Update and Delete may only touch objects on the actor's own server. An
+/// embedded object in an Announce carries no authority (it is refetched), so it is not
+/// checked here.
+fn check_object_authority(kind: &str, actor: &str, activity: &Value) -> Result<(), InboxRejection> {
+    if !matches!(kind, "Create" | "Update" | "Delete") {
+        return Ok(());
+    }
+    let object = activity.get("object").and_then(id_of).ok_or_else(|| InboxRejection::new(400, "invalid_activity", "the activity has no object id"))?;
+    if origin_of(object).is_none() || origin_of(object) != origin_of(actor) {
+        return Err(InboxRejection::new(403, "origin_mismatch", format!("{actor} cannot {kind} {object}: not on its server")));
+    }
+    if let Some(attributed) = activity.get("object").and_then(|o| o.get("attributedTo")).and_then(id_of) {
+        if origin_of(attributed) != origin_of(actor) {
+            return Err(InboxRejection::new(403, "origin_mismatch", "the object is attributed to another server"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_object_authority;
+    use serde_json::json;
+
+    #[test]
+    fn a_create_of_an_object_on_another_host_is_refused() {
+        let activity = json!({"object": {"id": "http://127.0.0.1:9002/items/x"}});
+        let refused = check_object_authority("Create", "http://127.0.0.1:9001/actor", &activity).expect_err("spoofed origin");
+        assert_eq!((refused.status, refused.code), (403, "origin_mismatch"));
+        assert!(check_object_authority("Create", "http://127.0.0.1:9002/actor", &activity).is_ok());
+    }
+
+    #[test]
+    fn a_delete_needs_the_same_origin_too() {
+        let activity = json!({"object": "http://evil.test/items/x"});
+        assert!(check_object_authority("Delete", "http://a.test/actor", &activity).is_err());
+        assert!(check_object_authority("Announce", "http://a.test/actor", &activity).is_ok());
+    }
+}

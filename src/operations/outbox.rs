@@ -1,0 +1,113 @@
+//! The transactional outbox: a local change and the activities it causes are written in
+//! the same transaction, with one delivery row per follower inbox (shared inboxes
+//! deduplicate). The delivery worker sends them later, so a crash loses nothing.
+
+use super::{Item, Node};
+use crate::federation::article::{wire_time, LocalArticle};
+use crate::federation::vocab::{authority_of, public_activity, tombstone};
+use crate::storage::{self, timestamp};
+use anyhow::Context;
+use serde_json::Value;
+use sqlx::SqliteConnection;
+
+/// What happened to a local item, from the followers' point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublicChange {
+    Created,
+    Updated,
+    Deleted,
+}
+
+impl PublicChange {
+    /// The change seen by followers when an item goes from `was_public` to `is_public`.
+    pub fn between(was_public: bool, is_public: bool) -> Option<PublicChange> {
+        match (was_public, is_public) {
+            (false, true) => Some(PublicChange::Created),
+            (true, true) => Some(PublicChange::Updated),
+            (true, false) => Some(PublicChange::Deleted),
+            (false, false) => None,
+        }
+    }
+
+    fn activity_type(self) -> &'static str {
+        match self {
+            PublicChange::Created => "Create",
+            PublicChange::Updated => "Update",
+            PublicChange::Deleted => "Delete",
+        }
+    }
+}
+
+/// The Article of a local item as served and sent.
+pub fn article_json(node: &Node, item: &Item) -> Value {
+    LocalArticle {
+        uri: &item.uri,
+        actor: &node.actor_uri(),
+        followers: &node.url("followers"),
+        base_url: node.base_url.as_str(),
+        document: &item.document,
+        body_html: &item.body_html,
+        published: item.published_at,
+        updated: item.updated_at,
+    }
+    .to_json(&node.vocab)
+}
+
+/// Records the activity for a change of `item` (already written in `conn`'s transaction)
+/// and queues it for every follower inbox.
+pub async fn record_public_change(conn: &mut SqliteConnection, node: &Node, item: &Item, change: PublicChange) -> anyhow::Result<()> {
+    let now = node.clock.now();
+    let activity_id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
+    let object = match change {
+        PublicChange::Deleted => tombstone(&item.uri, &wire_time(now)),
+        _ => {
+            let mut article = article_json(node, item);
+            if let Some(map) = article.as_object_mut() {
+                map.remove("@context");
+            }
+            article
+        }
+    };
+    let activity = public_activity(&activity_id, change.activity_type(), &node.actor_uri(), &node.url("followers"), object, &wire_time(now));
+    enqueue_to_followers(conn, node, &activity_id, change.activity_type(), Some(&item.uri), true, &activity).await
+}
+
+/// Stores an activity and a delivery per accepted follower inbox.
+pub async fn enqueue_to_followers(
+    conn: &mut SqliteConnection,
+    node: &Node,
+    activity_id: &str,
+    kind: &str,
+    object_uri: Option<&str>,
+    public: bool,
+    activity: &Value,
+) -> anyhow::Result<()> {
+    let inboxes = storage::federation::follower_inboxes(conn).await.context("Failed to read follower inboxes")?;
+    enqueue(conn, node, activity_id, kind, object_uri, public, activity, &inboxes).await
+}
+
+/// Stores an activity and one delivery per inbox.
+#[allow(clippy::too_many_arguments)]
+pub async fn enqueue(
+    conn: &mut SqliteConnection,
+    node: &Node,
+    activity_id: &str,
+    kind: &str,
+    object_uri: Option<&str>,
+    public: bool,
+    activity: &Value,
+    inboxes: &[String],
+) -> anyhow::Result<()> {
+    let now = timestamp(node.clock.now());
+    let payload = serde_json::to_string(activity).context("Failed to serialize an activity")?;
+    let row = storage::federation::insert_activity(conn, activity_id, kind, object_uri, public, &payload, &now)
+        .await
+        .context("Failed to record an activity")?;
+    for inbox in inboxes {
+        let peer = authority_of(inbox).unwrap_or_else(|| inbox.clone());
+        storage::federation::insert_delivery(conn, row, inbox, &peer, object_uri, &now)
+            .await
+            .context("Failed to queue a delivery")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! The outbox (paged, newest first, stable keyset page links), followers, following,
+//! and single activities by id.
+
+use super::{activity_json, discovery::error};
+use crate::federation::vocab::AS_CONTEXT;
+use crate::operations::Node;
+use crate::storage;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub const OUTBOX_PAGE_SIZE: i64 = 50;
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<bool>,
+    /// Items strictly older than this activity row id.
+    before: Option<i64>,
+}
+
+pub async fn outbox(node: web::Data<Node>, query: web::Query<PageQuery>) -> HttpResponse {
+    let id = node.url("actor/outbox");
+    let total = match storage::federation::count_public_activities(&node.pool).await {
+        Ok(n) => n,
+        Err(e) => return internal(e),
+    };
+    if query.page != Some(true) && query.before.is_none() {
+        return activity_json(&json!({
+            "@context": AS_CONTEXT,
+            "id": id,
+            "type": "OrderedCollection",
+            "totalItems": total,
+            "first": format!("{id}?page=true"),
+        }));
+    }
+    let rows = match storage::federation::list_public_activities(&node.pool, query.before, OUTBOX_PAGE_SIZE).await {
+        Ok(rows) => rows,
+        Err(e) => return internal(e),
+    };
+    let page_id = match query.before {
+        Some(before) => format!("{id}?page=true&before={before}"),
+        None => format!("{id}?page=true"),
+    };
+    let mut page = json!({
+        "@context": crate::federation::vocab::article_context(),
+        "id": page_id,
+        "type": "OrderedCollectionPage",
+        "partOf": id,
+        "totalItems": total,
+        "orderedItems": rows.iter().filter_map(|(_, payload)| strip_context(payload)).collect::<Vec<_>>(),
+    });
+    if rows.len() as i64 == OUTBOX_PAGE_SIZE {
+        if let Some((last, _)) = rows.last() {
+            page["next"] = json!(format!("{id}?page=true&before={last}"));
+        }
+    }
+    activity_json(&page)
+}
+
+fn strip_context(payload: &str) -> Option<Value> {
+    let mut value: Value = serde_json::from_str(payload).ok()?;
+    value.as_object_mut()?.remove("@context");
+    Some(value)
+}
+
+pub async fn followers(node: web::Data<Node>) -> HttpResponse {
+    match storage::federation::list_followers(&node.pool).await {
+        Ok(rows) => {
+            let ids: Vec<&str> = rows.iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri.as_str()).collect();
+            collection(&node.url("followers"), &ids)
+        }
+        Err(e) => internal(e),
+    }
+}
+
+pub async fn following(node: web::Data<Node>) -> HttpResponse {
+    match storage::federation::list_following(&node.pool).await {
+        Ok(rows) => {
+            let ids: Vec<&str> = rows.iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri.as_str()).collect();
+            collection(&node.url("following"), &ids)
+        }
+        Err(e) => internal(e),
+    }
+}
+
+fn collection(id: &str, items: &[&str]) -> HttpResponse {
+    activity_json(&json!({
+        "@context": AS_CONTEXT,
+        "id": id,
+        "type": "OrderedCollection",
+        "totalItems": items.len(),
+        "orderedItems": items,
+    }))
+}
+
+pub async fn activity(node: web::Data<Node>, req: HttpRequest) -> HttpResponse {
+    let id = node.url(req.path().trim_start_matches('/'));
+    match storage::federation::find_activity_payload(&node.pool, &id).await {
+        Ok(Some(payload)) => match serde_json::from_str::<Value>(&payload) {
+            Ok(value) if value.get("type").and_then(Value::as_str).is_some_and(|t| matches!(t, "Create" | "Update" | "Delete" | "Announce")) => {
+                activity_json(&value)
+            }
+            _ => error(404, "not_found", "no such public activity"),
+        },
+        Ok(None) => error(404, "not_found", "no such activity"),
+        Err(e) => internal(e),
+    }
+}
+
+fn internal(e: sqlx::Error) -> HttpResponse {
+    tracing::error!(error = %e, "database error in an ActivityPub collection");
+    error(500, "internal_error", "internal error; it was logged")
+}

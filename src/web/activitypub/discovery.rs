@@ -1,0 +1,116 @@
+//! WebFinger, NodeInfo 2.1, host-meta, the actor document and the `/ns` context.
+
+use super::activity_json;
+use crate::federation::vocab::{ActorDescription, MAILLAGE_NS};
+use crate::federation::webfinger::jrd;
+use crate::operations::Node;
+use crate::storage;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+#[derive(Deserialize)]
+pub struct WebfingerQuery {
+    resource: Option<String>,
+}
+
+pub async fn webfinger(node: web::Data<Node>, query: web::Query<WebfingerQuery>) -> HttpResponse {
+    let Some(resource) = query.resource.as_deref() else {
+        return error(400, "missing_resource", "the resource parameter is required");
+    };
+    let subject = format!("acct:{}@{}", node.settings.node.username, node.authority());
+    let actor = node.actor_uri();
+    let matches = resource.eq_ignore_ascii_case(&subject) || resource == actor || resource == node.base_url.as_str();
+    if !matches {
+        return error(404, "unknown_resource", "no such account on this node");
+    }
+    HttpResponse::Ok()
+        .content_type("application/jrd+json; charset=utf-8")
+        .insert_header(("Access-Control-Allow-Origin", "*"))
+        .json(jrd(&subject, &actor, node.base_url.as_str()))
+}
+
+pub async fn host_meta(node: web::Data<Node>) -> HttpResponse {
+    let template = format!("{}.well-known/webfinger?resource={{uri}}", node.base_url);
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n  <Link rel=\"lrdd\" template=\"{}\"/>\n</XRD>\n",
+        template.replace('&', "&amp;").replace('"', "&quot;")
+    );
+    HttpResponse::Ok().content_type("application/xrd+xml; charset=utf-8").body(xml)
+}
+
+pub async fn nodeinfo_links(node: web::Data<Node>) -> HttpResponse {
+    HttpResponse::Ok().json(json!({
+        "links": [{ "rel": "http://nodeinfo.diaspora.software/ns/schema/2.1", "href": node.url("nodeinfo/2.1") }]
+    }))
+}
+
+pub async fn nodeinfo(node: web::Data<Node>) -> HttpResponse {
+    let local_posts = storage::federation::count_public_activities(&node.pool).await.unwrap_or(0);
+    HttpResponse::Ok()
+        .content_type("application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"")
+        .json(json!({
+            "version": "2.1",
+            "software": {
+                "name": "maillage",
+                "version": env!("CARGO_PKG_VERSION"),
+                "homepage": node.base_url.as_str()
+            },
+            "protocols": ["activitypub"],
+            "services": { "inbound": [], "outbound": ["atom1.0"] },
+            "openRegistrations": false,
+            "usage": { "users": { "total": 1, "activeHalfyear": 1, "activeMonth": 1 }, "localPosts": local_posts },
+            "metadata": { "nodeName": node.settings.node.display_name, "territory": node.settings.node.territory }
+        }))
+}
+
+pub async fn actor(node: web::Data<Node>) -> HttpResponse {
+    let (id, url, inbox, outbox, followers, following, shared) = (
+        node.actor_uri(),
+        node.base_url.to_string(),
+        node.url("actor/inbox"),
+        node.url("actor/outbox"),
+        node.url("followers"),
+        node.url("following"),
+        node.url("inbox"),
+    );
+    let settings = &node.settings.node;
+    activity_json(
+        &ActorDescription {
+            id: &id,
+            username: &settings.username,
+            name: &settings.display_name,
+            summary: &settings.summary,
+            url: &url,
+            inbox: &inbox,
+            outbox: &outbox,
+            followers: &followers,
+            following: &following,
+            shared_inbox: &shared,
+            public_key_pem: node.keys.public_key_pem(),
+            manually_approves_followers: !node.settings.federation.auto_accept_followers,
+        }
+        .to_json(),
+    )
+}
+
+/// The project's JSON-LD context, for people and processors that want to resolve terms.
+pub async fn namespace() -> HttpResponse {
+    HttpResponse::Ok().content_type("application/ld+json; charset=utf-8").json(json!({
+        "@context": {
+            "mlg": MAILLAGE_NS,
+            "schema": "http://schema.org/",
+            "maillage": { "@id": "mlg:item", "@type": "@json" },
+            "maillageKind": "mlg:kind",
+            "license": { "@id": "schema:license", "@type": "@id" },
+            "areaServed": "schema:areaServed",
+            "startDate": "schema:startDate",
+            "endDate": "schema:endDate"
+        }
+    }))
+}
+
+pub fn error(status: u16, code: &str, message: &str) -> HttpResponse {
+    let status = actix_web::http::StatusCode::from_u16(status).unwrap_or(actix_web::http::StatusCode::BAD_REQUEST);
+    HttpResponse::build(status).json(json!({ "error": { "code": code, "message": message } }))
+}

@@ -1,0 +1,34 @@
+//! `POST /inbox` and `POST /actor/inbox`: verify and record, answer 202, apply later.
+
+use super::discovery::error;
+use crate::operations::inbox::{receive_activity, Received};
+use crate::operations::Node;
+use actix_web::{web, HttpRequest, HttpResponse};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+/// actix-web 4 and reqwest use different `http` versions: copy the headers across.
+fn header_map(req: &HttpRequest) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for (name, value) in req.headers() {
+        if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_str().as_bytes()), HeaderValue::from_bytes(value.as_bytes())) {
+            map.append(name, value);
+        }
+    }
+    map
+}
+
+pub async fn post(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let path_and_query = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/inbox");
+    match receive_activity(&node, path_and_query, &header_map(&req), &body).await {
+        Ok(Received::Recorded { activity_id }) => {
+            tracing::debug!(%activity_id, "activity recorded");
+            node.inbox_signal.notify_one();
+            HttpResponse::Accepted().json(serde_json::json!({ "status": "accepted" }))
+        }
+        Ok(Received::Duplicate) => HttpResponse::Accepted().json(serde_json::json!({ "status": "duplicate" })),
+        Err(rejection) => {
+            tracing::info!(code = rejection.code, reason = %rejection.message, "inbox request rejected");
+            error(rejection.status, rejection.code, &rejection.message)
+        }
+    }
+}
