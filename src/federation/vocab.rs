@@ -10,8 +10,10 @@ pub const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 pub const MAILLAGE_NS: &str = "https://w3id.org/maillage/ns#";
 pub const ACTIVITY_JSON: &str = "application/activity+json";
 
-/// The inline context of our Articles: structured fields travel as one JSON literal
-/// (`maillage`), which JSON-LD processors keep verbatim, so a replica is lossless.
+/// The inline context of our Articles. Structured fields travel as one object,
+/// `maillage`, whose scoped context resets the ActivityStreams terms and maps every key
+/// into the maillage namespace: JSON-LD processors see declared terms, and a node reads
+/// the object back as it was written, so a replica is lossless.
 pub fn article_context() -> Value {
     json!([
         AS_CONTEXT,
@@ -19,7 +21,7 @@ pub fn article_context() -> Value {
             "mlg": MAILLAGE_NS,
             "schema": "http://schema.org/",
             "Hashtag": "as:Hashtag",
-            "maillage": { "@id": "mlg:item", "@type": "@json" },
+            "maillage": { "@id": "mlg:item", "@context": item_scoped_context() },
             "maillageKind": "mlg:kind",
             "license": { "@id": "schema:license", "@type": "@id" },
             "areaServed": "schema:areaServed",
@@ -27,6 +29,11 @@ pub fn article_context() -> Value {
             "endDate": "schema:endDate"
         }
     ])
+}
+
+/// Inside `maillage`: no ActivityStreams terms, every key in the maillage namespace.
+pub fn item_scoped_context() -> Value {
+    json!([null, { "@vocab": MAILLAGE_NS }])
 }
 
 /// The context of the actor document: Mastodon's extension terms declared inline.

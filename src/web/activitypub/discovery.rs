@@ -1,7 +1,7 @@
 //! WebFinger, NodeInfo 2.1, host-meta, the actor document and the `/ns` context.
 
 use super::activity_json;
-use crate::federation::vocab::{ActorDescription, MAILLAGE_NS};
+use crate::federation::vocab::{item_scoped_context, ActorDescription, MAILLAGE_NS};
 use crate::federation::webfinger::jrd;
 use crate::operations::Node;
 use crate::storage;
@@ -100,7 +100,7 @@ pub async fn namespace() -> HttpResponse {
         "@context": {
             "mlg": MAILLAGE_NS,
             "schema": "http://schema.org/",
-            "maillage": { "@id": "mlg:item", "@type": "@json" },
+            "maillage": { "@id": "mlg:item", "@context": item_scoped_context() },
             "maillageKind": "mlg:kind",
             "license": { "@id": "schema:license", "@type": "@id" },
             "areaServed": "schema:areaServed",
