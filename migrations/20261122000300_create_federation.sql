@@ -77,6 +77,7 @@ CREATE TABLE inbox_log (
     kind         TEXT NOT NULL,
     payload      TEXT NOT NULL,
     received_at  TEXT NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0,
     processed_at TEXT,
     outcome      TEXT
 );

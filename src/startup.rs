@@ -21,8 +21,7 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
-        let address = format!("{}:{}", settings.server.host, settings.server.port);
-        let listener = TcpListener::bind(&address).with_context(|| format!("Failed to bind {address}"))?;
+        let listener = bind(&settings.server.host, settings.server.port)?;
         let port = listener.local_addr().context("Failed to read the bound address")?.port();
         let node = build_node(settings, port).await?;
         let server = run(listener, node.clone())?;
@@ -37,6 +36,11 @@ impl Application {
         &self.node
     }
 
+    /// Stops the server from elsewhere (`stop(true)` drains in-flight requests).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Serves and runs the workers until the server stops (Ctrl-C or SIGTERM).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let workers = workers::spawn_all(&self.node);
@@ -46,6 +50,17 @@ impl Application {
         }
         result
     }
+}
+
+/// Binds with SO_REUSEADDR so that a restarted node gets its port back at once.
+fn bind(host: &str, port: u16) -> anyhow::Result<TcpListener> {
+    let address: std::net::SocketAddr = format!("{host}:{port}").parse().with_context(|| format!("Invalid listen address {host}:{port}"))?;
+    let socket = if address.is_ipv4() { tokio::net::TcpSocket::new_v4() } else { tokio::net::TcpSocket::new_v6() }
+        .context("Failed to create a socket")?;
+    socket.set_reuseaddr(true).context("Failed to set SO_REUSEADDR")?;
+    socket.bind(address).with_context(|| format!("Failed to bind {address}"))?;
+    let listener = socket.listen(1024).with_context(|| format!("Failed to listen on {address}"))?;
+    listener.into_std().context("Failed to hand the socket to the server")
 }
 
 /// The node's shared state: database, key pair, vocabularies and clock.

@@ -102,24 +102,37 @@ async fn follows(node: &Node, actor_uri: &str) -> anyhow::Result<bool> {
     Ok(storage::federation::find_following(&node.pool, actor_uri).await?.is_some_and(|f| f.state != "rejected"))
 }
 
+/// Attempts before an activity that keeps failing (e.g. its object cannot be fetched) is
+/// given up and marked failed.
+pub const MAX_APPLY_ATTEMPTS: i64 = 5;
+
 /// Applies every recorded activity not applied yet (after a restart, or right after
-/// recording). Returns how many were applied.
+/// recording). A failure (database busy, origin unreachable) leaves the activity pending
+/// for the next pass, up to [`MAX_APPLY_ATTEMPTS`]. Returns how many were applied.
 pub async fn apply_pending_activities(node: &Node) -> anyhow::Result<usize> {
     let pending = storage::federation::pending_inbox_activities(&node.pool, 100).await?;
-    let count = pending.len();
-    for (activity_id, payload) in pending {
-        let outcome = match serde_json::from_str::<Value>(&payload) {
-            Ok(activity) => match apply_activity(node, &activity).await {
-                Ok(outcome) => outcome,
-                Err(e) => {
-                    tracing::warn!(%activity_id, error = format!("{e:#}"), "failed to apply an activity");
-                    format!("failed: {e:#}")
-                }
-            },
-            Err(e) => format!("failed: {e}"),
+    let mut applied = 0;
+    for (activity_id, payload, attempts) in pending {
+        let result = serde_json::from_str::<Value>(&payload).map_err(anyhow::Error::from);
+        let result = match result {
+            Ok(activity) => apply_activity(node, &activity).await,
+            Err(e) => Err(e),
+        };
+        let outcome = match result {
+            Ok(outcome) => outcome,
+            Err(e) if attempts + 1 < MAX_APPLY_ATTEMPTS => {
+                tracing::warn!(%activity_id, attempts, error = format!("{e:#}"), "failed to apply an activity; will retry");
+                storage::federation::count_inbox_attempt(&node.pool, &activity_id).await?;
+                continue;
+            }
+            Err(e) => {
+                tracing::warn!(%activity_id, error = format!("{e:#}"), "giving up on an activity");
+                format!("failed: {e:#}")
+            }
         };
         tracing::debug!(%activity_id, %outcome, "activity applied");
         storage::federation::mark_inbox_processed(&node.pool, &activity_id, &outcome, &timestamp(node.clock.now())).await?;
+        applied += 1;
     }
-    Ok(count)
+    Ok(applied)
 }

@@ -33,7 +33,7 @@ pub async fn follow(node: &Node, target: &str) -> Result<String, OperationError>
     })?;
     let follow_id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
     let activity = direct_activity(&follow_id, "Follow", &node.actor_uri(), &remote.uri, json!(remote.uri));
-    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     storage::federation::upsert_following(&mut tx, &remote.uri, &remote.delivery_inbox, &follow_id, &timestamp(node.clock.now())).await?;
     enqueue(&mut tx, node, &follow_id, "Follow", None, false, &activity, &[remote.inbox.clone()]).await?;
     tx.commit().await.context("Failed to commit the follow")?;
@@ -45,7 +45,7 @@ pub async fn follow(node: &Node, target: &str) -> Result<String, OperationError>
 /// Stops following `target` and tells the peer (Undo(Follow)).
 pub async fn unfollow(node: &Node, target: &str) -> Result<(), OperationError> {
     let actor_uri = resolve_target(node, target).await?;
-    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     let row = storage::federation::delete_following(&mut tx, &actor_uri).await?.ok_or(OperationError::NotFound)?;
     let undo_id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
     let follow = direct_activity(&row.follow_activity_id, "Follow", &node.actor_uri(), &actor_uri, json!(actor_uri));
@@ -63,7 +63,7 @@ pub async fn receive_follow(node: &Node, follower: &str, follow: &Value) -> anyh
     let follow_id = follow.get("id").and_then(Value::as_str).unwrap_or_default();
     let auto = node.settings.federation.auto_accept_followers;
     let state = if auto { "accepted" } else { "pending" };
-    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     storage::federation::upsert_follower(&mut tx, &remote.uri, &remote.delivery_inbox, state, follow_id, &timestamp(node.clock.now())).await?;
     if auto {
         queue_answer(&mut tx, node, "Accept", &remote.uri, &remote.inbox, follow).await?;
@@ -79,7 +79,7 @@ pub async fn answer_follower(node: &Node, follower: &str, accept: bool) -> Resul
     let remote = actor(node, follower).await?;
     let follow = direct_activity(&row.follow_activity_id, "Follow", follower, &node.actor_uri(), json!(node.actor_uri()));
     let follow = strip_context(follow);
-    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     if accept {
         storage::federation::set_follower_state(&mut tx, follower, "accepted").await?;
         queue_answer(&mut tx, node, "Accept", follower, &remote.inbox, &follow).await?;

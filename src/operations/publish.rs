@@ -15,7 +15,7 @@ pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result
     let mut item = validate(doc, &node.vocab)?;
     let now = node.clock.now();
     item.stamp_published(now);
-    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     let slug = choose_slug(&mut tx, item.document().slug.as_deref(), &item.document().title).await?;
     item.set_slug(slug.clone());
 

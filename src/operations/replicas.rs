@@ -36,7 +36,7 @@ pub async fn apply_remote_article(node: &Node, origin_actor: &str, article: Remo
     };
     let now = node.clock.now();
     let updated = article.updated.or(article.published).unwrap_or(now);
-    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     if storage::federation::is_tombstoned(&mut tx, &article.id).await? {
         return Ok(ReplicaOutcome::Tombstoned);
     }
@@ -94,7 +94,7 @@ pub async fn apply_remote_article(node: &Node, origin_actor: &str, article: Remo
 /// The origin withdrew `uri`: keep a tombstone, and withdraw the replica if we hold one.
 pub async fn apply_remote_delete(node: &Node, origin_actor: &str, uri: &str) -> anyhow::Result<ReplicaOutcome> {
     let now = node.clock.now();
-    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     if let Some(row) = storage::items::find_item_by_uri(&mut tx, uri).await? {
         if row.origin.as_deref() != Some(origin_actor) {
             return Ok(ReplicaOutcome::LocalItem);

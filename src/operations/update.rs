@@ -51,7 +51,7 @@ pub async fn replace_item(node: &Node, slug: &str, mut doc: ItemDocument, editor
     let published_at = item.document().published.map(timestamp);
     let review_due = item.document().review_due.map(|d| d.to_string());
     let write = local_write(&item, &current.uri, &current.slug, &derived, &updated_at, published_at.as_deref(), review_due.as_deref());
-    let mut tx = node.pool.begin().await.context("Failed to start a transaction")?;
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     let revision = storage::items::update_item(&mut tx, current.id, &write).await.context("Failed to update the item")?;
     write_derived_rows(&mut tx, current.id, revision, &write, &derived, item.document(), editor).await?;
     if let Some(change) = PublicChange::between(current.lifecycle.is_public(), item.document().lifecycle.is_public()) {

@@ -372,11 +372,18 @@ pub async fn record_inbox_activity(pool: &SqlitePool, activity_id: &str, actor: 
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn pending_inbox_activities(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<(String, String)>> {
-    sqlx::query_as("SELECT activity_id, payload FROM inbox_log WHERE processed_at IS NULL ORDER BY received_at LIMIT ?")
+/// Activities recorded but not applied yet, oldest first, each with its failed attempts.
+pub async fn pending_inbox_activities(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<(String, String, i64)>> {
+    sqlx::query_as("SELECT activity_id, payload, attempts FROM inbox_log WHERE processed_at IS NULL ORDER BY received_at LIMIT ?")
         .bind(limit)
         .fetch_all(pool)
         .await
+}
+
+/// Counts a failed attempt to apply an activity; it stays pending.
+pub async fn count_inbox_attempt(pool: &SqlitePool, activity_id: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE inbox_log SET attempts = attempts + 1 WHERE activity_id = ?").bind(activity_id).execute(pool).await?;
+    Ok(())
 }
 
 pub async fn mark_inbox_processed(pool: &SqlitePool, activity_id: &str, outcome: &str, now: &str) -> sqlx::Result<()> {

@@ -44,6 +44,13 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
     Ok(pool)
 }
 
+/// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so
+/// a transaction that reads before it writes never fails with a stale snapshot; other
+/// writers wait for the busy timeout instead.
+pub async fn begin_write(pool: &SqlitePool) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
 /// Timestamps are stored as fixed-width RFC 3339 UTC text, so they sort as strings.
 pub fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)

@@ -12,6 +12,7 @@ pub async fn run(node: Node) {
             Ok(_) => {}
             Err(e) => tracing::error!(error = format!("{e:#}"), "inbox worker step failed"),
         }
-        let _ = tokio::time::timeout(Duration::from_secs(5), node.inbox_signal.notified()).await;
+        // Failed activities are retried on the next pass: at the latest after a short pause.
+        let _ = tokio::time::timeout(Duration::from_secs(2), node.inbox_signal.notified()).await;
     }
 }

@@ -1,0 +1,8 @@
+//! Multi-node federation over real loopback HTTP: following, replication of publish /
+//! edit / retract, deliveries that survive a node being stopped mid fan-out, and forged
+//! activities that change nothing.
+
+mod forged;
+mod network;
+mod replication;
+mod restart;
