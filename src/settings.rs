@@ -60,6 +60,9 @@ pub struct FederationSettings {
     #[serde(with = "humantime_serde")]
     pub delivery_poll_interval: Duration,
     pub delivery_concurrency: usize,
+    /// How often to reconcile with every followed peer (anti-entropy).
+    #[serde(with = "humantime_serde")]
+    pub reconcile_interval: Duration,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]

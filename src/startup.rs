@@ -86,6 +86,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         client,
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
+        sync_signal: Arc::new(tokio::sync::Notify::new()),
         pool,
         vocab: Vocabularies::builtin(),
         settings: Arc::new(settings),

@@ -4,6 +4,7 @@
 mod accounts;
 mod demo;
 mod import;
+mod sync;
 mod export;
 
 use crate::settings::Settings;
@@ -52,6 +53,17 @@ pub enum Command {
     Follow { target: String },
     /// Stop following a node.
     Unfollow { target: String },
+    /// Catch up now with followed nodes from their outboxes (all, or one actor URL).
+    #[command(after_help = "Examples:\n  maillage sync\n  maillage sync http://127.0.0.1:8082/actor")]
+    Sync { actor: Option<String> },
+    /// Re-share a replicated item (by its URI) with this node's followers.
+    Reshare { uri: String },
+    /// Relay mode for a followed node: re-share everything received from it.
+    Relay {
+        actor: String,
+        #[arg(long)]
+        off: bool,
+    },
     /// Manage API tokens (stored hashed; a token is shown once).
     #[command(subcommand)]
     Token(accounts::TokenCommand),
@@ -99,6 +111,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let node = build_node(settings, port).await?;
             crate::operations::follow::unfollow(&node, &target).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             out(&format!("abonnement à {target} arrêté"))
+        }
+        Command::Sync { actor } => {
+            let port = settings.server.port;
+            sync::sync(&build_node(settings, port).await?, actor.as_deref()).await
+        }
+        Command::Reshare { uri } => {
+            let port = settings.server.port;
+            let node = build_node(settings, port).await?;
+            let sent = crate::operations::announce::reshare(&node, &uri).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            out(if sent { "repartage en file d'attente (livré par le nœud en service)" } else { "déjà repartagé dans cette version" })
+        }
+        Command::Relay { actor, off } => {
+            let port = settings.server.port;
+            let node = build_node(settings, port).await?;
+            if !crate::storage::federation::set_following_relay(&node.pool, &actor, !off).await? {
+                anyhow::bail!("ce nœud ne suit pas {actor}");
+            }
+            out(if off { "relais désactivé" } else { "relais activé : tout ce qui vient de ce nœud sera repartagé" })
         }
         Command::Token(command) => {
             let port = settings.server.port;

@@ -5,7 +5,7 @@
 use super::keys::NodeKeys;
 use super::signatures::sign_request;
 use super::vocab::ACTIVITY_JSON;
-use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
+use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER, USER_AGENT};
 use reqwest::{Method, StatusCode};
 use std::net::IpAddr;
 use std::time::Duration;
@@ -43,6 +43,13 @@ pub struct FederationClient {
     keys: NodeKeys,
     key_id: String,
     policy: FetchPolicy,
+}
+
+/// The answer to a conditional GET.
+#[derive(Debug)]
+pub enum Conditional {
+    NotModified,
+    Changed { document: serde_json::Value, etag: Option<String> },
 }
 
 /// How a delivery went, as the queue needs to know it.
@@ -103,24 +110,39 @@ impl FederationClient {
 
     /// Signed GET of an ActivityPub document.
     pub async fn fetch_json(&self, url: &str) -> Result<serde_json::Value, FetchError> {
+        match self.fetch_json_if_changed(url, None).await? {
+            Conditional::Changed { document, .. } => Ok(document),
+            Conditional::NotModified => Err(FetchError::Status(url.to_owned(), 304)),
+        }
+    }
+
+    /// Signed conditional GET: with the ETag of the last answer, an unchanged document
+    /// costs one round trip and no body.
+    pub async fn fetch_json_if_changed(&self, url: &str, etag: Option<&str>) -> Result<Conditional, FetchError> {
         let parsed = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "not a URL"))?;
         self.check_url(&parsed).await?;
         let signed = sign_request(&self.keys, &self.key_id, &Method::GET, &parsed, None, chrono::Utc::now())
             .map_err(|e| FetchError::Signing(e.to_string()))?;
-        let response = self
+        let mut request = self
             .http
             .get(parsed.clone())
             .headers(signed)
             .header(ACCEPT, format!("{ACTIVITY_JSON}, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""))
-            .header(USER_AGENT, user_agent())
-            .send()
-            .await
-            .map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))?;
+            .header(USER_AGENT, user_agent());
+        if let Some(etag) = etag {
+            request = request.header(IF_NONE_MATCH, etag);
+        }
+        let response = request.send().await.map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))?;
+        if response.status() == StatusCode::NOT_MODIFIED {
+            return Ok(Conditional::NotModified);
+        }
         if !response.status().is_success() {
             return Err(FetchError::Status(url.to_owned(), response.status().as_u16()));
         }
+        let etag = response.headers().get(ETAG).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let bytes = self.read_limited(url, response).await?;
-        serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))
+        let document = serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))?;
+        Ok(Conditional::Changed { document, etag })
     }
 
     /// Plain GET of JSON (WebFinger and NodeInfo are not signed).

@@ -85,7 +85,12 @@ pub async fn receive_activity(
 
     let peer = crate::federation::vocab::authority_of(actor_uri).unwrap_or_default();
     if storage::federation::revive_peer(&node.pool, &peer, &timestamp(now)).await.unwrap_or(false) {
+        // The peer is back after failures: resume deliveries and catch up with it.
         node.wake_delivery();
+        for actor in storage::federation::following_on_peer(&node.pool, &peer).await.unwrap_or_default() {
+            let _ = storage::federation::request_peer_sync(&node.pool, &actor).await;
+        }
+        node.sync_signal.notify_one();
     }
     let payload = String::from_utf8_lossy(body);
     let fresh = storage::federation::record_inbox_activity(&node.pool, activity_id, actor_uri, kind, &payload, &timestamp(now))

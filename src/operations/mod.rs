@@ -5,8 +5,10 @@
 
 pub mod accounts;
 pub mod actors;
+pub mod announce;
 pub mod apply;
 pub mod clock;
+pub mod digest;
 pub mod errors;
 pub mod follow;
 pub mod import;
@@ -18,6 +20,7 @@ pub mod publish;
 pub mod queries;
 pub mod replicas;
 pub mod retract;
+pub mod sync;
 pub mod stats;
 pub mod update;
 mod write;
@@ -51,6 +54,8 @@ pub struct Node {
     pub delivery_signal: Arc<tokio::sync::Notify>,
     /// Wakes the inbox worker when an activity was recorded.
     pub inbox_signal: Arc<tokio::sync::Notify>,
+    /// Wakes the sync worker when a catch-up with a peer was requested.
+    pub sync_signal: Arc<tokio::sync::Notify>,
 }
 
 impl Node {

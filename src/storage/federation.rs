@@ -405,3 +405,141 @@ pub async fn is_tombstoned(conn: &mut SqliteConnection, uri: &str) -> sqlx::Resu
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tombstones WHERE uri = ?").bind(uri).fetch_one(conn).await?;
     Ok(n > 0)
 }
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct PeerSyncRow {
+    pub actor_uri: String,
+    pub outbox: Option<String>,
+    pub cursor: Option<String>,
+    pub etag: Option<String>,
+    pub state: String,
+    pub requested: bool,
+    pub activities_seen: i64,
+    pub total_items: Option<i64>,
+    pub last_sync_at: Option<String>,
+    pub last_error: Option<String>,
+}
+
+/// Asks for a sync with `actor` (creating its row on first use).
+pub async fn request_peer_sync(pool: &SqlitePool, actor: &str) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO peer_sync (actor_uri, requested) VALUES (?, 1) ON CONFLICT (actor_uri) DO UPDATE SET requested = 1")
+        .bind(actor)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Asks for a sync with every accepted follow (at start, and periodically).
+pub async fn request_sync_of_all_following(pool: &SqlitePool) -> sqlx::Result<u64> {
+    let done = sqlx::query(
+        "INSERT INTO peer_sync (actor_uri, requested) SELECT actor_uri, 1 FROM following WHERE state = 'accepted'
+         ON CONFLICT (actor_uri) DO UPDATE SET requested = 1",
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Followed peers with a requested sync.
+pub async fn requested_peer_syncs(pool: &SqlitePool) -> sqlx::Result<Vec<PeerSyncRow>> {
+    sqlx::query_as(
+        "SELECT s.* FROM peer_sync s JOIN following f ON f.actor_uri = s.actor_uri AND f.state = 'accepted'
+         WHERE s.requested = 1 ORDER BY s.last_sync_at IS NOT NULL, s.last_sync_at",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn find_peer_sync(pool: &SqlitePool, actor: &str) -> sqlx::Result<Option<PeerSyncRow>> {
+    sqlx::query_as("SELECT * FROM peer_sync WHERE actor_uri = ?").bind(actor).fetch_optional(pool).await
+}
+
+pub async fn list_peer_syncs(pool: &SqlitePool) -> sqlx::Result<Vec<PeerSyncRow>> {
+    sqlx::query_as("SELECT * FROM peer_sync ORDER BY actor_uri").fetch_all(pool).await
+}
+
+pub async fn start_peer_sync(pool: &SqlitePool, actor: &str, outbox: &str, total: Option<i64>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE peer_sync SET state = 'running', requested = 0, outbox = ?, total_items = ?, activities_seen = 0, last_error = NULL WHERE actor_uri = ?")
+        .bind(outbox)
+        .bind(total)
+        .bind(actor)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn progress_peer_sync(pool: &SqlitePool, actor: &str, seen: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE peer_sync SET activities_seen = ? WHERE actor_uri = ?").bind(seen).bind(actor).execute(pool).await?;
+    Ok(())
+}
+
+pub async fn finish_peer_sync(pool: &SqlitePool, actor: &str, cursor: Option<&str>, etag: Option<&str>, now: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE peer_sync SET state = 'done', requested = 0, cursor = COALESCE(?, cursor), etag = ?, last_sync_at = ?, last_error = NULL
+         WHERE actor_uri = ?",
+    )
+    .bind(cursor)
+    .bind(etag)
+    .bind(now)
+    .bind(actor)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn fail_peer_sync(pool: &SqlitePool, actor: &str, error: &str, now: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE peer_sync SET state = 'failed', requested = 0, last_error = ?, last_sync_at = ? WHERE actor_uri = ?")
+        .bind(error)
+        .bind(now)
+        .bind(actor)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Followed actors on a peer host (`host[:port]`), to catch up with them when it comes back.
+pub async fn following_on_peer(pool: &SqlitePool, peer: &str) -> sqlx::Result<Vec<String>> {
+    let rows: Vec<String> = sqlx::query_scalar("SELECT actor_uri FROM following WHERE state = 'accepted'").fetch_all(pool).await?;
+    Ok(rows.into_iter().filter(|uri| crate::federation::vocab::authority_of(uri).as_deref() == Some(peer)).collect())
+}
+
+pub async fn set_following_relay(pool: &SqlitePool, actor: &str, relay: bool) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE following SET relay = ? WHERE actor_uri = ?").bind(relay).bind(actor).execute(pool).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn is_relayed(pool: &SqlitePool, actor: &str) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM following WHERE actor_uri = ? AND relay = 1").bind(actor).fetch_one(pool).await?;
+    Ok(n > 0)
+}
+
+/// Records that `object` was re-shared at `version`; false if that version already was.
+pub async fn record_announce(conn: &mut SqliteConnection, object: &str, version: &str, now: &str) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO announces (object_uri, version, announced_at) VALUES (?, ?, ?)
+         ON CONFLICT (object_uri) DO UPDATE SET version = excluded.version, announced_at = excluded.announced_at
+         WHERE announces.version < excluded.version",
+    )
+    .bind(object)
+    .bind(version)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The newest public activity row id and the count, for the outbox ETag.
+pub async fn outbox_version(pool: &SqlitePool) -> sqlx::Result<(i64, i64)> {
+    sqlx::query_as("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM activities WHERE public = 1").fetch_one(pool).await
+}
+
+/// (uri, updated_at, document) of the public items from `origin` (None: local items),
+/// sorted by uri: the input of a replica-set digest.
+pub async fn public_item_versions(pool: &SqlitePool, origin: Option<&str>) -> sqlx::Result<Vec<(String, String, String)>> {
+    sqlx::query_as(
+        "SELECT uri, updated_at, document FROM items WHERE lifecycle IN ('published', 'archived') AND origin IS ? ORDER BY uri",
+    )
+    .bind(origin)
+    .fetch_all(pool)
+    .await
+}

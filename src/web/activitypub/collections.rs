@@ -18,20 +18,30 @@ pub struct PageQuery {
     before: Option<i64>,
 }
 
-pub async fn outbox(node: web::Data<Node>, query: web::Query<PageQuery>) -> HttpResponse {
+pub async fn outbox(node: web::Data<Node>, req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
     let id = node.url("actor/outbox");
-    let total = match storage::federation::count_public_activities(&node.pool).await {
-        Ok(n) => n,
+    let (newest, total) = match storage::federation::outbox_version(&node.pool).await {
+        Ok(version) => version,
         Err(e) => return internal(e),
     };
     if query.page != Some(true) && query.before.is_none() {
-        return activity_json(&json!({
+        // Peers reconcile with conditional GETs: an unchanged outbox costs no body.
+        let etag = format!("\"outbox-{newest}-{total}\"");
+        let unchanged = req.headers().get(actix_web::http::header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str());
+        if unchanged {
+            return HttpResponse::NotModified().insert_header((actix_web::http::header::ETAG, etag)).finish();
+        }
+        let mut response = activity_json(&json!({
             "@context": AS_CONTEXT,
             "id": id,
             "type": "OrderedCollection",
             "totalItems": total,
             "first": format!("{id}?page=true"),
         }));
+        if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&etag) {
+            response.headers_mut().insert(actix_web::http::header::ETAG, value);
+        }
+        return response;
     }
     let rows = match storage::federation::list_public_activities(&node.pool, query.before, OUTBOX_PAGE_SIZE).await {
         Ok(rows) => rows,

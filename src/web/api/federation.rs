@@ -20,10 +20,12 @@ pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespon
     let followers = storage::federation::list_followers(&node.pool).await.map_err(OperationError::from)?;
     let following = storage::federation::list_following(&node.pool).await.map_err(OperationError::from)?;
     let queues = storage::federation::peer_queue_states(&node.pool).await.map_err(OperationError::from)?;
+    let syncs = storage::federation::list_peer_syncs(&node.pool).await.map_err(OperationError::from)?;
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "followers": followers.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),
         "following": following.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),
         "queues": queues,
+        "syncs": syncs,
     })))
 }
 
@@ -57,4 +59,46 @@ pub async fn answer_follower(node: web::Data<Node>, req: HttpRequest, body: web:
     required_client(&node, &req).await?;
     follow::answer_follower(&node, &body.actor, body.accept).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigestQuery {
+    /// The origin actor of the replicas; absent: this node's own items.
+    origin: Option<String>,
+}
+
+/// A digest of this node's items, or of its replicas from one origin: two nodes holding
+/// the same set give the same digest.
+pub async fn digest(node: web::Data<Node>, query: web::Query<DigestQuery>) -> Result<HttpResponse, ApiError> {
+    let digest = crate::operations::digest::item_set_digest(&node, query.origin.as_deref()).await?;
+    Ok(HttpResponse::Ok().json(digest))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reshare {
+    uri: String,
+}
+
+pub async fn reshare(node: web::Data<Node>, req: HttpRequest, body: web::Json<Reshare>) -> Result<HttpResponse, ApiError> {
+    required_client(&node, &req).await?;
+    let queued = crate::operations::announce::reshare(&node, &body.uri).await?;
+    Ok(HttpResponse::Accepted().json(serde_json::json!({ "queued": queued })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relay {
+    actor: String,
+    relay: bool,
+}
+
+pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Json<Relay>) -> Result<HttpResponse, ApiError> {
+    required_client(&node, &req).await?;
+    if storage::federation::set_following_relay(&node.pool, &body.actor, body.relay).await.map_err(OperationError::from)? {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(ApiError::not_found())
+    }
 }

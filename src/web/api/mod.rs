@@ -27,6 +27,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/following", web::post().to(federation::follow))
             .route("/following", web::delete().to(federation::unfollow))
             .route("/followers/answer", web::post().to(federation::answer_follower))
+            .route("/following/relay", web::post().to(federation::relay))
+            .route("/reshares", web::post().to(federation::reshare))
+            .route("/digest", web::get().to(federation::digest))
             .route("/vocabularies", web::get().to(vocabularies::all))
             .route("/vocabularies/{name}", web::get().to(vocabularies::one))
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::ApiError::not_found()) })),

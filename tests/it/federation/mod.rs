@@ -1,7 +1,8 @@
 //! Multi-node federation over real loopback HTTP: following, replication of publish /
 //! edit / retract, deliveries that survive a node being stopped mid fan-out, and forged
-//! activities that change nothing.
+//! activities that change nothing; backfill, relays and convergence after outages.
 
+mod convergence;
 mod forged;
 mod network;
 mod replication;

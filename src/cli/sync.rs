@@ -1,0 +1,41 @@
+//! `maillage sync`: catch up with followed nodes now, with a progress bar per peer.
+
+use super::out;
+use crate::operations::{sync::sync_peer, Node};
+use crate::storage;
+use indicatif::{ProgressBar, ProgressStyle};
+
+pub async fn sync(node: &Node, actor: Option<&str>) -> anyhow::Result<()> {
+    let peers: Vec<String> = match actor {
+        Some(actor) => vec![actor.to_owned()],
+        None => storage::federation::list_following(&node.pool)
+            .await?
+            .into_iter()
+            .filter(|f| f.state == "accepted")
+            .map(|f| f.actor_uri)
+            .collect(),
+    };
+    if peers.is_empty() {
+        return out("aucun nœud suivi");
+    }
+    for peer in peers {
+        let bar = ProgressBar::new(0);
+        bar.set_style(ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} activités").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        bar.set_message(peer.clone());
+        let progress = |seen: usize, total: Option<i64>| {
+            if let Some(total) = total {
+                bar.set_length(total.max(0) as u64);
+            }
+            bar.set_position(seen as u64);
+        };
+        match sync_peer(node, &peer, &progress).await {
+            Ok(report) if report.unchanged => bar.finish_with_message(format!("{peer} : rien de nouveau")),
+            Ok(report) => bar.finish_with_message(format!("{peer} : {} activité(s) en {} page(s)", report.activities, report.pages)),
+            Err(e) => {
+                bar.abandon_with_message(format!("{peer} : échec"));
+                anyhow::bail!("synchronisation avec {peer} impossible : {e:#}");
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! A digest of a set of items (this node's own, or the replicas from one origin), so two
+//! nodes can prove they hold the same thing: SHA-256 over the sorted (uri, updated,
+//! SHA-256 of the document) of every public item.
+
+use super::{Node, OperationError};
+use crate::operations::accounts::sha256_hex;
+use crate::storage;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetDigest {
+    /// `None`: this node's own items.
+    pub origin: Option<String>,
+    pub items: usize,
+    pub digest: String,
+}
+
+/// The digest of the public items from `origin` (`None` or our own actor: local items).
+pub async fn item_set_digest(node: &Node, origin: Option<&str>) -> Result<SetDigest, OperationError> {
+    let origin = origin.filter(|o| *o != node.actor_uri());
+    let rows = storage::federation::public_item_versions(&node.pool, origin).await?;
+    let mut lines = String::with_capacity(rows.len() * 160);
+    for (uri, updated, document) in &rows {
+        let updated = storage::parse_timestamp(updated).map(storage::timestamp).unwrap_or_else(|| updated.clone());
+        lines.push_str(uri);
+        lines.push('\t');
+        lines.push_str(&updated);
+        lines.push('\t');
+        lines.push_str(&sha256_hex(document));
+        lines.push('\n');
+    }
+    Ok(SetDigest { origin: origin.map(str::to_owned), items: rows.len(), digest: sha256_hex(&lines) })
+}

@@ -1,0 +1,150 @@
+//! Catching up with a followed peer from its outbox: the whole history on a new follow
+//! (backfill), then, periodically and when the peer comes back, only what is newer than
+//! the per-peer cursor (anti-entropy). Pages are read one at a time, newest first, so a
+//! peer with thousands of items never sits in memory; an unchanged outbox costs one
+//! conditional request. The same authority rules as the inbox apply to every activity.
+
+use super::actors::refetch_actor;
+use super::apply::{apply_announce, apply_change};
+use super::Node;
+use crate::federation::client::Conditional;
+use crate::federation::vocab::{id_of, origin_of, type_of};
+use crate::storage::{self, timestamp};
+use anyhow::{anyhow, Context};
+use serde_json::Value;
+
+/// What a sync did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pages: usize,
+    pub activities: usize,
+    pub unchanged: bool,
+}
+
+/// Most pages read in one run (a safety net against a peer serving an endless chain).
+const MAX_PAGES: usize = 10_000;
+
+/// Syncs with `actor`; `progress(seen, total)` is called after every page.
+pub async fn sync_peer(node: &Node, actor: &str, progress: &(dyn Fn(usize, Option<i64>) + Sync)) -> anyhow::Result<SyncReport> {
+    let state = storage::federation::find_peer_sync(&node.pool, actor).await?;
+    let (cursor, etag) = state.map(|s| (s.cursor, s.etag)).unwrap_or_default();
+    let now = || timestamp(node.clock.now());
+    match run(node, actor, cursor.as_deref(), etag.as_deref(), progress).await {
+        Ok((report, new_cursor, new_etag)) => {
+            storage::federation::finish_peer_sync(&node.pool, actor, new_cursor.as_deref(), new_etag.as_deref(), &now()).await?;
+            Ok(report)
+        }
+        Err(e) => {
+            storage::federation::fail_peer_sync(&node.pool, actor, &format!("{e:#}"), &now()).await?;
+            Err(e)
+        }
+    }
+}
+
+async fn run(
+    node: &Node,
+    actor: &str,
+    cursor: Option<&str>,
+    etag: Option<&str>,
+    progress: &(dyn Fn(usize, Option<i64>) + Sync),
+) -> anyhow::Result<(SyncReport, Option<String>, Option<String>)> {
+    let document = node.client.fetch_json(actor).await.with_context(|| format!("Failed to fetch the actor {actor}"))?;
+    let outbox = document.get("outbox").and_then(id_of).ok_or_else(|| anyhow!("{actor} has no outbox"))?.to_owned();
+    if origin_of(&outbox) != origin_of(actor) {
+        return Err(anyhow!("the outbox of {actor} is on another server"));
+    }
+    // Keep the key cache fresh while we are at it (rotation).
+    refetch_actor(node, actor).await.ok();
+
+    let (collection, new_etag) = match node.client.fetch_json_if_changed(&outbox, etag).await? {
+        Conditional::NotModified => {
+            return Ok((SyncReport { unchanged: true, ..Default::default() }, None, etag.map(str::to_owned)));
+        }
+        Conditional::Changed { document, etag } => (document, etag),
+    };
+    let total = collection.get("totalItems").and_then(Value::as_i64);
+    storage::federation::start_peer_sync(&node.pool, actor, &outbox, total).await?;
+
+    let mut report = SyncReport::default();
+    let mut newest: Option<String> = None;
+    let mut next = match collection.get("first") {
+        Some(Value::Object(_)) => Some(PageRef::Embedded(collection["first"].clone())),
+        Some(first) => id_of(first).map(|u| PageRef::Url(u.to_owned())),
+        None if collection.get("orderedItems").is_some() => Some(PageRef::Embedded(collection.clone())),
+        None => None,
+    };
+    'pages: while let Some(page_ref) = next.take() {
+        let page = match page_ref {
+            PageRef::Embedded(page) => page,
+            PageRef::Url(url) => {
+                if origin_of(&url) != origin_of(actor) {
+                    return Err(anyhow!("outbox page {url} is on another server"));
+                }
+                node.client.fetch_json(&url).await.with_context(|| format!("Failed to fetch {url}"))?
+            }
+        };
+        report.pages += 1;
+        let items = page.get("orderedItems").or_else(|| page.get("items")).and_then(Value::as_array).cloned().unwrap_or_default();
+        for activity in items {
+            let Some(activity_id) = activity.get("id").and_then(Value::as_str) else { continue };
+            if Some(activity_id) == cursor {
+                break 'pages;
+            }
+            if newest.is_none() {
+                newest = Some(activity_id.to_owned());
+            }
+            apply_outbox_activity(node, actor, &activity).await?;
+            report.activities += 1;
+        }
+        storage::federation::progress_peer_sync(&node.pool, actor, report.activities as i64).await?;
+        progress(report.activities, total);
+        if report.pages >= MAX_PAGES {
+            break;
+        }
+        next = page.get("next").and_then(id_of).map(|u| PageRef::Url(u.to_owned()));
+    }
+    Ok((report, newest, new_etag))
+}
+
+enum PageRef {
+    Embedded(Value),
+    Url(String),
+}
+
+/// An outbox entry carries the peer's authority only for its own objects, exactly as in
+/// the inbox; anything else is skipped.
+async fn apply_outbox_activity(node: &Node, owner: &str, activity: &Value) -> anyhow::Result<()> {
+    let actor = activity.get("actor").and_then(id_of);
+    if actor != Some(owner) {
+        return Ok(());
+    }
+    let object = activity.get("object").cloned().unwrap_or(Value::Null);
+    match type_of(activity) {
+        Some(kind @ ("Create" | "Update" | "Delete")) => {
+            let object_origin = id_of(&object).and_then(origin_of);
+            if object_origin.is_some() && object_origin == origin_of(owner) {
+                apply_change(node, owner, kind, object).await?;
+            }
+        }
+        Some("Announce") => {
+            if let Some(uri) = id_of(&object) {
+                apply_announce(node, uri).await?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// One pass of the sync worker: every peer with a requested sync. Returns how many peers
+/// were synced.
+pub async fn sync_requested_peers(node: &Node) -> anyhow::Result<usize> {
+    let peers = storage::federation::requested_peer_syncs(&node.pool).await?;
+    for peer in &peers {
+        match sync_peer(node, &peer.actor_uri, &|_, _| {}).await {
+            Ok(report) => tracing::info!(peer = %peer.actor_uri, activities = report.activities, unchanged = report.unchanged, "synced with a peer"),
+            Err(e) => tracing::warn!(peer = %peer.actor_uri, error = format!("{e:#}"), "sync with a peer failed"),
+        }
+    }
+    Ok(peers.len())
+}

@@ -1,0 +1,25 @@
+//! Catch-up with followed peers: at start, on request (new follow accepted, peer back
+//! after failures), and every `federation.reconcile_interval`.
+
+use crate::operations::sync::sync_requested_peers;
+use crate::operations::Node;
+use crate::storage;
+
+pub async fn run(node: Node) {
+    let interval = node.settings.federation.reconcile_interval;
+    let mut next_round = tokio::time::Instant::now();
+    loop {
+        if tokio::time::Instant::now() >= next_round {
+            if let Err(e) = storage::federation::request_sync_of_all_following(&node.pool).await {
+                tracing::error!(error = %e, "failed to schedule reconciliation");
+            }
+            next_round = tokio::time::Instant::now() + interval;
+        }
+        match sync_requested_peers(&node).await {
+            Ok(n) if n > 0 => continue,
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = format!("{e:#}"), "sync worker step failed"),
+        }
+        let _ = tokio::time::timeout_at(next_round, node.sync_signal.notified()).await;
+    }
+}

@@ -1,0 +1,129 @@
+//! Replication without a hub: backfill on follow, re-sharing through relays, rings that
+//! settle, and a network with outages whose replica sets converge exactly.
+
+use super::network::{eventually, follow, full_project_sheet, TestNode};
+use maillage::operations::digest::item_set_digest;
+
+fn sheet(slug: &str, title: &str) -> serde_json::Value {
+    let mut json = full_project_sheet(slug);
+    json["title"] = serde_json::json!(title);
+    json
+}
+
+/// The replicas `holder` keeps from `origin` equal `origin`'s own public items.
+async fn holds_same_set(holder: &TestNode, origin: &TestNode) -> bool {
+    let theirs = item_set_digest(&origin.node, None).await.expect("origin digest");
+    let ours = item_set_digest(&holder.node, Some(&origin.actor())).await.expect("replica digest");
+    theirs.digest == ours.digest && theirs.items == ours.items
+}
+
+async fn relay(node: &TestNode, followed: &TestNode) {
+    assert!(maillage::storage::federation::set_following_relay(&node.node.pool, &followed.actor(), true).await.expect("relay"));
+}
+
+#[tokio::test]
+async fn a_new_follower_backfills_the_whole_paged_outbox() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ariege = TestNode::start(dir.path(), "ariege").await;
+    // More than one outbox page (50), including edits and a retraction.
+    for i in 0..60 {
+        ariege.create(&sheet(&format!("fiche-{i}"), &format!("Fiche {i}"))).await;
+    }
+    ariege.patch("fiche-3", &serde_json::json!({ "title": "Fiche 3 révisée" })).await;
+    ariege.retract("fiche-4").await;
+
+    let lyon = TestNode::start(dir.path(), "lyon").await;
+    follow(&lyon, &ariege).await;
+    eventually("Lyon holds Ariège's whole history", || holds_same_set(&lyon, &ariege)).await;
+    assert_eq!(lyon.count("SELECT COUNT(*) FROM items WHERE lifecycle = 'published'").await, 59);
+    let sync: (String, i64) = sqlx::query_as("SELECT state, activities_seen FROM peer_sync").fetch_one(&lyon.node.pool).await.expect("sync row");
+    assert_eq!(sync.0, "done");
+}
+
+#[tokio::test]
+async fn a_ring_of_relays_stores_each_item_once_per_node() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = TestNode::start(dir.path(), "anneau-a").await;
+    let b = TestNode::start(dir.path(), "anneau-b").await;
+    let c = TestNode::start(dir.path(), "anneau-c").await;
+    // a ← b ← c ← a, each relaying what it receives.
+    follow(&b, &a).await;
+    follow(&c, &b).await;
+    follow(&a, &c).await;
+    relay(&b, &a).await;
+    relay(&c, &b).await;
+    relay(&a, &c).await;
+
+    let created = a.create(&sheet("tour-du-reseau", "Une fiche qui fait le tour")).await;
+    let uri = created["meta"]["id"].as_str().expect("uri").to_owned();
+    eventually("every node holds it", || async { b.item(&uri).await.is_some() && c.item(&uri).await.is_some() }).await;
+    eventually("the ring settles", || async {
+        let mut idle = true;
+        for node in [&a, &b, &c] {
+            idle &= node.count("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'").await == 0;
+            idle &= node.count("SELECT COUNT(*) FROM inbox_log WHERE processed_at IS NULL").await == 0;
+        }
+        idle
+    })
+    .await;
+    for node in [&a, &b, &c] {
+        assert_eq!(node.count(&format!("SELECT COUNT(*) FROM items WHERE uri = '{uri}'")).await, 1);
+        assert_eq!(node.count("SELECT COUNT(*) FROM item_revisions").await, 1, "stored once, never re-applied");
+    }
+    assert!(c.count("SELECT COUNT(*) FROM announces").await <= 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_nodes_converge_after_outages_including_nodes_reached_only_by_re_sharing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let origin = TestNode::start(dir.path(), "origine").await;
+    let other = TestNode::start(dir.path(), "autre").await;
+    let national = TestNode::start(dir.path(), "national").await;
+    let relay_node = TestNode::start(dir.path(), "relais").await;
+    let (far_db, far_port) = (dir.path().join("lointain.db"), super::network::free_port());
+    let far = TestNode::start_on(far_db, far_port, "lointain").await;
+    // national follows everyone; relais follows origine and re-shares it;
+    // lointain only follows relais, so it reaches origine only through re-sharing.
+    follow(&national, &origin).await;
+    follow(&national, &other).await;
+    follow(&relay_node, &origin).await;
+    relay(&relay_node, &origin).await;
+    follow(&far, &relay_node).await;
+
+    let mut uris = Vec::new();
+    for i in 0..5 {
+        let created = origin.create(&sheet(&format!("avant-{i}"), &format!("Avant la panne {i}"))).await;
+        uris.push(created["meta"]["id"].as_str().expect("uri").to_owned());
+    }
+    other.create(&sheet("ailleurs", "Une fiche d'ailleurs")).await;
+    eventually("the far node got the first items through the relay", || holds_same_set(&far, &origin)).await;
+
+    // The far node goes down; meanwhile items are published, edited and retracted.
+    let far_db = far.kill().await;
+    for i in 0..5 {
+        origin.create(&sheet(&format!("pendant-{i}"), &format!("Pendant la panne {i}"))).await;
+    }
+    origin.patch("avant-1", &serde_json::json!({ "summary": "Résumé corrigé pendant la panne." })).await;
+    origin.retract("avant-2").await;
+    other.patch("ailleurs", &serde_json::json!({ "title": "Une fiche d'ailleurs, révisée" })).await;
+
+    // It comes back: everyone converges with no manual step.
+    let far = TestNode::start_on(far_db, far_port, "lointain").await;
+    eventually("the far node converges", || holds_same_set(&far, &origin)).await;
+    eventually("the relay converges", || holds_same_set(&relay_node, &origin)).await;
+    eventually("the national node converges on both territories", || async {
+        holds_same_set(&national, &origin).await && holds_same_set(&national, &other).await
+    })
+    .await;
+    // Field-for-field: a replica equals its original, `updated` included.
+    let original = origin.item(&uris[1]).await.expect("original");
+    for node in [&far, &relay_node, &national] {
+        let replica = node.item(&uris[1]).await.expect("replica");
+        assert_eq!(replica.document, original.document);
+        assert_eq!(replica.updated_at, original.updated_at);
+        let retracted = node.item(&uris[2]).await.expect("tombstone");
+        assert_eq!(retracted.lifecycle, maillage::content::Lifecycle::Withdrawn);
+    }
+    // The far node never followed `autre`, and holds nothing of it.
+    assert_eq!(item_set_digest(&far.node, Some(&other.actor())).await.expect("digest").items, 0);
+}
