@@ -4,7 +4,8 @@
 
 use super::{Item, Node};
 use crate::federation::article::{wire_time, LocalArticle};
-use crate::federation::vocab::{authority_of, public_activity, tombstone};
+use crate::content::ItemDocument;
+use crate::federation::vocab::{authority_of, id_of, origin_of, public_activity, tombstone};
 use crate::storage::{self, timestamp};
 use anyhow::Context;
 use serde_json::Value;
@@ -53,9 +54,41 @@ pub fn article_json(node: &Node, item: &Item) -> Value {
     .to_json(&node.vocab)
 }
 
+/// Inboxes of the nodes that hold the items `document` is inspired by, so that an origin
+/// learns of its adaptations through federation. Resolved before the write transaction
+/// (it may fetch); a peer that cannot be reached is skipped and logged.
+pub async fn lineage_inboxes(node: &Node, document: &ItemDocument) -> Vec<String> {
+    let mut inboxes = Vec::new();
+    for uri in document.inspired_by.iter().filter(|u| !u.starts_with(node.base_url.as_str())) {
+        let origin = match super::queries::item_by_uri(node, uri).await {
+            Ok(item) => item.origin,
+            Err(_) => super::apply::fetch_object(node, uri)
+                .await
+                .ok()
+                .and_then(|object| object.get("attributedTo").and_then(id_of).map(str::to_owned))
+                .filter(|author| origin_of(author) == origin_of(uri)),
+        };
+        match origin {
+            Some(actor) => match super::actors::actor(node, &actor).await {
+                Ok(remote) if !inboxes.contains(&remote.delivery_inbox) => inboxes.push(remote.delivery_inbox),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(%uri, error = format!("{e:#}"), "cannot reach the origin of an inspiration"),
+            },
+            None => tracing::warn!(%uri, "cannot find the origin of an inspiration"),
+        }
+    }
+    inboxes
+}
+
 /// Records the activity for a change of `item` (already written in `conn`'s transaction)
-/// and queues it for every follower inbox.
-pub async fn record_public_change(conn: &mut SqliteConnection, node: &Node, item: &Item, change: PublicChange) -> anyhow::Result<()> {
+/// and queues it for every follower inbox, plus `also_to` (lineage).
+pub async fn record_public_change(
+    conn: &mut SqliteConnection,
+    node: &Node,
+    item: &Item,
+    change: PublicChange,
+    also_to: &[String],
+) -> anyhow::Result<()> {
     let now = node.clock.now();
     let activity_id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
     let object = match change {
@@ -69,7 +102,13 @@ pub async fn record_public_change(conn: &mut SqliteConnection, node: &Node, item
         }
     };
     let activity = public_activity(&activity_id, change.activity_type(), &node.actor_uri(), &node.url("followers"), object, &wire_time(now));
-    enqueue_to_followers(conn, node, &activity_id, change.activity_type(), Some(&item.uri), true, &activity).await
+    let mut inboxes = storage::federation::follower_inboxes(conn).await.context("Failed to read follower inboxes")?;
+    for inbox in also_to {
+        if !inboxes.contains(inbox) {
+            inboxes.push(inbox.clone());
+        }
+    }
+    enqueue(conn, node, &activity_id, change.activity_type(), Some(&item.uri), true, &activity, &inboxes).await
 }
 
 /// Stores an activity and a delivery per accepted follower inbox.

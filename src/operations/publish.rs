@@ -1,7 +1,7 @@
 //! Creating a local item (draft or published) from a document.
 
 use super::write::{derive, local_write, write_derived_rows};
-use super::outbox::{record_public_change, PublicChange};
+use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use super::{Item, Node, OperationError};
 use crate::content::slug::slugify;
 use crate::content::{validate, ItemDocument, ValidationErrors};
@@ -15,6 +15,7 @@ pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result
     let mut item = validate(doc, &node.vocab)?;
     let now = node.clock.now();
     item.stamp_published(now);
+    let lineage = if item.document().lifecycle.is_public() { lineage_inboxes(node, item.document()).await } else { Vec::new() };
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     let slug = choose_slug(&mut tx, item.document().slug.as_deref(), &item.document().title).await?;
     item.set_slug(slug.clone());
@@ -29,7 +30,7 @@ pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result
     write_derived_rows(&mut tx, id, 1, &write, &derived, item.document(), editor).await?;
     if item.document().lifecycle.is_public() {
         let stored = item_in_transaction(&mut tx, &uri).await?;
-        record_public_change(&mut tx, node, &stored, PublicChange::Created).await?;
+        record_public_change(&mut tx, node, &stored, PublicChange::Created, &lineage).await?;
     }
     tx.commit().await.context("Failed to commit the new item")?;
     node.wake_delivery();

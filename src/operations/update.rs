@@ -3,7 +3,7 @@
 //! nothing.
 
 use super::write::{derive, local_write, write_derived_rows};
-use super::outbox::{record_public_change, PublicChange};
+use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use super::publish::item_in_transaction;
 use super::{Item, Node, OperationError};
 use crate::content::{validate, ItemDocument, ValidationErrors};
@@ -46,6 +46,7 @@ pub async fn replace_item(node: &Node, slug: &str, mut doc: ItemDocument, editor
         return Ok(UpdateOutcome::Unchanged(current));
     }
 
+    let lineage = if item.document().lifecycle.is_public() { lineage_inboxes(node, item.document()).await } else { Vec::new() };
     let derived = derive(node, item.document())?;
     let updated_at = timestamp(now);
     let published_at = item.document().published.map(timestamp);
@@ -56,7 +57,7 @@ pub async fn replace_item(node: &Node, slug: &str, mut doc: ItemDocument, editor
     write_derived_rows(&mut tx, current.id, revision, &write, &derived, item.document(), editor).await?;
     if let Some(change) = PublicChange::between(current.lifecycle.is_public(), item.document().lifecycle.is_public()) {
         let stored = item_in_transaction(&mut tx, &current.uri).await?;
-        record_public_change(&mut tx, node, &stored, change).await?;
+        record_public_change(&mut tx, node, &stored, change, &lineage).await?;
     }
     tx.commit().await.context("Failed to commit the item update")?;
     node.wake_delivery();

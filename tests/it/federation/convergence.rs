@@ -127,3 +127,24 @@ async fn five_nodes_converge_after_outages_including_nodes_reached_only_by_re_sh
     // The far node never followed `autre`, and holds nothing of it.
     assert_eq!(item_set_digest(&far.node, Some(&other.actor())).await.expect("digest").items, 0);
 }
+
+#[tokio::test]
+async fn the_origin_of_an_inspiration_learns_of_its_adaptation_without_following() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let marseille = TestNode::start(dir.path(), "marseille").await;
+    let ariege = TestNode::start(dir.path(), "ariege").await;
+    let practice = marseille.create(&sheet("methode-marseille", "La méthode de Marseille")).await;
+    let practice_uri = practice["meta"]["id"].as_str().expect("uri").to_owned();
+
+    // Ariège adapts it; nobody follows anybody.
+    let mut adaptation = sheet("adaptation-ariege", "La méthode adaptée en Ariège");
+    adaptation["inspired_by"] = serde_json::json!([practice_uri]);
+    let adaptation = ariege.create(&adaptation).await;
+    let adaptation_uri = adaptation["meta"]["id"].as_str().expect("uri").to_owned();
+
+    eventually("Marseille learns of the adaptation", || async { marseille.item(&adaptation_uri).await.is_some() }).await;
+    let original = marseille.item(&practice_uri).await.expect("the practice");
+    let lineage = maillage::operations::queries::lineage(&marseille.node, &original).await.expect("lineage");
+    assert_eq!(lineage.adapted_in.iter().map(|i| i.uri.as_str()).collect::<Vec<_>>(), vec![adaptation_uri.as_str()]);
+    assert_eq!(lineage.adapted_in[0].origin.as_deref(), Some(ariege.actor().as_str()));
+}
