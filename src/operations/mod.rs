@@ -15,6 +15,7 @@ pub mod import;
 pub mod inbox;
 pub mod keys;
 pub mod model;
+pub mod network;
 pub mod outbox;
 pub mod publish;
 pub mod queries;

@@ -74,6 +74,7 @@ impl ItemFilter {
         let lifecycles = match self.lifecycle {
             Some(l) if include_private || l.is_public() => vec![l.code().to_owned()],
             Some(_) => vec!["__none__".to_owned()],
+            None if include_private => Lifecycle::ALL.iter().map(|l| l.code().to_owned()).collect(),
             None => Vec::new(),
         };
         ItemQuery {

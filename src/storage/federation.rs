@@ -336,6 +336,7 @@ pub struct PeerQueueRow {
     pub delivered: i64,
     pub failed: i64,
     pub next_attempt_at: Option<String>,
+    pub oldest_pending_at: Option<String>,
     pub consecutive_failures: i64,
     pub last_success_at: Option<String>,
     pub last_failure_at: Option<String>,
@@ -351,6 +352,7 @@ pub async fn peer_queue_states(pool: &SqlitePool) -> sqlx::Result<Vec<PeerQueueR
            (SELECT COUNT(*) FROM deliveries d WHERE d.peer = n.peer AND d.state = 'delivered') AS delivered,
            (SELECT COUNT(*) FROM deliveries d WHERE d.peer = n.peer AND d.state IN ('failed', 'gone')) AS failed,
            (SELECT MIN(next_attempt_at) FROM deliveries d WHERE d.peer = n.peer AND d.state = 'pending') AS next_attempt_at,
+           (SELECT MIN(created_at) FROM deliveries d WHERE d.peer = n.peer AND d.state = 'pending') AS oldest_pending_at,
            COALESCE(p.consecutive_failures, 0) AS consecutive_failures, p.last_success_at, p.last_failure_at, p.last_error,
            p.circuit_open_until
          FROM names n LEFT JOIN peers p ON p.peer = n.peer ORDER BY n.peer",

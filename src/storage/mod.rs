@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod federation;
 pub mod items;
 pub mod keys;
+pub mod network;
 pub mod search;
 pub mod stats;
 

@@ -102,3 +102,8 @@ pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Json<Rela
         Err(ApiError::not_found())
     }
 }
+
+/// The network at a glance (the coordination view's figures).
+pub async fn network(node: web::Data<Node>) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(crate::operations::network::network_view(&node).await?))
+}

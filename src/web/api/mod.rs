@@ -30,6 +30,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/following/relay", web::post().to(federation::relay))
             .route("/reshares", web::post().to(federation::reshare))
             .route("/digest", web::get().to(federation::digest))
+            .route("/network", web::get().to(federation::network))
             .route("/vocabularies", web::get().to(vocabularies::all))
             .route("/vocabularies/{name}", web::get().to(vocabularies::one))
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::ApiError::not_found()) })),

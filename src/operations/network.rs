@@ -1,0 +1,119 @@
+//! The network at a glance, for a coordination node (or any node): every territory it
+//! knows with its counts by kind and pillar, what is new this week, lineage between
+//! territories, and the health of each peer. The page and the JSON API share this.
+
+use super::{Node, OperationError};
+use crate::storage::{self, federation::PeerQueueRow, timestamp};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Territory {
+    /// The actor URI (our own for local items).
+    pub actor: String,
+    pub name: String,
+    pub territory: String,
+    pub local: bool,
+    pub total: i64,
+    pub by_kind: BTreeMap<String, i64>,
+    pub by_pillar: BTreeMap<String, i64>,
+    pub new_this_week: i64,
+    /// Health of the peer, when we exchange with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health: Option<PeerHealth>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeerHealth {
+    pub pending_deliveries: i64,
+    pub failures: i64,
+    pub last_success_at: Option<String>,
+    pub last_sync_at: Option<String>,
+    pub sync_state: Option<String>,
+    /// Seconds the oldest pending delivery has waited.
+    pub queue_lag_seconds: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LineageLink {
+    pub from: String,
+    pub to: String,
+    pub items: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkView {
+    pub territories: Vec<Territory>,
+    pub lineage: Vec<LineageLink>,
+    pub generated_at: String,
+}
+
+pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
+    let now = node.clock.now();
+    let me = node.actor_uri();
+    let key = |origin: Option<String>| origin.unwrap_or_else(|| me.clone());
+    let mut territories: BTreeMap<String, Territory> = BTreeMap::new();
+    let entry = |actor: String| -> Territory {
+        Territory { local: actor == me, actor, ..Default::default() }
+    };
+    for (origin, kind, n) in storage::network::counts_by_origin_and_kind(&node.pool).await? {
+        let actor = key(origin);
+        let t = territories.entry(actor.clone()).or_insert_with(|| entry(actor));
+        t.total += n;
+        t.by_kind.insert(kind, n);
+    }
+    for (origin, pillar, n) in storage::network::counts_by_origin_and_pillar(&node.pool).await? {
+        let actor = key(origin);
+        territories.entry(actor.clone()).or_insert_with(|| entry(actor)).by_pillar.insert(pillar, n);
+    }
+    let week_ago = timestamp(now - chrono::Duration::days(7));
+    for (origin, n) in storage::network::counts_new_since(&node.pool, &week_ago).await? {
+        let actor = key(origin);
+        territories.entry(actor.clone()).or_insert_with(|| entry(actor)).new_this_week = n;
+    }
+    // Peers we follow show up even before they publish.
+    for follow in storage::federation::list_following(&node.pool).await? {
+        let actor = follow.actor_uri;
+        territories.entry(actor.clone()).or_insert_with(|| entry(actor));
+    }
+    let names: BTreeMap<String, Option<String>> = storage::network::actor_names(&node.pool).await?.into_iter().collect();
+    let places: BTreeMap<String, String> =
+        storage::network::territory_of_origins(&node.pool).await?.into_iter().map(|(o, t)| (key(o), t)).collect();
+    let queues = storage::federation::peer_queue_states(&node.pool).await?;
+    let syncs = storage::federation::list_peer_syncs(&node.pool).await?;
+    for t in territories.values_mut() {
+        t.name = if t.local {
+            node.settings.node.display_name.clone()
+        } else {
+            names.get(&t.actor).cloned().flatten().unwrap_or_else(|| t.actor.clone())
+        };
+        t.territory = places.get(&t.actor).cloned().unwrap_or_else(|| if t.local { node.settings.node.territory.clone() } else { String::new() });
+        if !t.local {
+            t.health = Some(health(&t.actor, &queues, &syncs, now));
+        }
+    }
+    let lineage = storage::network::lineage_links(&node.pool)
+        .await?
+        .into_iter()
+        .map(|(from, to, items)| LineageLink { from: key(from), to: key(to), items })
+        .filter(|l| l.from != l.to)
+        .collect();
+    Ok(NetworkView { territories: territories.into_values().collect(), lineage, generated_at: timestamp(now) })
+}
+
+fn health(actor: &str, queues: &[PeerQueueRow], syncs: &[storage::federation::PeerSyncRow], now: chrono::DateTime<chrono::Utc>) -> PeerHealth {
+    let peer = crate::federation::vocab::authority_of(actor).unwrap_or_default();
+    let queue = queues.iter().find(|q| q.peer == peer);
+    let sync = syncs.iter().find(|s| s.actor_uri == actor);
+    PeerHealth {
+        pending_deliveries: queue.map(|q| q.pending).unwrap_or(0),
+        failures: queue.map(|q| q.consecutive_failures).unwrap_or(0),
+        last_success_at: queue.and_then(|q| q.last_success_at.clone()),
+        last_sync_at: sync.and_then(|s| s.last_sync_at.clone()),
+        sync_state: sync.map(|s| s.state.clone()),
+        queue_lag_seconds: queue
+            .and_then(|q| q.oldest_pending_at.as_deref())
+            .and_then(storage::parse_timestamp)
+            .map(|at| (now - at).num_seconds().max(0)),
+    }
+}

@@ -1,0 +1,260 @@
+//! `/catalogue`: every public item held here (local and replicated), with full-text
+//! search ranked by relevance, facets whose counts combine with the search, a date range
+//! and pagination. Query parameters are read leniently: a bad value is ignored with a
+//! notice, never an error page.
+
+use super::cards::CardView;
+use super::errors::PageError;
+use super::layout::{render, Layout, Nav};
+use crate::content::vocabulary::names;
+use crate::content::Kind;
+use crate::operations::queries::{self, ItemFilter};
+use crate::operations::Node;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+const PER_PAGE: i64 = 20;
+const MAX_QUERY_CHARS: usize = 200;
+
+/// The catalogue's parameters, in the order links are written.
+#[derive(Debug, Clone, Default)]
+pub struct Params {
+    pub q: Option<String>,
+    pub kind: Option<String>,
+    pub territory: Option<String>,
+    pub pillar: Option<String>,
+    pub domain: Option<String>,
+    pub resource: Option<String>,
+    pub updated_from: Option<String>,
+    pub updated_to: Option<String>,
+    pub page: i64,
+}
+
+impl Params {
+    fn parse(query: &str) -> (Params, Vec<String>) {
+        let mut p = Params { page: 1, ..Params::default() };
+        let mut notices = Vec::new();
+        for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+            let value = value.trim().to_owned();
+            if value.is_empty() {
+                continue;
+            }
+            match key.as_ref() {
+                "q" => p.q = Some(value.chars().take(MAX_QUERY_CHARS).collect()),
+                "kind" if Kind::parse(&value).is_some() => p.kind = Some(value),
+                "kind" => notices.push(format!("Le type « {value} » est inconnu ; ce filtre est ignoré.")),
+                "territory" => p.territory = Some(value),
+                "pillar" => p.pillar = Some(value),
+                "domain" => p.domain = Some(value),
+                "resource" => p.resource = Some(value),
+                "updated_from" | "updated_to" if chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").is_err() => {
+                    notices.push(format!("« {value} » n'est pas une date (AAAA-MM-JJ) ; ce filtre est ignoré."))
+                }
+                "updated_from" => p.updated_from = Some(value),
+                "updated_to" => p.updated_to = Some(value),
+                "page" => p.page = value.parse::<i64>().unwrap_or(1).clamp(1, 10_000),
+                _ => {}
+            }
+        }
+        (p, notices)
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("q", &self.q),
+            ("kind", &self.kind),
+            ("territory", &self.territory),
+            ("pillar", &self.pillar),
+            ("domain", &self.domain),
+            ("resource", &self.resource),
+            ("updated_from", &self.updated_from),
+            ("updated_to", &self.updated_to),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+        .collect()
+    }
+
+    /// A catalogue link with `param` set to `value` (or removed), back on page 1.
+    pub fn href_with(&self, param: &str, value: Option<&str>) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in self.pairs() {
+            if k != param {
+                query.append_pair(k, v);
+            }
+        }
+        if let Some(v) = value {
+            query.append_pair(param, v);
+        }
+        let query = query.finish();
+        if query.is_empty() {
+            "/catalogue".to_owned()
+        } else {
+            format!("/catalogue?{query}")
+        }
+    }
+
+    fn href_page(&self, page: i64) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(self.pairs());
+        query.append_pair("page", &page.to_string());
+        format!("/catalogue?{}", query.finish())
+    }
+
+    fn filter(&self) -> ItemFilter {
+        ItemFilter {
+            kind: self.kind.clone(),
+            territory: self.territory.clone(),
+            pillar: self.pillar.clone(),
+            domain: self.domain.clone(),
+            resource: self.resource.clone(),
+            lifecycle: None,
+            updated_from: self.updated_from.clone(),
+            updated_to: self.updated_to.clone(),
+            text: self.q.clone(),
+            local_only: false,
+            page: self.page,
+            per_page: PER_PAGE,
+        }
+    }
+}
+
+pub struct FacetValue {
+    pub label: String,
+    pub count: i64,
+    pub href: String,
+    pub current: bool,
+}
+
+pub struct FacetView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub values: Vec<FacetValue>,
+}
+
+pub struct ActiveFilter {
+    pub label: String,
+    pub remove_href: String,
+}
+
+/// (facet name for queries::facets, URL parameter, heading).
+const FACETS: [(&str, &str, &str); 5] = [
+    ("kind", "kind", "Type de fiche"),
+    ("territory", "territory", "Territoire"),
+    ("pillar", "pillar", "Pilier de l'économie circulaire"),
+    (names::ACTIVITY_DOMAIN, "domain", "Domaine d'activité"),
+    (names::RESOURCE, "resource", "Ressource"),
+];
+
+pub fn facet_label(node: &Node, facet: &str, code: &str) -> String {
+    match facet {
+        "kind" => Kind::parse(code).map(|k| k.label().to_owned()).unwrap_or_else(|| code.to_owned()),
+        "territory" if code.is_empty() => "Non précisé".to_owned(),
+        "territory" => code.to_owned(),
+        vocabulary => node.vocab.label(vocabulary, code).to_owned(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "catalogue.html")]
+struct CataloguePage {
+    layout: Layout,
+    params: Params,
+    notices: Vec<String>,
+    facets: Vec<FacetView>,
+    active: Vec<ActiveFilter>,
+    cards: Vec<CardView>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    previous_href: Option<String>,
+    next_href: Option<String>,
+    /// Hidden inputs that keep the facet filters when the search form is sent.
+    hidden: Vec<(&'static str, String)>,
+}
+
+pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
+    let (params, notices) = Params::parse(req.query_string());
+    let filter = params.filter();
+    let list = queries::list_items(&node, &filter, false).await?;
+
+    let mut facets = Vec::new();
+    for (facet, param, title) in FACETS {
+        let current = params.pairs().into_iter().find(|(k, _)| *k == param).map(|(_, v)| v.to_owned());
+        let counts = queries::facets(&node, &filter, facet).await?;
+        let values = counts
+            .into_iter()
+            .map(|(code, count)| FacetValue {
+                label: facet_label(&node, facet, &code),
+                count,
+                current: current.as_deref() == Some(code.as_str()),
+                href: params.href_with(param, Some(&code)),
+            })
+            .collect();
+        facets.push(FacetView { id: param, title, values });
+    }
+
+    let mut active = Vec::new();
+    if let Some(q) = &params.q {
+        active.push(ActiveFilter { label: format!("Recherche : « {q} »"), remove_href: params.href_with("q", None) });
+    }
+    for (facet, param, title) in FACETS {
+        if let Some((_, v)) = params.pairs().into_iter().find(|(k, _)| *k == param) {
+            active.push(ActiveFilter { label: format!("{title} : {}", facet_label(&node, facet, v)), remove_href: params.href_with(param, None) });
+        }
+    }
+    if let Some(d) = &params.updated_from {
+        active.push(ActiveFilter { label: format!("Mis à jour depuis le {d}"), remove_href: params.href_with("updated_from", None) });
+    }
+    if let Some(d) = &params.updated_to {
+        active.push(ActiveFilter { label: format!("Mis à jour jusqu'au {d}"), remove_href: params.href_with("updated_to", None) });
+    }
+
+    let pages = list.pages();
+    let page = list.page.min(pages.max(1));
+    let hidden = params
+        .pairs()
+        .into_iter()
+        .filter(|(k, _)| !matches!(*k, "q" | "updated_from" | "updated_to"))
+        .map(|(k, v)| (k, v.to_owned()))
+        .collect();
+    let cards = list.items.iter().map(|(item, snippet)| CardView::build(&node, item, snippet.as_deref())).collect();
+    let view = CataloguePage {
+        layout: Layout::public(&node, Nav::Catalogue),
+        previous_href: (list.page > 1).then(|| params.href_page(list.page - 1)),
+        next_href: (list.page < pages).then(|| params.href_page(list.page + 1)),
+        params,
+        notices,
+        facets,
+        active,
+        cards,
+        total: list.total,
+        page,
+        pages,
+        hidden,
+    };
+    render(StatusCode::OK, &view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Params;
+
+    #[test]
+    fn bad_parameters_are_ignored_with_a_notice() {
+        let (p, notices) = Params::parse("kind=recette&updated_from=hier&page=x&q=%C3%A9cologie&pillar=recyclage");
+        assert_eq!(p.kind, None);
+        assert_eq!(p.updated_from, None);
+        assert_eq!(p.page, 1);
+        assert_eq!(p.q.as_deref(), Some("écologie"));
+        assert_eq!(notices.len(), 2);
+    }
+
+    #[test]
+    fn facet_links_keep_the_other_filters_and_go_back_to_page_one() {
+        let (p, _) = Params::parse("q=compost&pillar=recyclage&page=3");
+        assert_eq!(p.href_with("kind", Some("experience")), "/catalogue?q=compost&pillar=recyclage&kind=experience");
+        assert_eq!(p.href_with("pillar", None), "/catalogue?q=compost");
+    }
+}

@@ -1,0 +1,428 @@
+//! From an urlencoded form body to an [`ItemDocument`], or to field errors.
+//!
+//! Inputs are named by document path (`project_sheet.funding[0].amount_eur`). The body
+//! becomes a JSON tree by path: numbers for number fields (French `1 234,50` accepted),
+//! arrays for list fields (repeated names, or one entry per line), empty inputs absent,
+//! empty rows dropped and rows renumbered. The same tree re-renders the form, so what
+//! the editor typed is kept and error paths match input names. Names starting with `_`
+//! are controls (`_csrf`, `_action`, `_extra_rows`), not document fields.
+
+use super::form_spec::FieldType;
+use crate::content::errors::from_serde_path;
+use crate::content::{FieldError, ItemDocument};
+use serde_json::{Map, Number, Value};
+
+/// Longest list index accepted in an input name (validation allows fewer items anyway).
+const MAX_INDEX: usize = 999;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormAction {
+    Save,
+    Preview,
+    AddRows,
+}
+
+#[derive(Debug)]
+pub struct ParsedForm {
+    pub csrf: String,
+    pub action: FormAction,
+    pub extra_rows: usize,
+    pub tree: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// `a.b[2].c` → `[Key(a), Key(b), Index(2), Key(c)]`; `None` for anything else.
+fn parse_path(name: &str) -> Option<Vec<Segment>> {
+    let mut segments = Vec::new();
+    for part in name.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            return None;
+        }
+        segments.push(Segment::Key(key.to_owned()));
+        while !rest.is_empty() {
+            let close = rest.find(']')?;
+            let digits = rest.get(1..close)?;
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let index: usize = digits.parse().ok().filter(|i| *i <= MAX_INDEX)?;
+            segments.push(Segment::Index(index));
+            rest = &rest[close + 1..];
+        }
+    }
+    Some(segments)
+}
+
+/// The path with indices written `[]`, to look up the field type.
+fn shape(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        match s {
+            Segment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Segment::Index(_) => out.push_str("[]"),
+        }
+    }
+    out
+}
+
+/// `1 234,50` → 1234.5; `None` when it is not a number.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_')).map(|c| if c == ',' { '.' } else { c }).collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The node at `segments`, created as needed; a scalar in the way is replaced.
+fn slot<'a>(tree: &'a mut Value, segments: &[Segment]) -> &'a mut Value {
+    let mut node = tree;
+    for segment in segments {
+        node = match segment {
+            Segment::Key(k) => {
+                if !node.is_object() {
+                    *node = Value::Object(Map::new());
+                }
+                match node {
+                    Value::Object(map) => map.entry(k.clone()).or_insert(Value::Null),
+                    // Not reached: the node was just made an object.
+                    other => other,
+                }
+            }
+            Segment::Index(i) => {
+                if !node.is_array() {
+                    *node = Value::Array(Vec::new());
+                }
+                match node {
+                    Value::Array(items) => {
+                        if items.len() <= *i {
+                            items.resize(*i + 1, Value::Null);
+                        }
+                        &mut items[*i]
+                    }
+                    // Not reached: the node was just made an array.
+                    other => other,
+                }
+            }
+        };
+    }
+    node
+}
+
+/// Builds the document tree from `(name, value)` pairs. `field_type` says how a path
+/// shape (`project_sheet.funding[].amount_eur`) is parsed. Unreadable names are skipped.
+pub fn build_tree<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, field_type: impl Fn(&str) -> FieldType) -> Value {
+    let mut tree = Value::Object(Map::new());
+    for (name, raw) in pairs {
+        let Some(segments) = parse_path(name) else { continue };
+        let value = raw.replace("\r\n", "\n");
+        match field_type(&shape(&segments)) {
+            FieldType::List => {
+                let entries: Vec<Value> =
+                    value.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Value::String(l.to_owned())).collect();
+                if entries.is_empty() {
+                    continue;
+                }
+                let node = slot(&mut tree, &segments);
+                if !node.is_array() {
+                    *node = Value::Array(Vec::new());
+                }
+                if let Value::Array(items) = node {
+                    items.extend(entries);
+                }
+            }
+            FieldType::Number => {
+                let text = value.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                // An unreadable number is kept as text: the form shows it again and the
+                // decoding reports it at its path.
+                *slot(&mut tree, &segments) = parse_number(text)
+                    .and_then(Number::from_f64)
+                    .map(Value::Number)
+                    .unwrap_or_else(|| Value::String(text.to_owned()));
+            }
+            FieldType::Text => {
+                if value.trim().is_empty() {
+                    continue;
+                }
+                *slot(&mut tree, &segments) = Value::String(value);
+            }
+        }
+    }
+    compact(&mut tree);
+    tree
+}
+
+/// Drops nulls, empty objects and empty arrays, so that empty rows vanish and the rows
+/// left are numbered from 0 without gaps.
+fn compact(value: &mut Value) {
+    match value {
+        Value::Array(items) => {
+            items.iter_mut().for_each(compact);
+            items.retain(|v| !is_empty(v));
+        }
+        Value::Object(map) => {
+            map.values_mut().for_each(compact);
+            map.retain(|_, v| !is_empty(v));
+        }
+        _ => {}
+    }
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// Splits the body into control fields and the document tree.
+pub fn parse_form(body: &[u8], field_type: impl Fn(&str) -> FieldType) -> ParsedForm {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let mut csrf = String::new();
+    let mut action = FormAction::Save;
+    let mut extra_rows = 0;
+    for (name, value) in &pairs {
+        match name.as_str() {
+            "_csrf" => csrf = value.clone(),
+            "_action" => {
+                action = match value.as_str() {
+                    "preview" => FormAction::Preview,
+                    "add_rows" => FormAction::AddRows,
+                    _ => FormAction::Save,
+                }
+            }
+            "_extra_rows" => extra_rows = value.parse::<usize>().unwrap_or(0).min(30),
+            _ => {}
+        }
+    }
+    let fields = pairs.iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.as_str(), v.as_str()));
+    ParsedForm { csrf, action, extra_rows, tree: build_tree(fields, field_type) }
+}
+
+/// The value at an input name in a tree (for re-rendering the form).
+pub fn value_at<'a>(tree: &'a Value, name: &str) -> Option<&'a Value> {
+    let mut node = tree;
+    for segment in parse_path(name)? {
+        node = match segment {
+            Segment::Key(k) => node.get(k.as_str())?,
+            Segment::Index(i) => node.get(i)?,
+        };
+    }
+    Some(node)
+}
+
+/// Walks the tree for number fields still holding text: each is an error, and is left
+/// out so that the rest of the document can still be decoded and validated.
+fn take_bad_numbers(value: &mut Value, path: &mut Vec<Segment>, field_type: &dyn Fn(&str) -> FieldType, errors: &mut Vec<FieldError>) {
+    match value {
+        Value::Object(map) => {
+            let keys: Vec<String> = map.keys().cloned().collect();
+            for key in keys {
+                path.push(Segment::Key(key.clone()));
+                let bad = match map.get_mut(&key) {
+                    Some(Value::String(text)) if field_type(&shape(path)) == FieldType::Number => Some(text.clone()),
+                    Some(child) => {
+                        take_bad_numbers(child, path, field_type, errors);
+                        None
+                    }
+                    None => None,
+                };
+                if let Some(text) = bad {
+                    errors.push(FieldError {
+                        path: display_path(path),
+                        code: "invalid_number",
+                        message: format!("« {text} » n'est pas un nombre (ex. 12 500 ou 12 500,50)."),
+                    });
+                    map.remove(&key);
+                }
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter_mut().enumerate() {
+                path.push(Segment::Index(i));
+                take_bad_numbers(child, path, field_type, errors);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn display_path(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        match s {
+            Segment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// The document, when it could be decoded, and the errors found on the way (bad numbers,
+/// wrong types, a missing required sub-field). With errors, the document (if any) is only
+/// good for running validation to report the rest.
+pub struct Decoded {
+    pub document: Option<ItemDocument>,
+    pub errors: Vec<FieldError>,
+}
+
+pub fn decode(tree: &Value, field_type: impl Fn(&str) -> FieldType) -> Decoded {
+    let mut cleaned = tree.clone();
+    let mut errors = Vec::new();
+    take_bad_numbers(&mut cleaned, &mut Vec::new(), &field_type, &mut errors);
+    match serde_path_to_error::deserialize::<_, ItemDocument>(cleaned) {
+        Ok(document) => Decoded { document: Some(document), errors },
+        Err(e) => {
+            let path = e.path().to_string();
+            errors.push(serde_error(path, e.inner()));
+            Decoded { document: None, errors }
+        }
+    }
+}
+
+/// A serde failure as a field error; a missing sub-field is reported at its own path
+/// (`authors[0].name`), where its input is.
+fn serde_error(path: String, error: &serde_json::Error) -> FieldError {
+    let text = error.to_string();
+    if let Some(field) = text.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        let path = if path == "." || path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
+        return FieldError { path, code: "required", message: "Ce champ est obligatoire.".to_owned() };
+    }
+    from_serde_path(path, error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The shapes a small form would declare.
+    fn types(shape: &str) -> FieldType {
+        match shape {
+            "pillars" | "tags" | "good_practice.steps[].tools" => FieldType::List,
+            "project_sheet.funding[].amount_eur" | "territory.lat" => FieldType::Number,
+            _ => FieldType::Text,
+        }
+    }
+
+    fn tree(pairs: &[(&str, &str)]) -> Value {
+        build_tree(pairs.iter().copied(), types)
+    }
+
+    #[test]
+    fn dotted_and_indexed_paths_become_nested_objects_and_arrays() {
+        let t = tree(&[
+            ("title", "Compost partagé"),
+            ("territory.name", "Pays d'Aix"),
+            ("project_sheet.funding[0].funder", "Région Sud"),
+            ("project_sheet.funding[0].amount_eur", "12 500,50"),
+            ("project_sheet.funding[1].funder", "ADEME"),
+        ]);
+        assert_eq!(
+            t,
+            json!({
+                "title": "Compost partagé",
+                "territory": {"name": "Pays d'Aix"},
+                "project_sheet": {"funding": [{"funder": "Région Sud", "amount_eur": 12500.5}, {"funder": "ADEME"}]}
+            })
+        );
+    }
+
+    #[test]
+    fn repeated_names_and_lines_become_arrays() {
+        let t = tree(&[("pillars", "recyclage"), ("pillars", "ecoconception"), ("tags", "compost\r\n\r\n  quartier \r\n")]);
+        assert_eq!(t, json!({"pillars": ["recyclage", "ecoconception"], "tags": ["compost", "quartier"]}));
+    }
+
+    #[test]
+    fn empty_inputs_are_absent_and_empty_rows_vanish_with_rows_renumbered() {
+        let t = tree(&[
+            ("summary", "   "),
+            ("project_sheet.funding[0].funder", ""),
+            ("project_sheet.funding[0].amount_eur", ""),
+            ("project_sheet.funding[1].funder", ""),
+            ("project_sheet.funding[2].funder", "Département"),
+            ("good_practice.steps[0].tools", "\n"),
+        ]);
+        assert_eq!(t, json!({"project_sheet": {"funding": [{"funder": "Département"}]}}));
+    }
+
+    #[test]
+    fn an_unreadable_number_is_kept_as_typed_and_reported_at_its_path() {
+        let t = tree(&[("title", "Essai"), ("kind", "project_sheet"), ("project_sheet.funding[0].funder", "X"), ("project_sheet.funding[0].amount_eur", "beaucoup")]);
+        assert_eq!(t["project_sheet"]["funding"][0]["amount_eur"], json!("beaucoup"));
+        let decoded = decode(&t, types);
+        assert_eq!(decoded.errors.len(), 1);
+        assert_eq!(decoded.errors[0].path, "project_sheet.funding[0].amount_eur");
+        assert_eq!(decoded.document.map(|d| d.title), Some("Essai".to_owned()));
+    }
+
+    #[test]
+    fn a_missing_required_sub_field_is_reported_where_its_input_is() {
+        let t = tree(&[("kind", "experience"), ("authors[0].role", "rédactrice")]);
+        let decoded = decode(&t, types);
+        assert!(decoded.document.is_none());
+        assert_eq!(decoded.errors[0].path, "authors[0].name");
+    }
+
+    #[test]
+    fn malformed_names_are_skipped_and_never_panic() {
+        let t = tree(&[("a[", "x"), ("b[x]", "x"), ("C", "x"), ("d[99999]", "x"), ("..", "x"), ("e[0]", "ok"), ("e.f", "over")]);
+        assert_eq!(t, json!({"e": {"f": "over"}}));
+    }
+
+    #[test]
+    fn a_scalar_and_an_object_at_the_same_path_do_not_panic() {
+        let t = tree(&[("territory", "Aix"), ("territory.name", "Aix"), ("title[0]", "x"), ("title", "y")]);
+        assert_eq!(t, json!({"territory": {"name": "Aix"}, "title": "y"}));
+    }
+
+    #[test]
+    fn controls_are_read_apart_from_the_document() {
+        let parsed = parse_form(b"_csrf=abc&_action=preview&_extra_rows=3&title=Bonjour+%C3%A0+tous", types);
+        assert_eq!(parsed.csrf, "abc");
+        assert_eq!(parsed.action, FormAction::Preview);
+        assert_eq!(parsed.extra_rows, 3);
+        assert_eq!(parsed.tree, json!({"title": "Bonjour à tous"}));
+    }
+
+    #[test]
+    fn values_are_found_again_by_input_name() {
+        let t = json!({"project_sheet": {"funding": [{"funder": "A"}, {"funder": "B"}]}});
+        assert_eq!(value_at(&t, "project_sheet.funding[1].funder"), Some(&json!("B")));
+        assert_eq!(value_at(&t, "project_sheet.funding[2].funder"), None);
+        assert_eq!(value_at(&t, "nope["), None);
+    }
+
+    #[test]
+    fn french_numbers_are_read() {
+        assert_eq!(parse_number("1 234,50"), Some(1234.5));
+        assert_eq!(parse_number("1\u{202f}000"), Some(1000.0));
+        assert_eq!(parse_number("-3.5"), Some(-3.5));
+        assert_eq!(parse_number("douze"), None);
+        assert_eq!(parse_number("NaN"), None);
+    }
+}

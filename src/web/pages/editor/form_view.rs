@@ -1,0 +1,364 @@
+//! The view model of the editor form: the declared sections ([`super::form_spec`]) filled
+//! with the values of a document tree (what was stored, or what the editor just typed),
+//! each validation error placed beside the input whose name is its path, and a summary
+//! of every error with a link to its input.
+
+use super::form_parse::value_at;
+use super::form_spec::{self, FieldSpec, Part, Widget};
+use crate::content::{FieldError, Kind, Lifecycle, Vocabularies};
+use serde_json::Value;
+
+/// Empty rows shown under the filled ones of every list.
+const EMPTY_ROWS: usize = 2;
+
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct FieldView {
+    pub name: String,
+    pub id: String,
+    pub label: &'static str,
+    /// How the summary names this input ("Plan de financement, ligne 2 — Montant (€)").
+    pub summary_label: String,
+    /// `text`, `textarea`, `lines`, `body`, `select`, `checkboxes` or `readonly`.
+    pub widget: &'static str,
+    pub input_type: &'static str,
+    pub inputmode: &'static str,
+    pub value: String,
+    pub options: Vec<OptionView>,
+    pub hint: Option<&'static str>,
+    pub required: bool,
+    pub wide: bool,
+    pub error: Option<String>,
+    pub described_by: String,
+}
+
+pub struct RowView {
+    pub title: String,
+    pub fields: Vec<FieldView>,
+}
+
+pub struct GroupView {
+    pub name: String,
+    pub id: String,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+    pub required: bool,
+    pub error: Option<String>,
+    pub rows: Vec<RowView>,
+}
+
+pub enum PartView {
+    Field(FieldView),
+    Group(GroupView),
+}
+
+pub struct SectionView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub parts: Vec<PartView>,
+}
+
+pub struct SummaryItem {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+pub struct FormView {
+    pub sections: Vec<SectionView>,
+    pub summary: Vec<SummaryItem>,
+}
+
+pub fn input_id(name: &str) -> String {
+    let mut id = String::from("f-");
+    for c in name.chars() {
+        let c = if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' };
+        if !(c == '-' && id.ends_with('-')) {
+            id.push(c);
+        }
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
+fn display(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            _ => n.to_string(),
+        },
+        Some(Value::Array(items)) => items.iter().map(|v| display(Some(v))).collect::<Vec<_>>().join("\n"),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Null) | Some(Value::Object(_)) | None => String::new(),
+    }
+}
+
+fn codes(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().map(|v| display(Some(v))).collect(),
+        Some(other) => vec![display(Some(other))],
+        None => Vec::new(),
+    }
+}
+
+/// The options of a vocabulary, plus any code the document holds that this node does not
+/// know (so that saving never drops it silently; validation will name it).
+fn vocabulary_options(vocab: &Vocabularies, name: &str, selected: &[String]) -> Vec<OptionView> {
+    let mut options: Vec<OptionView> = vocab
+        .get(name)
+        .map(|v| v.terms.iter().map(|t| OptionView { value: t.code.clone(), label: t.label.clone(), selected: selected.contains(&t.code) }).collect())
+        .unwrap_or_default();
+    for code in selected {
+        if !code.is_empty() && !options.iter().any(|o| &o.value == code) {
+            options.push(OptionView { value: code.clone(), label: format!("{code} (valeur inconnue)"), selected: true });
+        }
+    }
+    options
+}
+
+fn field_view(spec: &FieldSpec, name: String, summary_label: String, tree: &Value, creating: bool, vocab: &Vocabularies) -> FieldView {
+    let value = value_at(tree, &name);
+    let mut view = FieldView {
+        id: input_id(&name),
+        label: spec.label,
+        summary_label,
+        widget: "text",
+        input_type: "text",
+        inputmode: "",
+        value: display(value),
+        options: Vec::new(),
+        hint: spec.hint,
+        required: spec.required,
+        wide: false,
+        error: None,
+        described_by: String::new(),
+        name,
+    };
+    match spec.widget {
+        Widget::Text | Widget::PartialDate => {}
+        Widget::Textarea => {
+            view.widget = "textarea";
+            view.wide = true;
+        }
+        Widget::Body => {
+            view.widget = "body";
+            view.wide = true;
+        }
+        Widget::Lines => {
+            view.widget = "lines";
+            view.wide = true;
+        }
+        Widget::Number => view.inputmode = "decimal",
+        Widget::Date => view.input_type = "date",
+        Widget::Url => view.input_type = "url",
+        Widget::Select(vocabulary) => {
+            view.widget = "select";
+            let selected = codes(value);
+            view.options.push(OptionView { value: String::new(), label: "— Non précisé —".into(), selected: selected.is_empty() });
+            view.options.extend(vocabulary_options(vocab, vocabulary, &selected));
+        }
+        Widget::Checkboxes(vocabulary) => {
+            view.widget = "checkboxes";
+            view.wide = true;
+            view.options = vocabulary_options(vocab, vocabulary, &codes(value));
+        }
+        Widget::Lifecycle => {
+            view.widget = "select";
+            let current = Lifecycle::parse(&view.value).unwrap_or_default();
+            view.options = Lifecycle::ALL
+                .into_iter()
+                .map(|l| OptionView { value: l.code().into(), label: l.label().into(), selected: l == current })
+                .collect();
+        }
+        Widget::Slug if !creating => {
+            view.widget = "readonly";
+            view.hint = Some("L'identifiant d'URL ne change pas après la création.");
+        }
+        Widget::Slug => {}
+    }
+    view
+}
+
+fn rows_in(tree: &Value, name: &str) -> usize {
+    match value_at(tree, name) {
+        Some(Value::Array(items)) => items.len(),
+        _ => 0,
+    }
+}
+
+/// Builds the form of `kind` from `tree`, with `errors` placed.
+pub fn build(kind: Kind, tree: &Value, errors: &[FieldError], creating: bool, extra_rows: usize, vocab: &Vocabularies) -> FormView {
+    let mut sections = Vec::new();
+    for section in form_spec::sections(kind) {
+        let mut parts = Vec::new();
+        for part in section.parts {
+            match part {
+                Part::Field(spec) => {
+                    let name = format!("{}{}", section.prefix, spec.key);
+                    parts.push(PartView::Field(field_view(spec, name, spec.label.to_owned(), tree, creating, vocab)));
+                }
+                Part::Group(group) => {
+                    let name = format!("{}{}", section.prefix, group.key);
+                    let count = rows_in(tree, &name) + EMPTY_ROWS + extra_rows;
+                    let rows = (0..count)
+                        .map(|i| RowView {
+                            title: format!("Ligne {}", i + 1),
+                            fields: group
+                                .columns
+                                .iter()
+                                .map(|c| {
+                                    let label = format!("{}, ligne {} — {}", group.label, i + 1, c.label);
+                                    field_view(c, format!("{name}[{i}].{}", c.key), label, tree, creating, vocab)
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                    parts.push(PartView::Group(GroupView {
+                        id: input_id(&name),
+                        name,
+                        label: group.label,
+                        hint: group.hint,
+                        required: group.required,
+                        error: None,
+                        rows,
+                    }));
+                }
+            }
+        }
+        sections.push(SectionView { id: section.id, title: section.title, parts });
+    }
+    let summary = place_errors(&mut sections, errors);
+    FormView { sections, summary }
+}
+
+/// The inputs and groups of a form, in order: (name, id, summary label, error slot).
+fn targets(sections: &mut [SectionView]) -> Vec<(&str, &str, &str, &mut Option<String>)> {
+    let mut out = Vec::new();
+    for section in sections.iter_mut() {
+        for part in section.parts.iter_mut() {
+            match part {
+                PartView::Field(f) => out.push((f.name.as_str(), f.id.as_str(), f.summary_label.as_str(), &mut f.error)),
+                PartView::Group(g) => {
+                    out.push((g.name.as_str(), g.id.as_str(), g.label, &mut g.error));
+                    for row in g.rows.iter_mut() {
+                        for f in row.fields.iter_mut() {
+                            out.push((f.name.as_str(), f.id.as_str(), f.summary_label.as_str(), &mut f.error));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Which input shows an error: the one named by its path; else the closest enclosing
+/// input (`pillars` for `pillars[2]`); else the first input inside it (`…carrier.name`
+/// for `…carrier`).
+fn target_of(names: &[&str], path: &str) -> Option<usize> {
+    if let Some(i) = names.iter().position(|n| *n == path) {
+        return Some(i);
+    }
+    let enclosing = names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| path.starts_with(&format!("{n}[")) || path.starts_with(&format!("{n}.")))
+        .max_by_key(|(_, n)| n.len())
+        .map(|(i, _)| i);
+    enclosing.or_else(|| names.iter().position(|n| n.starts_with(&format!("{path}.")) || n.starts_with(&format!("{path}["))))
+}
+
+fn place_errors(sections: &mut [SectionView], errors: &[FieldError]) -> Vec<SummaryItem> {
+    let mut targets = targets(sections);
+    let names: Vec<&str> = targets.iter().map(|t| t.0).collect();
+    let placed: Vec<Option<usize>> = errors.iter().map(|e| target_of(&names, &e.path)).collect();
+    let mut summary = Vec::new();
+    let mut messages: Vec<Vec<&str>> = vec![Vec::new(); targets.len()];
+    for (error, target) in errors.iter().zip(&placed) {
+        match target {
+            Some(i) => {
+                messages[*i].push(&error.message);
+                summary.push(SummaryItem { text: format!("{} : {}", targets[*i].2, error.message), href: Some(format!("#{}", targets[*i].1)) });
+            }
+            None => summary.push(SummaryItem { text: error.message.clone(), href: None }),
+        }
+    }
+    for (target, messages) in targets.iter_mut().zip(messages) {
+        if !messages.is_empty() {
+            *target.3 = Some(messages.join(" "));
+        }
+    }
+    drop(targets);
+    for section in sections.iter_mut() {
+        for part in section.parts.iter_mut() {
+            match part {
+                PartView::Field(f) => describe(f),
+                PartView::Group(g) => g.rows.iter_mut().flat_map(|r| r.fields.iter_mut()).for_each(describe),
+            }
+        }
+    }
+    summary
+}
+
+/// `aria-describedby`: the hint and the error of an input.
+fn describe(f: &mut FieldView) {
+    let mut ids = Vec::new();
+    if f.hint.is_some() {
+        ids.push(format!("{}-aide", f.id));
+    }
+    if f.error.is_some() {
+        ids.push(format!("{}-erreur", f.id));
+    }
+    f.described_by = ids.join(" ");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn error(path: &str) -> FieldError {
+        FieldError { path: path.into(), code: "x", message: format!("erreur {path}") }
+    }
+
+    #[test]
+    fn errors_sit_beside_the_input_named_by_their_path() {
+        let tree = json!({"project_sheet": {"funding": [{"funder": "A"}]}, "pillars": ["x"]});
+        let errors = [error("title"), error("project_sheet.funding[0].amount_eur"), error("pillars[0]"), error("project_sheet.carrier"), error("$")];
+        let form = build(Kind::ProjectSheet, &tree, &errors, true, 0, &Vocabularies::builtin());
+        let mut found = Vec::new();
+        for section in &form.sections {
+            for part in &section.parts {
+                match part {
+                    PartView::Field(f) => found.extend(f.error.as_ref().map(|_| f.name.clone())),
+                    PartView::Group(g) => {
+                        for f in g.rows.iter().flat_map(|r| &r.fields) {
+                            found.extend(f.error.as_ref().map(|_| f.name.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(found, ["title", "pillars", "project_sheet.carrier.name", "project_sheet.funding[0].amount_eur"]);
+        assert_eq!(form.summary.len(), 5);
+        assert_eq!(form.summary[0].href.as_deref(), Some("#f-title"));
+        assert!(form.summary[4].href.is_none());
+    }
+
+    #[test]
+    fn lists_show_their_rows_plus_empty_ones() {
+        let tree = json!({"authors": [{"name": "Camille"}]});
+        let form = build(Kind::Experience, &tree, &[], false, 3, &Vocabularies::builtin());
+        let authors = form.sections.iter().flat_map(|s| &s.parts).find_map(|p| match p {
+            PartView::Group(g) if g.name == "authors" => Some(g),
+            _ => None,
+        });
+        let authors = authors.expect("an authors group");
+        assert_eq!(authors.rows.len(), 1 + EMPTY_ROWS + 3);
+        assert_eq!(authors.rows[0].fields[0].value, "Camille");
+        assert_eq!(authors.rows[0].fields[0].name, "authors[0].name");
+    }
+}

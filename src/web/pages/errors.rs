@@ -1,0 +1,87 @@
+//! The HTML error type of the pages: a friendly French 404, a 403 for a refused form, and
+//! a 500 page that says nothing about the cause (the full chain goes to the log).
+
+use super::layout::{html_response, Layout};
+use crate::operations::OperationError;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("page not found")]
+    NotFound,
+    /// A refused request (bad CSRF token…), with the French explanation shown.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// A request that cannot apply (e.g. a conflict reported by an operation).
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// An editor page visited without a session: redirect to this login URL.
+    #[error("login required")]
+    LoginRequired(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<OperationError> for PageError {
+    fn from(e: OperationError) -> Self {
+        match e {
+            OperationError::NotFound => PageError::NotFound,
+            OperationError::Conflict { message, .. } => PageError::BadRequest(message),
+            OperationError::Invalid(errors) => PageError::BadRequest(errors.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" ")),
+            OperationError::Internal(cause) => PageError::Internal(cause),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    layout: Layout,
+    status: u16,
+    heading: &'static str,
+    message: String,
+    show_links: bool,
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            PageError::NotFound => StatusCode::NOT_FOUND,
+            PageError::Forbidden(_) => StatusCode::FORBIDDEN,
+            PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            PageError::LoginRequired(_) => StatusCode::SEE_OTHER,
+            PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (heading, message) = match self {
+            PageError::LoginRequired(login) => {
+                return HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, login.as_str())).finish();
+            }
+            PageError::NotFound => ("Page introuvable", "Cette page n'existe pas ou n'est plus publique. Elle a peut-être été retirée par son territoire.".to_owned()),
+            PageError::Forbidden(message) => ("Action refusée", message.clone()),
+            PageError::BadRequest(message) => ("Demande impossible", message.clone()),
+            PageError::Internal(cause) => {
+                tracing::error!(error = ?cause, "internal error while serving a page");
+                ("Erreur du serveur", "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un moment.".to_owned())
+            }
+        };
+        let status = self.status_code();
+        let page = ErrorPage { layout: Layout::bare(), status: status.as_u16(), heading, message, show_links: true };
+        match page.render() {
+            Ok(html) => html_response(status, html),
+            Err(e) => {
+                tracing::error!(error = %e, "failed to render the error page");
+                HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(heading)
+            }
+        }
+    }
+}
+
+/// The default service: any path nobody serves.
+pub async fn not_found() -> Result<HttpResponse, PageError> {
+    Err(PageError::NotFound)
+}

@@ -1,0 +1,80 @@
+//! `/`: what this node holds at a glance: the latest items, counts by kind, pillar and
+//! territory (each a link into the catalogue with the facet preselected), how much comes
+//! from peers, and how many local items are due for review.
+
+use super::cards::CardView;
+use super::catalogue::facet_label;
+use super::errors::PageError;
+use super::item_view::catalogue_link;
+use super::layout::{render, Layout, Nav};
+use crate::operations::queries::{self, ItemFilter};
+use crate::operations::{stats, Node};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+const LATEST: i64 = 6;
+const MAX_TERRITORIES: usize = 12;
+
+pub struct CountLink {
+    pub label: String,
+    pub count: i64,
+    pub href: String,
+}
+
+pub struct CountCard {
+    pub title: &'static str,
+    pub rows: Vec<CountLink>,
+    pub more_href: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    layout: Layout,
+    summary: String,
+    territory: String,
+    total: i64,
+    local: i64,
+    replicated: i64,
+    origins: i64,
+    overdue_reviews: i64,
+    cards: Vec<CountCard>,
+    latest: Vec<CardView>,
+}
+
+pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
+    let everything = ItemFilter { page: 1, per_page: LATEST, ..ItemFilter::default() };
+    let latest = queries::list_items(&node, &everything, false).await?;
+    let node_stats = stats::node_stats(&node).await?;
+
+    let mut cards = Vec::new();
+    for (facet, param, title, limit) in [
+        ("kind", "kind", "Par type de fiche", usize::MAX),
+        ("pillar", "pillar", "Par pilier de l'économie circulaire", usize::MAX),
+        ("territory", "territory", "Par territoire", MAX_TERRITORIES),
+    ] {
+        let counts = queries::facets(&node, &everything, facet).await?;
+        let more = counts.len() > limit;
+        let rows = counts
+            .into_iter()
+            .take(limit)
+            .map(|(code, count)| CountLink { label: facet_label(&node, facet, &code), count, href: catalogue_link(param, &code) })
+            .collect();
+        cards.push(CountCard { title, rows, more_href: more.then_some("/catalogue") });
+    }
+
+    let page = HomePage {
+        layout: Layout::public(&node, Nav::Home),
+        summary: node.settings.node.summary.clone(),
+        territory: node.settings.node.territory.clone(),
+        total: latest.total,
+        local: node_stats.local,
+        replicated: node_stats.replicated,
+        origins: node_stats.origins,
+        overdue_reviews: node_stats.overdue_reviews,
+        cards,
+        latest: latest.items.iter().map(|(item, _)| CardView::build(&node, item, None)).collect(),
+    };
+    render(StatusCode::OK, &page)
+}

@@ -1,0 +1,341 @@
+//! The view model of an item page: every field of an [`ItemDocument`] turned into French
+//! labels and display text (vocabulary codes → labels, amounts in euros, partial dates),
+//! ready for `item_body.html`. Shared by the local and replica pages, old revisions and
+//! the editors' preview. Pure: URIs of other items are resolved by the caller
+//! ([`References`]). The kind-specific sections live in [`super::item_view_kinds`].
+
+use super::format;
+use crate::content::item::{FundingLine, UsefulEffect};
+use crate::content::vocabulary::names;
+use crate::content::{ItemDocument, Vocabularies};
+use std::collections::HashMap;
+
+/// A text that may be a link (only http(s) and our own paths become links).
+#[derive(Debug, Clone)]
+pub struct LinkView {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+impl LinkView {
+    pub fn text(text: impl Into<String>) -> LinkView {
+        LinkView { text: text.into(), href: None }
+    }
+
+    pub fn to(text: impl Into<String>, href: impl Into<String>) -> LinkView {
+        LinkView { text: text.into(), href: Some(href.into()) }
+    }
+}
+
+/// Titles and pages of the items this node holds, by URI, so that references to other
+/// items (practices, evidence, "about") show a title rather than a bare URI.
+#[derive(Default)]
+pub struct References(pub HashMap<String, LinkView>);
+
+impl References {
+    pub fn link(&self, uri: &str) -> LinkView {
+        match self.0.get(uri) {
+            Some(known) => known.clone(),
+            None => LinkView { text: uri.to_owned(), href: format::safe_href(uri) },
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub label: String,
+    pub value: LinkView,
+}
+
+impl Fact {
+    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Fact {
+        Fact { label: label.into(), value: LinkView::text(value) }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub text: String,
+    pub num: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+    pub footer: Option<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StepView {
+    pub name: String,
+    pub description: Option<String>,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StepGroup {
+    pub section: Option<String>,
+    /// Number of the first step (for `<ol start>`).
+    pub start: usize,
+    pub steps: Vec<StepView>,
+}
+
+/// One block of a section, in the order it is shown.
+#[derive(Debug, Clone)]
+pub enum Block {
+    Facts(Vec<Fact>),
+    /// A labelled multi-line text (line breaks kept).
+    Text(String, String),
+    List(String, Vec<LinkView>),
+    Table(Table),
+    Steps(Vec<StepGroup>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub blocks: Vec<Block>,
+}
+
+/// A set of blocks being built; empty values are left out so empty sections vanish.
+#[derive(Default)]
+pub struct Blocks(pub Vec<Block>);
+
+impl Blocks {
+    pub fn facts(&mut self, facts: Vec<Fact>) {
+        if !facts.is_empty() {
+            self.0.push(Block::Facts(facts));
+        }
+    }
+
+    pub fn text(&mut self, label: &str, text: Option<&str>) {
+        if let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) {
+            self.0.push(Block::Text(label.to_owned(), t.to_owned()));
+        }
+    }
+
+    pub fn list(&mut self, label: &str, items: Vec<LinkView>) {
+        if !items.is_empty() {
+            self.0.push(Block::List(label.to_owned(), items));
+        }
+    }
+
+    pub fn strings(&mut self, label: &str, items: &[String]) {
+        self.list(label, items.iter().map(LinkView::text).collect());
+    }
+
+    pub fn table(&mut self, table: Option<Table>) {
+        if let Some(t) = table {
+            self.0.push(Block::Table(t));
+        }
+    }
+
+    pub fn into_section(self, id: &'static str, title: &'static str, out: &mut Vec<Section>) {
+        if !self.0.is_empty() {
+            out.push(Section { id, title, blocks: self.0 });
+        }
+    }
+}
+
+pub fn fact(facts: &mut Vec<Fact>, label: &str, value: Option<&str>) {
+    if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
+        facts.push(Fact::new(label, v));
+    }
+}
+
+pub fn header(text: &str) -> Cell {
+    Cell { text: text.to_owned(), num: false }
+}
+
+pub fn cell(text: impl Into<String>) -> Cell {
+    Cell { text: text.into(), num: false }
+}
+
+pub fn num_cell(text: impl Into<String>) -> Cell {
+    Cell { text: text.into(), num: true }
+}
+
+/// A table, or nothing when there are no rows.
+pub fn table(caption: &str, headers: Vec<Cell>, rows: Vec<Vec<Cell>>, footer: Option<Vec<Cell>>) -> Option<Table> {
+    (!rows.is_empty()).then(|| Table { caption: caption.to_owned(), headers, rows, footer })
+}
+
+pub fn useful_effects_table(vocab: &Vocabularies, effects: &[UsefulEffect]) -> Option<Table> {
+    let rows = effects
+        .iter()
+        .map(|e| {
+            vec![
+                cell(&e.beneficiary),
+                cell(&e.effect),
+                cell(vocab.label(names::EFFECT_KIND, &e.kind)),
+                cell(vocab.label(names::EVIDENCE_LEVEL, &e.evidence)),
+            ]
+        })
+        .collect();
+    table(
+        "Effets utiles, par bénéficiaire",
+        vec![header("Pour qui"), header("Effet"), header("Nature"), header("Niveau de preuve")],
+        rows,
+        None,
+    )
+}
+
+pub fn funding_table(vocab: &Vocabularies, lines: &[FundingLine]) -> Option<Table> {
+    let opt = |v: Option<&str>, name: &str| v.map(|c| vocab.label(name, c).to_owned()).unwrap_or_default();
+    let rows = lines
+        .iter()
+        .map(|f| {
+            vec![
+                cell(&f.funder),
+                num_cell(f.amount_eur.map(format::euros).unwrap_or_default()),
+                cell(opt(f.funding_type.as_deref(), names::FUNDING_TYPE)),
+                cell(opt(f.status.as_deref(), names::FUNDING_STATUS)),
+                cell(f.programme.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let amounts: Vec<f64> = lines.iter().filter_map(|f| f.amount_eur).collect();
+    let footer = (amounts.len() > 1).then(|| {
+        vec![cell("Total"), num_cell(format::euros(amounts.iter().sum())), cell(""), cell(""), cell("")]
+    });
+    table(
+        "Plan de financement",
+        vec![header("Financeur"), Cell { text: "Montant".into(), num: true }, header("Type"), header("Statut"), header("Programme")],
+        rows,
+        footer,
+    )
+}
+
+/// Everything shown about an item's document.
+pub struct ItemView {
+    pub title: String,
+    pub kind_label: &'static str,
+    /// The lifecycle when it is not simply "published" (draft, archived, withdrawn).
+    pub status_badge: Option<&'static str>,
+    pub summary: String,
+    pub body_html: String,
+    pub language: String,
+    pub territory: LinkView,
+    pub territory_facts: Vec<Fact>,
+    pub term_groups: Vec<(&'static str, Vec<LinkView>)>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub license: Option<LinkView>,
+    pub dates: Vec<Fact>,
+    pub sections: Vec<Section>,
+    pub documents: Vec<(LinkView, String)>,
+    pub translations: Vec<(String, String, String)>,
+}
+
+impl ItemView {
+    /// `body_html` must already be sanitized (stored items, or `render_markdown` output).
+    pub fn build(doc: &ItemDocument, body_html: String, vocab: &Vocabularies, refs: &References) -> ItemView {
+        let kind = doc.kind.unwrap_or(crate::content::Kind::ProjectSheet);
+        let terms = |name: &str, codes: &[String], param: Option<&str>| -> Vec<LinkView> {
+            codes
+                .iter()
+                .map(|c| {
+                    let label = vocab.label(name, c).to_owned();
+                    match param {
+                        Some(p) => LinkView::to(label, catalogue_link(p, c)),
+                        None => LinkView::text(label),
+                    }
+                })
+                .collect()
+        };
+        let term_groups: Vec<(&'static str, Vec<LinkView>)> = vec![
+            ("Piliers de l'économie circulaire", terms(names::PILLAR, &doc.pillars, Some("pillar"))),
+            ("Domaines d'activité", terms(names::ACTIVITY_DOMAIN, &doc.activity_domains, Some("domain"))),
+            ("Ressources", terms(names::RESOURCE, &doc.resources, Some("resource"))),
+            ("Thèmes alimentaires", terms(names::FOOD_THEME, &doc.food_themes, None)),
+            ("Publics cibles", terms(names::TARGET_AUDIENCE, &doc.target_audiences, None)),
+        ]
+        .into_iter()
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+
+        let t = &doc.territory;
+        let mut territory_facts = Vec::new();
+        fact(&mut territory_facts, "Échelle", t.scale.as_deref().map(|s| vocab.label(names::SCALE, s)));
+        fact(&mut territory_facts, "Code INSEE", t.insee_code.as_deref());
+        fact(&mut territory_facts, "Code SIREN de l'EPCI", t.epci_code.as_deref());
+        if let (Some(lat), Some(lon)) = (t.lat, t.lon) {
+            territory_facts.push(Fact::new("Coordonnées", format!("{} ; {}", format::number(lat), format::number(lon))));
+        }
+        let territory = if t.name.is_empty() {
+            LinkView::text("Territoire non précisé")
+        } else {
+            LinkView::to(t.name.clone(), catalogue_link("territory", &t.name))
+        };
+
+        let mut dates = Vec::new();
+        if let Some(p) = doc.published {
+            dates.push(Fact::new("Première publication", format::datetime(p)));
+        }
+        if let Some(d) = doc.last_reviewed {
+            dates.push(Fact::new("Dernière revue", format::date(d)));
+        }
+        if let Some(d) = doc.review_due {
+            dates.push(Fact::new("Prochaine revue prévue", format::date(d)));
+        }
+
+        let license = doc.license.as_deref().map(|code| {
+            let term = vocab.get(names::LICENSE).and_then(|v| v.term(code));
+            LinkView {
+                text: term.map(|t| t.label.clone()).unwrap_or_else(|| code.to_owned()),
+                href: term.and_then(|t| t.url.as_deref()).and_then(format::safe_href),
+            }
+        });
+
+        let documents = doc
+            .documents
+            .iter()
+            .map(|d| {
+                let mut details = Vec::new();
+                if let Some(m) = &d.media_type {
+                    details.push(m.clone());
+                }
+                if let Some(l) = &d.license {
+                    details.push(format!("licence : {}", vocab.label(names::LICENSE, l)));
+                }
+                (LinkView { text: d.title.clone(), href: format::safe_href(&d.url) }, details.join(" · "))
+            })
+            .collect();
+
+        ItemView {
+            title: doc.title.clone(),
+            kind_label: kind.label(),
+            status_badge: (doc.lifecycle != crate::content::Lifecycle::Published).then(|| doc.lifecycle.label()),
+            summary: doc.summary.clone(),
+            body_html,
+            language: doc.language.clone(),
+            territory,
+            territory_facts,
+            term_groups,
+            tags: doc.tags.clone(),
+            authors: doc
+                .authors
+                .iter()
+                .map(|a| match a.role.as_deref().filter(|r| !r.trim().is_empty()) {
+                    Some(role) => format!("{} ({role})", a.name),
+                    None => a.name.clone(),
+                })
+                .collect(),
+            license,
+            dates,
+            sections: super::item_view_kinds::sections(doc, vocab, refs),
+            documents,
+            translations: doc.translations.iter().map(|t| (t.language.clone(), t.title.clone(), t.summary.clone())).collect(),
+        }
+    }
+}
+
+/// `/catalogue?param=value`, properly encoded.
+pub fn catalogue_link(param: &str, value: &str) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query.append_pair(param, value);
+    format!("/catalogue?{}", query.finish())
+}
