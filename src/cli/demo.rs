@@ -1,7 +1,8 @@
 //! The demo items made from the seed documents (`demo/*.md`, compiled in), loaded by
-//! `maillage serve --demo`.
+//! `maillage serve --demo` and by the demo network (`maillage demo`).
 
 use crate::content::files::parse_markdown_file;
+use crate::content::ItemDocument;
 use crate::operations::{import::import_document, Node};
 use anyhow::Context;
 
@@ -20,11 +21,71 @@ pub const DEMO_FILES: &[(&str, &str)] = &[
     ("11-territoires-a-vivres-toulouse.md", include_str!("../../demo/11-territoires-a-vivres-toulouse.md")),
 ];
 
+/// The base URL the demo files use for links between demo items.
+const DEMO_FILES_BASE: &str = "http://127.0.0.1:8080/";
+
+/// The demo documents, parsed.
+pub fn demo_documents() -> anyhow::Result<Vec<(&'static str, ItemDocument)>> {
+    DEMO_FILES
+        .iter()
+        .map(|(name, text)| parse_markdown_file(text).map(|doc| (*name, doc)).map_err(|e| anyhow::anyhow!("demo/{name}: {e}")))
+        .collect()
+}
+
+/// Points the links between demo items (`inspired_by`, `about.item`, …) at the node that
+/// holds each item: `base_of(slug)` is that node's base URL.
+pub fn rewrite_links(doc: ItemDocument, base_of: &dyn Fn(&str) -> Option<String>) -> anyhow::Result<ItemDocument> {
+    let mut json = serde_json::to_string(&doc).context("Failed to serialize a demo item")?;
+    let prefix = format!("{DEMO_FILES_BASE}items/");
+    let mut rewritten = String::with_capacity(json.len());
+    while let Some(start) = json.find(&prefix) {
+        let rest = &json[start + prefix.len()..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let slug = &rest[..end];
+        rewritten.push_str(&json[..start]);
+        match base_of(slug) {
+            Some(base) => rewritten.push_str(&format!("{base}items/{slug}")),
+            None => rewritten.push_str(&json[start..start + prefix.len() + end]),
+        }
+        json = rest[end..].to_owned();
+    }
+    rewritten.push_str(&json);
+    serde_json::from_str(&rewritten).context("Failed to read back a demo item")
+}
+
+/// Loads every demo item into one node (`serve --demo`).
 pub async fn load_demo_items(node: &Node) -> anyhow::Result<()> {
-    for (name, text) in DEMO_FILES {
-        let doc = parse_markdown_file(text).map_err(|e| anyhow::anyhow!("demo/{name}: {e}"))?;
+    let base = node.base_url.to_string();
+    for (name, doc) in demo_documents()? {
+        let doc = rewrite_links(doc, &|_| Some(base.clone()))?;
         import_document(node, doc, "demo").await.with_context(|| format!("Failed to load demo/{name}"))?;
     }
     tracing::info!(count = DEMO_FILES.len(), "demo items loaded");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_file_is_a_valid_published_item() {
+        let vocab = crate::content::Vocabularies::builtin();
+        let documents = demo_documents().expect("demo files parse");
+        assert!(documents.len() >= 8);
+        for (name, doc) in documents {
+            let item = crate::content::validate(doc, &vocab).unwrap_or_else(|e| panic!("demo/{name}: {e}"));
+            assert!(item.document().lifecycle.is_public(), "demo/{name} must be published");
+        }
+    }
+
+    #[test]
+    fn links_between_demo_items_point_at_the_node_that_holds_them() {
+        let doc = ItemDocument {
+            inspired_by: vec![format!("{DEMO_FILES_BASE}items/methode"), "https://ailleurs.example/items/x".into()],
+            ..Default::default()
+        };
+        let doc = rewrite_links(doc, &|slug| (slug == "methode").then(|| "http://127.0.0.1:9001/".to_owned())).expect("rewrite");
+        assert_eq!(doc.inspired_by, vec!["http://127.0.0.1:9001/items/methode".to_owned(), "https://ailleurs.example/items/x".to_owned()]);
+    }
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod demo;
+mod demo_network;
 mod import;
 mod sync;
 mod export;
@@ -32,6 +33,16 @@ pub enum Command {
         /// Load the demo items made from the seed documents before serving.
         #[arg(long)]
         demo: bool,
+    },
+    /// Run a demo network on loopback: three territories and a national coordination node.
+    #[command(after_help = "Examples:\n  maillage demo\n  maillage demo --port 9000 --data /tmp/demo")]
+    Demo {
+        /// Port of the coordination node; the territories take the next three.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Folder for the four databases.
+        #[arg(long, default_value = "maillage-demo")]
+        data: PathBuf,
     },
     /// Import items from JSON or Markdown (YAML front matter) files; re-importing updates.
     #[command(after_help = "Examples:\n  maillage import demo/*.md\n  maillage import export.json")]
@@ -81,6 +92,7 @@ pub(crate) fn out(text: &str) -> anyhow::Result<()> {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::load(cli.config.as_deref())?;
     crate::telemetry::init(&settings.log);
+
     match cli.command {
         Command::Serve { demo } => {
             let app = Application::build(settings).await?;
@@ -100,6 +112,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let node = build_node(settings, port).await?;
             export::export_items(&node, &out, format).await
         }
+        Command::Demo { port, data } => demo_network::run(cli.config.as_deref(), port, data).await,
         Command::Follow { target } => {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
