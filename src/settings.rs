@@ -60,6 +60,14 @@ pub struct FederationSettings {
     #[serde(with = "humantime_serde")]
     pub delivery_poll_interval: Duration,
     pub delivery_concurrency: usize,
+    /// open | blocklist | allowlist, applied to `domains`.
+    pub policy: crate::federation::policy::PolicyMode,
+    /// Hosts blocked (blocklist) or admitted (allowlist); a domain covers its subdomains.
+    pub domains: Vec<String>,
+    /// Require signed GETs for objects and collections (the actor stays public).
+    pub authorized_fetch: bool,
+    /// Inbox requests handled at once; beyond, the inbox answers 503 with Retry-After.
+    pub inbox_concurrency: usize,
     /// How often to reconcile with every followed peer (anti-entropy).
     #[serde(with = "humantime_serde")]
     pub reconcile_interval: Duration,
@@ -130,6 +138,12 @@ impl Settings {
         }
         if self.server.max_body_bytes < 1024 {
             return bad("server.max_body_bytes", "must be at least 1024");
+        }
+        if self.federation.inbox_concurrency == 0 {
+            return bad("federation.inbox_concurrency", "must be at least 1");
+        }
+        if self.federation.policy == crate::federation::policy::PolicyMode::Allowlist && self.federation.domains.is_empty() {
+            return bad("federation.domains", "an allowlist needs at least one domain");
         }
         if self.federation.delivery_concurrency == 0 {
             return bad("federation.delivery_concurrency", "must be at least 1");

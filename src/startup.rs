@@ -4,6 +4,7 @@
 
 use crate::content::Vocabularies;
 use crate::federation::client::{FederationClient, FetchPolicy};
+use crate::federation::policy::FederationPolicy;
 use crate::operations::{keys::load_or_create_node_keys, Node, SystemClock};
 use crate::settings::Settings;
 use crate::{storage, web, workers};
@@ -75,6 +76,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
     let keys = load_or_create_node_keys(&pool).await?;
     let federation = &settings.federation;
     let policy = FetchPolicy {
+        peers: FederationPolicy::new(federation.policy, &federation.domains),
         allow_http: federation.allow_http,
         allow_private_addresses: federation.allow_private_addresses,
         timeout: federation.request_timeout,
@@ -87,6 +89,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
         sync_signal: Arc::new(tokio::sync::Notify::new()),
+        inbox_permits: Arc::new(tokio::sync::Semaphore::new(settings.federation.inbox_concurrency)),
         pool,
         vocab: Vocabularies::builtin(),
         settings: Arc::new(settings),

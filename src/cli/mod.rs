@@ -2,6 +2,7 @@
 //! subcommand loads the layered settings, opens the node and calls operations.
 
 mod accounts;
+mod backup;
 mod demo;
 mod demo_network;
 mod import;
@@ -75,6 +76,12 @@ pub enum Command {
         #[arg(long)]
         off: bool,
     },
+    /// Write a consistent backup of the database while the node runs.
+    #[command(after_help = "Example:\n  maillage backup sauvegardes/maillage-2026-11-22.db")]
+    Backup { file: PathBuf },
+    /// Replace the database by a backup (stop the node first; the current file is kept).
+    #[command(after_help = "Example:\n  maillage restore sauvegardes/maillage-2026-11-22.db")]
+    Restore { file: PathBuf },
     /// Manage API tokens (stored hashed; a token is shown once).
     #[command(subcommand)]
     Token(accounts::TokenCommand),
@@ -143,6 +150,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             out(if off { "relais désactivé" } else { "relais activé : tout ce qui vient de ce nœud sera repartagé" })
         }
+        Command::Backup { file } => {
+            let port = settings.server.port;
+            backup::backup(&build_node(settings, port).await?, &file).await
+        }
+        Command::Restore { file } => backup::restore(&settings.database.path, &file).await,
         Command::Token(command) => {
             let port = settings.server.port;
             accounts::token(&build_node(settings, port).await?, command).await

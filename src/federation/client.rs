@@ -14,6 +14,8 @@ use url::Url;
 /// Where outgoing requests may go.
 #[derive(Debug, Clone)]
 pub struct FetchPolicy {
+    /// Peers we may talk to at all.
+    pub peers: super::policy::FederationPolicy,
     pub allow_http: bool,
     pub allow_private_addresses: bool,
     pub timeout: Duration,
@@ -92,6 +94,9 @@ impl FederationClient {
             return refuse("credentials in URLs are not allowed");
         }
         let Some(host) = url.host_str() else { return refuse("no host") };
+        if !self.policy.peers.allows_host(host) {
+            return refuse("the host is blocked by the federation policy");
+        }
         if self.policy.allow_private_addresses {
             return Ok(());
         }

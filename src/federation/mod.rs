@@ -5,6 +5,7 @@
 pub mod article;
 pub mod client;
 pub mod keys;
+pub mod policy;
 pub mod signatures;
 pub mod vocab;
 pub mod webfinger;

@@ -3,7 +3,7 @@
 //! → object origin is the actor's origin → dedupe by activity id → record. The handler
 //! answers 202 and the recorded activity is applied afterwards ([`super::apply`]).
 
-use super::actors::{actor, refetch_actor};
+use super::actors::{actor, refetch_actor, RemoteActor};
 use super::Node;
 use crate::federation::signatures::{parse_signature, verify_digest, SignatureError};
 use crate::federation::vocab::{id_of, origin_of, type_of};
@@ -57,24 +57,11 @@ pub async fn receive_activity(
     let (Some(activity_id), Some(kind), Some(actor_uri)) = (activity_id, kind, actor_uri) else {
         return Err(InboxRejection::new(400, "invalid_activity", "an activity needs an id (URL), a type and an actor"));
     };
+    if !node.client.policy().peers.allows_url(actor_uri) {
+        return Err(InboxRejection::new(403, "domain_blocked", "this server does not federate with the actor's domain"));
+    }
     let now = node.clock.now();
-    let signature = parse_signature(&Method::POST, path_and_query, headers, now)?;
-
-    let signer = signature.actor_url_hint();
-    let mut key = actor(node, &signer)
-        .await
-        .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot get the key of {signer}: {e:#}")))?;
-    if !signature.verify(&key.public_key) {
-        key = refetch_actor(node, &signer)
-            .await
-            .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot refetch the key of {signer}: {e:#}")))?;
-        if !signature.verify(&key.public_key) {
-            return Err(SignatureError::BadSignature.into());
-        }
-    }
-    if key.key_id != signature.key_id() && key.uri != signature.key_id() {
-        return Err(InboxRejection::new(401, "key_not_owned", format!("{} is not the key of {}", signature.key_id(), key.uri)));
-    }
+    let key = verify_signature(node, &Method::POST, path_and_query, headers).await?;
     if key.uri != actor_uri {
         return Err(InboxRejection::new(401, "actor_mismatch", format!("signed by {} but the actor is {actor_uri}", key.uri)));
     }
@@ -100,6 +87,32 @@ pub async fn receive_activity(
             InboxRejection::new(503, "storage_unavailable", "the activity could not be recorded; retry later")
         })?;
     Ok(if fresh { Received::Recorded { activity_id: activity_id.to_owned() } } else { Received::Duplicate })
+}
+
+/// Checks the request's HTTP Signature (Date window, key of the `keyId` actor, one key
+/// refetch on failure, key owned by its actor) and the federation policy; returns the
+/// signing actor.
+pub async fn verify_signature(node: &Node, method: &Method, path_and_query: &str, headers: &HeaderMap) -> Result<RemoteActor, InboxRejection> {
+    let signature = parse_signature(method, path_and_query, headers, node.clock.now())?;
+    let signer = signature.actor_url_hint();
+    if !node.client.policy().peers.allows_url(&signer) {
+        return Err(InboxRejection::new(403, "domain_blocked", "this server does not federate with the signer's domain"));
+    }
+    let mut key = actor(node, &signer)
+        .await
+        .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot get the key of {signer}: {e:#}")))?;
+    if !signature.verify(&key.public_key) {
+        key = refetch_actor(node, &signer)
+            .await
+            .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot refetch the key of {signer}: {e:#}")))?;
+        if !signature.verify(&key.public_key) {
+            return Err(SignatureError::BadSignature.into());
+        }
+    }
+    if key.key_id != signature.key_id() && key.uri != signature.key_id() {
+        return Err(InboxRejection::new(401, "key_not_owned", format!("{} is not the key of {}", signature.key_id(), key.uri)));
+    }
+    Ok(key)
 }
 
 /// Create, Update and Delete may only touch objects on the actor's own server. An

@@ -55,6 +55,8 @@ pub struct Node {
     pub delivery_signal: Arc<tokio::sync::Notify>,
     /// Wakes the inbox worker when an activity was recorded.
     pub inbox_signal: Arc<tokio::sync::Notify>,
+    /// Bounds the inbox requests handled at once (beyond: 503).
+    pub inbox_permits: Arc<tokio::sync::Semaphore>,
     /// Wakes the sync worker when a catch-up with a peer was requested.
     pub sync_signal: Arc<tokio::sync::Notify>,
 }

@@ -60,3 +60,28 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
 }
+
+/// A consistent copy of the live database (`VACUUM INTO`), safe while the node serves.
+pub async fn backup_into(pool: &SqlitePool, target: &Path) -> anyhow::Result<()> {
+    let target = target.to_str().context("The backup path is not valid UTF-8")?;
+    sqlx::query("VACUUM INTO ?").bind(target).execute(pool).await.context("Failed to write the backup")?;
+    Ok(())
+}
+
+/// `PRAGMA integrity_check` of a database file, and whether it holds maillage's tables.
+pub async fn check_database_file(path: &Path) -> anyhow::Result<()> {
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?.read_only(true);
+    let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await.context("Failed to open the file as SQLite")?;
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.context("Failed to check integrity")?;
+    if integrity != "ok" {
+        anyhow::bail!("integrity check failed: {integrity}");
+    }
+    let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('items', '_sqlx_migrations')")
+        .fetch_one(&pool)
+        .await?;
+    if tables != 2 {
+        anyhow::bail!("this is not a maillage database");
+    }
+    pool.close().await;
+    Ok(())
+}

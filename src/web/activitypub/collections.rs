@@ -1,6 +1,7 @@
 //! The outbox (paged, newest first, stable keyset page links), followers, following,
 //! and single activities by id.
 
+use super::readers::check_reader;
 use super::{activity_json, discovery::error};
 use crate::federation::vocab::AS_CONTEXT;
 use crate::operations::Node;
@@ -19,6 +20,9 @@ pub struct PageQuery {
 }
 
 pub async fn outbox(node: web::Data<Node>, req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
+    if let Err(refused) = check_reader(&node, &req).await {
+        return refused;
+    }
     let id = node.url("actor/outbox");
     let (newest, total) = match storage::federation::outbox_version(&node.pool).await {
         Ok(version) => version,
@@ -73,7 +77,10 @@ fn strip_context(payload: &str) -> Option<Value> {
     Some(value)
 }
 
-pub async fn followers(node: web::Data<Node>) -> HttpResponse {
+pub async fn followers(node: web::Data<Node>, req: HttpRequest) -> HttpResponse {
+    if let Err(refused) = check_reader(&node, &req).await {
+        return refused;
+    }
     match storage::federation::list_followers(&node.pool).await {
         Ok(rows) => {
             let ids: Vec<&str> = rows.iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri.as_str()).collect();
@@ -83,7 +90,10 @@ pub async fn followers(node: web::Data<Node>) -> HttpResponse {
     }
 }
 
-pub async fn following(node: web::Data<Node>) -> HttpResponse {
+pub async fn following(node: web::Data<Node>, req: HttpRequest) -> HttpResponse {
+    if let Err(refused) = check_reader(&node, &req).await {
+        return refused;
+    }
     match storage::federation::list_following(&node.pool).await {
         Ok(rows) => {
             let ids: Vec<&str> = rows.iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri.as_str()).collect();
@@ -104,6 +114,9 @@ fn collection(id: &str, items: &[&str]) -> HttpResponse {
 }
 
 pub async fn activity(node: web::Data<Node>, req: HttpRequest) -> HttpResponse {
+    if let Err(refused) = check_reader(&node, &req).await {
+        return refused;
+    }
     let id = node.url(req.path().trim_start_matches('/'));
     match storage::federation::find_activity_payload(&node.pool, &id).await {
         Ok(Some(payload)) => match serde_json::from_str::<Value>(&payload) {

@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 /// actix-web 4 and reqwest use different `http` versions: copy the headers across.
-fn header_map(req: &HttpRequest) -> HeaderMap {
+pub fn header_map(req: &HttpRequest) -> HeaderMap {
     let mut map = HeaderMap::new();
     for (name, value) in req.headers() {
         if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_str().as_bytes()), HeaderValue::from_bytes(value.as_bytes())) {
@@ -18,6 +18,12 @@ fn header_map(req: &HttpRequest) -> HeaderMap {
 }
 
 pub async fn post(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    // Under a flood, answer 503 at once rather than queueing without bound.
+    let Ok(_permit) = node.inbox_permits.try_acquire() else {
+        return HttpResponse::ServiceUnavailable()
+            .insert_header((actix_web::http::header::RETRY_AFTER, "10"))
+            .json(serde_json::json!({ "error": { "code": "overloaded", "message": "the inbox is busy; retry later" } }));
+    };
     let path_and_query = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/inbox");
     match receive_activity(&node, path_and_query, &header_map(&req), &body).await {
         Ok(Received::Recorded { activity_id }) => {

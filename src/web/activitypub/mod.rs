@@ -7,6 +7,7 @@ mod collections;
 mod discovery;
 mod inbox;
 mod objects;
+mod readers;
 
 use actix_web::guard::{self, GuardContext};
 use actix_web::{web, HttpResponse};

@@ -8,7 +8,10 @@ use crate::operations::outbox::article_json;
 use crate::operations::{queries, Node, OperationError};
 use actix_web::{web, HttpResponse};
 
-pub async fn item(node: web::Data<Node>, slug: web::Path<String>) -> HttpResponse {
+pub async fn item(node: web::Data<Node>, req: actix_web::HttpRequest, slug: web::Path<String>) -> HttpResponse {
+    if let Err(refused) = super::readers::check_reader(&node, &req).await {
+        return refused;
+    }
     match queries::local_item(&node, &slug).await {
         Ok(item) if item.lifecycle.is_public() => activity_json(&article_json(&node, &item)),
         Ok(item) if item.lifecycle == Lifecycle::Withdrawn => {
