@@ -1,0 +1,96 @@
+//! Durability: the real `maillage serve` process is killed (SIGKILL) at random moments
+//! while it writes; after every restart the database is intact and every change still
+//! has exactly the activity its transaction recorded.
+
+use rand::Rng;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+fn maillage(db: &std::path::Path, port: u16) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_maillage"));
+    command
+        .args(["--config", "config/dev.toml"])
+        .env("MAILLAGE__DATABASE__PATH", db)
+        .env("MAILLAGE__SERVER__PORT", port.to_string())
+        .env("MAILLAGE__LOG__FILTER", "error")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    command
+}
+
+async fn start(db: &std::path::Path, port: u16) -> Child {
+    let child = maillage(db, port).arg("serve").spawn().expect("serve starts");
+    let client = reqwest::Client::new();
+    for _ in 0..200 {
+        if client.get(format!("http://127.0.0.1:{port}/.well-known/nodeinfo")).send().await.is_ok() {
+            return child;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("the node did not start");
+}
+
+fn item(n: usize) -> serde_json::Value {
+    serde_json::json!({
+        "kind": "experience", "title": format!("Retour d'expérience {n}"), "summary": "Un essai.", "body": "Texte.",
+        "lifecycle": "published", "license": "CC-BY-4.0", "authors": [{ "name": "Camille" }],
+        "territory": { "name": "Toulouse", "scale": "epci" },
+        "experience": { "about": { "label": "Essai" }, "period": { "start": "2024" }, "speaker": { "role": "porteur" },
+                        "context": "c", "results": "r", "difficulties": "d" }
+    })
+}
+
+async fn scalar(pool: &sqlx::SqlitePool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killing_the_node_at_random_moments_never_breaks_the_database_or_the_outbox() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("node.db");
+    let port = free_port();
+    let token_out = maillage(&db, port).args(["token", "create", "durability"]).output().expect("token");
+    let token = String::from_utf8(token_out.stdout).expect("utf-8").trim().to_owned();
+    let client = reqwest::Client::new();
+    let mut rng = rand::thread_rng();
+    let mut sent = 0;
+    for _round in 0..4 {
+        let mut node = start(&db, port).await;
+        let kill_after = Duration::from_millis(rng.gen_range(30..300));
+        let writes = async {
+            loop {
+                // Counted before sending: a request cut by the kill may still be stored.
+                sent += 1;
+                let _ = client
+                    .post(format!("http://127.0.0.1:{port}/api/v1/items"))
+                    .bearer_auth(&token)
+                    .json(&item(sent))
+                    .send()
+                    .await;
+            }
+        };
+        let _ = tokio::time::timeout(kill_after, writes).await;
+        node.kill().expect("SIGKILL");
+        node.wait().expect("reaped");
+    }
+
+    // Restart once more and inspect the file it left.
+    let mut node = start(&db, port).await;
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&db);
+    let pool = sqlx::SqlitePool::connect_with(options).await.expect("open");
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.expect("check");
+    assert_eq!(integrity, "ok");
+    let items = scalar(&pool, "SELECT COUNT(*) FROM items").await;
+    assert!(items > 0 && items <= sent as i64, "{items} items for {sent} requests");
+    // Each item, its first revision, its search row and its Create were one transaction.
+    assert_eq!(scalar(&pool, "SELECT COUNT(*) FROM item_revisions WHERE revision = 1").await, items);
+    assert_eq!(scalar(&pool, "SELECT COUNT(*) FROM items_fts").await, items);
+    assert_eq!(scalar(&pool, "SELECT COUNT(*) FROM activities WHERE kind = 'Create'").await, items);
+    pool.close().await;
+    node.kill().expect("SIGKILL");
+    node.wait().expect("reaped");
+}
