@@ -8,7 +8,7 @@ use crate::federation::policy::FederationPolicy;
 use crate::operations::{keys::load_or_create_node_keys, Node, SystemClock};
 use crate::settings::Settings;
 use crate::{storage, web, workers};
-use actix_web::dev::Server;
+use actix_web::dev::{Server, Service};
 use actix_web::{web as aweb, App, HttpServer};
 use anyhow::Context;
 use std::net::TcpListener;
@@ -89,6 +89,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
         sync_signal: Arc::new(tokio::sync::Notify::new()),
+        metrics: Arc::new(crate::operations::metrics::Metrics::default()),
         inbox_permits: Arc::new(tokio::sync::Semaphore::new(settings.federation.inbox_concurrency)),
         pool,
         vocab: Vocabularies::builtin(),
@@ -101,13 +102,26 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
 
 fn run(listener: TcpListener, node: Node) -> anyhow::Result<Server> {
     let max_body = node.settings.server.max_body_bytes;
+    let metrics = node.metrics.clone();
     let data = aweb::Data::new(node);
     let server = HttpServer::new(move || {
+        let metrics = metrics.clone();
         App::new()
+            .wrap_fn(move |req, service| {
+                let started = std::time::Instant::now();
+                let metrics = metrics.clone();
+                let response = service.call(req);
+                async move {
+                    let response = response.await?;
+                    metrics.observe_http(response.status().as_u16(), started.elapsed().as_micros() as u64);
+                    Ok(response)
+                }
+            })
             .wrap(actix_web::middleware::Logger::new("%r %s %Dms").log_target("maillage::http"))
             .app_data(data.clone())
             .app_data(aweb::PayloadConfig::new(max_body))
             .app_data(aweb::FormConfig::default().limit(max_body))
+            .configure(web::ops::routes)
             .configure(web::activitypub::routes)
             .configure(web::api::routes)
             .configure(web::pages::routes)

@@ -5,6 +5,7 @@ mod accounts;
 mod backup;
 mod demo;
 mod demo_network;
+mod doctor;
 mod import;
 mod sync;
 mod export;
@@ -82,6 +83,11 @@ pub enum Command {
     /// Replace the database by a backup (stop the node first; the current file is kept).
     #[command(after_help = "Example:\n  maillage restore sauvegardes/maillage-2026-11-22.db")]
     Restore { file: PathBuf },
+    /// Check the configuration, database, key and peers.
+    Doctor,
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Example:\n  maillage completions bash > /etc/bash_completion.d/maillage")]
+    Completions { shell: clap_complete::Shell },
     /// Manage API tokens (stored hashed; a token is shown once).
     #[command(subcommand)]
     Token(accounts::TokenCommand),
@@ -97,6 +103,14 @@ pub(crate) fn out(text: &str) -> anyhow::Result<()> {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Completions { shell } = cli.command {
+        use clap::CommandFactory;
+        use std::io::Write;
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut Cli::command(), "maillage", &mut script);
+        std::io::stdout().lock().write_all(&script).context("Failed to print the completions")?;
+        return Ok(());
+    }
     let settings = Settings::load(cli.config.as_deref())?;
     crate::telemetry::init(&settings.log);
 
@@ -118,6 +132,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
             export::export_items(&node, &out, format).await
+        }
+        Command::Completions { .. } => Ok(()),
+        Command::Doctor => {
+            let port = settings.server.port;
+            doctor::doctor(&build_node(settings, port).await?).await
         }
         Command::Demo { port, data } => demo_network::run(cli.config.as_deref(), port, data).await,
         Command::Follow { target } => {

@@ -14,6 +14,7 @@ pub mod follow;
 pub mod import;
 pub mod inbox;
 pub mod keys;
+pub mod metrics;
 pub mod model;
 pub mod network;
 pub mod outbox;
@@ -55,6 +56,8 @@ pub struct Node {
     pub delivery_signal: Arc<tokio::sync::Notify>,
     /// Wakes the inbox worker when an activity was recorded.
     pub inbox_signal: Arc<tokio::sync::Notify>,
+    /// In-memory counters for `/metrics`.
+    pub metrics: Arc<metrics::Metrics>,
     /// Bounds the inbox requests handled at once (beyond: 503).
     pub inbox_permits: Arc<tokio::sync::Semaphore>,
     /// Wakes the sync worker when a catch-up with a peer was requested.

@@ -4,4 +4,5 @@
 
 pub mod activitypub;
 pub mod api;
+pub mod ops;
 pub mod pages;

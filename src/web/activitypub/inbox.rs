@@ -28,12 +28,17 @@ pub async fn post(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> 
     match receive_activity(&node, path_and_query, &header_map(&req), &body).await {
         Ok(Received::Recorded { activity_id }) => {
             tracing::debug!(%activity_id, "activity recorded");
+            node.metrics.inbox_accepted(false);
             node.inbox_signal.notify_one();
             HttpResponse::Accepted().json(serde_json::json!({ "status": "accepted" }))
         }
-        Ok(Received::Duplicate) => HttpResponse::Accepted().json(serde_json::json!({ "status": "duplicate" })),
+        Ok(Received::Duplicate) => {
+            node.metrics.inbox_accepted(true);
+            HttpResponse::Accepted().json(serde_json::json!({ "status": "duplicate" }))
+        }
         Err(rejection) => {
             tracing::info!(code = rejection.code, reason = %rejection.message, "inbox request rejected");
+            node.metrics.inbox_rejected(rejection.code);
             error(rejection.status, rejection.code, &rejection.message)
         }
     }

@@ -1,0 +1,72 @@
+//! Counters the node keeps in memory for `/metrics`; gauges (queue depth and lag per peer,
+//! replica counts) are read from the database when scraped.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+#[derive(Default)]
+pub struct Metrics {
+    http_by_class: [AtomicU64; 5],
+    http_duration_micros: AtomicU64,
+    inbox_accepted: AtomicU64,
+    inbox_duplicates: AtomicU64,
+    inbox_rejected: Mutex<BTreeMap<&'static str, u64>>,
+}
+
+impl Metrics {
+    /// Counts one HTTP response by status class (1xx…5xx) and its duration.
+    pub fn observe_http(&self, status: u16, micros: u64) {
+        let class = usize::from((status / 100).clamp(1, 5)) - 1;
+        self.http_by_class[class].fetch_add(1, Ordering::Relaxed);
+        self.http_duration_micros.fetch_add(micros, Ordering::Relaxed);
+    }
+
+    pub fn inbox_accepted(&self, duplicate: bool) {
+        let counter = if duplicate { &self.inbox_duplicates } else { &self.inbox_accepted };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn inbox_rejected(&self, code: &'static str) {
+        if let Ok(mut map) = self.inbox_rejected.lock() {
+            *map.entry(code).or_default() += 1;
+        }
+    }
+
+    /// The counters in Prometheus text format.
+    pub fn render_counters(&self, out: &mut String) {
+        out.push_str("# HELP maillage_http_responses_total HTTP responses by status class.\n# TYPE maillage_http_responses_total counter\n");
+        for (i, counter) in self.http_by_class.iter().enumerate() {
+            out.push_str(&format!("maillage_http_responses_total{{class=\"{}xx\"}} {}\n", i + 1, counter.load(Ordering::Relaxed)));
+        }
+        out.push_str("# HELP maillage_http_response_seconds_total Time spent answering HTTP requests.\n# TYPE maillage_http_response_seconds_total counter\n");
+        out.push_str(&format!("maillage_http_response_seconds_total {}\n", self.http_duration_micros.load(Ordering::Relaxed) as f64 / 1e6));
+        out.push_str("# HELP maillage_inbox_activities_total Activities received in the inbox, by outcome.\n# TYPE maillage_inbox_activities_total counter\n");
+        out.push_str(&format!("maillage_inbox_activities_total{{outcome=\"accepted\"}} {}\n", self.inbox_accepted.load(Ordering::Relaxed)));
+        out.push_str(&format!("maillage_inbox_activities_total{{outcome=\"duplicate\"}} {}\n", self.inbox_duplicates.load(Ordering::Relaxed)));
+        if let Ok(map) = self.inbox_rejected.lock() {
+            for (code, n) in map.iter() {
+                out.push_str(&format!("maillage_inbox_activities_total{{outcome=\"rejected\",code=\"{code}\"}} {n}\n"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn responses_are_counted_by_class() {
+        let metrics = Metrics::default();
+        metrics.observe_http(202, 10);
+        metrics.observe_http(404, 10);
+        metrics.observe_http(404, 10);
+        metrics.inbox_rejected("digest_mismatch");
+        let mut text = String::new();
+        metrics.render_counters(&mut text);
+        assert!(text.contains("maillage_http_responses_total{class=\"2xx\"} 1\n"), "{text}");
+        assert!(text.contains("maillage_http_responses_total{class=\"4xx\"} 2\n"), "{text}");
+        assert!(text.contains("code=\"digest_mismatch\"} 1\n"), "{text}");
+    }
+}
