@@ -37,6 +37,6 @@ pub async fn export_items(node: &Node, out: &Path, format: Format) -> anyhow::Re
             }
         }
     }
-    bar.finish_with_message(format!("{} fiche(s) exportée(s)", items.len()));
-    Ok(())
+    bar.finish_and_clear();
+    super::out(&format!("{} fiche(s) exportée(s)", items.len()))
 }

@@ -63,8 +63,9 @@ pub async fn import_files(node: &Node, files: &[PathBuf]) -> anyhow::Result<()> 
             bar.inc(1);
         }
     }
-    bar.finish_with_message(format!("{created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)"));
-    Ok(())
+    bar.finish_and_clear();
+    // The summary goes to stdout: the bar is hidden when stderr is not a terminal.
+    super::out(&format!("{created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)"))
 }
 
 fn read_file(file: &Path) -> Result<Parsed, String> {

@@ -74,7 +74,7 @@ pub fn parse_markdown_file(text: &str) -> Result<ItemDocument, FileError> {
         let path = e.path().to_string();
         FileError { line, error: from_serde_path(path, e.inner()) }
     })?;
-    doc.body = body.trim_start_matches(['\n', '\r']).to_owned();
+    doc.body = body.trim_start_matches(['\n', '\r']).trim_end().to_owned();
     Ok(doc)
 }
 

@@ -1,16 +1,29 @@
 //! Markdown in, sanitized HTML out. Every body (local or replicated) goes through
 //! [`render_markdown`] before it is shown; [`sanitize_html`] cleans HTML that arrives from
 //! peers. Both use ammonia's allow-list, so no script, event handler or `javascript:` URL
-//! survives.
+//! survives. [`render_markdown_with_heading_offset`] serves pages whose own title is the
+//! `<h1>`: the body's headings move down so the outline stays correct.
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Renders Markdown to HTML and removes anything unsafe.
 pub fn render_markdown(markdown: &str) -> String {
+    render_markdown_with_heading_offset(markdown, 0)
+}
+
+/// Like [`render_markdown`], with every Markdown heading moved `offset` levels down
+/// (`#` becomes `<h2>` with an offset of 1); levels stop at `<h6>`. Raw HTML headings
+/// written inside the Markdown are left as they are.
+pub fn render_markdown_with_heading_offset(markdown: &str, offset: usize) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    let parser = Parser::new_ext(markdown, options);
+    let shift = |level: HeadingLevel| HeadingLevel::try_from((level as usize + offset).min(6)).unwrap_or(HeadingLevel::H6);
+    let parser = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => Event::Start(Tag::Heading { level: shift(level), id, classes, attrs }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
+        other => other,
+    });
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, parser);
     sanitize_html(&unsafe_html)
@@ -44,6 +57,16 @@ mod tests {
         let html = render_markdown("# Titre\n\nUn *essai* de **compost**.");
         assert!(html.contains("<h1>Titre</h1>"));
         assert!(html.contains("<em>essai</em>"));
+    }
+
+    #[test]
+    fn headings_move_down_by_the_offset_and_stop_at_h6() {
+        let html = render_markdown_with_heading_offset("# Un\n\n## Deux\n\n###### Six\n\nTexte", 1);
+        assert!(html.contains("<h2>Un</h2>"), "{html}");
+        assert!(html.contains("<h3>Deux</h3>"), "{html}");
+        assert!(html.contains("<h6>Six</h6>"), "{html}");
+        assert!(!html.contains("<h1>"), "{html}");
+        assert_eq!(render_markdown_with_heading_offset("# Titre", 0), render_markdown("# Titre"));
     }
 
     #[test]

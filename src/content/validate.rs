@@ -71,7 +71,7 @@ pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem
             c.push("slug", "invalid_slug", "L'identifiant d'URL ne doit contenir que des minuscules sans accent, des chiffres et des tirets.");
         }
     }
-    text(&mut c, "title", &doc.title, MAX_TITLE_CHARS, true, "Le titre est obligatoire.");
+    text(&mut c, "title", &doc.title, MAX_TITLE_CHARS, strict, "Le titre est obligatoire.");
     if doc.title.trim().is_empty() && !strict {
         c.push("title", "required", "Le titre est obligatoire, même pour un brouillon.");
     }
@@ -162,7 +162,7 @@ fn trim_envelope(doc: &mut ItemDocument) {
     for s in [&mut doc.title, &mut doc.summary, &mut doc.language] {
         *s = s.trim().to_owned();
     }
-    doc.body = doc.body.trim_end().to_owned();
+    doc.body = doc.body.trim_start_matches(['\n', '\r']).trim_end().to_owned();
     doc.territory.name = doc.territory.name.trim().to_owned();
     for t in &mut doc.tags {
         *t = t.trim().to_owned();
@@ -258,7 +258,7 @@ fn experience(c: &mut Collector, vocab: &Vocabularies, e: &Experience, strict: b
             if let Some(item) = &about.item {
                 url(c, &at("about.item"), item);
             }
-            if about.item.is_none() && about.label.as_deref().is_none_or(|l| l.trim().is_empty()) {
+            if about.item.is_none() && about.label.as_deref().map_or(true, |l| l.trim().is_empty()) {
                 c.push(at("about"), "required", "Indiquez la fiche projet concernée (URI) ou un libellé.");
             }
         }

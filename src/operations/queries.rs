@@ -84,14 +84,27 @@ impl ItemFilter {
             domain: self.domain.clone(),
             resource: self.resource.clone(),
             lifecycles,
-            updated_from: self.updated_from.clone(),
-            updated_to: self.updated_to.clone(),
+            updated_from: self.updated_from.as_deref().and_then(|b| normalize_bound(b, false)),
+            updated_to: self.updated_to.as_deref().and_then(|b| normalize_bound(b, true)),
             text: self.text.as_deref().and_then(storage::search::fts_match_expression),
             local_only: self.local_only,
             limit: per_page,
             offset: (page - 1) * per_page,
         }
     }
+}
+
+/// A date (`2026-11-22`) or a date-time in any RFC 3339 precision, as the stored
+/// timestamp format, so that bounds compare correctly as text. A bare date as an upper
+/// bound includes its whole day.
+pub fn normalize_bound(bound: &str, upper: bool) -> Option<String> {
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(bound, "%Y-%m-%d") {
+        let time = if upper { date.and_hms_milli_opt(23, 59, 59, 999) } else { date.and_hms_opt(0, 0, 0) }?;
+        return Some(storage::timestamp(time.and_utc()));
+    }
+    let at = chrono::DateTime::parse_from_rfc3339(bound).ok()?.with_timezone(&chrono::Utc);
+    // Stored times have millisecond precision: an upper bound keeps its whole millisecond.
+    Some(storage::timestamp(at))
 }
 
 pub async fn list_items(node: &Node, filter: &ItemFilter, include_private: bool) -> Result<ItemList, OperationError> {

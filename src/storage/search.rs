@@ -18,7 +18,7 @@ pub struct ItemQuery {
     pub resource: Option<String>,
     /// Lifecycles to include; empty means public ones (published, archived).
     pub lifecycles: Vec<String>,
-    /// Inclusive bounds on `updated_at` (RFC 3339 or a date prefix).
+    /// Inclusive bounds on `updated_at`, in the stored timestamp format.
     pub updated_from: Option<String>,
     pub updated_to: Option<String>,
     /// An FTS5 MATCH expression (see [`fts_match_expression`]).
@@ -69,9 +69,7 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery) {
         q.push(" AND items.updated_at >= ").push_bind(from.clone());
     }
     if let Some(to) = &query.updated_to {
-        // A bare date includes the whole day.
-        let bound = if to.len() == 10 { format!("{to}T99") } else { to.clone() };
-        q.push(" AND items.updated_at <= ").push_bind(bound);
+        q.push(" AND items.updated_at <= ").push_bind(to.clone());
     }
     if query.local_only {
         q.push(" AND items.origin IS NULL");

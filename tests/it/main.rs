@@ -1,1 +1,19 @@
+//! The node's integration tests: each test starts real nodes on free ports, each with its
+//! own temporary SQLite file, in this one process, and talks to them over HTTP (or runs
+//! the real `maillage` binary against their database). Set `TEST_LOG=1` to see the logs.
 
+mod fixtures;
+mod helpers;
+
+mod api_auth;
+mod api_items;
+mod api_lists;
+mod api_retract;
+mod api_updates;
+mod api_validation;
+mod cli_import;
+mod durability;
+mod export_import;
+mod federation;
+mod search;
+mod settings;

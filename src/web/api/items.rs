@@ -49,9 +49,11 @@ fn item_json(node: &Node, item: &Item) -> Result<serde_json::Value, ApiError> {
 
 fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiError> {
     match value {
-        Some(v) if chrono::NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d").is_err() => {
-            Err(ApiError::validation(ValidationErrors::single(field, "invalid_date", format!("« {v} » n'est pas une date AAAA-MM-JJ."))))
-        }
+        Some(v) if queries::normalize_bound(v, false).is_none() => Err(ApiError::validation(ValidationErrors::single(
+            field,
+            "invalid_date",
+            format!("« {v} » n'est pas une date AAAA-MM-JJ ni une date-heure RFC 3339."),
+        ))),
         _ => Ok(()),
     }
 }
@@ -138,8 +140,9 @@ fn parse_body(req: &HttpRequest, body: &[u8]) -> Result<crate::content::ItemDocu
     })
 }
 
-pub async fn create(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+pub async fn create(node: web::Data<Node>, req: HttpRequest, payload: web::Payload) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
+    let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let doc = parse_body(&req, &body)?;
     let item = publish::create_item(&node, doc, &client.editor()).await?;
     Ok(HttpResponse::Created()
@@ -156,16 +159,18 @@ pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
-pub async fn replace(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+pub async fn replace(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, payload: web::Payload) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
+    let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let doc = parse_body(&req, &body)?;
     let item = update::replace_item(&node, &slug, doc, &client.editor()).await?.into_item();
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
-pub async fn patch(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+pub async fn patch(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, payload: web::Payload) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
     require_json(&req)?;
+    let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let patch: serde_json::Value = serde_json::from_slice(&body)
         .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", format!("JSON mal formé : {e}")))?;
     if !patch.is_object() {

@@ -1,0 +1,95 @@
+//! Retracting an item: it leaves the public view and search, stays readable with the token,
+//! and keeps its history.
+
+use crate::fixtures::{dynamo_project_sheet, useful_effects_method};
+use crate::helpers::{spawn_app, ApiErrorBody, Served};
+use maillage::content::Lifecycle;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+#[tokio::test]
+async fn a_retracted_item_is_withdrawn_and_disappears_from_the_public_list_and_page() {
+    // Arrange
+    let app = spawn_app().await;
+    app.create_ok(&dynamo_project_sheet()).await;
+    app.create_ok(&useful_effects_method()).await;
+    assert_eq!(app.public().list_ok(&[]).await.total, 2);
+
+    // Act
+    let retracted = Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
+
+    // Assert
+    assert_eq!(retracted.document.lifecycle, Lifecycle::Withdrawn);
+    let public_list = app.public().list_ok(&[]).await;
+    assert_eq!(public_list.slugs(), vec!["methode-effets-utiles"]);
+    assert_eq!(public_list.total, 1);
+    let public_read = ApiErrorBody::from(app.public().get_item("dynamo-ariege").await).await;
+    assert_eq!((public_read.status, public_read.code.as_str()), (StatusCode::NOT_FOUND, "not_found"));
+}
+
+#[tokio::test]
+async fn a_retracted_item_remains_visible_with_the_token_and_keeps_its_revisions() {
+    let app = spawn_app().await;
+    app.create_ok(&dynamo_project_sheet()).await;
+
+    Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
+
+    let read = app.get_ok("dynamo-ariege").await;
+    assert_eq!(read.document.lifecycle, Lifecycle::Withdrawn);
+    let mut expected = dynamo_project_sheet();
+    expected.lifecycle = Lifecycle::Withdrawn;
+    assert_eq!(read.document, expected, "only the lifecycle changes");
+    assert_eq!(read.revision(), 2);
+
+    let revisions: Vec<Value> = app.revisions("dynamo-ariege").await.json().await.expect("JSON");
+    let lifecycles: Vec<&str> = revisions.iter().map(|r| r["lifecycle"].as_str().expect("lifecycle")).collect();
+    assert_eq!(lifecycles, vec!["withdrawn", "published"], "newest first");
+    assert_eq!(app.public().revisions("dynamo-ariege").await.status(), StatusCode::NOT_FOUND);
+
+    let withdrawn = app.list_ok(&[("lifecycle", "withdrawn")]).await;
+    assert_eq!(withdrawn.slugs(), vec!["dynamo-ariege"]);
+}
+
+#[tokio::test]
+async fn a_retracted_item_is_no_longer_found_by_a_public_search() {
+    let app = spawn_app().await;
+    app.create_ok(&dynamo_project_sheet()).await;
+    assert_eq!(app.public().list_ok(&[("q", "Ariège")]).await.total, 1);
+
+    Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
+
+    assert_eq!(app.public().list_ok(&[("q", "Ariège")]).await.total, 0);
+    let private = app.list_ok(&[("q", "Ariège")]).await;
+    assert_eq!(private.slugs(), vec!["dynamo-ariege"], "the token holder still finds it");
+    assert_eq!(private.items[0].document.lifecycle, Lifecycle::Withdrawn);
+}
+
+#[tokio::test]
+async fn retracting_twice_changes_nothing_the_second_time() {
+    let app = spawn_app().await;
+    app.create_ok(&dynamo_project_sheet()).await;
+    Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
+    let before = app.row_counts().await;
+
+    let again = Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
+
+    assert_eq!(again.revision(), 2);
+    assert_eq!(app.row_counts().await, before);
+}
+
+#[tokio::test]
+async fn a_retracted_item_can_be_published_again() {
+    let app = spawn_app().await;
+    app.create_ok(&dynamo_project_sheet()).await;
+    Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
+
+    let republished = Served::expect(
+        app.patch_item("dynamo-ariege", &serde_json::json!({"lifecycle": "published"})).await,
+        StatusCode::OK,
+    )
+    .await;
+
+    assert_eq!(republished.revision(), 3);
+    assert_eq!(republished.document, dynamo_project_sheet());
+    assert_eq!(app.public().get_item("dynamo-ariege").await.status(), StatusCode::OK);
+}

@@ -1,0 +1,309 @@
+//! Items that tests publish. The three rich ones fill every field of the model: they are
+//! struct literals without `..Default::default()`, so a field added to the content model
+//! must be added here too, or the tests stop compiling.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use maillage::content::item::*;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
+}
+
+fn s(text: &str) -> String {
+    text.to_owned()
+}
+
+fn some(text: &str) -> Option<String> {
+    Some(text.to_owned())
+}
+
+fn strings(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|t| (*t).to_owned()).collect()
+}
+
+fn effect(beneficiary: &str, text: &str, kind: &str, evidence: &str) -> UsefulEffect {
+    UsefulEffect { beneficiary: s(beneficiary), effect: s(text), kind: s(kind), evidence: s(evidence) }
+}
+
+/// The DYNAMO demonstrator of the PETR de l'Ariège (seed 002), every field filled.
+pub fn dynamo_project_sheet() -> ItemDocument {
+    ItemDocument {
+        slug: some("dynamo-ariege"),
+        kind: Some(Kind::ProjectSheet),
+        title: s("DYNAMO : pour un système alimentaire qui change en Ariège"),
+        summary: s("Démonstrateur territorial des transitions agricoles et alimentaires (France 2030) porté par le PETR de l'Ariège avec la Chambre d'agriculture : relocaliser une alimentation de qualité et faire émerger un système alimentaire du milieu."),
+        body: s("## Un système alimentaire du milieu\n\nEntre la vente directe et les filières longues, un territoire rural comme l'Ariège, adossé à Toulouse, peut emprunter une **voie alternative**.\n\n---\n\n| hypothèse | pari |\n|---|---|\n| 1 | volumes *et* valeur ajoutée |\n\n> « Miser sur l'effet d'entraînement » : 50 % d'aide aux investissements."),
+        language: s("fr"),
+        translations: vec![Translation {
+            language: s("oc"),
+            title: s("DYNAMO : per un sistèma alimentari que cambia en Arièja"),
+            summary: s("Demostrator territorial de las transicions agricòlas e alimentàrias."),
+            body: s("Un sistèma alimentari del mitan."),
+        }],
+        license: some("CC-BY-SA-4.0"),
+        authors: vec![
+            Author { name: s("Camille Durand"), role: some("chargée de mission alimentation, PETR de l'Ariège") },
+            Author { name: s("Service communication du PETR"), role: None },
+        ],
+        territory: Territory {
+            name: s("Ariège"),
+            scale: some("departement"),
+            insee_code: some("09122"),
+            epci_code: some("200066223"),
+            lat: Some(42.9653),
+            lon: Some(1.6070),
+        },
+        pillars: strings(&["approvisionnement_durable", "ecologie_industrielle_territoriale", "consommation_responsable"]),
+        activity_domains: strings(&["agriculture", "alimentation", "transport"]),
+        resources: strings(&["alimentaire", "emploi", "confiance"]),
+        food_themes: strings(&["circuits_courts", "logistique_alimentaire", "projet_alimentaire_territorial"]),
+        target_audiences: strings(&["agriculteurs", "entreprises", "collectivites"]),
+        tags: strings(&["SYAM", "France 2030", "démonstrateur", "2030"]),
+        documents: vec![
+            DocumentLink {
+                title: s("Dossier de candidature DYNAMO"),
+                url: s("https://www.example.org/petr-ariege/dynamo-candidature.pdf"),
+                media_type: some("application/pdf"),
+                license: some("CC-BY-4.0"),
+            },
+            DocumentLink {
+                title: s("Les SYAM expliqués en vidéo"),
+                url: s("https://video.example.org/w/syam?start=12#chapitre-2"),
+                media_type: None,
+                license: None,
+            },
+        ],
+        inspired_by: strings(&["https://toulouse.example.org/items/pat-grand-toulouse"]),
+        lifecycle: Lifecycle::Published,
+        published: Some(Utc.with_ymd_and_hms(2025, 3, 14, 9, 30, 0).single().expect("a real instant")),
+        last_reviewed: Some(date(2026, 9, 1)),
+        review_due: Some(date(2027, 9, 1)),
+        project_sheet: Some(ProjectSheet {
+            carrier: Some(Organisation {
+                name: s("PETR de l'Ariège"),
+                org_type: some("petr"),
+                siren: some("200034395"),
+                siret: some("20003439500018"),
+                rna: some("W091000123"),
+            }),
+            nature: some("Démonstrateur territorial des transitions agricoles et alimentaires"),
+            phase: some("realisation"),
+            status: some("en_cours"),
+            location: some("Foix"),
+            perimeter: some("Département de l'Ariège"),
+            start_date: some("2025"),
+            end_date: some("2030-12-31"),
+            partners: vec![
+                Partner { name: s("Chambre d'agriculture de l'Ariège"), role: some("co-pilote") },
+                Partner { name: s("Banque des Territoires"), role: None },
+            ],
+            consortium: strings(&["PETR de l'Ariège", "Chambre d'agriculture de l'Ariège", "Coopérative Ariège Fruits"]),
+            total_cost_eur: Some(6_800_000.0),
+            funding: vec![
+                FundingLine {
+                    funder: s("État – France Relance"),
+                    amount_eur: Some(3_400_000.0),
+                    funding_type: some("aap_ami"),
+                    status: some("acquis"),
+                    programme: some("AMI Démonstrateurs territoriaux des transitions agricoles et alimentaires – France 2030"),
+                },
+                FundingLine {
+                    funder: s("Région Occitanie"),
+                    amount_eur: Some(250_000.5),
+                    funding_type: some("subvention_locale"),
+                    status: some("en_negociation"),
+                    programme: None,
+                },
+                FundingLine {
+                    funder: s("Entreprises bénéficiaires"),
+                    amount_eur: None,
+                    funding_type: some("fonds_propres"),
+                    status: some("reste_a_financer"),
+                    programme: None,
+                },
+            ],
+            objectives: strings(&[
+                "Relocaliser une alimentation de qualité sur le territoire",
+                "Aider l'émergence de productions manquantes ou déficitaires",
+                "Miser sur l'effet d'entraînement vers des transitions agroécologiques",
+            ]),
+            stages: vec![
+                Stage { name: s("Candidature à la seconde vague de l'AMI"), start: some("2024-02"), end: some("2024-10"), description: some("Avec la Chambre d'agriculture.") },
+                Stage { name: s("Plan d'action"), start: some("2025-01-06"), end: None, description: None },
+            ],
+            work_packages: vec![
+                WorkPackage { code: s("Gt1"), name: s("Logistique et plateformes"), description: some("Mutualiser le dernier kilomètre.") },
+                WorkPackage { code: s("Gt2"), name: s("Transformation"), description: None },
+            ],
+            human_means: some("Deux chargés de mission à temps plein"),
+            technical_means: some("Légumerie, outil de planification des flux"),
+            practices_used: strings(&["https://marseille.example.org/items/methode-effets-utiles"]),
+            qualitative_results: some("Une coopération renforcée entre producteurs et transformateurs."),
+            key_figures: vec![
+                KeyFigure { indicator: s("Investissements soutenus"), value: 3_400_000.0, unit: some("EUR HT"), date: some("2030"), baseline: Some(0.0), target: Some(3_400_000.0) },
+                KeyFigure { indicator: s("Taux d'aide"), value: 0.5, unit: None, date: None, baseline: None, target: None },
+            ],
+            useful_effects: vec![
+                effect("Petits producteurs", "Des débouchés réguliers à prix rémunérateur", "direct", "hypothese"),
+                effect("Habitants de Foix", "Une offre locale accessible", "externalite", "observe"),
+            ],
+            evaluation_dimensions: strings(&["Souveraineté alimentaire", "Émissions de GES"]),
+            events: vec![
+                Event { name: s("Lancement du démonstrateur"), date: some("2025-03-14"), place: some("Foix") },
+                Event { name: s("Rencontres DYNAMO"), date: some("2026-06"), place: None },
+            ],
+        }),
+        good_practice: None,
+        experience: None,
+        meta: None,
+    }
+}
+
+/// The seven-step method to find useful effects (seed 003), every field filled.
+pub fn useful_effects_method() -> ItemDocument {
+    ItemDocument {
+        slug: some("methode-effets-utiles"),
+        kind: Some(Kind::GoodPractice),
+        title: s("Repérer les effets utiles d'une dynamique locale en sept étapes"),
+        summary: s("Une méthode pour repérer, avec les acteurs, les effets utiles et les externalités d'un projet alimentaire, toujours rattachés à un bénéficiaire."),
+        body: s("Partir de ce qui est produit **aujourd'hui** pour penser le modèle économique de *demain*."),
+        language: s("fr"),
+        translations: vec![Translation { language: s("en"), title: s("Finding useful effects in seven steps"), summary: s(""), body: s("") }],
+        license: some("CC-BY-4.0"),
+        authors: vec![Author { name: s("ATEMIS"), role: some("laboratoire d'intervention") }],
+        territory: Territory { name: s("Marseille"), scale: some("commune"), insee_code: some("13055"), epci_code: None, lat: Some(43.2965), lon: Some(5.3698) },
+        pillars: strings(&["economie_fonctionnalite"]),
+        activity_domains: strings(&["alimentation", "action_sociale"]),
+        resources: strings(&["cooperation", "connaissance_tissu_acteurs"]),
+        food_themes: strings(&["precarite_alimentaire"]),
+        target_audiences: strings(&["associations", "acteurs_ess"]),
+        tags: strings(&["effets utiles", "six registres"]),
+        documents: vec![DocumentLink { title: s("Support d'atelier"), url: s("https://www.example.org/tav/atelier.pdf"), media_type: some("application/pdf"), license: some("CC-BY-4.0") }],
+        inspired_by: Vec::new(),
+        lifecycle: Lifecycle::Published,
+        published: None,
+        last_reviewed: None,
+        review_due: None,
+        project_sheet: None,
+        good_practice: Some(GoodPractice {
+            problem: some("Les effets d'une dynamique locale restent invisibles aux financeurs."),
+            objectives: strings(&["Rendre visibles les effets utiles", "Préparer un modèle économique"]),
+            target_actors: strings(&["Épiceries solidaires", "Collectivités"]),
+            steps: vec![
+                Step {
+                    name: s("Choisir une action pour tirer les fils"),
+                    section: some("Démarche initiale"),
+                    description: some("Partir de l'accompagnement des épiceries."),
+                    tools: strings(&["Carte des acteurs"]),
+                    participants: strings(&["Porteurs", "Animateurs"]),
+                    duration: some("une demi-journée"),
+                },
+                Step { name: s("Associer un bénéficiaire à chaque effet"), section: some("Démarche initiale"), description: None, tools: Vec::new(), participants: Vec::new(), duration: None },
+                Step { name: s("Étendre aux autres acteurs"), section: some("Extension à d'autres acteurs"), description: None, tools: Vec::new(), participants: Vec::new(), duration: some("deux mois") },
+            ],
+            tools_and_supports: strings(&["Grille des six registres"]),
+            resources_needed: ResourcesNeeded { human: some("Un animateur formé"), financial: some("2 000 € par atelier"), technical: some("Une salle, un tableau") },
+            success_factors: strings(&["Un animateur extérieur"]),
+            pitfalls: strings(&["Ne pas disperser l'énergie des acteurs"]),
+            maturity: some("eprouvee"),
+            transferability: some("Transférable à tout territoire doté d'un collectif d'acteurs alimentaires."),
+            evidence: strings(&["https://marseille.example.org/items/tav-marseille"]),
+        }),
+        experience: None,
+        meta: None,
+    }
+}
+
+/// What Territoires à VivreS Marseille learned (seeds 001 and 004), with the six registers.
+pub fn tav_marseille_experience() -> ItemDocument {
+    ItemDocument {
+        slug: some("tav-marseille-effets-utiles"),
+        kind: Some(Kind::Experience),
+        title: s("Territoires à VivreS Marseille : les effets utiles de l'accompagnement des épiceries"),
+        summary: s("Séance du 17 juin 2022 : les effets utiles et les externalités produits par l'accompagnement des épiceries solidaires, pour qui, et ce qu'ils disent du modèle économique de demain."),
+        body: s("Un premier travail d'une demi-journée avec Louise et Jonathan.\n\n1. Présentation\n2. Travail en binôme\n3. Mise en commun"),
+        language: s("fr"),
+        translations: Vec::new(),
+        license: some("CC-BY-NC-SA-4.0"),
+        authors: vec![Author { name: s("Louise"), role: some("animatrice") }, Author { name: s("Jonathan"), role: None }],
+        territory: Territory { name: s("Marseille quartiers nord"), scale: some("quartier"), insee_code: some("13055"), epci_code: some("200054807"), lat: Some(43.35), lon: Some(5.38) },
+        pillars: strings(&["consommation_responsable"]),
+        activity_domains: strings(&["alimentation", "commerce"]),
+        resources: strings(&["alimentaire", "confiance", "competences"]),
+        food_themes: strings(&["precarite_alimentaire", "circuits_courts"]),
+        target_audiences: strings(&["personnes_precaires", "associations"]),
+        tags: strings(&["TàV", "épiceries solidaires"]),
+        documents: Vec::new(),
+        inspired_by: strings(&["https://paris.example.org/items/epiceries-solidaires"]),
+        lifecycle: Lifecycle::Published,
+        published: Some(Utc.with_ymd_and_hms(2022, 6, 17, 14, 0, 0).single().expect("a real instant")),
+        last_reviewed: Some(date(2026, 1, 10)),
+        review_due: None,
+        project_sheet: None,
+        good_practice: None,
+        experience: Some(Experience {
+            about: Some(About { item: some("https://marseille.example.org/items/tav-marseille"), label: some("Territoires à VivreS Marseille") }),
+            period: Some(Period { start: some("2021-09"), end: some("2022-06-17") }),
+            speaker: Some(Speaker { name: some("Jonathan"), role: s("animateur") }),
+            context: some("Des épiceries solidaires dans les quartiers nord, accompagnées 10 à 15 jours."),
+            results: some("Une dizaine d'effets utiles repérés, pour six bénéficiaires."),
+            difficulties: some("Les externalités sont difficiles à objectiver."),
+            useful_effects: vec![
+                effect("UCS 13", "Un approvisionnement régulier en produits frais", "direct", "observe"),
+                effect("Les épiceries", "Des compétences de gestion", "direct", "evalue"),
+                effect("Petits producteurs", "Un débouché de proximité", "externalite", "hypothese"),
+            ],
+            success_factors: strings(&["Des temps de rencontre avec le cercle élargi"]),
+            recommendations: strings(&["Associer un bénéficiaire à chaque effet"]),
+            registers: Some(SixRegisters {
+                value_proposition: some("Une alimentation de qualité accessible à tous"),
+                resources: some("La confiance et la connaissance du tissu d'acteurs"),
+                organisation: some("Un cercle élargi et des binômes"),
+                contracting: some("Des conventions d'accompagnement"),
+                funding_and_value_sharing: some("Subventions, dons et ventes"),
+                governance: some("Un comité réunissant épiceries et financeurs"),
+            }),
+            costs: some("15 jours d'accompagnement par épicerie"),
+            funding: vec![FundingLine { funder: s("Fondation de France"), amount_eur: Some(20_000.0), funding_type: some("fondation"), status: some("acquis"), programme: some("Alimentation solidaire") }],
+            practices: strings(&["https://marseille.example.org/items/methode-effets-utiles"]),
+        }),
+        meta: None,
+    }
+}
+
+/// A small but complete published good practice, for lists and search.
+pub fn practice(slug: &str, title: &str, body: &str) -> ItemDocument {
+    ItemDocument {
+        slug: some(slug),
+        kind: Some(Kind::GoodPractice),
+        title: s(title),
+        summary: s("Une pratique."),
+        body: s(body),
+        language: s("fr"),
+        license: some("CC0-1.0"),
+        authors: vec![Author { name: s("Équipe"), role: None }],
+        territory: Territory { name: s("Bordeaux"), scale: some("commune"), ..Default::default() },
+        lifecycle: Lifecycle::Published,
+        good_practice: Some(GoodPractice {
+            problem: some("Un problème."),
+            objectives: strings(&["Un objectif"]),
+            steps: vec![Step { name: s("Une étape"), ..Default::default() }],
+            resources_needed: ResourcesNeeded { human: some("Une personne"), ..Default::default() },
+            maturity: some("experimentale"),
+            transferability: some("Partout."),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+/// A draft that holds only what a draft needs.
+pub fn draft(slug: &str, title: &str) -> ItemDocument {
+    ItemDocument {
+        slug: some(slug),
+        kind: Some(Kind::ProjectSheet),
+        title: s(title),
+        language: s("fr"),
+        ..Default::default()
+    }
+}

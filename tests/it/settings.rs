@@ -1,0 +1,73 @@
+//! Settings: a bad value stops the node with a message that names the key; nodes built
+//! from settings share nothing, so several live in one process.
+
+use crate::fixtures::dynamo_project_sheet;
+use crate::helpers::{run_maillage, spawn_app, stderr_of};
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn an_invalid_port_in_the_environment_stops_serve_with_a_message_naming_server_port() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let database = dir.path().join("n.db");
+
+    let output = run_maillage(
+        &["serve"],
+        &[("MAILLAGE__SERVER__PORT", "huit"), ("MAILLAGE__DATABASE__PATH", database.to_str().expect("UTF-8"))],
+    )
+    .await;
+
+    assert!(!output.status.success(), "serve must refuse to start");
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("server.port"), "the message names the key: {stderr}");
+    assert!(!database.exists(), "nothing is created before the settings are valid");
+}
+
+#[tokio::test]
+async fn a_port_out_of_range_is_refused_too() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let database = dir.path().join("n.db");
+
+    let output = run_maillage(
+        &["serve"],
+        &[("MAILLAGE__SERVER__PORT", "70000"), ("MAILLAGE__DATABASE__PATH", database.to_str().expect("UTF-8"))],
+    )
+    .await;
+
+    assert!(!output.status.success());
+    assert!(stderr_of(&output).contains("server.port"), "{}", stderr_of(&output));
+}
+
+#[tokio::test]
+async fn an_unknown_key_in_a_config_file_is_refused_with_its_name() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let config = dir.path().join("node.toml");
+    std::fs::write(&config, "[server]\nprot = 8081\n").expect("written");
+
+    let output = run_maillage(
+        &["--config", config.to_str().expect("UTF-8"), "serve"],
+        &[("MAILLAGE__DATABASE__PATH", dir.path().join("n.db").to_str().expect("UTF-8"))],
+    )
+    .await;
+
+    assert!(!output.status.success());
+    assert!(stderr_of(&output).contains("prot"), "{}", stderr_of(&output));
+}
+
+#[tokio::test]
+async fn two_nodes_live_side_by_side_in_one_process() {
+    let marseille = spawn_app().await;
+    let foix = spawn_app().await;
+
+    marseille.create_ok(&dynamo_project_sheet()).await;
+
+    assert_ne!(marseille.port, foix.port);
+    assert_ne!(marseille.db_path, foix.db_path);
+    assert_eq!(foix.get_item("dynamo-ariege").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(foix.row_counts().await.items, 0);
+    assert_eq!(marseille.row_counts().await.items, 1);
+    assert_eq!(
+        foix.with_token(&marseille.token).list_items(&[]).await.status(),
+        StatusCode::UNAUTHORIZED,
+        "tokens are per node"
+    );
+}
