@@ -35,7 +35,7 @@ pub async fn follow(node: &Node, target: &str) -> Result<String, OperationError>
     let activity = direct_activity(&follow_id, "Follow", &node.actor_uri(), &remote.uri, json!(remote.uri));
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     storage::federation::upsert_following(&mut tx, &remote.uri, &remote.delivery_inbox, &follow_id, &timestamp(node.clock.now())).await?;
-    enqueue(&mut tx, node, &follow_id, "Follow", None, false, &activity, &[remote.inbox.clone()]).await?;
+    enqueue(&mut tx, node, &follow_id, "Follow", None, false, &activity, std::slice::from_ref(&remote.inbox)).await?;
     tx.commit().await.context("Failed to commit the follow")?;
     node.wake_delivery();
     tracing::info!(actor = %remote.uri, "follow sent");

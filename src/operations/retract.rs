@@ -12,5 +12,5 @@ pub async fn retract_item(node: &Node, slug: &str, editor: &str) -> Result<Item,
     }
     let mut doc = current.document.clone();
     doc.lifecycle = Lifecycle::Withdrawn;
-    Ok(replace_item(node, slug, doc, editor).await.map(UpdateOutcome::into_item)?)
+    replace_item(node, slug, doc, editor).await.map(UpdateOutcome::into_item)
 }
