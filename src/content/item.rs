@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The three kinds of item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     ProjectSheet,
@@ -42,7 +42,7 @@ impl Kind {
 }
 
 /// Where an item is in its life. Only `published` and `archived` items are public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Lifecycle {
     #[default]
@@ -89,7 +89,7 @@ impl Lifecycle {
 }
 
 /// An item as written by an editor, an import file or a peer.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -145,6 +145,7 @@ pub struct ItemDocument {
     /// Read-only facts a node adds when it serves an item (id, url, revision…); accepted
     /// and ignored on input so that what a client reads it can send back.
     #[serde(default, skip_serializing)]
+    #[schema(value_type = Option<Object>)]
     pub meta: Option<serde_json::Value>,
 }
 
@@ -152,7 +153,7 @@ fn default_language() -> String {
     "fr".to_owned()
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Translation {
     pub language: String,
@@ -164,7 +165,7 @@ pub struct Translation {
     pub body: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
     pub name: String,
@@ -172,7 +173,7 @@ pub struct Author {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
     #[serde(default)]
@@ -190,7 +191,7 @@ pub struct Territory {
     pub lon: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentLink {
     pub title: String,
@@ -202,7 +203,7 @@ pub struct DocumentLink {
 }
 
 /// A useful effect: always for a beneficiary.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UsefulEffect {
     pub beneficiary: String,
@@ -213,7 +214,7 @@ pub struct UsefulEffect {
     pub evidence: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub name: String,
@@ -228,7 +229,7 @@ pub struct Organisation {
     pub rna: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
     pub name: String,
@@ -236,7 +237,7 @@ pub struct Partner {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundingLine {
     pub funder: String,
@@ -253,7 +254,7 @@ pub struct FundingLine {
 }
 
 /// A stage of a project's history. Dates are partial ISO dates: `2021`, `2021-03`, `2021-03-15`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub name: String,
@@ -266,7 +267,7 @@ pub struct Stage {
 }
 
 /// A work package or action group (DYNAMO's Gt1…Gt7).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkPackage {
     pub code: String,
@@ -275,7 +276,7 @@ pub struct WorkPackage {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyFigure {
     pub indicator: String,
@@ -290,7 +291,7 @@ pub struct KeyFigure {
     pub target: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub name: String,
@@ -301,7 +302,7 @@ pub struct Event {
 }
 
 /// Fiche projet.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectSheet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -356,7 +357,7 @@ pub struct ProjectSheet {
 }
 
 /// One step of a method, in order; `section` groups steps ("démarche initiale"…).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub name: String,
@@ -372,7 +373,7 @@ pub struct Step {
     pub duration: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResourcesNeeded {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -390,7 +391,7 @@ impl ResourcesNeeded {
 }
 
 /// Bonne pratique / méthode.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GoodPractice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -420,7 +421,7 @@ pub struct GoodPractice {
 }
 
 /// What an experience reports on: an item (local or remote URI) or a free label.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct About {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -429,7 +430,7 @@ pub struct About {
     pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -438,7 +439,7 @@ pub struct Period {
     pub end: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -449,7 +450,7 @@ pub struct Speaker {
 }
 
 /// The six registers of an economic model (ATEMIS).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SixRegisters {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -481,7 +482,7 @@ impl SixRegisters {
 }
 
 /// Retour d'expérience.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Experience {
     #[serde(default, skip_serializing_if = "Option::is_none")]

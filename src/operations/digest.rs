@@ -7,7 +7,7 @@ use crate::operations::accounts::sha256_hex;
 use crate::storage;
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct SetDigest {
     /// `None`: this node's own items.
     pub origin: Option<String>,

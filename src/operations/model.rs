@@ -28,7 +28,7 @@ pub struct Item {
 }
 
 /// Read-only facts served beside the document (`meta` in the JSON API).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ItemMeta {
     pub id: String,
     pub url: String,

@@ -7,7 +7,7 @@ use crate::storage::{self, federation::PeerQueueRow, timestamp};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, utoipa::ToSchema)]
 pub struct Territory {
     /// The actor URI (our own for local items).
     pub actor: String,
@@ -23,7 +23,7 @@ pub struct Territory {
     pub health: Option<PeerHealth>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PeerHealth {
     pub pending_deliveries: i64,
     pub failures: i64,
@@ -34,14 +34,14 @@ pub struct PeerHealth {
     pub queue_lag_seconds: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct LineageLink {
     pub from: String,
     pub to: String,
     pub items: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct NetworkView {
     pub territories: Vec<Territory>,
     pub lineage: Vec<LineageLink>,

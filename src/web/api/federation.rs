@@ -4,7 +4,10 @@
 use super::auth::required_client;
 use super::errors::ApiError;
 use crate::operations::{follow, Node, OperationError};
+use crate::operations::digest::SetDigest;
+use crate::operations::network::NetworkView;
 use crate::storage;
+use super::openapi::ApiErrorBody;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +18,8 @@ struct Peer {
     since: String,
 }
 
+#[utoipa::path(get, path = "/api/v1/peers", tag = "federation", security(("bearer" = [])),
+    responses((status = 200, description = "Abonnés, abonnements, files de livraison et synchronisations", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody)))]
 pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     let followers = storage::federation::list_followers(&node.pool).await.map_err(OperationError::from)?;
@@ -29,39 +34,45 @@ pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespon
     })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// `user@host[:port]` or an actor URL.
     target: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = [])),
+    responses((status = 202, description = "Demande d'abonnement envoyée", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 409, description = "Pair introuvable", body = ApiErrorBody)))]
 pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Json<Target>) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     let actor = follow::follow(&node, &body.target).await?;
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "actor": actor, "state": "pending" })))
 }
 
+#[utoipa::path(delete, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = [])),
+    responses((status = 204, description = "Abonnement arrêté"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
 pub async fn unfollow(node: web::Data<Node>, req: HttpRequest, body: web::Json<Target>) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     follow::unfollow(&node, &body.target).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     actor: String,
     accept: bool,
 }
 
+#[utoipa::path(post, path = "/api/v1/followers/answer", tag = "federation", request_body = Answer, security(("bearer" = [])),
+    responses((status = 204, description = "Réponse envoyée"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Abonné inconnu", body = ApiErrorBody)))]
 pub async fn answer_follower(node: web::Data<Node>, req: HttpRequest, body: web::Json<Answer>) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     follow::answer_follower(&node, &body.actor, body.accept).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct DigestQuery {
     /// The origin actor of the replicas; absent: this node's own items.
@@ -70,30 +81,36 @@ pub struct DigestQuery {
 
 /// A digest of this node's items, or of its replicas from one origin: two nodes holding
 /// the same set give the same digest.
+#[utoipa::path(get, path = "/api/v1/digest", tag = "federation", params(DigestQuery),
+    responses((status = 200, description = "Empreinte de l'ensemble de fiches", body = SetDigest)))]
 pub async fn digest(node: web::Data<Node>, query: web::Query<DigestQuery>) -> Result<HttpResponse, ApiError> {
     let digest = crate::operations::digest::item_set_digest(&node, query.origin.as_deref()).await?;
     Ok(HttpResponse::Ok().json(digest))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reshare {
     uri: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/reshares", tag = "federation", request_body = Reshare, security(("bearer" = [])),
+    responses((status = 202, description = "Repartage en file d'attente", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 409, description = "Non repartageable", body = ApiErrorBody)))]
 pub async fn reshare(node: web::Data<Node>, req: HttpRequest, body: web::Json<Reshare>) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     let queued = crate::operations::announce::reshare(&node, &body.uri).await?;
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "queued": queued })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relay {
     actor: String,
     relay: bool,
 }
 
+#[utoipa::path(post, path = "/api/v1/following/relay", tag = "federation", request_body = Relay, security(("bearer" = [])),
+    responses((status = 204, description = "Mode relais réglé"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
 pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Json<Relay>) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     if storage::federation::set_following_relay(&node.pool, &body.actor, body.relay).await.map_err(OperationError::from)? {
@@ -104,6 +121,7 @@ pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Json<Rela
 }
 
 /// The network at a glance (the coordination view's figures).
+#[utoipa::path(get, path = "/api/v1/network", tag = "federation", responses((status = 200, description = "Le réseau d'un coup d'œil", body = NetworkView)))]
 pub async fn network(node: web::Data<Node>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(crate::operations::network::network_view(&node).await?))
 }

@@ -9,8 +9,10 @@ use crate::operations::{publish, retract, update, Item, Node};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
+use super::openapi::{ApiErrorBody, ItemListBody, ItemWithMeta};
+use crate::content::ItemDocument;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
     kind: Option<String>,
@@ -58,6 +60,8 @@ fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiErro
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/items", tag = "items", params(ListParams),
+    responses((status = 200, description = "Une page de fiches", body = ItemListBody), (status = 422, description = "Filtre invalide", body = ApiErrorBody)))]
 pub async fn list(node: web::Data<Node>, req: HttpRequest, params: web::Query<ListParams>) -> Result<HttpResponse, ApiError> {
     let client = optional_client(&node, &req).await?;
     let params = params.into_inner();
@@ -140,6 +144,10 @@ fn parse_body(req: &HttpRequest, body: &[u8]) -> Result<crate::content::ItemDocu
     })
 }
 
+#[utoipa::path(post, path = "/api/v1/items", tag = "items", request_body = ItemDocument, security(("bearer" = [])),
+    responses((status = 201, description = "Fiche créée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody),
+              (status = 409, description = "Conflit", body = ApiErrorBody), (status = 413, description = "Corps trop grand", body = ApiErrorBody),
+              (status = 415, description = "Pas du JSON", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
 pub async fn create(node: web::Data<Node>, req: HttpRequest, payload: web::Payload) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
     let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
@@ -150,6 +158,8 @@ pub async fn create(node: web::Data<Node>, req: HttpRequest, payload: web::Paylo
         .json(item_json(&node, &item)?))
 }
 
+#[utoipa::path(get, path = "/api/v1/items/{slug}", tag = "items", params(("slug" = String, Path, description = "Identifiant d'URL")),
+    responses((status = 200, description = "La fiche", body = ItemWithMeta), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
 pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let client = optional_client(&node, &req).await?;
     let item = match client {
@@ -159,6 +169,10 @@ pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
+#[utoipa::path(put, path = "/api/v1/items/{slug}", tag = "items", request_body = ItemDocument, security(("bearer" = [])),
+    params(("slug" = String, Path, description = "Identifiant d'URL")),
+    responses((status = 200, description = "Fiche remplacée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody),
+              (status = 404, description = "Inconnue", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
 pub async fn replace(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, payload: web::Payload) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
     let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
@@ -167,6 +181,10 @@ pub async fn replace(node: web::Data<Node>, req: HttpRequest, slug: web::Path<St
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
+#[utoipa::path(patch, path = "/api/v1/items/{slug}", tag = "items", request_body(content = Object, description = "Patch JSON (RFC 7396)", content_type = "application/merge-patch+json"),
+    security(("bearer" = [])), params(("slug" = String, Path, description = "Identifiant d'URL")),
+    responses((status = 200, description = "Fiche modifiée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody),
+              (status = 404, description = "Inconnue", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
 pub async fn patch(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, payload: web::Payload) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
     require_json(&req)?;
@@ -180,14 +198,17 @@ pub async fn patch(node: web::Data<Node>, req: HttpRequest, slug: web::Path<Stri
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
+#[utoipa::path(delete, path = "/api/v1/items/{slug}", tag = "items", security(("bearer" = [])),
+    params(("slug" = String, Path, description = "Identifiant d'URL")),
+    responses((status = 200, description = "Fiche retirée (withdrawn)", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
 pub async fn retract(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
     let item = retract::retract_item(&node, &slug, &client.editor()).await?;
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
-#[derive(Serialize)]
-struct RevisionBody {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RevisionBody {
     revision: i64,
     lifecycle: String,
     edited_at: String,
@@ -195,6 +216,8 @@ struct RevisionBody {
     document: crate::content::ItemDocument,
 }
 
+#[utoipa::path(get, path = "/api/v1/items/{slug}/revisions", tag = "items", params(("slug" = String, Path, description = "Identifiant d'URL")),
+    responses((status = 200, description = "Historique, la plus récente d'abord", body = [RevisionBody]), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
 pub async fn revisions(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let client = optional_client(&node, &req).await?;
     let item = match client {

@@ -7,15 +7,20 @@ mod body;
 pub mod errors;
 mod federation;
 mod items;
+pub mod openapi;
 mod vocabularies;
 
 use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
+    openapi::routes(cfg);
     cfg.service(
         web::scope("/api/v1")
             .app_data(web::QueryConfig::default().error_handler(|e, _| {
                 errors::ApiError::new(actix_web::http::StatusCode::BAD_REQUEST, "invalid_query", format!("Paramètre de requête invalide : {e}")).into()
+            }))
+            .app_data(web::JsonConfig::default().error_handler(|e, _| {
+                errors::ApiError::new(actix_web::http::StatusCode::BAD_REQUEST, "invalid_json", format!("Corps JSON invalide : {e}")).into()
             }))
             .route("/items", web::get().to(items::list))
             .route("/items", web::post().to(items::create))

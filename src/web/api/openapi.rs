@@ -1,0 +1,191 @@
+//! The OpenAPI 3 description of the JSON API, generated from the handlers' annotations
+//! (utoipa), served at `/api/v1/openapi.json` with a readable page at `/api/docs`.
+
+use super::{federation, items, vocabularies};
+use crate::content::{item, FieldError, ItemDocument};
+use crate::operations::digest::SetDigest;
+use crate::operations::model::ItemMeta;
+use crate::operations::network::{LineageLink, NetworkView, PeerHealth, Territory};
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Serialize;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+/// Every error of the API.
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorBody {
+    pub error: ApiErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorDetail {
+    /// Stable snake_case code, e.g. `validation_failed`, `unauthorized`, `not_found`.
+    pub code: String,
+    /// French message.
+    pub message: String,
+    /// One entry per field for `validation_failed`.
+    pub fields: Vec<FieldError>,
+}
+
+/// An item as the API serves it: the document and read-only `meta`.
+#[derive(Serialize, ToSchema)]
+pub struct ItemWithMeta {
+    #[serde(flatten)]
+    pub document: ItemDocument,
+    pub meta: ItemMeta,
+}
+
+/// One page of items.
+#[derive(Serialize, ToSchema)]
+pub struct ItemListBody {
+    pub items: Vec<ItemWithMeta>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    pub pages: i64,
+    /// Link to the next page, when there is one.
+    pub next: Option<String>,
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "maillage", description = "API JSON d'un nœud maillage : fiches projet, bonnes pratiques et retours d'expérience."),
+    paths(
+        items::list, items::create, items::get, items::replace, items::patch, items::retract, items::revisions,
+        vocabularies::all, vocabularies::one,
+        federation::peers, federation::follow, federation::unfollow, federation::answer_follower, federation::relay,
+        federation::reshare, federation::digest, federation::network,
+    ),
+    components(schemas(
+        ItemDocument, ItemWithMeta, ItemMeta, ItemListBody, ApiErrorBody, ApiErrorDetail, FieldError, SetDigest,
+        NetworkView, Territory, PeerHealth, LineageLink, items::RevisionBody, item::Kind, item::Lifecycle,
+    )),
+    modifiers(&BearerAuth),
+    tags((name = "items", description = "Fiches"), (name = "vocabularies", description = "Vocabulaires contrôlés"),
+         (name = "federation", description = "Pairs, abonnements, repartages et réseau")),
+)]
+pub struct ApiDoc;
+
+pub async fn spec() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}
+
+/// One operation on the docs page.
+struct Operation {
+    method: String,
+    path: String,
+    summary: String,
+    secured: bool,
+    responses: String,
+}
+
+#[derive(Template)]
+#[template(path = "api_docs.html")]
+struct DocsPage {
+    operations: Vec<Operation>,
+}
+
+/// A readable page generated from the same document (no external assets, no script).
+pub async fn docs() -> HttpResponse {
+    let spec = ApiDoc::openapi();
+    let mut operations = Vec::new();
+    for (path, item) in spec.paths.paths.iter() {
+        let methods = [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ];
+        for (method, operation) in methods {
+            if let Some(op) = operation {
+                let responses: Vec<String> = op
+                    .responses
+                    .responses
+                    .iter()
+                    .map(|(code, r)| match r {
+                        utoipa::openapi::RefOr::T(r) => format!("{code} {}", r.description),
+                        utoipa::openapi::RefOr::Ref(_) => code.clone(),
+                    })
+                    .collect();
+                operations.push(Operation {
+                    method: method.to_owned(),
+                    path: path.clone(),
+                    summary: op.description.clone().or_else(|| op.summary.clone()).unwrap_or_default(),
+                    secured: op.security.as_ref().is_some_and(|s| !s.is_empty()),
+                    responses: responses.join(" · "),
+                });
+            }
+        }
+    }
+    match (DocsPage { operations }).render() {
+        Ok(html) => HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html),
+        Err(e) => {
+            tracing::error!(error = %e, "failed to render the API docs");
+            HttpResponse::InternalServerError().body("erreur interne")
+        }
+    }
+}
+
+/// The (method, path) pairs the spec documents, for the test that compares them with
+/// the route table.
+pub fn documented_operations() -> Vec<(String, String)> {
+    let spec = ApiDoc::openapi();
+    let mut out = Vec::new();
+    for (path, item) in spec.paths.paths.iter() {
+        for (method, present) in [
+            ("get", item.get.is_some()),
+            ("post", item.post.is_some()),
+            ("put", item.put.is_some()),
+            ("patch", item.patch.is_some()),
+            ("delete", item.delete.is_some()),
+        ] {
+            if present {
+                out.push((method.to_owned(), path.clone()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/api/v1/openapi.json", web::get().to(spec)).route("/api/docs", web::get().to(docs));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::documented_operations;
+
+    /// The routes registered in `web::api::routes`, read from its source.
+    fn registered_operations() -> Vec<(String, String)> {
+        let source = include_str!("mod.rs");
+        let mut out = Vec::new();
+        for line in source.lines() {
+            let line = line.trim();
+            let Some(rest) = line.strip_prefix(".route(\"") else { continue };
+            let Some((path, tail)) = rest.split_once('"') else { continue };
+            let Some(method) = tail.split("web::").nth(1).and_then(|m| m.split('(').next()) else { continue };
+            out.push((method.to_owned(), format!("/api/v1{path}")));
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_spec_documents_exactly_the_registered_routes() {
+        let registered = registered_operations();
+        assert!(registered.len() >= 15, "the route table was not read: {registered:?}");
+        assert_eq!(documented_operations(), registered);
+    }
+}
