@@ -45,7 +45,12 @@ pub async fn actor(node: &Node, uri: &str) -> anyhow::Result<RemoteActor> {
 /// Fetches the actor document again and updates the cache.
 pub async fn refetch_actor(node: &Node, uri: &str) -> anyhow::Result<RemoteActor> {
     let document = node.client.fetch_json(uri).await.with_context(|| format!("Failed to fetch the actor {uri}"))?;
-    let row = parse_actor(uri, &document, &timestamp(node.clock.now()))?;
+    remember_actor(node, uri, &document).await
+}
+
+/// Caches an actor document fetched from `uri` (checked: its id, inbox and own key).
+pub async fn remember_actor(node: &Node, uri: &str, document: &Value) -> anyhow::Result<RemoteActor> {
+    let row = parse_actor(uri, document, &timestamp(node.clock.now()))?;
     storage::federation::upsert_remote_actor(&node.pool, &row).await.context("Failed to cache the actor")?;
     from_row(row)
 }

@@ -4,7 +4,7 @@
 //! peer with thousands of items never sits in memory; an unchanged outbox costs one
 //! conditional request. The same authority rules as the inbox apply to every activity.
 
-use super::actors::refetch_actor;
+use super::actors::remember_actor;
 use super::apply::{apply_announce, apply_change};
 use super::Node;
 use crate::federation::client::Conditional;
@@ -54,7 +54,9 @@ async fn run(
         return Err(anyhow!("the outbox of {actor} is on another server"));
     }
     // Keep the key cache fresh while we are at it (rotation).
-    refetch_actor(node, actor).await.ok();
+    if let Err(e) = remember_actor(node, actor, &document).await {
+        tracing::warn!(%actor, error = format!("{e:#}"), "the actor document is unusable");
+    }
 
     let (collection, new_etag) = match node.client.fetch_json_if_changed(&outbox, etag).await? {
         Conditional::NotModified => {
