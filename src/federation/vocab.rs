@@ -15,20 +15,21 @@ pub const ACTIVITY_JSON: &str = "application/activity+json";
 /// into the maillage namespace: JSON-LD processors see declared terms, and a node reads
 /// the object back as it was written, so a replica is lossless.
 pub fn article_context() -> Value {
-    json!([
-        AS_CONTEXT,
-        {
-            "mlg": MAILLAGE_NS,
-            "schema": "http://schema.org/",
-            "Hashtag": "as:Hashtag",
-            "maillage": { "@id": "mlg:item", "@context": item_scoped_context() },
-            "maillageKind": "mlg:kind",
-            "license": { "@id": "schema:license", "@type": "@id" },
-            "areaServed": "schema:areaServed",
-            "startDate": "schema:startDate",
-            "endDate": "schema:endDate"
-        }
-    ])
+    let mut terms = maillage_terms();
+    terms["Hashtag"] = json!("as:Hashtag");
+    json!([AS_CONTEXT, terms])
+}
+
+/// The project's own terms (also served at `/ns`), mapped to schema.org where it has one.
+pub fn maillage_terms() -> Value {
+    json!({
+        "mlg": MAILLAGE_NS,
+        "schema": "http://schema.org/",
+        "maillage": { "@id": "mlg:item", "@context": item_scoped_context() },
+        "maillageKind": "mlg:kind",
+        "license": { "@id": "schema:license", "@type": "@id" },
+        "areaServed": "schema:areaServed"
+    })
 }
 
 /// Inside `maillage`: no ActivityStreams terms, every key in the maillage namespace.

@@ -1,7 +1,7 @@
 //! WebFinger, NodeInfo 2.1, host-meta, the actor document and the `/ns` context.
 
 use super::activity_json;
-use crate::federation::vocab::{item_scoped_context, ActorDescription, MAILLAGE_NS};
+use crate::federation::vocab::{maillage_terms, ActorDescription};
 use crate::federation::webfinger::jrd;
 use crate::operations::Node;
 use crate::storage;
@@ -96,18 +96,7 @@ pub async fn actor(node: web::Data<Node>) -> HttpResponse {
 
 /// The project's JSON-LD context, for people and processors that want to resolve terms.
 pub async fn namespace() -> HttpResponse {
-    HttpResponse::Ok().content_type("application/ld+json; charset=utf-8").json(json!({
-        "@context": {
-            "mlg": MAILLAGE_NS,
-            "schema": "http://schema.org/",
-            "maillage": { "@id": "mlg:item", "@context": item_scoped_context() },
-            "maillageKind": "mlg:kind",
-            "license": { "@id": "schema:license", "@type": "@id" },
-            "areaServed": "schema:areaServed",
-            "startDate": "schema:startDate",
-            "endDate": "schema:endDate"
-        }
-    }))
+    HttpResponse::Ok().content_type("application/ld+json; charset=utf-8").json(json!({ "@context": maillage_terms() }))
 }
 
 pub fn error(status: u16, code: &str, message: &str) -> HttpResponse {
