@@ -123,6 +123,8 @@ pub struct FollowingRow {
     pub follow_activity_id: String,
     pub created_at: String,
     pub accepted_at: Option<String>,
+    /// Relay mode: what arrives from this peer is re-shared to our followers.
+    pub relay: bool,
 }
 
 pub async fn find_following(pool: &SqlitePool, actor: &str) -> sqlx::Result<Option<FollowingRow>> {

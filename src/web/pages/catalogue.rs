@@ -172,6 +172,8 @@ struct CataloguePage {
     next_href: Option<String>,
     /// Hidden inputs that keep the facet filters when the search form is sent.
     hidden: Vec<(&'static str, String)>,
+    /// Atom feeds matching the kind, territory or pillar filter: (title, URL).
+    feeds: Vec<(String, String)>,
 }
 
 pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
@@ -220,8 +222,10 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         .map(|(k, v)| (k, v.to_owned()))
         .collect();
     let cards = list.items.iter().map(|(item, snippet)| CardView::build(&node, item, snippet.as_deref())).collect();
+    let feeds = super::feeds::feeds_for(&node, params.kind.as_deref(), params.territory.as_deref(), params.pillar.as_deref());
     let view = CataloguePage {
         layout: Layout::public(&node, Nav::Catalogue),
+        feeds,
         previous_href: (list.page > 1).then(|| params.href_page(list.page - 1)),
         next_href: (list.page < pages).then(|| params.href_page(list.page + 1)),
         params,

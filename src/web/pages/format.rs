@@ -76,6 +76,18 @@ pub fn timestamp(text: &str) -> String {
     }
 }
 
+/// A waiting time in words: `moins d'une minute`, `12 min`, `3 h 05`, `2 j 4 h`.
+pub fn duration(seconds: i64) -> String {
+    let minutes = seconds.max(0) / 60;
+    let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    match (days, hours, minutes) {
+        (0, 0, 0) => "moins d'une minute".to_owned(),
+        (0, 0, m) => format!("{m}\u{a0}min"),
+        (0, h, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
+        (d, h, _) => format!("{d}\u{a0}j {h}\u{a0}h"),
+    }
+}
+
 /// `2021` → `2021`, `2021-03` → `mars 2021`, `2021-03-15` → `15 mars 2021`; anything
 /// else is shown as written.
 pub fn partial_date(text: &str) -> String {
@@ -144,6 +156,14 @@ mod tests {
         assert_eq!(partial_date("2021-03"), "mars 2021");
         assert_eq!(partial_date("2021-03-01"), "1er mars 2021");
         assert_eq!(partial_date("n'importe"), "n'importe");
+    }
+
+    #[test]
+    fn waiting_times_read_in_words() {
+        assert_eq!(duration(20), "moins d'une minute");
+        assert_eq!(duration(12 * 60), "12\u{a0}min");
+        assert_eq!(duration(3 * 3600 + 5 * 60), "3\u{a0}h\u{a0}05");
+        assert_eq!(duration(2 * 86400 + 4 * 3600), "2\u{a0}j 4\u{a0}h");
     }
 
     #[test]

@@ -1,21 +1,27 @@
-//! Item pages: a local public item (`/items/{slug}`), a replica (`/replicas/{id}`), the
-//! revision history and old revisions. Also resolves the other items a document refers
-//! to, for these pages and the editors' preview.
+//! Item pages: a local public item (`/items/{slug}`), a replica (`/replicas/{id}`, where a
+//! signed-in editor may re-share it), the revision history and old revisions. Also
+//! resolves the other items a document refers to, for these pages and the editors'
+//! preview. The body's Markdown headings are rendered one level down: the item's title
+//! is the page's only `<h1>`.
 
 use super::errors::PageError;
 use super::format;
 use super::item_view::{Block, ItemView, LinkView, References};
 use super::layout::{render, Layout, Nav};
-use crate::content::markdown::render_markdown;
+use super::editor::session::{csrf_field, current_editor, require_editor, see_other};
+use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{ItemDocument, Lifecycle};
-use crate::operations::{queries, Item, Node, OperationError};
+use crate::operations::{announce, queries, Item, Node, OperationError};
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use std::collections::HashMap;
 
 /// How many referenced URIs a page resolves (one lookup each).
 const MAX_REFERENCES: usize = 40;
+
+/// The item's own title is the page's `<h1>`; the body's headings start at `<h2>`.
+pub const BODY_HEADING_OFFSET: usize = 1;
 
 /// Where a browser reads an item held here: our page for a local item, the replica page
 /// otherwise.
@@ -59,6 +65,13 @@ pub struct LineageView {
     pub adapted_in: Vec<(LinkView, String)>,
 }
 
+/// The re-share form of a replica page, for a signed-in editor.
+pub struct ReshareView {
+    pub action: String,
+    /// The outcome of the last click, shown after the redirection.
+    pub notice: Option<&'static str>,
+}
+
 #[derive(Template)]
 #[template(path = "item.html")]
 struct ItemPage {
@@ -66,29 +79,61 @@ struct ItemPage {
     view: ItemView,
     meta: MetaView,
     lineage: LineageView,
+    reshare: Option<ReshareView>,
 }
 
 pub async fn show_local(node: web::Data<Node>, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
     let item = queries::public_local_item(&node, &slug).await?;
-    item_page(&node, &item).await
+    item_page(&node, &item, Layout::public(&node, Nav::Catalogue), None).await
 }
 
-pub async fn show_replica(node: web::Data<Node>, id: web::Path<String>) -> Result<HttpResponse, PageError> {
+/// A public replica by its local id.
+async fn public_replica(node: &Node, id: &str) -> Result<Item, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::NotFound)?;
-    let item = queries::item_by_id(&node, id).await?;
+    let item = queries::item_by_id(node, id).await?;
     if item.is_local() || !item.lifecycle.is_public() {
         return Err(PageError::NotFound);
     }
-    item_page(&node, &item).await
+    Ok(item)
 }
 
-async fn item_page(node: &Node, item: &Item) -> Result<HttpResponse, PageError> {
+pub async fn show_replica(node: web::Data<Node>, req: HttpRequest, id: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let item = public_replica(&node, &id).await?;
+    let editor = current_editor(&node, &req).await?;
+    let layout = Layout::public_for(&node, Nav::Catalogue, editor.as_ref().map(|e| &e.session));
+    let reshare = editor.map(|_| ReshareView {
+        action: format!("/replicas/{}/repartager", item.id),
+        notice: url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(k, v)| match (k.as_ref(), v.as_ref()) {
+            ("repartage", "ok") => Some("Fiche repartagée : les territoires qui suivent ce nœud vont la recevoir."),
+            ("repartage", "deja") => Some("Cette version de la fiche a déjà été repartagée ; rien de plus n'a été envoyé."),
+            _ => None,
+        }),
+    });
+    item_page(&node, &item, layout, reshare).await
+}
+
+/// `POST /replicas/{id}/repartager`: an editor re-shares a replica to this node's
+/// followers (an Announce; they fetch the item from its origin).
+pub async fn reshare(node: web::Data<Node>, req: HttpRequest, id: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let editor = require_editor(&node, &req).await?;
+    editor.check_csrf(&csrf_field(&body))?;
+    let item = public_replica(&node, &id).await?;
+    let queued = announce::reshare(&node, &item.uri).await?;
+    tracing::info!(editor = %editor.session.username, uri = %item.uri, queued, "replica re-shared from the web page");
+    let outcome = if queued { "ok" } else { "deja" };
+    Ok(see_other(&format!("/replicas/{}?repartage={outcome}", item.id)))
+}
+
+async fn item_page(node: &Node, item: &Item, layout: Layout, reshare: Option<ReshareView>) -> Result<HttpResponse, PageError> {
     let refs = resolve_references(node, &item.document).await?;
     let lineage = queries::lineage(node, item).await?;
     let today = node.clock.now().date_naive();
+    // Rendered again rather than read from `body_html`, to shift the headings.
+    let body_html = render_markdown_with_heading_offset(&item.document.body, BODY_HEADING_OFFSET);
     let page = ItemPage {
-        layout: Layout::public(node, Nav::Catalogue),
-        view: ItemView::build(&item.document, item.body_html.clone(), &node.vocab, &refs),
+        layout,
+        reshare,
+        view: ItemView::build(&item.document, body_html, &node.vocab, &refs),
         meta: MetaView {
             revision: item.revision,
             updated: format::datetime(item.updated_at),
@@ -211,7 +256,7 @@ pub async fn revision(node: web::Data<Node>, path: web::Path<(String, String)>) 
         .filter(|r| Lifecycle::parse(&r.lifecycle).is_some_and(Lifecycle::is_public))
         .ok_or(PageError::NotFound)?;
     let refs = resolve_references(&node, &old.document).await?;
-    let body_html = render_markdown(&old.document.body);
+    let body_html = render_markdown_with_heading_offset(&old.document.body, BODY_HEADING_OFFSET);
     let page = ItemPage {
         layout: Layout::public(&node, Nav::Catalogue),
         view: ItemView::build(&old.document, body_html, &node.vocab, &refs),
@@ -228,6 +273,7 @@ pub async fn revision(node: web::Data<Node>, path: web::Path<(String, String)>) 
             }),
         },
         lineage: LineageView::default(),
+        reshare: None,
     };
     render(StatusCode::OK, &page)
 }

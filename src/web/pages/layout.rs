@@ -14,6 +14,7 @@ use askama::Template;
 pub enum Nav {
     Home,
     Catalogue,
+    Network,
     Vocabularies,
     Editor,
     None,
@@ -41,6 +42,15 @@ impl Layout {
         }
     }
 
+    /// A public page seen by a signed-in editor (shows the log-out button and carries the
+    /// CSRF token for the editor's forms on that page).
+    pub fn public_for(node: &Node, nav: Nav, session: Option<&Session>) -> Layout {
+        match session {
+            Some(session) => Layout { nav, ..Layout::for_editor(node, session) },
+            None => Layout::public(node, nav),
+        }
+    }
+
     /// For error pages rendered where the node is not at hand.
     pub fn bare() -> Layout {
         Layout { node_name: "maillage".to_owned(), nav: Nav::None, editor: None, csrf_token: String::new() }
@@ -50,7 +60,7 @@ impl Layout {
     pub fn current(&self, entry: &str) -> &'static str {
         let on = matches!(
             (entry, self.nav),
-            ("home", Nav::Home) | ("catalogue", Nav::Catalogue) | ("vocabularies", Nav::Vocabularies) | ("editor", Nav::Editor)
+            ("home", Nav::Home) | ("catalogue", Nav::Catalogue) | ("network", Nav::Network) | ("vocabularies", Nav::Vocabularies) | ("editor", Nav::Editor)
         );
         if on {
             "page"

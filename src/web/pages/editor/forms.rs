@@ -6,12 +6,12 @@ use super::form_parse::{self, FormAction, ParsedForm};
 use super::form_spec::field_type;
 use super::form_view::{self, PartView, SectionView, SummaryItem};
 use super::session::{require_editor, see_other, Editor};
-use crate::content::markdown::render_markdown;
+use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{validate, FieldError, ItemDocument, Kind};
 use crate::operations::update::UpdateOutcome;
 use crate::operations::{publish, queries, retract, update, Node, OperationError};
 use crate::web::pages::errors::PageError;
-use crate::web::pages::item::resolve_references;
+use crate::web::pages::item::{resolve_references, BODY_HEADING_OFFSET};
 use crate::web::pages::item_view::ItemView;
 use crate::web::pages::layout::{render, Layout};
 use actix_web::http::StatusCode;
@@ -183,7 +183,7 @@ async fn handle_post(node: &Node, editor: &Editor, kind: Kind, target: &Target, 
             Ok(valid) => {
                 let doc = valid.document();
                 let refs = resolve_references(node, doc).await?;
-                let preview = ItemView::build(doc, render_markdown(&doc.body), &node.vocab, &refs);
+                let preview = ItemView::build(doc, render_markdown_with_heading_offset(&doc.body, BODY_HEADING_OFFSET), &node.vocab, &refs);
                 render(StatusCode::OK, &again(form.tree, Vec::new(), form.extra_rows, Some(preview)))
             }
             Err(errors) => render(StatusCode::UNPROCESSABLE_ENTITY, &again(form.tree, errors.0, form.extra_rows, None)),

@@ -7,19 +7,19 @@ mod form_parse;
 mod form_spec;
 mod form_view;
 mod forms;
-mod session;
+pub(super) mod session;
 
 use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/login", web::get().to(session::login_form))
+    cfg.route("/login", super::get().to(session::login_form))
         .route("/login", web::post().to(session::log_in))
         .route("/logout", web::post().to(session::log_out))
-        .route("/edit", web::get().to(dashboard::show))
-        .route("/edit/new", web::get().to(forms::new_form))
+        .route("/edit", super::get().to(dashboard::show))
+        .route("/edit/new", super::get().to(forms::new_form))
         .route("/edit/new", web::post().to(forms::create))
-        .route("/edit/{slug}", web::get().to(forms::edit_form))
+        .route("/edit/{slug}", super::get().to(forms::edit_form))
         .route("/edit/{slug}", web::post().to(forms::update))
-        .route("/edit/{slug}/retract", web::get().to(forms::retract_form))
+        .route("/edit/{slug}/retract", super::get().to(forms::retract_form))
         .route("/edit/{slug}/retract", web::post().to(forms::retract));
 }

@@ -36,6 +36,25 @@ impl Editor {
     pub fn layout(&self, node: &Node) -> Layout {
         Layout::for_editor(node, &self.session)
     }
+
+    /// Administrators manage the node's peers; other editors may only look.
+    pub fn is_admin(&self) -> bool {
+        self.session.role == "admin"
+    }
+
+    /// Refuses an action reserved to administrators.
+    pub fn require_admin(&self) -> Result<(), PageError> {
+        if self.is_admin() {
+            Ok(())
+        } else {
+            Err(PageError::Forbidden("Cette action est réservée aux administrateurs du nœud.".to_owned()))
+        }
+    }
+}
+
+/// The `_csrf` field of a urlencoded form body.
+pub fn csrf_field(body: &[u8]) -> String {
+    url::form_urlencoded::parse(body).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned()).unwrap_or_default()
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -72,10 +91,13 @@ fn login_href(next: &str) -> String {
     format!("/login?{}", query.finish())
 }
 
-/// Only our own editor pages are valid places to return to (no open redirect).
+/// Only our own editor and admin pages, and replica pages (where editors re-share),
+/// are valid places to return to (no open redirect).
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with("/edit") && !n.contains("//") && !n.contains('\\') => n.to_owned(),
+        Some(n) if ["/edit", "/admin/", "/replicas/"].iter().any(|p| n.starts_with(p)) && !n.contains("//") && !n.contains('\\') => {
+            n.to_owned()
+        }
         _ => "/edit".to_owned(),
     }
 }
@@ -170,6 +192,9 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/edit");
         assert_eq!(safe_next(Some("/edit//evil.example")), "/edit");
         assert_eq!(safe_next(None), "/edit");
+        assert_eq!(safe_next(Some("/admin/pairs")), "/admin/pairs");
+        assert_eq!(safe_next(Some("/replicas/12")), "/replicas/12");
+        assert_eq!(safe_next(Some("/administration")), "/edit");
     }
 
     #[test]

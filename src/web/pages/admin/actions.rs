@@ -1,0 +1,149 @@
+//! The POST forms of `/admin/pairs`. Each checks the session, its CSRF token and the
+//! administrator role, calls one operation, then redirects back with an outcome code
+//! (post/redirect/get), except a failed follow, which shows the page again with the
+//! error beside the field.
+
+use super::peers::{page, FollowForm};
+use crate::operations::{follow as follow_op, Node, OperationError};
+use crate::storage;
+use crate::web::pages::editor::session::{require_editor, see_other, Editor};
+use crate::web::pages::errors::PageError;
+use actix_web::{web, HttpRequest, HttpResponse};
+use std::collections::HashMap;
+
+/// Longest follow target accepted (a handle or an actor URL).
+const MAX_TARGET_CHARS: usize = 500;
+
+struct Form(HashMap<String, String>);
+
+impl Form {
+    fn get(&self, key: &str) -> &str {
+        self.0.get(key).map(|v| v.trim()).unwrap_or_default()
+    }
+}
+
+/// The signed-in administrator whose form this is, and the form's fields.
+async fn checked(node: &Node, req: &HttpRequest, body: &[u8]) -> Result<(Editor, Form), PageError> {
+    let editor = require_editor(node, req).await?;
+    let form = Form(url::form_urlencoded::parse(body).into_owned().collect());
+    editor.check_csrf(form.get("_csrf"))?;
+    editor.require_admin()?;
+    Ok((editor, form))
+}
+
+fn back(state: &str, actor: &str) -> HttpResponse {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query.append_pair("etat", state);
+    if !actor.is_empty() {
+        query.append_pair("acteur", actor);
+    }
+    see_other(&format!("/admin/pairs?{}", query.finish()))
+}
+
+/// The actor of a row the form points at; a missing one is a tampered form.
+fn actor_field(form: &Form) -> Result<String, PageError> {
+    match form.get("acteur") {
+        "" => Err(PageError::BadRequest("Le formulaire ne précise pas de quel pair il s'agit.".to_owned())),
+        actor => Ok(actor.to_owned()),
+    }
+}
+
+pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let (editor, form) = checked(&node, &req, &body).await?;
+    let target = form.get("cible").to_owned();
+    let refuse = |message: String| FollowForm { target: target.clone(), error: Some(message) };
+    if target.is_empty() {
+        let form = refuse(
+            "Indiquez l'identifiant d'un nœud (territoire@hote) ou l'adresse de son acteur (https://…).".to_owned(),
+        );
+        return page(&node, &editor, None, form).await;
+    }
+    if target.chars().count() > MAX_TARGET_CHARS || target.chars().any(char::is_whitespace) {
+        let form = refuse(
+            "Cet identifiant n'a pas la forme attendue : territoire@hote ou https://hote/actor, sans espace."
+                .to_owned(),
+        );
+        return page(&node, &editor, None, form).await;
+    }
+    match follow_op::follow(&node, &target).await {
+        Ok(actor) => {
+            tracing::info!(editor = %editor.session.username, %actor, "follow sent from the admin page");
+            Ok(back("suivi", &actor))
+        }
+        Err(OperationError::Conflict { code, message }) => {
+            // The operation's message carries the transport error; the page says it plainly.
+            tracing::warn!(%target, code, %message, "follow from the admin page refused");
+            let message = match code {
+                "unresolvable_handle" => format!(
+                    "Aucun nœud n'a répondu pour « {target} ». Vérifiez l'identifiant (territoire@hote) et que ce nœud est en ligne."
+                ),
+                "unreachable_actor" => format!(
+                    "L'adresse « {target} » ne mène pas à un nœud joignable (ou ce n'est pas un acteur ActivityPub). Vérifiez-la et réessayez."
+                ),
+                _ => message,
+            };
+            page(&node, &editor, None, refuse(message)).await
+        }
+        Err(OperationError::Invalid(errors)) => {
+            let message = errors.0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ");
+            page(&node, &editor, None, refuse(message)).await
+        }
+        Err(OperationError::NotFound) => {
+            page(&node, &editor, None, refuse(format!("Aucun nœud trouvé pour « {target} »."))).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn unfollow(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let (editor, form) = checked(&node, &req, &body).await?;
+    let actor = actor_field(&form)?;
+    match follow_op::unfollow(&node, &actor).await {
+        Ok(()) => {
+            tracing::info!(editor = %editor.session.username, %actor, "unfollowed from the admin page");
+            Ok(back("desabonne", &actor))
+        }
+        Err(OperationError::NotFound) => Ok(back("introuvable", "")),
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn answer_follower(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let (editor, form) = checked(&node, &req, &body).await?;
+    let actor = actor_field(&form)?;
+    let accept = match form.get("decision") {
+        "accepter" => true,
+        "refuser" => false,
+        _ => return Err(PageError::BadRequest("Choisissez d'accepter ou de refuser cet abonné.".to_owned())),
+    };
+    match follow_op::answer_follower(&node, &actor, accept).await {
+        Ok(()) => {
+            tracing::info!(editor = %editor.session.username, %actor, accept, "follower answered from the admin page");
+            Ok(back(if accept { "accepte" } else { "refuse" }, &actor))
+        }
+        Err(OperationError::NotFound) => Ok(back("introuvable", "")),
+        // Answering fetches the follower's actor first: its node may be down.
+        Err(OperationError::Internal(cause)) => {
+            tracing::error!(error = ?cause, %actor, "failed to answer a follower");
+            Ok(back("injoignable", &actor))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let (editor, form) = checked(&node, &req, &body).await?;
+    let actor = actor_field(&form)?;
+    let on = form.get("relais") == "1";
+    let changed =
+        storage::federation::set_following_relay(&node.pool, &actor, on).await.map_err(OperationError::from)?;
+    if !changed {
+        return Ok(back("introuvable", ""));
+    }
+    tracing::info!(editor = %editor.session.username, %actor, relay = on, "relay mode changed from the admin page");
+    Ok(back(if on { "relais-actif" } else { "relais-inactif" }, &actor))
+}

@@ -1,0 +1,17 @@
+//! The administration of peers, `/admin/pairs`: who follows this node and whom it
+//! follows, the delivery queue and the catch-up progress per peer, and the actions on
+//! them (follow, unfollow, answer a pending follower, relay mode). Any signed-in editor
+//! may look; only administrators may act. Every form carries the session's CSRF token.
+
+mod actions;
+mod peers;
+
+use actix_web::web;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/pairs", super::get().to(peers::show))
+        .route("/admin/pairs/suivre", web::post().to(actions::follow))
+        .route("/admin/pairs/ne-plus-suivre", web::post().to(actions::unfollow))
+        .route("/admin/pairs/abonnes", web::post().to(actions::answer_follower))
+        .route("/admin/pairs/relais", web::post().to(actions::relay));
+}

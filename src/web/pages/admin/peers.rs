@@ -1,0 +1,207 @@
+//! The `/admin/pairs` page itself: the view of followers, follows, queues and syncs, and
+//! the notices shown after an action (named by a fixed code in the query string).
+
+use crate::operations::{Node, OperationError};
+use crate::storage;
+use crate::web::pages::editor::session::{require_editor, Editor};
+use crate::web::pages::errors::PageError;
+use crate::web::pages::format;
+use crate::web::pages::layout::{render, Layout};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use std::collections::HashMap;
+
+/// Longest actor text echoed back in a notice.
+const MAX_ECHO_CHARS: usize = 300;
+
+pub struct PeerName {
+    pub actor: String,
+    pub name: String,
+    pub href: Option<String>,
+}
+
+pub struct FollowerView {
+    pub peer: PeerName,
+    pub state: &'static str,
+    pub pending: bool,
+    pub since: String,
+}
+
+pub struct FollowingView {
+    pub peer: PeerName,
+    pub state: &'static str,
+    pub since: String,
+    pub accepted: Option<String>,
+    pub relay: bool,
+}
+
+pub struct QueueView {
+    pub peer: String,
+    pub pending: i64,
+    pub delivered: i64,
+    pub failed: i64,
+    pub last_success: String,
+    pub consecutive_failures: i64,
+    pub next_retry: String,
+    pub circuit_open_until: Option<String>,
+    pub last_error: Option<String>,
+}
+
+pub struct SyncView {
+    pub peer: PeerName,
+    pub state: &'static str,
+    pub seen: i64,
+    pub total: Option<i64>,
+    pub last_sync: String,
+    pub last_error: Option<String>,
+}
+
+/// The "follow a node" form as typed, with its error.
+#[derive(Default)]
+pub struct FollowForm {
+    pub target: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/peers.html")]
+struct PeersPage {
+    layout: Layout,
+    is_admin: bool,
+    notice: Option<String>,
+    follow: FollowForm,
+    followers: Vec<FollowerView>,
+    following: Vec<FollowingView>,
+    queues: Vec<QueueView>,
+    syncs: Vec<SyncView>,
+}
+
+fn when(at: Option<&str>) -> String {
+    at.map(format::timestamp).unwrap_or_else(|| "jamais".to_owned())
+}
+
+fn follower_state(state: &str) -> &'static str {
+    match state {
+        "accepted" => "accepté",
+        "pending" => "en attente de votre réponse",
+        _ => "inconnu",
+    }
+}
+
+fn following_state(state: &str) -> &'static str {
+    match state {
+        "accepted" => "accepté",
+        "pending" => "en attente d'acceptation",
+        "rejected" => "refusé",
+        _ => "inconnu",
+    }
+}
+
+fn sync_state(state: &str) -> &'static str {
+    match state {
+        "pending" => "en attente",
+        "running" => "en cours",
+        "done" => "terminée",
+        "failed" => "en échec",
+        _ => "inconnu",
+    }
+}
+
+/// The French notice for an outcome code (`?etat=…&acteur=…`).
+fn notice(req: &HttpRequest) -> Option<String> {
+    let params: HashMap<String, String> =
+        url::form_urlencoded::parse(req.query_string().as_bytes()).into_owned().collect();
+    let actor: String = params.get("acteur").map(|a| a.chars().take(MAX_ECHO_CHARS).collect()).unwrap_or_default();
+    let text = match params.get("etat")?.as_str() {
+        "suivi" => format!("Demande de suivi envoyée à {actor} : elle reste « en attente d'acceptation » jusqu'à la réponse de ce nœud."),
+        "desabonne" => format!("Ce nœud ne suit plus {actor} ; le pair en est informé."),
+        "accepte" => format!("Abonné accepté : {actor} recevra désormais les publications de ce nœud."),
+        "refuse" => format!("Demande refusée : {actor} en est informé."),
+        "relais-actif" => format!("Mode relais activé pour {actor} : ce qui en arrive sera repartagé aux abonnés de ce nœud."),
+        "relais-inactif" => format!("Mode relais désactivé pour {actor}."),
+        "introuvable" => "Ce pair ne figure plus dans la liste (la page a été actualisée).".to_owned(),
+        "injoignable" => "La réponse n'a pas pu être préparée : le nœud de ce pair est peut-être injoignable. Réessayez plus tard ; le détail est dans le journal du serveur.".to_owned(),
+        _ => return None,
+    };
+    Some(text)
+}
+
+fn peer_name(actor: &str, names: &HashMap<String, Option<String>>) -> PeerName {
+    let name =
+        names.get(actor).cloned().flatten().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| format::host_of(actor));
+    PeerName { actor: actor.to_owned(), name, href: format::safe_href(actor) }
+}
+
+/// Builds and renders the page, with the follow form as given (after a failed follow).
+pub async fn page(
+    node: &Node,
+    editor: &Editor,
+    notice: Option<String>,
+    follow: FollowForm,
+) -> Result<HttpResponse, PageError> {
+    let internal = |e: sqlx::Error| PageError::from(OperationError::from(e));
+    let names: HashMap<String, Option<String>> =
+        storage::network::actor_names(&node.pool).await.map_err(internal)?.into_iter().collect();
+    let followers = storage::federation::list_followers(&node.pool).await.map_err(internal)?;
+    let following = storage::federation::list_following(&node.pool).await.map_err(internal)?;
+    let queues = storage::federation::peer_queue_states(&node.pool).await.map_err(internal)?;
+    let syncs = storage::federation::list_peer_syncs(&node.pool).await.map_err(internal)?;
+    let status = if follow.error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let page = PeersPage {
+        layout: editor.layout(node),
+        is_admin: editor.is_admin(),
+        notice,
+        follow,
+        followers: followers
+            .iter()
+            .map(|f| FollowerView {
+                peer: peer_name(&f.actor_uri, &names),
+                state: follower_state(&f.state),
+                pending: f.state == "pending",
+                since: format::timestamp(&f.created_at),
+            })
+            .collect(),
+        following: following
+            .iter()
+            .map(|f| FollowingView {
+                peer: peer_name(&f.actor_uri, &names),
+                state: following_state(&f.state),
+                since: format::timestamp(&f.created_at),
+                accepted: f.accepted_at.as_deref().map(format::timestamp),
+                relay: f.relay,
+            })
+            .collect(),
+        queues: queues
+            .into_iter()
+            .map(|q| QueueView {
+                last_success: when(q.last_success_at.as_deref()),
+                next_retry: q.next_attempt_at.as_deref().map(format::timestamp).unwrap_or_else(|| "—".to_owned()),
+                circuit_open_until: q.circuit_open_until.as_deref().map(format::timestamp),
+                last_error: q.last_error.filter(|_| q.consecutive_failures > 0),
+                peer: q.peer,
+                pending: q.pending,
+                delivered: q.delivered,
+                failed: q.failed,
+                consecutive_failures: q.consecutive_failures,
+            })
+            .collect(),
+        syncs: syncs
+            .iter()
+            .map(|s| SyncView {
+                peer: peer_name(&s.actor_uri, &names),
+                state: sync_state(&s.state),
+                seen: s.activities_seen,
+                total: s.total_items,
+                last_sync: when(s.last_sync_at.as_deref()),
+                last_error: s.last_error.clone(),
+            })
+            .collect(),
+    };
+    render(status, &page)
+}
+
+pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
+    let editor = require_editor(&node, &req).await?;
+    page(&node, &editor, notice(&req), FollowForm::default()).await
+}
