@@ -89,7 +89,8 @@ impl ItemFilter {
             text: self.text.as_deref().and_then(storage::search::fts_match_expression),
             local_only: self.local_only,
             limit: per_page,
-            offset: (page - 1) * per_page,
+            // Saturating: an absurd page number is an empty page, not an overflow.
+            offset: (page - 1).saturating_mul(per_page),
         }
     }
 }
