@@ -86,9 +86,11 @@ pub fn input_id(name: &str) -> String {
 fn display(value: Option<&Value>) -> String {
     match value {
         Some(Value::String(s)) => s.clone(),
+        // Numbers are shown as French people type them (decimal comma); the parser
+        // reads both forms back.
         Some(Value::Number(n)) => match n.as_f64() {
             Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-            _ => n.to_string(),
+            _ => n.to_string().replace('.', ","),
         },
         Some(Value::Array(items)) => items.iter().map(|v| display(Some(v))).collect::<Vec<_>>().join("\n"),
         Some(Value::Bool(b)) => b.to_string(),
