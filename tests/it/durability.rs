@@ -23,7 +23,7 @@ fn maillage(db: &std::path::Path, port: u16) -> Command {
 }
 
 async fn start(db: &std::path::Path, port: u16) -> Child {
-    let child = maillage(db, port).arg("serve").spawn().expect("serve starts");
+    let mut child = maillage(db, port).arg("serve").spawn().expect("serve starts");
     let client = reqwest::Client::new();
     for _ in 0..200 {
         if client.get(format!("http://127.0.0.1:{port}/.well-known/nodeinfo")).send().await.is_ok() {
@@ -31,6 +31,8 @@ async fn start(db: &std::path::Path, port: u16) -> Child {
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the node did not start");
 }
 
