@@ -148,3 +148,30 @@ async fn the_origin_of_an_inspiration_learns_of_its_adaptation_without_following
     assert_eq!(lineage.adapted_in.iter().map(|i| i.uri.as_str()).collect::<Vec<_>>(), vec![adaptation_uri.as_str()]);
     assert_eq!(lineage.adapted_in[0].origin.as_deref(), Some(ariege.actor().as_str()));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_that_was_down_while_a_thousand_items_were_published_converges_on_its_own() {
+    const ITEMS: usize = 1_000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let origin = TestNode::start(dir.path(), "origine").await;
+    let (db, port) = (dir.path().join("absent.db"), super::network::free_port());
+    let absent = TestNode::start_on(db, port, "absent").await;
+    follow(&absent, &origin).await;
+    let db = absent.kill().await;
+
+    let mut template: maillage::content::ItemDocument = serde_json::from_value(sheet("x", "x")).expect("document");
+    // No remote inspiration to resolve: this test is about catching up, not lineage.
+    template.inspired_by.clear();
+    for i in 0..ITEMS {
+        let mut doc = template.clone();
+        doc.slug = Some(format!("fiche-{i}"));
+        doc.title = format!("Fiche publiée pendant l'absence {i}");
+        maillage::operations::publish::create_item(&origin.node, doc, "tests").await.expect("publish");
+    }
+
+    let started = std::time::Instant::now();
+    let absent = TestNode::start_on(db, port, "absent").await;
+    super::network::eventually_within("the absent node converges", std::time::Duration::from_secs(240), || holds_same_set(&absent, &origin)).await;
+    // Reported, never asserted: timings do not belong in tests.
+    eprintln!("converged on {ITEMS} items in {:.1} s after the restart", started.elapsed().as_secs_f64());
+}
