@@ -56,6 +56,8 @@ pub struct Node {
     pub delivery_signal: Arc<tokio::sync::Notify>,
     /// Wakes the inbox worker when an activity was recorded.
     pub inbox_signal: Arc<tokio::sync::Notify>,
+    /// Failed logins per account (brute-force lockout).
+    pub login_throttle: Arc<accounts::LoginThrottle>,
     /// In-memory counters for `/metrics`.
     pub metrics: Arc<metrics::Metrics>,
     /// Bounds the inbox requests handled at once (beyond: 503).

@@ -141,13 +141,13 @@ pub async fn log_in(node: web::Data<Node>, body: web::Bytes) -> Result<HttpRespo
         }
     }
     let next = safe_next(next.as_deref());
-    let secret = if username.trim().is_empty() || password.is_empty() {
-        None
+    let outcome = if username.trim().is_empty() || password.is_empty() {
+        accounts::LoginOutcome::Refused
     } else {
         accounts::log_in(&node, &username, &password).await?
     };
-    match secret {
-        Some(secret) => {
+    match outcome {
+        accounts::LoginOutcome::Success(secret) => {
             let cookie = Cookie::build(COOKIE, secret)
                 .path("/")
                 .http_only(true)
@@ -158,7 +158,7 @@ pub async fn log_in(node: web::Data<Node>, body: web::Bytes) -> Result<HttpRespo
             tracing::info!(editor = %username.trim(), "editor logged in");
             Ok(HttpResponse::SeeOther().cookie(cookie).insert_header((header::LOCATION, next)).finish())
         }
-        None => {
+        accounts::LoginOutcome::Refused => {
             let page = LoginPage {
                 layout: Layout::public(&node, Nav::Editor),
                 username,
@@ -166,6 +166,20 @@ pub async fn log_in(node: web::Data<Node>, body: web::Bytes) -> Result<HttpRespo
                 error: Some("Identifiant ou mot de passe incorrect."),
             };
             render(StatusCode::UNAUTHORIZED, &page)
+        }
+        accounts::LoginOutcome::Throttled(seconds) => {
+            tracing::warn!(editor = %username.trim(), "login locked after repeated failures");
+            let page = LoginPage {
+                layout: Layout::public(&node, Nav::Editor),
+                username,
+                next,
+                error: Some("Trop d'essais infructueux : ce compte est bloqué pour quelques minutes."),
+            };
+            let mut response = render(StatusCode::TOO_MANY_REQUESTS, &page)?;
+            if let Ok(value) = header::HeaderValue::from_str(&seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            Ok(response)
         }
     }
 }
