@@ -190,16 +190,44 @@ pub async fn list_revisions(pool: &SqlitePool, item_id: i64) -> sqlx::Result<Vec
     .await
 }
 
-/// Items whose `inspired_by` names `uri` (the other side of the lineage).
+/// Replaces the lineage links (`inspired_by` targets) of an item.
+pub async fn replace_item_links(conn: &mut SqliteConnection, item_id: i64, targets: &[String]) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM item_links WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
+    if targets.is_empty() {
+        return Ok(());
+    }
+    let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT OR IGNORE INTO item_links (item_id, target) ");
+    insert.push_values(targets, |mut row, target| {
+        row.push_bind(item_id).push_bind(target);
+    });
+    insert.build().execute(conn).await?;
+    Ok(())
+}
+
+/// Public items whose `inspired_by` names `uri` (the other side of the lineage).
 pub async fn list_items_inspired_by(pool: &SqlitePool, uri: &str) -> sqlx::Result<Vec<ItemRow>> {
     sqlx::query_as(&format!(
         "SELECT {ITEM_COLUMNS} FROM items WHERE lifecycle IN ('published', 'archived')
-           AND EXISTS (SELECT 1 FROM json_each(items.document, '$.inspired_by') WHERE value = ?)
+           AND id IN (SELECT item_id FROM item_links WHERE target = ?)
          ORDER BY updated_at DESC"
     ))
     .bind(uri)
     .fetch_all(pool)
     .await
+}
+
+/// Items by id, in no particular order.
+pub async fn find_items_by_ids(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<Vec<ItemRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM items WHERE id IN ("));
+    let mut list = query.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    list.push_unseparated(")");
+    query.build_query_as().fetch_all(pool).await
 }
 
 /// Public items whose uri is one of `uris` (to show lineage titles).

@@ -43,8 +43,8 @@ pub async fn territory_of_origins(pool: &SqlitePool) -> sqlx::Result<Vec<(Option
 /// Lineage links (adapting origin, inspiring origin, count) between items this node holds.
 pub async fn lineage_links(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<String>, Option<String>, i64)>> {
     sqlx::query_as(
-        "SELECT a.origin, b.origin, COUNT(*) FROM items a JOIN json_each(a.document, '$.inspired_by') j
-           JOIN items b ON b.uri = j.value
+        "SELECT a.origin, b.origin, COUNT(*) FROM items a JOIN item_links l ON l.item_id = a.id
+           JOIN items b ON b.uri = l.target
          WHERE a.lifecycle IN ('published', 'archived') GROUP BY a.origin, b.origin",
     )
     .fetch_all(pool)

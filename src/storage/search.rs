@@ -77,16 +77,11 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery) {
 }
 
 /// One page of items matching `query`, best match first when searching, newest first
-/// otherwise.
+/// otherwise. Two steps, so that large result sets stay cheap: the ids of the page are
+/// chosen first (an index walk, or the FTS ranking, without touching documents), then
+/// only those rows and their snippets are read.
 pub async fn search_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Vec<SearchHit>> {
-    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.*, ");
-    if query.text.is_some() {
-        q.push(format!(
-            "snippet(items_fts, -1, '{MARK_START}', '{MARK_END}', '…', 24) AS snippet"
-        ));
-    } else {
-        q.push("NULL AS snippet");
-    }
+    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
     push_from_where(&mut q, query);
     if query.text.is_some() {
         // Title and summary weigh more than the body.
@@ -95,15 +90,31 @@ pub async fn search_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<
         q.push(" ORDER BY items.updated_at DESC, items.id DESC");
     }
     q.push(" LIMIT ").push_bind(query.limit).push(" OFFSET ").push_bind(query.offset);
-
-    #[derive(sqlx::FromRow)]
-    struct Hit {
-        #[sqlx(flatten)]
-        row: ItemRow,
-        snippet: Option<String>,
+    let ids: Vec<i64> = q.build_query_scalar().fetch_all(pool).await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
-    let hits: Vec<Hit> = q.build_query_as().fetch_all(pool).await?;
-    Ok(hits.into_iter().map(|h| SearchHit { row: h.row, snippet: h.snippet }).collect())
+
+    let rows = super::items::find_items_by_ids(pool, &ids).await?;
+    let mut snippets = std::collections::HashMap::new();
+    if let Some(text) = &query.text {
+        let mut s: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
+            "SELECT rowid, snippet(items_fts, -1, '{MARK_START}', '{MARK_END}', '…', 24) FROM items_fts WHERE items_fts MATCH "
+        ));
+        s.push_bind(text.clone()).push(" AND rowid IN (");
+        let mut list = s.separated(", ");
+        for id in &ids {
+            list.push_bind(*id);
+        }
+        list.push_unseparated(")");
+        let found: Vec<(i64, String)> = s.build_query_as().fetch_all(pool).await?;
+        snippets.extend(found);
+    }
+    let mut by_id: std::collections::HashMap<i64, ItemRow> = rows.into_iter().map(|r| (r.id, r)).collect();
+    Ok(ids
+        .into_iter()
+        .filter_map(|id| by_id.remove(&id).map(|row| SearchHit { snippet: snippets.remove(&id), row }))
+        .collect())
 }
 
 pub async fn count_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<i64> {
