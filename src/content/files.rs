@@ -23,22 +23,51 @@ impl std::fmt::Display for FileError {
 
 /// Parses a JSON file holding one item document or an array of them.
 pub fn parse_json_file(text: &str) -> Result<Vec<ItemDocument>, FileError> {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('[') {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with('[') {
         let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize::<_, Vec<ItemDocument>>(&mut de).map_err(json_error)
+        let documents: Vec<serde_json::Value> = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+        de.end().map_err(|e| syntax_error(&e))?;
+        documents
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let bytes = serde_json::to_vec(&value).map_err(|e| syntax_error(&e))?;
+                parse_json_document(&bytes).map_err(|mut e| {
+                    e.error.path = format!("[{i}].{}", e.error.path);
+                    e.line = None;
+                    e
+                })
+            })
+            .collect()
     } else {
-        let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize::<_, ItemDocument>(&mut de)
-            .map(|doc| vec![doc])
-            .map_err(json_error)
+        parse_json_document(text.as_bytes()).map(|doc| vec![doc])
     }
 }
 
-/// Parses one JSON document from a request body (the JSON API).
+/// Parses one JSON document (an object, and nothing after it) from a request body or a
+/// file. A top-level array is refused: serde would read it as the fields in order.
 pub fn parse_json_document(bytes: &[u8]) -> Result<ItemDocument, FileError> {
+    // Another JSON value than an object is the wrong type (syntax errors are left to the
+    // parser, which names the line).
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if matches!(first, Some(b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')) {
+        return Err(FileError {
+            line: Some(1),
+            error: FieldError { path: "$".into(), code: "invalid_type", message: "Une fiche est un objet JSON ({ … }).".into() },
+        });
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize::<_, ItemDocument>(&mut de).map_err(json_error)
+    let document = serde_path_to_error::deserialize::<_, ItemDocument>(&mut de).map_err(json_error)?;
+    de.end().map_err(|e| syntax_error(&e))?;
+    Ok(document)
+}
+
+fn syntax_error(e: &serde_json::Error) -> FileError {
+    FileError {
+        line: Some(e.line()).filter(|l| *l > 0),
+        error: FieldError { path: "$".into(), code: "invalid_json", message: format!("JSON mal formé : {e}") },
+    }
 }
 
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> FileError {

@@ -53,7 +53,7 @@ pub async fn receive_activity(
         .map_err(|e| InboxRejection::new(400, "invalid_json", format!("the body is not JSON: {e}")))?;
     let activity_id = activity.get("id").and_then(Value::as_str).filter(|id| origin_of(id).is_some());
     let kind = type_of(&activity);
-    let actor_uri = activity.get("actor").and_then(id_of);
+    let actor_uri = activity.get("actor").and_then(id_of).filter(|actor| origin_of(actor).is_some());
     let (Some(activity_id), Some(kind), Some(actor_uri)) = (activity_id, kind, actor_uri) else {
         return Err(InboxRejection::new(400, "invalid_activity", "an activity needs an id (URL), a type and an actor"));
     };

@@ -15,5 +15,6 @@ mod cli_import;
 mod durability;
 mod export_import;
 mod federation;
+mod hostile;
 mod search;
 mod settings;

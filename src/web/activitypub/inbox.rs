@@ -1,6 +1,7 @@
 //! `POST /inbox` and `POST /actor/inbox`: verify and record, answer 202, apply later.
 
 use super::discovery::error;
+use crate::web::api::body::read_limited;
 use crate::operations::inbox::{receive_activity, Received};
 use crate::operations::Node;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -17,12 +18,16 @@ pub fn header_map(req: &HttpRequest) -> HeaderMap {
     map
 }
 
-pub async fn post(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
+pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload) -> HttpResponse {
     // Under a flood, answer 503 at once rather than queueing without bound.
     let Ok(_permit) = node.inbox_permits.try_acquire() else {
         return HttpResponse::ServiceUnavailable()
             .insert_header((actix_web::http::header::RETRY_AFTER, "10"))
             .json(serde_json::json!({ "error": { "code": "overloaded", "message": "the inbox is busy; retry later" } }));
+    };
+    let body = match read_limited(payload, node.settings.server.max_body_bytes).await {
+        Ok(body) => body,
+        Err(e) => return error(e.status.as_u16(), e.code, &e.message),
     };
     let path_and_query = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/inbox");
     match receive_activity(&node, path_and_query, &header_map(&req), &body).await {

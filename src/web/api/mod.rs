@@ -3,7 +3,7 @@
 //! state). Writes need a bearer token.
 
 mod auth;
-mod body;
+pub mod body;
 pub mod errors;
 mod federation;
 mod items;

@@ -1,0 +1,18 @@
+//! The hostile-input catalogue: forged, replayed, malformed, oversized and injected
+//! requests to every face of a node (inbox, object reads, JSON API, pages, editors'
+//! forms), each refused with its precise status and code while the database stays
+//! exactly as it was; plus property-based fuzzing of the parsers that read what
+//! strangers send (`properties`).
+//!
+//! Run it alone with `cargo test --test it hostile`.
+
+mod api;
+mod authority;
+mod editor;
+mod html_scan;
+mod inbox;
+mod injection;
+mod overload;
+mod policy;
+mod properties;
+mod support;
