@@ -1,0 +1,58 @@
+//! Micro-benchmarks of full-text search (`storage::search`) on a database of realistic
+//! items: a selective word, a common word (most items match: bm25 ranks them all), and
+//! the count a list page runs beside it. `cargo bench --bench search`
+//! (`MAILLAGE_BENCH_ITEMS` sets the corpus size, 20,000 by default.)
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use maillage::content::Vocabularies;
+use maillage::storage::{self, search::ItemQuery};
+use std::hint::black_box;
+use std::time::Duration;
+
+#[allow(dead_code)]
+#[path = "../src/bin/maillage-bench/corpus.rs"]
+mod corpus;
+
+fn query(text: &str) -> ItemQuery {
+    ItemQuery { text: storage::search::fts_match_expression(text), limit: 20, ..Default::default() }
+}
+
+fn search(c: &mut Criterion) {
+    let items: usize = std::env::var("MAILLAGE_BENCH_ITEMS").ok().and_then(|n| n.parse().ok()).unwrap_or(20_000);
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let pool = runtime.block_on(async {
+        let pool = storage::connect(&dir.path().join("search.db")).await.expect("database opens");
+        corpus::bulk_insert(&pool, &Vocabularies::builtin(), "http://127.0.0.1:8080/", 0, items, 2000)
+            .await
+            .expect("corpus loads");
+        pool
+    });
+    let selective = query(&corpus::batch_word(items / 2));
+    let place = query(corpus::PLACES[7]);
+    let common = query("alimentaire");
+
+    let mut group = c.benchmark_group(format!("search ({items} items)"));
+    for (name, q) in
+        [("selective word (50 hits)", &selective), ("place name (~1/120 of items)", &place), ("common word", &common)]
+    {
+        group.bench_function(format!("search_items: {name}"), |b| {
+            b.iter(|| runtime.block_on(storage::search::search_items(&pool, black_box(q))).expect("query runs"))
+        });
+    }
+    group.bench_function("count_items: common word", |b| {
+        b.iter(|| runtime.block_on(storage::search::count_items(&pool, black_box(&common))).expect("query runs"))
+    });
+    let list = ItemQuery { pillar: Some("approvisionnement_durable".into()), limit: 20, ..Default::default() };
+    group.bench_function("count_items: pillar filter (list total)", |b| {
+        b.iter(|| runtime.block_on(storage::search::count_items(&pool, black_box(&list))).expect("query runs"))
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    targets = search
+}
+criterion_main!(benches);

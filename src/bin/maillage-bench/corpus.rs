@@ -1,0 +1,297 @@
+//! Realistic items in bulk: the eleven demo documents (real project sheets, practices and
+//! experiences) used as templates, each copy with its own title, slug, territory and a
+//! rare "batch" word, so that filters and searches select realistic fractions.
+//!
+//! Bulk loading writes the same rows as `create_item` (item, terms, full-text row,
+//! revision) through the `storage` functions, many items per transaction; rendering and
+//! validation happen once per template. Also used by `benches/search.rs`.
+
+use anyhow::Context;
+use chrono::{Duration as ChronoDuration, Utc};
+use maillage::content::files::parse_markdown_file;
+use maillage::content::markdown::{render_markdown, to_plain_text};
+use maillage::content::vocabulary::names;
+use maillage::content::{validate, ItemDocument, Vocabularies};
+use maillage::storage::{self, items::ItemWrite, timestamp};
+use sqlx::SqlitePool;
+use std::time::{Duration, Instant};
+
+const DEMO: &[&str] = &[
+    include_str!("../../../demo/01-pays-aix-sud-luberon-ecosysteme-alimentaire.md"),
+    include_str!("../../../demo/02-dynamo-ariege.md"),
+    include_str!("../../../demo/03-territoires-a-vivres.md"),
+    include_str!("../../../demo/04-ecologie-economique-territoriale-7-etapes.md"),
+    include_str!("../../../demo/05-grille-six-registres-modele-economique.md"),
+    include_str!("../../../demo/06-reperer-effets-utiles-projet-territorial.md"),
+    include_str!("../../../demo/07-marseille-effets-utiles-epiceries.md"),
+    include_str!("../../../demo/08-territoires-a-vivres-aix-marseille.md"),
+    include_str!("../../../demo/09-territoires-a-vivres-lyon.md"),
+    include_str!("../../../demo/10-territoires-a-vivres-montpellier.md"),
+    include_str!("../../../demo/11-territoires-a-vivres-toulouse.md"),
+];
+
+/// Places items are about; each holds about 1/120 of the corpus.
+pub const PLACES: &[&str] = &[
+    "Aubagne",
+    "Foix",
+    "Pamiers",
+    "Manosque",
+    "Pertuis",
+    "Gardanne",
+    "Vitrolles",
+    "Istres",
+    "Martigues",
+    "Salon",
+    "Arles",
+    "Tarascon",
+    "Cavaillon",
+    "Apt",
+    "Carpentras",
+    "Orange",
+    "Avignon",
+    "Nîmes",
+    "Alès",
+    "Uzès",
+    "Lunel",
+    "Sète",
+    "Agde",
+    "Béziers",
+    "Narbonne",
+    "Carcassonne",
+    "Limoux",
+    "Castelnaudary",
+    "Albi",
+    "Castres",
+    "Rodez",
+    "Millau",
+    "Cahors",
+    "Figeac",
+    "Montauban",
+    "Auch",
+    "Tarbes",
+    "Lourdes",
+    "Pau",
+    "Oloron",
+    "Bayonne",
+    "Dax",
+    "Mont-de-Marsan",
+    "Agen",
+    "Marmande",
+    "Périgueux",
+    "Bergerac",
+    "Sarlat",
+    "Brive",
+    "Tulle",
+    "Aurillac",
+    "Mende",
+    "Le Puy",
+    "Privas",
+    "Aubenas",
+    "Valence",
+    "Romans",
+    "Montélimar",
+    "Die",
+    "Gap",
+    "Briançon",
+    "Digne",
+    "Sisteron",
+    "Grasse",
+    "Antibes",
+    "Draguignan",
+    "Brignoles",
+    "Hyères",
+    "Toulon",
+    "La Ciotat",
+    "Annonay",
+    "Vienne",
+    "Bourgoin",
+    "Voiron",
+    "Grenoble",
+    "Chambéry",
+    "Annecy",
+    "Thonon",
+    "Bourg",
+    "Oyonnax",
+    "Mâcon",
+    "Chalon",
+    "Autun",
+    "Nevers",
+    "Moulins",
+    "Vichy",
+    "Montluçon",
+    "Guéret",
+    "Limoges",
+    "Poitiers",
+    "Niort",
+    "Angoulême",
+    "Cognac",
+    "Saintes",
+    "Rochefort",
+    "Royan",
+    "Libourne",
+    "Arcachon",
+    "Langon",
+    "Lesparre",
+    "Quimper",
+    "Brest",
+    "Morlaix",
+    "Lannion",
+    "Vannes",
+    "Lorient",
+    "Redon",
+    "Rennes",
+    "Fougères",
+    "Vitré",
+    "Laval",
+    "Mayenne",
+    "Alençon",
+    "Argentan",
+    "Lisieux",
+    "Bayeux",
+    "Cherbourg",
+    "Granville",
+    "Avranches",
+    "Coutances",
+];
+
+/// Words common in the corpus (every template or most of them use them).
+pub const COMMON_WORDS: &[&str] =
+    &["alimentaire", "territoire", "projet", "acteurs", "économie circulaire", "agriculteurs", "coopération", "local"];
+
+pub struct Template {
+    pub document: ItemDocument,
+    pub kind: &'static str,
+    pub body_html: String,
+    pub body_text: String,
+}
+
+/// The demo documents, validated, with their rendered bodies.
+pub fn templates(vocab: &Vocabularies) -> anyhow::Result<Vec<Template>> {
+    DEMO.iter()
+        .map(|text| {
+            let document = parse_markdown_file(text).map_err(|e| anyhow::anyhow!("demo file: {e}"))?;
+            let valid = validate(document, vocab).map_err(|e| anyhow::anyhow!("demo document is invalid: {e}"))?;
+            let kind = valid.kind().code();
+            let mut document = valid.document().clone();
+            // Lineage to the demo node's URLs would point nowhere in a bench corpus.
+            document.inspired_by.clear();
+            let body_html = render_markdown(&document.body);
+            let body_text = to_plain_text(&body_html);
+            Ok(Template { document, kind, body_html, body_text })
+        })
+        .collect()
+}
+
+/// Copy number `n` of a template: its own title, slug, place and batch word.
+pub fn variant(template: &Template, n: usize) -> ItemDocument {
+    let mut doc = template.document.clone();
+    let place = PLACES[n % PLACES.len()];
+    let base_slug = doc.slug.clone().unwrap_or_else(|| "fiche".to_owned());
+    doc.slug = Some(format!("{base_slug}-{n}"));
+    doc.title = format!("{} — {place} n°{n}", doc.title);
+    doc.territory.name = place.to_owned();
+    doc.tags.push(batch_word(n));
+    doc
+}
+
+/// A word shared by 50 consecutive items: a selective search term.
+pub fn batch_word(n: usize) -> String {
+    format!("lot{}", n / 50)
+}
+
+/// Search keywords of a document, as the node derives them (tags, vocabulary labels,
+/// authors, carriers, partners, funders, place).
+fn keywords(vocab: &Vocabularies, doc: &ItemDocument) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    words.extend(doc.tags.iter().map(String::as_str));
+    words.extend(doc.pillars.iter().map(|c| vocab.label(names::PILLAR, c)));
+    words.extend(doc.activity_domains.iter().map(|c| vocab.label(names::ACTIVITY_DOMAIN, c)));
+    words.extend(doc.resources.iter().map(|c| vocab.label(names::RESOURCE, c)));
+    words.extend(doc.food_themes.iter().map(|c| vocab.label(names::FOOD_THEME, c)));
+    words.extend(doc.authors.iter().map(|a| a.name.as_str()));
+    if let Some(p) = &doc.project_sheet {
+        words.extend(p.carrier.iter().map(|c| c.name.as_str()));
+        words.extend(p.partners.iter().map(|c| c.name.as_str()));
+        words.extend(p.funding.iter().map(|f| f.funder.as_str()));
+        words.extend(p.location.as_deref());
+    }
+    words.join(" ")
+}
+
+fn terms(doc: &ItemDocument) -> Vec<(&'static str, &str)> {
+    let mut terms = Vec::new();
+    terms.extend(doc.pillars.iter().map(|c| (names::PILLAR, c.as_str())));
+    terms.extend(doc.activity_domains.iter().map(|c| (names::ACTIVITY_DOMAIN, c.as_str())));
+    terms.extend(doc.resources.iter().map(|c| (names::RESOURCE, c.as_str())));
+    terms.extend(doc.food_themes.iter().map(|c| (names::FOOD_THEME, c.as_str())));
+    terms.extend(doc.target_audiences.iter().map(|c| (names::TARGET_AUDIENCE, c.as_str())));
+    terms
+}
+
+/// Inserts `count` published local items (numbered from `first`) whose URIs start with
+/// `base_url` (`http://host:port/`), `batch` per transaction. Returns the time taken.
+pub async fn bulk_insert(
+    pool: &SqlitePool,
+    vocab: &Vocabularies,
+    base_url: &str,
+    first: usize,
+    count: usize,
+    batch: usize,
+) -> anyhow::Result<Duration> {
+    let templates = templates(vocab)?;
+    let start = Instant::now();
+    let now = Utc::now();
+    let mut n = first;
+    while n < first + count {
+        let end = (n + batch).min(first + count);
+        let mut tx = storage::begin_write(pool).await.context("Failed to start a bulk transaction")?;
+        for i in n..end {
+            let template = &templates[i % templates.len()];
+            let doc = variant(template, i);
+            let slug = doc.slug.clone().unwrap_or_default();
+            let uri = format!("{base_url}items/{slug}");
+            // Spread over about three years, newest last.
+            let updated = timestamp(now - ChronoDuration::minutes(((first + count - i) * 15) as i64));
+            let document_json = serde_json::to_string(&doc).context("Failed to serialize a document")?;
+            let review_due = doc.review_due.map(|d| d.to_string());
+            let write = ItemWrite {
+                uri: &uri,
+                slug: &slug,
+                origin: None,
+                origin_url: None,
+                kind: template.kind,
+                lifecycle: doc.lifecycle.code(),
+                title: &doc.title,
+                summary: &doc.summary,
+                territory: &doc.territory.name,
+                language: &doc.language,
+                document: &document_json,
+                body_html: &template.body_html,
+                updated_at: &updated,
+                published_at: Some(&updated),
+                review_due: review_due.as_deref(),
+                refreshed_at: None,
+            };
+            let id =
+                storage::items::insert_item(&mut tx, &write, &updated).await.context("Failed to insert an item")?;
+            storage::items::replace_item_terms(&mut tx, id, &terms(&doc)).await.context("Failed to insert terms")?;
+            storage::search::index_item(
+                &mut tx,
+                id,
+                &doc.title,
+                &doc.summary,
+                &template.body_text,
+                &doc.territory.name,
+                &keywords(vocab, &doc),
+            )
+            .await
+            .context("Failed to index an item")?;
+            storage::items::insert_revision(&mut tx, id, 1, doc.lifecycle.code(), &document_json, &updated, "bench")
+                .await
+                .context("Failed to insert a revision")?;
+        }
+        tx.commit().await.context("Failed to commit a bulk transaction")?;
+        n = end;
+    }
+    Ok(start.elapsed())
+}
