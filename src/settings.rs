@@ -125,12 +125,19 @@ impl Settings {
         if !self.server.base_url.is_empty() {
             match url::Url::parse(&self.server.base_url) {
                 Ok(u) if matches!(u.scheme(), "http" | "https") && u.path() == "/" && u.query().is_none() => {}
-                Ok(_) => return bad("server.base_url", "must be an http(s) origin without a path, e.g. https://marseille.example.org"),
+                Ok(_) => {
+                    return bad(
+                        "server.base_url",
+                        "must be an http(s) origin without a path, e.g. https://marseille.example.org",
+                    )
+                }
                 Err(e) => return bad("server.base_url", &format!("not a URL ({e})")),
             }
         }
         let username = &self.node.username;
-        if username.is_empty() || !username.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-') {
+        if username.is_empty()
+            || !username.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        {
             return bad("node.username", "must be lowercase ASCII letters, digits, '-' or '_'");
         }
         if self.node.display_name.trim().is_empty() {
@@ -142,7 +149,9 @@ impl Settings {
         if self.federation.inbox_concurrency == 0 {
             return bad("federation.inbox_concurrency", "must be at least 1");
         }
-        if self.federation.policy == crate::federation::policy::PolicyMode::Allowlist && self.federation.domains.is_empty() {
+        if self.federation.policy == crate::federation::policy::PolicyMode::Allowlist
+            && self.federation.domains.is_empty()
+        {
             return bad("federation.domains", "an allowlist needs at least one domain");
         }
         if self.federation.delivery_concurrency == 0 {

@@ -55,7 +55,8 @@ impl Application {
 
 /// Binds with SO_REUSEADDR so that a restarted node gets its port back at once.
 fn bind(host: &str, port: u16) -> anyhow::Result<TcpListener> {
-    let address: std::net::SocketAddr = format!("{host}:{port}").parse().with_context(|| format!("Invalid listen address {host}:{port}"))?;
+    let address: std::net::SocketAddr =
+        format!("{host}:{port}").parse().with_context(|| format!("Invalid listen address {host}:{port}"))?;
     let socket = if address.is_ipv4() { tokio::net::TcpSocket::new_v4() } else { tokio::net::TcpSocket::new_v6() }
         .context("Failed to create a socket")?;
     socket.set_reuseaddr(true).context("Failed to set SO_REUSEADDR")?;

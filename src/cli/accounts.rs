@@ -1,8 +1,8 @@
 //! `maillage token …` and `maillage editor …`.
 
+use super::out;
 use crate::operations::{accounts, Node};
 use clap::Subcommand;
-use super::out;
 
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
@@ -26,7 +26,6 @@ pub enum EditorCommand {
     },
 }
 
-
 pub async fn token(node: &Node, command: TokenCommand) -> anyhow::Result<()> {
     match command {
         TokenCommand::Create { name } => out(&accounts::create_api_token(node, &name).await?),
@@ -41,7 +40,9 @@ pub async fn token(node: &Node, command: TokenCommand) -> anyhow::Result<()> {
             Ok(())
         }
         TokenCommand::Revoke { id } => {
-            accounts::revoke_api_token(node, id).await.map_err(|_| anyhow::anyhow!("aucun jeton actif n'a l'identifiant {id}"))?;
+            accounts::revoke_api_token(node, id)
+                .await
+                .map_err(|_| anyhow::anyhow!("aucun jeton actif n'a l'identifiant {id}"))?;
             out(&format!("jeton {id} révoqué"))
         }
     }

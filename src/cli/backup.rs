@@ -17,10 +17,13 @@ pub async fn backup(node: &Node, target: &Path) -> anyhow::Result<()> {
 
 /// Replaces the database with a checked backup; the current file is kept beside it.
 pub async fn restore(database: &Path, source: &Path) -> anyhow::Result<()> {
-    storage::check_database_file(source).await.with_context(|| format!("{} n'est pas une sauvegarde utilisable", source.display()))?;
+    storage::check_database_file(source)
+        .await
+        .with_context(|| format!("{} n'est pas une sauvegarde utilisable", source.display()))?;
     if database.exists() {
         ensure_not_in_use(database).await?;
-        let kept = database.with_extension(format!("avant-restauration-{}.db", chrono::Utc::now().format("%Y%m%dT%H%M%S")));
+        let kept =
+            database.with_extension(format!("avant-restauration-{}.db", chrono::Utc::now().format("%Y%m%dT%H%M%S")));
         std::fs::rename(database, &kept).with_context(|| format!("Failed to move {} aside", database.display()))?;
         for suffix in ["-wal", "-shm"] {
             let side = format!("{}{suffix}", database.display());
@@ -28,7 +31,8 @@ pub async fn restore(database: &Path, source: &Path) -> anyhow::Result<()> {
         }
         out(&format!("base actuelle conservée dans {}", kept.display()))?;
     }
-    std::fs::copy(source, database).with_context(|| format!("Failed to copy {} to {}", source.display(), database.display()))?;
+    std::fs::copy(source, database)
+        .with_context(|| format!("Failed to copy {} to {}", source.display(), database.display()))?;
     out(&format!("{} restaurée depuis {}", database.display(), source.display()))
 }
 

@@ -8,12 +8,24 @@ use anyhow::Context;
 
 /// (file name, contents) of every demo item.
 pub const DEMO_FILES: &[(&str, &str)] = &[
-    ("01-pays-aix-sud-luberon-ecosysteme-alimentaire.md", include_str!("../../demo/01-pays-aix-sud-luberon-ecosysteme-alimentaire.md")),
+    (
+        "01-pays-aix-sud-luberon-ecosysteme-alimentaire.md",
+        include_str!("../../demo/01-pays-aix-sud-luberon-ecosysteme-alimentaire.md"),
+    ),
     ("02-dynamo-ariege.md", include_str!("../../demo/02-dynamo-ariege.md")),
     ("03-territoires-a-vivres.md", include_str!("../../demo/03-territoires-a-vivres.md")),
-    ("04-ecologie-economique-territoriale-7-etapes.md", include_str!("../../demo/04-ecologie-economique-territoriale-7-etapes.md")),
-    ("05-grille-six-registres-modele-economique.md", include_str!("../../demo/05-grille-six-registres-modele-economique.md")),
-    ("06-reperer-effets-utiles-projet-territorial.md", include_str!("../../demo/06-reperer-effets-utiles-projet-territorial.md")),
+    (
+        "04-ecologie-economique-territoriale-7-etapes.md",
+        include_str!("../../demo/04-ecologie-economique-territoriale-7-etapes.md"),
+    ),
+    (
+        "05-grille-six-registres-modele-economique.md",
+        include_str!("../../demo/05-grille-six-registres-modele-economique.md"),
+    ),
+    (
+        "06-reperer-effets-utiles-projet-territorial.md",
+        include_str!("../../demo/06-reperer-effets-utiles-projet-territorial.md"),
+    ),
     ("07-marseille-effets-utiles-epiceries.md", include_str!("../../demo/07-marseille-effets-utiles-epiceries.md")),
     ("08-territoires-a-vivres-aix-marseille.md", include_str!("../../demo/08-territoires-a-vivres-aix-marseille.md")),
     ("09-territoires-a-vivres-lyon.md", include_str!("../../demo/09-territoires-a-vivres-lyon.md")),
@@ -28,7 +40,9 @@ const DEMO_FILES_BASE: &str = "http://127.0.0.1:8080/";
 pub fn demo_documents() -> anyhow::Result<Vec<(&'static str, ItemDocument)>> {
     DEMO_FILES
         .iter()
-        .map(|(name, text)| parse_markdown_file(text).map(|doc| (*name, doc)).map_err(|e| anyhow::anyhow!("demo/{name}: {e}")))
+        .map(|(name, text)| {
+            parse_markdown_file(text).map(|doc| (*name, doc)).map_err(|e| anyhow::anyhow!("demo/{name}: {e}"))
+        })
         .collect()
 }
 
@@ -85,7 +99,11 @@ mod tests {
             inspired_by: vec![format!("{DEMO_FILES_BASE}items/methode"), "https://ailleurs.example/items/x".into()],
             ..Default::default()
         };
-        let doc = rewrite_links(doc, &|slug| (slug == "methode").then(|| "http://127.0.0.1:9001/".to_owned())).expect("rewrite");
-        assert_eq!(doc.inspired_by, vec!["http://127.0.0.1:9001/items/methode".to_owned(), "https://ailleurs.example/items/x".to_owned()]);
+        let doc = rewrite_links(doc, &|slug| (slug == "methode").then(|| "http://127.0.0.1:9001/".to_owned()))
+            .expect("rewrite");
+        assert_eq!(
+            doc.inspired_by,
+            vec!["http://127.0.0.1:9001/items/methode".to_owned(), "https://ailleurs.example/items/x".to_owned()]
+        );
     }
 }

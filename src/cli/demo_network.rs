@@ -14,7 +14,12 @@ use std::path::{Path, PathBuf};
 
 /// (username, display name, territory, demo items by slug prefix)
 const TERRITORIES: &[(&str, &str, &str, &[&str])] = &[
-    ("provence", "Aix-Marseille-Provence", "Provence", &["pays-aix", "marseille", "territoires-a-vivres-aix-marseille"]),
+    (
+        "provence",
+        "Aix-Marseille-Provence",
+        "Provence",
+        &["pays-aix", "marseille", "territoires-a-vivres-aix-marseille"],
+    ),
     (
         "occitanie",
         "Ariège et Occitanie",
@@ -29,7 +34,14 @@ const TERRITORIES: &[(&str, &str, &str, &[&str])] = &[
     ),
 ];
 
-fn settings(base: &Figment, data: &Path, port: u16, username: &str, name: &str, territory: &str) -> anyhow::Result<Settings> {
+fn settings(
+    base: &Figment,
+    data: &Path,
+    port: u16,
+    username: &str,
+    name: &str,
+    territory: &str,
+) -> anyhow::Result<Settings> {
     let figment = base
         .clone()
         .merge(Serialized::default("server.port", port))
@@ -42,7 +54,6 @@ fn settings(base: &Figment, data: &Path, port: u16, username: &str, name: &str, 
         .merge(Serialized::default("federation.allow_private_addresses", true));
     Ok(Settings::from_figment(figment)?)
 }
-
 
 /// Which territory holds a demo item.
 fn territory_of(slug: &str) -> usize {
@@ -61,7 +72,8 @@ fn territory_of(slug: &str) -> usize {
 pub async fn run(config: Option<&Path>, port: u16, data: PathBuf) -> anyhow::Result<()> {
     std::fs::create_dir_all(&data).with_context(|| format!("Failed to create {}", data.display()))?;
     let base = Settings::figment(config);
-    let national = Application::build(settings(&base, &data, port, "national", "Coordination nationale", "France")?).await?;
+    let national =
+        Application::build(settings(&base, &data, port, "national", "Coordination nationale", "France")?).await?;
     let mut territories = Vec::new();
     for (i, (username, name, territory, _)) in TERRITORIES.iter().enumerate() {
         let port = port + 1 + i as u16;

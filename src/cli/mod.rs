@@ -6,9 +6,9 @@ mod backup;
 mod demo;
 mod demo_network;
 mod doctor;
+mod export;
 mod import;
 mod sync;
-mod export;
 
 use crate::settings::Settings;
 use crate::startup::{build_node, Application};
@@ -17,7 +17,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "maillage", version, about = "Nœud maillage : fiches projet, bonnes pratiques et retours d'expérience fédérés entre territoires.")]
+#[command(
+    name = "maillage",
+    version,
+    about = "Nœud maillage : fiches projet, bonnes pratiques et retours d'expérience fédérés entre territoires."
+)]
 pub struct Cli {
     /// A TOML file whose settings override config/default.toml (environment variables
     /// MAILLAGE__SECTION__KEY override both).
@@ -30,7 +34,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the node (HTTP server).
-    #[command(after_help = "Examples:\n  maillage serve\n  maillage serve --demo\n  MAILLAGE__SERVER__PORT=8081 maillage --config config/dev.toml serve")]
+    #[command(
+        after_help = "Examples:\n  maillage serve\n  maillage serve --demo\n  MAILLAGE__SERVER__PORT=8081 maillage --config config/dev.toml serve"
+    )]
     Serve {
         /// Load the demo items made from the seed documents before serving.
         #[arg(long)]
@@ -53,7 +59,9 @@ pub enum Command {
         files: Vec<PathBuf>,
     },
     /// Export every local item, in the import format.
-    #[command(after_help = "Examples:\n  maillage export --out sauvegarde/\n  maillage export --format json --out items.json")]
+    #[command(
+        after_help = "Examples:\n  maillage export --out sauvegarde/\n  maillage export --format json --out items.json"
+    )]
     Export {
         /// Folder (Markdown: one file per item) or file (JSON: one array).
         #[arg(long, value_name = "PATH")]
@@ -62,7 +70,9 @@ pub enum Command {
         format: export::Format,
     },
     /// Follow another node by handle (territoire@host:port) or actor URL.
-    #[command(after_help = "Examples:\n  maillage follow marseille@127.0.0.1:8081\n  maillage follow https://ariege.example.org/actor")]
+    #[command(
+        after_help = "Examples:\n  maillage follow marseille@127.0.0.1:8081\n  maillage follow https://ariege.example.org/actor"
+    )]
     Follow { target: String },
     /// Stop following a node.
     Unfollow { target: String },
@@ -159,7 +169,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
             let sent = crate::operations::announce::reshare(&node, &uri).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-            out(if sent { "repartage en file d'attente (livré par le nœud en service)" } else { "déjà repartagé dans cette version" })
+            out(if sent {
+                "repartage en file d'attente (livré par le nœud en service)"
+            } else {
+                "déjà repartagé dans cette version"
+            })
         }
         Command::Relay { actor, off } => {
             let port = settings.server.port;
@@ -167,7 +181,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if !crate::storage::federation::set_following_relay(&node.pool, &actor, !off).await? {
                 anyhow::bail!("ce nœud ne suit pas {actor}");
             }
-            out(if off { "relais désactivé" } else { "relais activé : tout ce qui vient de ce nœud sera repartagé" })
+            out(if off {
+                "relais désactivé"
+            } else {
+                "relais activé : tout ce qui vient de ce nœud sera repartagé"
+            })
         }
         Command::Backup { file } => {
             let port = settings.server.port;

@@ -20,7 +20,10 @@ pub async fn sync(node: &Node, actor: Option<&str>) -> anyhow::Result<()> {
     }
     for peer in peers {
         let bar = ProgressBar::new(0);
-        bar.set_style(ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} activités").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        bar.set_style(
+            ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} activités")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
         bar.set_message(peer.clone());
         let progress = |seen: usize, total: Option<i64>| {
             if let Some(total) = total {
@@ -30,7 +33,8 @@ pub async fn sync(node: &Node, actor: Option<&str>) -> anyhow::Result<()> {
         };
         match sync_peer(node, &peer, &progress).await {
             Ok(report) if report.unchanged => bar.finish_with_message(format!("{peer} : rien de nouveau")),
-            Ok(report) => bar.finish_with_message(format!("{peer} : {} activité(s) en {} page(s)", report.activities, report.pages)),
+            Ok(report) => bar
+                .finish_with_message(format!("{peer} : {} activité(s) en {} page(s)", report.activities, report.pages)),
             Err(e) => {
                 bar.abandon_with_message(format!("{peer} : échec"));
                 anyhow::bail!("synchronisation avec {peer} impossible : {e:#}");

@@ -15,7 +15,9 @@ pub struct FileError {
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.line {
-            Some(line) => write!(f, "ligne {line}, champ {}: {} ({})", self.error.path, self.error.message, self.error.code),
+            Some(line) => {
+                write!(f, "ligne {line}, champ {}: {} ({})", self.error.path, self.error.message, self.error.code)
+            }
             None => write!(f, "champ {}: {} ({})", self.error.path, self.error.message, self.error.code),
         }
     }
@@ -54,7 +56,11 @@ pub fn parse_json_document(bytes: &[u8]) -> Result<ItemDocument, FileError> {
     if matches!(first, Some(b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')) {
         return Err(FileError {
             line: Some(1),
-            error: FieldError { path: "$".into(), code: "invalid_type", message: "Une fiche est un objet JSON ({ … }).".into() },
+            error: FieldError {
+                path: "$".into(),
+                code: "invalid_type",
+                message: "Une fiche est un objet JSON ({ … }).".into(),
+            },
         });
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -87,13 +93,21 @@ pub fn parse_markdown_file(text: &str) -> Result<ItemDocument, FileError> {
     let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
         return Err(FileError {
             line: Some(1),
-            error: FieldError { path: "$".into(), code: "missing_front_matter", message: "Le fichier doit commencer par un en-tête YAML délimité par « --- ».".into() },
+            error: FieldError {
+                path: "$".into(),
+                code: "missing_front_matter",
+                message: "Le fichier doit commencer par un en-tête YAML délimité par « --- ».".into(),
+            },
         });
     };
     let Some((front, body)) = split_front_matter(rest) else {
         return Err(FileError {
             line: Some(1),
-            error: FieldError { path: "$".into(), code: "missing_front_matter", message: "L'en-tête YAML n'est pas refermé par une ligne « --- ».".into() },
+            error: FieldError {
+                path: "$".into(),
+                code: "missing_front_matter",
+                message: "L'en-tête YAML n'est pas refermé par une ligne « --- ».".into(),
+            },
         });
     };
     let de = serde_yaml::Deserializer::from_str(front);
@@ -145,8 +159,11 @@ pub fn line_of_field(source: &str, path: &str) -> Option<usize> {
         .find(|s| !s.is_empty() && *s != "$")?;
     let json_key = format!("\"{key}\"");
     let yaml_key = format!("{key}:");
-    source.lines().position(|line| {
-        let t = line.trim_start().trim_start_matches("- ");
-        t.starts_with(&json_key) || t.starts_with(&yaml_key)
-    }).map(|i| i + 1)
+    source
+        .lines()
+        .position(|line| {
+            let t = line.trim_start().trim_start_matches("- ");
+            t.starts_with(&json_key) || t.starts_with(&yaml_key)
+        })
+        .map(|i| i + 1)
 }

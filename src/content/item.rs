@@ -53,12 +53,7 @@ pub enum Lifecycle {
 }
 
 impl Lifecycle {
-    pub const ALL: [Lifecycle; 4] = [
-        Lifecycle::Draft,
-        Lifecycle::Published,
-        Lifecycle::Archived,
-        Lifecycle::Withdrawn,
-    ];
+    pub const ALL: [Lifecycle; 4] = [Lifecycle::Draft, Lifecycle::Published, Lifecycle::Archived, Lifecycle::Withdrawn];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -18,9 +18,12 @@ pub fn render_markdown_with_heading_offset(markdown: &str, offset: usize) -> Str
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    let shift = |level: HeadingLevel| HeadingLevel::try_from((level as usize + offset).min(6)).unwrap_or(HeadingLevel::H6);
+    let shift =
+        |level: HeadingLevel| HeadingLevel::try_from((level as usize + offset).min(6)).unwrap_or(HeadingLevel::H6);
     let parser = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Start(Tag::Heading { level, id, classes, attrs }) => Event::Start(Tag::Heading { level: shift(level), id, classes, attrs }),
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: shift(level), id, classes, attrs })
+        }
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
         other => other,
     });
@@ -31,10 +34,7 @@ pub fn render_markdown_with_heading_offset(markdown: &str, offset: usize) -> Str
 
 /// Cleans HTML to the allow-list (links get `rel="noopener noreferrer"`).
 pub fn sanitize_html(html: &str) -> String {
-    ammonia::Builder::default()
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .clean(html)
-        .to_string()
+    ammonia::Builder::default().url_schemes(["http", "https", "mailto"].into_iter().collect()).clean(html).to_string()
 }
 
 /// Strips every tag, for plain-text contexts (summaries from peers, search snippets).
@@ -71,9 +71,8 @@ mod tests {
 
     #[test]
     fn scripts_and_event_handlers_cannot_get_through() {
-        let html = render_markdown(
-            "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[lien](javascript:alert(3))",
-        );
+        let html =
+            render_markdown("<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[lien](javascript:alert(3))");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");

@@ -68,7 +68,11 @@ pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem
     };
     if let Some(slug) = &doc.slug {
         if !is_valid_slug(slug) {
-            c.push("slug", "invalid_slug", "L'identifiant d'URL ne doit contenir que des minuscules sans accent, des chiffres et des tirets.");
+            c.push(
+                "slug",
+                "invalid_slug",
+                "L'identifiant d'URL ne doit contenir que des minuscules sans accent, des chiffres et des tirets.",
+            );
         }
     }
     text(&mut c, "title", &doc.title, MAX_TITLE_CHARS, strict, "Le titre est obligatoire.");
@@ -108,7 +112,14 @@ pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem
     }
     list_len(&mut c, "documents", doc.documents.len());
     for (i, d) in doc.documents.iter().enumerate() {
-        text(&mut c, &format!("documents[{i}].title"), &d.title, MAX_TITLE_CHARS, true, "Le titre du document est obligatoire.");
+        text(
+            &mut c,
+            &format!("documents[{i}].title"),
+            &d.title,
+            MAX_TITLE_CHARS,
+            true,
+            "Le titre du document est obligatoire.",
+        );
         url(&mut c, &format!("documents[{i}].url"), &d.url);
         if let Some(l) = &d.license {
             code(&mut c, vocab, &format!("documents[{i}].license"), names::LICENSE, l);
@@ -127,7 +138,9 @@ pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem
             doc.experience = None;
             match &doc.project_sheet {
                 Some(p) => project_sheet(&mut c, vocab, p, strict),
-                None if strict => c.push("project_sheet", "required", "Les champs de la fiche projet sont obligatoires."),
+                None if strict => {
+                    c.push("project_sheet", "required", "Les champs de la fiche projet sont obligatoires.")
+                }
                 None => {}
             }
         }
@@ -136,7 +149,9 @@ pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem
             doc.experience = None;
             match &doc.good_practice {
                 Some(g) => good_practice(&mut c, vocab, g, strict),
-                None if strict => c.push("good_practice", "required", "Les champs de la bonne pratique sont obligatoires."),
+                None if strict => {
+                    c.push("good_practice", "required", "Les champs de la bonne pratique sont obligatoires.")
+                }
                 None => {}
             }
         }
@@ -145,7 +160,9 @@ pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem
             doc.good_practice = None;
             match &doc.experience {
                 Some(e) => experience(&mut c, vocab, e, strict),
-                None if strict => c.push("experience", "required", "Les champs du retour d'expérience sont obligatoires."),
+                None if strict => {
+                    c.push("experience", "required", "Les champs du retour d'expérience sont obligatoires.")
+                }
                 None => {}
             }
         }
@@ -173,7 +190,14 @@ fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &ProjectSheet, stri
     let at = |f: &str| format!("project_sheet.{f}");
     match &p.carrier {
         Some(org) => {
-            text(c, &at("carrier.name"), &org.name, MAX_TITLE_CHARS, true, "Le nom de la structure porteuse est obligatoire.");
+            text(
+                c,
+                &at("carrier.name"),
+                &org.name,
+                MAX_TITLE_CHARS,
+                true,
+                "Le nom de la structure porteuse est obligatoire.",
+            );
             if let Some(t) = &org.org_type {
                 code(c, vocab, &at("carrier.org_type"), names::ORGANISATION_TYPE, t);
             }
@@ -184,7 +208,15 @@ fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &ProjectSheet, stri
         None => {}
     }
     optional_code(c, vocab, &at("phase"), names::PHASE, p.phase.as_deref());
-    required_code(c, vocab, &at("status"), names::PROJECT_STATUS, p.status.as_deref(), strict, "Le statut du projet est obligatoire.");
+    required_code(
+        c,
+        vocab,
+        &at("status"),
+        names::PROJECT_STATUS,
+        p.status.as_deref(),
+        strict,
+        "Le statut du projet est obligatoire.",
+    );
     required_text(c, &at("location"), p.location.as_deref(), strict, "La localisation est obligatoire.");
     required_text(c, &at("perimeter"), p.perimeter.as_deref(), strict, "Le périmètre est obligatoire.");
     match &p.start_date {
@@ -201,32 +233,82 @@ fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &ProjectSheet, stri
         }
     }
     for (i, partner) in p.partners.iter().enumerate() {
-        text(c, &at(&format!("partners[{i}].name")), &partner.name, MAX_TITLE_CHARS, true, "Le nom du partenaire est obligatoire.");
+        text(
+            c,
+            &at(&format!("partners[{i}].name")),
+            &partner.name,
+            MAX_TITLE_CHARS,
+            true,
+            "Le nom du partenaire est obligatoire.",
+        );
     }
     amount(c, &at("total_cost_eur"), p.total_cost_eur);
     funding_lines(c, vocab, "project_sheet.funding", &p.funding);
     list_len(c, &at("objectives"), p.objectives.len());
     for (i, s) in p.stages.iter().enumerate() {
-        text(c, &at(&format!("stages[{i}].name")), &s.name, MAX_TITLE_CHARS, true, "Le nom de l'étape est obligatoire.");
-        if let Some(d) = &s.start { partial_date(c, &at(&format!("stages[{i}].start")), d); }
-        if let Some(d) = &s.end { partial_date(c, &at(&format!("stages[{i}].end")), d); }
+        text(
+            c,
+            &at(&format!("stages[{i}].name")),
+            &s.name,
+            MAX_TITLE_CHARS,
+            true,
+            "Le nom de l'étape est obligatoire.",
+        );
+        if let Some(d) = &s.start {
+            partial_date(c, &at(&format!("stages[{i}].start")), d);
+        }
+        if let Some(d) = &s.end {
+            partial_date(c, &at(&format!("stages[{i}].end")), d);
+        }
     }
     for (i, w) in p.work_packages.iter().enumerate() {
-        text(c, &at(&format!("work_packages[{i}].code")), &w.code, 20, true, "Le code du groupe de travail est obligatoire.");
-        text(c, &at(&format!("work_packages[{i}].name")), &w.name, MAX_TITLE_CHARS, true, "Le nom du groupe de travail est obligatoire.");
+        text(
+            c,
+            &at(&format!("work_packages[{i}].code")),
+            &w.code,
+            20,
+            true,
+            "Le code du groupe de travail est obligatoire.",
+        );
+        text(
+            c,
+            &at(&format!("work_packages[{i}].name")),
+            &w.name,
+            MAX_TITLE_CHARS,
+            true,
+            "Le nom du groupe de travail est obligatoire.",
+        );
     }
     urls(c, &at("practices_used"), &p.practices_used);
     for (i, k) in p.key_figures.iter().enumerate() {
-        text(c, &at(&format!("key_figures[{i}].indicator")), &k.indicator, MAX_TITLE_CHARS, true, "Le nom de l'indicateur est obligatoire.");
+        text(
+            c,
+            &at(&format!("key_figures[{i}].indicator")),
+            &k.indicator,
+            MAX_TITLE_CHARS,
+            true,
+            "Le nom de l'indicateur est obligatoire.",
+        );
         if !k.value.is_finite() {
             c.push(at(&format!("key_figures[{i}].value")), "invalid_number", "La valeur doit être un nombre.");
         }
-        if let Some(d) = &k.date { partial_date(c, &at(&format!("key_figures[{i}].date")), d); }
+        if let Some(d) = &k.date {
+            partial_date(c, &at(&format!("key_figures[{i}].date")), d);
+        }
     }
     useful_effects(c, vocab, "project_sheet.useful_effects", &p.useful_effects);
     for (i, e) in p.events.iter().enumerate() {
-        text(c, &at(&format!("events[{i}].name")), &e.name, MAX_TITLE_CHARS, true, "Le nom de l'événement est obligatoire.");
-        if let Some(d) = &e.date { partial_date(c, &at(&format!("events[{i}].date")), d); }
+        text(
+            c,
+            &at(&format!("events[{i}].name")),
+            &e.name,
+            MAX_TITLE_CHARS,
+            true,
+            "Le nom de l'événement est obligatoire.",
+        );
+        if let Some(d) = &e.date {
+            partial_date(c, &at(&format!("events[{i}].date")), d);
+        }
     }
 }
 
@@ -244,10 +326,28 @@ fn good_practice(c: &mut Collector, vocab: &Vocabularies, g: &GoodPractice, stri
         text(c, &at(&format!("steps[{i}].name")), &s.name, MAX_TITLE_CHARS, true, "Le nom de l'étape est obligatoire.");
     }
     if strict && g.resources_needed.is_empty() {
-        c.push(at("resources_needed"), "required", "Indiquez les moyens nécessaires (humains, financiers ou techniques).");
+        c.push(
+            at("resources_needed"),
+            "required",
+            "Indiquez les moyens nécessaires (humains, financiers ou techniques).",
+        );
     }
-    required_code(c, vocab, &at("maturity"), names::MATURITY, g.maturity.as_deref(), strict, "La maturité est obligatoire.");
-    required_text(c, &at("transferability"), g.transferability.as_deref(), strict, "Les conditions de transférabilité sont obligatoires.");
+    required_code(
+        c,
+        vocab,
+        &at("maturity"),
+        names::MATURITY,
+        g.maturity.as_deref(),
+        strict,
+        "La maturité est obligatoire.",
+    );
+    required_text(
+        c,
+        &at("transferability"),
+        g.transferability.as_deref(),
+        strict,
+        "Les conditions de transférabilité sont obligatoires.",
+    );
     urls(c, &at("evidence"), &g.evidence);
 }
 
@@ -272,7 +372,9 @@ fn experience(c: &mut Collector, vocab: &Vocabularies, e: &Experience, strict: b
                 None if strict => c.push(at("period.start"), "required", "Le début de la période est obligatoire."),
                 None => {}
             }
-            if let Some(d) = &p.end { partial_date(c, &at("period.end"), d); }
+            if let Some(d) = &p.end {
+                partial_date(c, &at("period.end"), d);
+            }
         }
         None if strict => c.push(at("period"), "required", "La période couverte est obligatoire."),
         None => {}
@@ -284,7 +386,13 @@ fn experience(c: &mut Collector, vocab: &Vocabularies, e: &Experience, strict: b
     }
     required_text(c, &at("context"), e.context.as_deref(), strict, "Le contexte est obligatoire.");
     required_text(c, &at("results"), e.results.as_deref(), strict, "Les résultats sont obligatoires.");
-    required_text(c, &at("difficulties"), e.difficulties.as_deref(), strict, "Les difficultés rencontrées sont obligatoires.");
+    required_text(
+        c,
+        &at("difficulties"),
+        e.difficulties.as_deref(),
+        strict,
+        "Les difficultés rencontrées sont obligatoires.",
+    );
     useful_effects(c, vocab, "experience.useful_effects", &e.useful_effects);
     funding_lines(c, vocab, "experience.funding", &e.funding);
     urls(c, &at("practices"), &e.practices);
@@ -293,7 +401,14 @@ fn experience(c: &mut Collector, vocab: &Vocabularies, e: &Experience, strict: b
 fn useful_effects(c: &mut Collector, vocab: &Vocabularies, path: &str, effects: &[UsefulEffect]) {
     list_len(c, path, effects.len());
     for (i, e) in effects.iter().enumerate() {
-        text(c, &format!("{path}[{i}].beneficiary"), &e.beneficiary, MAX_TITLE_CHARS, true, "Un effet utile est toujours rattaché à un bénéficiaire.");
+        text(
+            c,
+            &format!("{path}[{i}].beneficiary"),
+            &e.beneficiary,
+            MAX_TITLE_CHARS,
+            true,
+            "Un effet utile est toujours rattaché à un bénéficiaire.",
+        );
         text(c, &format!("{path}[{i}].effect"), &e.effect, MAX_TEXT_CHARS, true, "Décrivez l'effet.");
         code(c, vocab, &format!("{path}[{i}].kind"), names::EFFECT_KIND, &e.kind);
         code(c, vocab, &format!("{path}[{i}].evidence"), names::EVIDENCE_LEVEL, &e.evidence);
@@ -353,11 +468,13 @@ fn required_text(c: &mut Collector, path: &str, value: Option<&str>, strict: boo
 
 fn code(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, value: &str) {
     if !vocab.contains(vocabulary, value) {
-        let known: Vec<&str> = vocab
-            .get(vocabulary)
-            .map(|v| v.terms.iter().map(|t| t.code.as_str()).collect())
-            .unwrap_or_default();
-        c.push(path, "unknown_code", format!("« {value} » n'est pas une valeur autorisée (valeurs possibles : {}).", known.join(", ")));
+        let known: Vec<&str> =
+            vocab.get(vocabulary).map(|v| v.terms.iter().map(|t| t.code.as_str()).collect()).unwrap_or_default();
+        c.push(
+            path,
+            "unknown_code",
+            format!("« {value} » n'est pas une valeur autorisée (valeurs possibles : {}).", known.join(", ")),
+        );
     }
 }
 
@@ -367,7 +484,15 @@ fn optional_code(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary
     }
 }
 
-fn required_code(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, value: Option<&str>, strict: bool, message: &str) {
+fn required_code(
+    c: &mut Collector,
+    vocab: &Vocabularies,
+    path: &str,
+    vocabulary: &str,
+    value: Option<&str>,
+    strict: bool,
+    message: &str,
+) {
     match value {
         Some(v) => code(c, vocab, path, vocabulary, v),
         None if strict => c.push(path, "required", message),
@@ -393,7 +518,11 @@ fn list_len(c: &mut Collector, path: &str, len: usize) {
 
 fn url(c: &mut Collector, path: &str, value: &str) {
     match url::Url::parse(value) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.username().is_empty() && u.password().is_none() => {}
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some()
+                && u.username().is_empty()
+                && u.password().is_none() => {}
         _ => c.push(path, "invalid_url", format!("« {value} » n'est pas une adresse http(s) valide.")),
     }
 }
@@ -443,8 +572,15 @@ fn language(c: &mut Collector, path: &str, value: &str) {
     let ok = !value.is_empty()
         && value.len() <= 35
         && value.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-        && value.split('-').next().is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+        && value
+            .split('-')
+            .next()
+            .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
     if !ok {
-        c.push(path, "invalid_language", format!("« {value} » n'est pas un code de langue BCP-47 (ex. fr, fr-FR, oc)."));
+        c.push(
+            path,
+            "invalid_language",
+            format!("« {value} » n'est pas un code de langue BCP-47 (ex. fr, fr-FR, oc)."),
+        );
     }
 }

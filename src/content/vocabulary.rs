@@ -72,8 +72,7 @@ impl Vocabularies {
         static BUILTIN: OnceLock<Vocabularies> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                let map: BTreeMap<String, Vocabulary> =
-                    serde_json::from_str(VOCABULARIES_JSON).unwrap_or_default();
+                let map: BTreeMap<String, Vocabulary> = serde_json::from_str(VOCABULARIES_JSON).unwrap_or_default();
                 Vocabularies(Arc::new(map))
             })
             .clone()
@@ -90,10 +89,7 @@ impl Vocabularies {
     /// The French label of a code, or the code itself when unknown (e.g. a replica that
     /// uses a term this node does not ship).
     pub fn label<'a>(&'a self, name: &str, code: &'a str) -> &'a str {
-        self.get(name)
-            .and_then(|v| v.term(code))
-            .map(|t| t.label.as_str())
-            .unwrap_or(code)
+        self.get(name).and_then(|v| v.term(code)).map(|t| t.label.as_str()).unwrap_or(code)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Vocabulary)> {
@@ -132,11 +128,24 @@ mod tests {
     fn every_vocabulary_an_item_refers_to_is_shipped() {
         let vocab = Vocabularies::builtin();
         for name in [
-            names::PILLAR, names::ACTIVITY_DOMAIN, names::RESOURCE, names::FOOD_THEME,
-            names::TARGET_AUDIENCE, names::SCALE, names::ORGANISATION_TYPE, names::PHASE,
-            names::PROJECT_STATUS, names::FUNDING_TYPE, names::FUNDING_STATUS, names::MATURITY,
-            names::EVIDENCE_LEVEL, names::EFFECT_KIND, names::SPEAKER_ROLE, names::LICENSE,
-            names::LIFECYCLE, names::KIND,
+            names::PILLAR,
+            names::ACTIVITY_DOMAIN,
+            names::RESOURCE,
+            names::FOOD_THEME,
+            names::TARGET_AUDIENCE,
+            names::SCALE,
+            names::ORGANISATION_TYPE,
+            names::PHASE,
+            names::PROJECT_STATUS,
+            names::FUNDING_TYPE,
+            names::FUNDING_STATUS,
+            names::MATURITY,
+            names::EVIDENCE_LEVEL,
+            names::EFFECT_KIND,
+            names::SPEAKER_ROLE,
+            names::LICENSE,
+            names::LIFECYCLE,
+            names::KIND,
         ] {
             assert!(vocab.get(name).is_some(), "missing vocabulary {name}");
         }

@@ -31,10 +31,9 @@ impl LocalArticle<'_> {
     pub fn to_json(&self, vocab: &Vocabularies) -> Value {
         let doc = self.document;
         let mut tags = Vec::new();
-        for (vocabulary, param, codes) in [
-            (names::PILLAR, "pillar", &doc.pillars),
-            (names::ACTIVITY_DOMAIN, "domain", &doc.activity_domains),
-        ] {
+        for (vocabulary, param, codes) in
+            [(names::PILLAR, "pillar", &doc.pillars), (names::ACTIVITY_DOMAIN, "domain", &doc.activity_domains)]
+        {
             for code in codes {
                 tags.push(json!({
                     "type": "Hashtag",
@@ -166,11 +165,18 @@ pub fn parse_article(value: &Value) -> Result<RemoteArticle, ArticleError> {
         return Err(ArticleError::NotAnArticle(kind.to_owned()));
     }
     let time = |field: &str| {
-        value.get(field).and_then(Value::as_str).and_then(|t| DateTime::parse_from_rfc3339(t).ok()).map(|t| t.with_timezone(&Utc))
+        value
+            .get(field)
+            .and_then(Value::as_str)
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&Utc))
     };
     let document = match value.get("maillage") {
         None | Some(Value::Null) => None,
-        Some(doc) => Some(serde_json::from_value::<ItemDocument>(doc.clone()).map_err(|e| ArticleError::BadDocument(e.to_string()))?),
+        Some(doc) => Some(
+            serde_json::from_value::<ItemDocument>(doc.clone())
+                .map_err(|e| ArticleError::BadDocument(e.to_string()))?,
+        ),
     };
     Ok(RemoteArticle {
         attributed_to: value.get("attributedTo").and_then(super::vocab::id_of).map(str::to_owned),

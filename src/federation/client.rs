@@ -59,11 +59,18 @@ pub enum Conditional {
 pub enum DeliveryOutcome {
     Delivered,
     /// Try again later; `retry_after` when the peer said when.
-    Retry { status: Option<u16>, error: String, retry_after: Option<Duration> },
+    Retry {
+        status: Option<u16>,
+        error: String,
+        retry_after: Option<Duration>,
+    },
     /// 410: the recipient no longer exists.
     Gone,
     /// Any other 4xx, or a URL our policy refuses: never retried.
-    Rejected { status: Option<u16>, error: String },
+    Rejected {
+        status: Option<u16>,
+        error: String,
+    },
 }
 
 impl FederationClient {
@@ -132,7 +139,10 @@ impl FederationClient {
             .http
             .get(parsed.clone())
             .headers(signed)
-            .header(ACCEPT, format!("{ACTIVITY_JSON}, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""))
+            .header(
+                ACCEPT,
+                format!("{ACTIVITY_JSON}, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""),
+            )
             .header(USER_AGENT, user_agent());
         if let Some(etag) = etag {
             request = request.header(IF_NONE_MATCH, etag);
@@ -146,7 +156,8 @@ impl FederationClient {
         }
         let etag = response.headers().get(ETAG).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let bytes = self.read_limited(url, response).await?;
-        let document = serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))?;
+        let document =
+            serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))?;
         Ok(Conditional::Changed { document, etag })
     }
 
@@ -171,7 +182,9 @@ impl FederationClient {
 
     async fn read_limited(&self, url: &str, mut response: reqwest::Response) -> Result<Vec<u8>, FetchError> {
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))? {
+        while let Some(chunk) =
+            response.chunk().await.map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))?
+        {
             if body.len() + chunk.len() > self.policy.max_response_bytes {
                 return Err(FetchError::TooLarge(url.to_owned()));
             }
@@ -192,10 +205,11 @@ impl FederationClient {
                 other => DeliveryOutcome::Retry { status: None, error: other.to_string(), retry_after: None },
             };
         }
-        let signed = match sign_request(&self.keys, &self.key_id, &Method::POST, &parsed, Some(body), chrono::Utc::now()) {
-            Ok(h) => h,
-            Err(e) => return DeliveryOutcome::Rejected { status: None, error: format!("signing failed: {e}") },
-        };
+        let signed =
+            match sign_request(&self.keys, &self.key_id, &Method::POST, &parsed, Some(body), chrono::Utc::now()) {
+                Ok(h) => h,
+                Err(e) => return DeliveryOutcome::Rejected { status: None, error: format!("signing failed: {e}") },
+            };
         let result = self
             .http
             .post(parsed)
@@ -219,7 +233,11 @@ fn classify(status: StatusCode, retry_after: Option<&HeaderValue>) -> DeliveryOu
     } else if code == 410 {
         DeliveryOutcome::Gone
     } else if code == 408 || code == 429 || status.is_server_error() {
-        DeliveryOutcome::Retry { status: Some(code), error: format!("HTTP {code}"), retry_after: retry_after.and_then(parse_retry_after) }
+        DeliveryOutcome::Retry {
+            status: Some(code),
+            error: format!("HTTP {code}"),
+            retry_after: retry_after.and_then(parse_retry_after),
+        }
     } else {
         DeliveryOutcome::Rejected { status: Some(code), error: format!("HTTP {code}") }
     }
@@ -276,7 +294,17 @@ mod tests {
 
     #[test]
     fn private_and_loopback_addresses_are_not_public() {
-        for ip in ["127.0.0.1", "10.1.2.3", "192.168.0.1", "169.254.1.1", "::1", "fe80::1", "fd00::1", "100.64.0.1", "::ffff:127.0.0.1"] {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.0.1",
+            "169.254.1.1",
+            "::1",
+            "fe80::1",
+            "fd00::1",
+            "100.64.0.1",
+            "::ffff:127.0.0.1",
+        ] {
             assert!(!is_public_address(ip.parse().expect("ip")), "{ip} must be refused");
         }
         assert!(is_public_address("193.51.24.1".parse().expect("ip")));

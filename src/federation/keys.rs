@@ -37,8 +37,7 @@ struct NodeKeysInner {
 impl NodeKeys {
     /// Generates a fresh RSA-2048 key pair.
     pub fn generate() -> anyhow::Result<Self> {
-        let key_pair =
-            KeyPair::generate(KeySize::Rsa2048).context("Failed to generate an RSA key pair")?;
+        let key_pair = KeyPair::generate(KeySize::Rsa2048).context("Failed to generate an RSA key pair")?;
         Self::from_key_pair(key_pair)
     }
 
@@ -46,24 +45,17 @@ impl NodeKeys {
     pub fn from_private_pem(private_key_pem: &str) -> anyhow::Result<Self> {
         let pem = pem::parse(private_key_pem).context("Failed to read the private key PEM")?;
         if pem.tag() != PRIVATE_KEY_TAG {
-            bail!(
-                "Expected a PKCS#8 `{PRIVATE_KEY_TAG}` PEM block, found `{}`",
-                pem.tag()
-            );
+            bail!("Expected a PKCS#8 `{PRIVATE_KEY_TAG}` PEM block, found `{}`", pem.tag());
         }
-        let key_pair =
-            KeyPair::from_pkcs8(pem.contents()).context("Failed to parse the RSA private key")?;
+        let key_pair = KeyPair::from_pkcs8(pem.contents()).context("Failed to parse the RSA private key")?;
         Self::from_key_pair(key_pair)
     }
 
     fn from_key_pair(key_pair: KeyPair) -> anyhow::Result<Self> {
-        let private_der: aws_lc_rs::encoding::Pkcs8V1Der<'_> = key_pair
-            .as_der()
-            .context("Failed to encode the private key as PKCS#8")?;
-        let public_der: aws_lc_rs::encoding::PublicKeyX509Der<'_> = key_pair
-            .public_key()
-            .as_der()
-            .context("Failed to encode the public key as SubjectPublicKeyInfo")?;
+        let private_der: aws_lc_rs::encoding::Pkcs8V1Der<'_> =
+            key_pair.as_der().context("Failed to encode the private key as PKCS#8")?;
+        let public_der: aws_lc_rs::encoding::PublicKeyX509Der<'_> =
+            key_pair.public_key().as_der().context("Failed to encode the public key as SubjectPublicKeyInfo")?;
         Ok(Self {
             inner: Arc::new(NodeKeysInner {
                 private_key_pem: encode_pem(PRIVATE_KEY_TAG, private_der.as_ref()),
@@ -89,12 +81,7 @@ impl NodeKeys {
         let mut signature = vec![0; key_pair.public_modulus_len()];
         // aws-lc-rs ignores the RNG for PKCS#1 v1.5; the parameter exists for ring compatibility.
         key_pair
-            .sign(
-                &RSA_PKCS1_SHA256,
-                &SystemRandom::new(),
-                message,
-                &mut signature,
-            )
+            .sign(&RSA_PKCS1_SHA256, &SystemRandom::new(), message, &mut signature)
             .context("Failed to sign with the node key")?;
         Ok(signature)
     }
@@ -103,9 +90,7 @@ impl NodeKeys {
 impl fmt::Debug for NodeKeys {
     // Deliberately leaves the private key out, so it never reaches a log.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NodeKeys")
-            .field("public_key_pem", &self.inner.public_key_pem)
-            .finish_non_exhaustive()
+        f.debug_struct("NodeKeys").field("public_key_pem", &self.inner.public_key_pem).finish_non_exhaustive()
     }
 }
 
@@ -144,15 +129,12 @@ impl RemotePublicKey {
         if pem.tag() != PUBLIC_KEY_TAG && pem.tag() != RSA_PUBLIC_KEY_TAG {
             return Err(KeyError::UnexpectedPemTag(pem.tag().to_owned()));
         }
-        let bits = PublicKey::from_der(pem.contents())
-            .map_err(|_| KeyError::InvalidKey)?
-            .modulus_len()
-            * 8;
+        let bits = PublicKey::from_der(pem.contents()).map_err(|_| KeyError::InvalidKey)?.modulus_len() * 8;
         if bits < MIN_KEY_BITS {
             return Err(KeyError::KeyTooShort(bits));
         }
-        let key = ParsedPublicKey::new(&RSA_PKCS1_2048_8192_SHA256, pem.contents())
-            .map_err(|_| KeyError::InvalidKey)?;
+        let key =
+            ParsedPublicKey::new(&RSA_PKCS1_2048_8192_SHA256, pem.contents()).map_err(|_| KeyError::InvalidKey)?;
         Ok(Self { key })
     }
 
@@ -189,12 +171,8 @@ rpSse54l09lXOrELHwIDAQAB
     #[test]
     fn generated_keys_survive_a_round_trip_through_their_private_pem() {
         let keys = node_keys();
-        assert!(keys
-            .private_key_pem()
-            .starts_with("-----BEGIN PRIVATE KEY-----\n"));
-        assert!(keys
-            .public_key_pem()
-            .starts_with("-----BEGIN PUBLIC KEY-----\n"));
+        assert!(keys.private_key_pem().starts_with("-----BEGIN PRIVATE KEY-----\n"));
+        assert!(keys.public_key_pem().starts_with("-----BEGIN PUBLIC KEY-----\n"));
         assert!(!keys.public_key_pem().contains('\r'));
 
         let reloaded = NodeKeys::from_private_pem(keys.private_key_pem()).expect("PEM reloads");
@@ -223,9 +201,7 @@ rpSse54l09lXOrELHwIDAQAB
 
     #[test]
     fn a_signature_does_not_verify_with_another_nodes_key() {
-        let signature = node_keys()
-            .sign_rsa_sha256(b"message")
-            .expect("signing works");
+        let signature = node_keys().sign_rsa_sha256(b"message").expect("signing works");
         let other = RemotePublicKey::from_pem(node_keys().public_key_pem()).expect("parses");
         assert!(!other.verify_rsa_sha256(b"message", &signature));
     }
@@ -233,23 +209,14 @@ rpSse54l09lXOrELHwIDAQAB
     #[test]
     fn unusable_public_keys_are_refused_with_a_reason() {
         let keys = node_keys();
-        assert!(matches!(
-            RemotePublicKey::from_pem("not a key"),
-            Err(KeyError::Pem(_))
-        ));
+        assert!(matches!(RemotePublicKey::from_pem("not a key"), Err(KeyError::Pem(_))));
         assert!(matches!(
             RemotePublicKey::from_pem(keys.private_key_pem()),
             Err(KeyError::UnexpectedPemTag(tag)) if tag == "PRIVATE KEY"
         ));
         let garbage = encode_pem(PUBLIC_KEY_TAG, b"garbage");
-        assert!(matches!(
-            RemotePublicKey::from_pem(&garbage),
-            Err(KeyError::InvalidKey)
-        ));
-        assert!(matches!(
-            RemotePublicKey::from_pem(RSA_1024_PUBLIC_PEM),
-            Err(KeyError::KeyTooShort(1024))
-        ));
+        assert!(matches!(RemotePublicKey::from_pem(&garbage), Err(KeyError::InvalidKey)));
+        assert!(matches!(RemotePublicKey::from_pem(RSA_1024_PUBLIC_PEM), Err(KeyError::KeyTooShort(1024))));
     }
 
     #[test]

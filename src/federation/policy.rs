@@ -22,7 +22,10 @@ pub struct FederationPolicy {
 
 impl FederationPolicy {
     pub fn new(mode: PolicyMode, domains: &[String]) -> FederationPolicy {
-        FederationPolicy { mode, domains: domains.iter().map(|d| d.trim().trim_start_matches('.').to_ascii_lowercase()).collect() }
+        FederationPolicy {
+            mode,
+            domains: domains.iter().map(|d| d.trim().trim_start_matches('.').to_ascii_lowercase()).collect(),
+        }
     }
 
     fn listed(&self, host: &str) -> bool {

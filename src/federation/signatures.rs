@@ -94,25 +94,16 @@ pub fn sign_request(
     body: Option<&[u8]>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<HeaderMap> {
-    let host = url
-        .host_str()
-        .context("Failed to sign: the URL has no host")?;
+    let host = url.host_str().context("Failed to sign: the URL has no host")?;
     // `Url::port` is `None` for the scheme's default port, which is what `Host` wants.
     let host = match url.port() {
         Some(port) => format!("{host}:{port}"),
         None => host.to_owned(),
     };
-    let request_target = format!(
-        "{} {}",
-        method.as_str().to_ascii_lowercase(),
-        &url[Position::BeforePath..Position::AfterQuery]
-    );
+    let request_target =
+        format!("{} {}", method.as_str().to_ascii_lowercase(), &url[Position::BeforePath..Position::AfterQuery]);
     let date = now.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
-    let mut signed = vec![
-        ("(request-target)", request_target),
-        ("host", host),
-        ("date", date),
-    ];
+    let mut signed = vec![("(request-target)", request_target), ("host", host), ("date", date)];
     if body.is_some() || method == Method::POST {
         signed.push(("digest", digest_header(body.unwrap_or_default())));
     }
@@ -128,8 +119,7 @@ pub fn sign_request(
     let mut headers = HeaderMap::new();
     for (name, value) in signed.into_iter().skip(1) {
         let name = HeaderName::from_static(name);
-        let value = HeaderValue::from_str(&value)
-            .with_context(|| format!("Failed to build the {name} header"))?;
+        let value = HeaderValue::from_str(&value).with_context(|| format!("Failed to build the {name} header"))?;
         headers.insert(name, value);
     }
     let value = HeaderValue::from_str(&signature_header)
@@ -176,9 +166,7 @@ pub fn parse_signature(
     let Some(header) = headers.get(SIGNATURE) else {
         return Err(SignatureError::MissingSignature);
     };
-    let header = header
-        .to_str()
-        .map_err(|_| SignatureError::Malformed("the Signature header is not text".into()))?;
+    let header = header.to_str().map_err(|_| SignatureError::Malformed("the Signature header is not text".into()))?;
 
     let params = signature_params(header);
     let algorithm = params.get("algorithm").map(|a| a.to_ascii_lowercase());
@@ -186,10 +174,7 @@ pub fn parse_signature(
     if let Some(other) = algorithm.filter(|a| a != "rsa-sha256" && a != "hs2019") {
         return Err(SignatureError::UnsupportedAlgorithm(other));
     }
-    let signed = params
-        .get("headers")
-        .map(|h| h.to_ascii_lowercase())
-        .unwrap_or_default();
+    let signed = params.get("headers").map(|h| h.to_ascii_lowercase()).unwrap_or_default();
     let signed: Vec<&str> = signed.split_whitespace().collect();
     let mut required = vec!["(request-target)", "host", "date"];
     if method == Method::POST {
@@ -203,26 +188,17 @@ pub fn parse_signature(
     // The crate re-checks Date against the wall clock; ours uses the injected `now`, so
     // its check is pushed out of the way. `mastodon_compat` (no `(created)`, Date and Host
     // required) matches the checks above.
-    let config = Config::new()
-        .mastodon_compat()
-        .set_expiration(Duration::from_secs(100 * 365 * 24 * 3600));
+    let config = Config::new().mastodon_compat().set_expiration(Duration::from_secs(100 * 365 * 24 * 3600));
     // The crate does not trim parameter names, so `keyId="…", signature="…"` (with a
     // space) would lose its signature: hand it the parameters re-joined without spaces.
     let mut crate_headers = header_map_for_crate(headers);
     let normalized: Vec<String> = params.iter().map(|(k, v)| format!("{k}=\"{v}\"")).collect();
     crate_headers.insert(SIGNATURE.as_str().to_owned(), normalized.join(","));
-    let unverified = config
-        .begin_verify(method.as_str(), path_and_query, crate_headers)
-        .map_err(|error| match error {
-            PrepareVerifyError::Validate(ValidateError::Missing) => {
-                SignatureError::MissingSignature
-            }
-            PrepareVerifyError::Validate(ValidateError::Expired { .. }) => {
-                SignatureError::DateOutOfWindow
-            }
-            PrepareVerifyError::Parse(e) => {
-                SignatureError::Malformed(format!("no `{}` parameter", e.missing_field()))
-            }
+    let unverified =
+        config.begin_verify(method.as_str(), path_and_query, crate_headers).map_err(|error| match error {
+            PrepareVerifyError::Validate(ValidateError::Missing) => SignatureError::MissingSignature,
+            PrepareVerifyError::Validate(ValidateError::Expired { .. }) => SignatureError::DateOutOfWindow,
+            PrepareVerifyError::Parse(e) => SignatureError::Malformed(format!("no `{}` parameter", e.missing_field())),
             PrepareVerifyError::Required(e) => {
                 let mut names: Vec<&str> = e.headers().iter().map(String::as_str).collect();
                 names.sort_unstable();
@@ -245,14 +221,10 @@ pub fn verify_digest(headers: &HeaderMap, body: &[u8]) -> Result<(), SignatureEr
     let actual = digest(&SHA256, body);
     let mut found = false;
     for value in headers.get_all(DIGEST) {
-        let value = value
-            .to_str()
-            .map_err(|_| SignatureError::Malformed("the Digest header is not text".into()))?;
+        let value = value.to_str().map_err(|_| SignatureError::Malformed("the Digest header is not text".into()))?;
         for entry in value.split(',') {
             let Some((algorithm, encoded)) = entry.trim().split_once('=') else {
-                return Err(SignatureError::Malformed(format!(
-                    "bad Digest entry `{entry}`"
-                )));
+                return Err(SignatureError::Malformed(format!("bad Digest entry `{entry}`")));
             };
             if !algorithm.trim().eq_ignore_ascii_case("sha-256") {
                 continue;
@@ -303,11 +275,7 @@ fn header_map_for_crate(headers: &HeaderMap) -> BTreeMap<String, String> {
         .keys()
         .filter(|name| **name != AUTHORIZATION)
         .map(|name| {
-            let values: Vec<&str> = headers
-                .get_all(name)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .collect();
+            let values: Vec<&str> = headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).collect();
             (name.as_str().to_owned(), values.join(", "))
         })
         .collect()
@@ -326,8 +294,7 @@ mod tests {
 
     fn keys() -> NodeKeys {
         static KEYS: OnceLock<NodeKeys> = OnceLock::new();
-        KEYS.get_or_init(|| NodeKeys::generate().expect("key generation works"))
-            .clone()
+        KEYS.get_or_init(|| NodeKeys::generate().expect("key generation works")).clone()
     }
 
     fn public_key() -> RemotePublicKey {
@@ -336,9 +303,7 @@ mod tests {
 
     /// A fixed instant far from the wall clock, so the crate's own Date check can't interfere.
     fn signed_at() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2024, 5, 1, 10, 0, 0)
-            .single()
-            .expect("valid date")
+        Utc.with_ymd_and_hms(2024, 5, 1, 10, 0, 0).single().expect("valid date")
     }
 
     fn signed(method: Method, url: &str, body: Option<&[u8]>) -> HeaderMap {
@@ -352,10 +317,7 @@ mod tests {
 
     fn replace_signature(headers: &mut HeaderMap, from: &str, to: &str) {
         let header = signature_header(headers).replace(from, to);
-        headers.insert(
-            SIGNATURE,
-            HeaderValue::from_str(&header).expect("valid header"),
-        );
+        headers.insert(SIGNATURE, HeaderValue::from_str(&header).expect("valid header"));
     }
 
     #[test]
@@ -363,15 +325,14 @@ mod tests {
         let mut headers = signed(Method::GET, "https://a.example/notes?page=2", None);
         assert_eq!(headers[DATE], "Wed, 01 May 2024 10:00:00 GMT");
         assert!(!headers.contains_key(DIGEST));
-        assert!(signature_header(&headers).contains(
-            r#"algorithm="rsa-sha256",headers="(request-target) host date",signature=""#
-        ));
+        assert!(signature_header(&headers)
+            .contains(r#"algorithm="rsa-sha256",headers="(request-target) host date",signature=""#));
         let bearer = HeaderValue::from_static("Bearer not-a-signature");
         headers.insert(AUTHORIZATION, bearer);
         replace_signature(&mut headers, "\",", "\", "); // some peers add spaces
 
-        let signature = parse_signature(&Method::GET, "/notes?page=2", &headers, signed_at())
-            .expect("signature parses");
+        let signature =
+            parse_signature(&Method::GET, "/notes?page=2", &headers, signed_at()).expect("signature parses");
 
         assert_eq!(signature.key_id(), KEY_ID);
         assert_eq!(signature.actor_url_hint(), "https://a.example/actor");
@@ -386,26 +347,17 @@ mod tests {
         let headers = signed(Method::POST, "http://127.0.0.1:8081/inbox", Some(body));
 
         verify_digest(&headers, body).expect("digest matches");
-        let signature = parse_signature(&Method::POST, "/inbox", &headers, signed_at())
-            .expect("signature parses");
+        let signature = parse_signature(&Method::POST, "/inbox", &headers, signed_at()).expect("signature parses");
 
         assert_eq!(headers[HOST], "127.0.0.1:8081");
-        assert!(
-            signature_header(&headers).contains(r#"headers="(request-target) host date digest""#)
-        );
+        assert!(signature_header(&headers).contains(r#"headers="(request-target) host date digest""#));
         assert!(signature.verify(&public_key()));
     }
 
     #[test]
     fn the_host_header_carries_only_a_non_default_port() {
-        assert_eq!(
-            signed(Method::GET, "https://b.example:443/x", None)[HOST],
-            "b.example"
-        );
-        assert_eq!(
-            signed(Method::GET, "https://b.example:8443/x", None)[HOST],
-            "b.example:8443"
-        );
+        assert_eq!(signed(Method::GET, "https://b.example:443/x", None)[HOST], "b.example");
+        assert_eq!(signed(Method::GET, "https://b.example:8443/x", None)[HOST], "b.example:8443");
     }
 
     #[test]
@@ -428,10 +380,7 @@ mod tests {
         headers.insert(DIGEST, HeaderValue::from_str(&value).expect("valid header"));
 
         assert!(verify_digest(&headers, b"body").is_ok());
-        assert!(matches!(
-            verify_digest(&headers, b"other"),
-            Err(SignatureError::DigestMismatch)
-        ));
+        assert!(matches!(verify_digest(&headers, b"other"), Err(SignatureError::DigestMismatch)));
     }
 
     #[test]
@@ -440,8 +389,7 @@ mod tests {
         let other = NodeKeys::generate().expect("key generation works");
         let other = RemotePublicKey::from_pem(other.public_key_pem()).expect("parses");
 
-        let signature = parse_signature(&Method::POST, "/inbox", &headers, signed_at())
-            .expect("signature parses");
+        let signature = parse_signature(&Method::POST, "/inbox", &headers, signed_at()).expect("signature parses");
 
         assert!(!signature.verify(&other));
     }
@@ -465,8 +413,7 @@ mod tests {
     fn a_post_whose_signature_does_not_cover_the_digest_is_refused() {
         let headers = signed(Method::GET, "https://b.example/inbox", None);
 
-        let error = parse_signature(&Method::POST, "/inbox", &headers, signed_at())
-            .expect_err("digest is not signed");
+        let error = parse_signature(&Method::POST, "/inbox", &headers, signed_at()).expect_err("digest is not signed");
 
         assert!(matches!(&error, SignatureError::MissingSignedHeader(h) if h == "digest"));
     }
@@ -488,16 +435,10 @@ mod tests {
         let mut headers = signed(Method::GET, "https://b.example/x", None);
         let parse = |h: &HeaderMap| parse_signature(&Method::GET, "/x", h, signed_at());
         headers.remove(SIGNATURE);
-        assert!(matches!(
-            parse(&headers),
-            Err(SignatureError::MissingSignature)
-        ));
+        assert!(matches!(parse(&headers), Err(SignatureError::MissingSignature)));
         let rfc9421 = HeaderValue::from_static("sig1=(\"@method\")");
         headers.insert(SIGNATURE_INPUT, rfc9421);
-        assert!(matches!(
-            parse(&headers),
-            Err(SignatureError::Rfc9421Unsupported)
-        ));
+        assert!(matches!(parse(&headers), Err(SignatureError::Rfc9421Unsupported)));
 
         let mut headers = signed(Method::GET, "https://b.example/x", None);
         headers.remove(HOST);

@@ -27,7 +27,8 @@ pub fn jrd(subject: &str, actor: &str, profile: &str) -> Value {
 
 /// Resolves a handle to its actor URL with the peer's WebFinger endpoint.
 pub async fn resolve_handle(client: &FederationClient, handle: &str) -> Result<String, FetchError> {
-    let (user, host) = parse_handle(handle).ok_or_else(|| FetchError::Refused(handle.to_owned(), "not a user@host handle"))?;
+    let (user, host) =
+        parse_handle(handle).ok_or_else(|| FetchError::Refused(handle.to_owned(), "not a user@host handle"))?;
     let scheme = if client.policy().allow_http { "http" } else { "https" };
     let mut url = url::Url::parse(&format!("{scheme}://{host}/.well-known/webfinger"))
         .map_err(|_| FetchError::Refused(handle.to_owned(), "bad host"))?;
@@ -38,7 +39,9 @@ pub async fn resolve_handle(client: &FederationClient, handle: &str) -> Result<S
         .and_then(|links| {
             links.iter().find(|l| {
                 l.get("rel").and_then(Value::as_str) == Some("self")
-                    && l.get("type").and_then(Value::as_str).is_some_and(|t| t.contains("activity+json") || t.contains("ld+json"))
+                    && l.get("type")
+                        .and_then(Value::as_str)
+                        .is_some_and(|t| t.contains("activity+json") || t.contains("ld+json"))
             })
         })
         .and_then(|l| l.get("href").and_then(Value::as_str))

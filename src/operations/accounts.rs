@@ -25,7 +25,10 @@ pub fn sha256_hex(secret: &str) -> String {
 /// Creates an API token named `name`; the returned secret is the only copy.
 pub async fn create_api_token(node: &Node, name: &str) -> Result<String, OperationError> {
     if name.trim().is_empty() {
-        return Err(OperationError::Conflict { code: "invalid_name", message: "Le nom du jeton est obligatoire.".into() });
+        return Err(OperationError::Conflict {
+            code: "invalid_name",
+            message: "Le nom du jeton est obligatoire.".into(),
+        });
     }
     let token = format!("{TOKEN_PREFIX}{}", random_secret());
     storage::accounts::insert_api_token(&node.pool, name.trim(), &sha256_hex(&token), &timestamp(node.clock.now()))
@@ -63,7 +66,10 @@ pub async fn set_editor(node: &Node, username: &str, password: &str, role: &str)
         });
     }
     if !matches!(role, "editor" | "admin") {
-        return Err(OperationError::Conflict { code: "invalid_role", message: "Le rôle doit être « editor » ou « admin ».".into() });
+        return Err(OperationError::Conflict {
+            code: "invalid_role",
+            message: "Le rôle doit être « editor » ou « admin ».".into(),
+        });
     }
     let salt = SaltString::generate(&mut OsRng);
     let hash = Argon2::default()
@@ -140,14 +146,19 @@ pub async fn log_in(node: &Node, username: &str, password: &str) -> Result<Login
     })
 }
 
-async fn check_password_and_open_session(node: &Node, username: &str, password: &str) -> Result<Option<String>, OperationError> {
+async fn check_password_and_open_session(
+    node: &Node,
+    username: &str,
+    password: &str,
+) -> Result<Option<String>, OperationError> {
     let Some(editor) = storage::accounts::find_editor(&node.pool, username.trim()).await? else {
         return Ok(None);
     };
     let password = password.to_owned();
     let stored_hash = editor.password_hash.clone();
     let ok = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&stored_hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        PasswordHash::new(&stored_hash)
+            .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
     })
     .await
     .context("Password check task failed")?;
@@ -156,12 +167,20 @@ async fn check_password_and_open_session(node: &Node, username: &str, password: 
     }
     let secret = random_secret();
     let expires = node.clock.now() + chrono::Duration::days(SESSION_DAYS);
-    storage::accounts::insert_session(&node.pool, &sha256_hex(&secret), editor.id, &random_secret(), &timestamp(expires)).await?;
+    storage::accounts::insert_session(
+        &node.pool,
+        &sha256_hex(&secret),
+        editor.id,
+        &random_secret(),
+        &timestamp(expires),
+    )
+    .await?;
     Ok(Some(secret))
 }
 
 pub async fn session(node: &Node, secret: &str) -> Result<Option<Session>, OperationError> {
-    let row = storage::accounts::find_live_session(&node.pool, &sha256_hex(secret), &timestamp(node.clock.now())).await?;
+    let row =
+        storage::accounts::find_live_session(&node.pool, &sha256_hex(secret), &timestamp(node.clock.now())).await?;
     Ok(row.map(|r| Session { username: r.username, role: r.role, csrf_token: r.csrf_token }))
 }
 

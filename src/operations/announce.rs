@@ -26,7 +26,8 @@ pub async fn announce(node: &Node, uri: &str) -> anyhow::Result<bool> {
         return Ok(false);
     }
     let id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
-    let activity = public_activity(&id, "Announce", &node.actor_uri(), &node.url("followers"), json!(uri), &wire_time(now));
+    let activity =
+        public_activity(&id, "Announce", &node.actor_uri(), &node.url("followers"), json!(uri), &wire_time(now));
     enqueue_to_followers(&mut tx, node, &id, "Announce", Some(uri), true, &activity).await?;
     tx.commit().await.context("Failed to commit an Announce")?;
     node.wake_delivery();

@@ -5,8 +5,8 @@
 
 use super::replicas::{apply_remote_article, apply_remote_delete, ReplicaOutcome};
 use super::{follow, queries, Node, OperationError};
-use crate::federation::client::FetchError;
 use crate::federation::article::parse_article;
+use crate::federation::client::FetchError;
 use crate::federation::vocab::{id_of, origin_of, type_of};
 use crate::storage::{self, timestamp};
 use anyhow::{anyhow, Context};
@@ -200,7 +200,8 @@ pub async fn apply_pending_activities(node: &Node) -> anyhow::Result<usize> {
             }
         };
         tracing::debug!(%activity_id, %outcome, "activity applied");
-        storage::federation::mark_inbox_processed(&node.pool, &activity_id, &outcome, &timestamp(node.clock.now())).await?;
+        storage::federation::mark_inbox_processed(&node.pool, &activity_id, &outcome, &timestamp(node.clock.now()))
+            .await?;
         applied += 1;
     }
     Ok(applied)

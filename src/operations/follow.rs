@@ -25,7 +25,10 @@ pub async fn resolve_target(node: &Node, target: &str) -> Result<String, Operati
 pub async fn follow(node: &Node, target: &str) -> Result<String, OperationError> {
     let actor_uri = resolve_target(node, target).await?;
     if actor_uri == node.actor_uri() {
-        return Err(OperationError::Conflict { code: "self_follow", message: "Un nœud ne peut pas se suivre lui-même.".into() });
+        return Err(OperationError::Conflict {
+            code: "self_follow",
+            message: "Un nœud ne peut pas se suivre lui-même.".into(),
+        });
     }
     let remote = actor(node, &actor_uri).await.map_err(|e| OperationError::Conflict {
         code: "unreachable_actor",
@@ -34,7 +37,14 @@ pub async fn follow(node: &Node, target: &str) -> Result<String, OperationError>
     let follow_id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
     let activity = direct_activity(&follow_id, "Follow", &node.actor_uri(), &remote.uri, json!(remote.uri));
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
-    storage::federation::upsert_following(&mut tx, &remote.uri, &remote.delivery_inbox, &follow_id, &timestamp(node.clock.now())).await?;
+    storage::federation::upsert_following(
+        &mut tx,
+        &remote.uri,
+        &remote.delivery_inbox,
+        &follow_id,
+        &timestamp(node.clock.now()),
+    )
+    .await?;
     enqueue(&mut tx, node, &follow_id, "Follow", None, false, &activity, std::slice::from_ref(&remote.inbox)).await?;
     tx.commit().await.context("Failed to commit the follow")?;
     node.wake_delivery();
@@ -64,7 +74,15 @@ pub async fn receive_follow(node: &Node, follower: &str, follow: &Value) -> anyh
     let auto = node.settings.federation.auto_accept_followers;
     let state = if auto { "accepted" } else { "pending" };
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
-    storage::federation::upsert_follower(&mut tx, &remote.uri, &remote.delivery_inbox, state, follow_id, &timestamp(node.clock.now())).await?;
+    storage::federation::upsert_follower(
+        &mut tx,
+        &remote.uri,
+        &remote.delivery_inbox,
+        state,
+        follow_id,
+        &timestamp(node.clock.now()),
+    )
+    .await?;
     if auto {
         queue_answer(&mut tx, node, "Accept", &remote.uri, &remote.inbox, follow).await?;
     }
@@ -77,7 +95,8 @@ pub async fn receive_follow(node: &Node, follower: &str, follow: &Value) -> anyh
 pub async fn answer_follower(node: &Node, follower: &str, accept: bool) -> Result<(), OperationError> {
     let row = storage::federation::find_follower(&node.pool, follower).await?.ok_or(OperationError::NotFound)?;
     let remote = actor(node, follower).await?;
-    let follow = direct_activity(&row.follow_activity_id, "Follow", follower, &node.actor_uri(), json!(node.actor_uri()));
+    let follow =
+        direct_activity(&row.follow_activity_id, "Follow", follower, &node.actor_uri(), json!(node.actor_uri()));
     let follow = strip_context(follow);
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     if accept {
@@ -92,7 +111,14 @@ pub async fn answer_follower(node: &Node, follower: &str, accept: bool) -> Resul
     Ok(())
 }
 
-async fn queue_answer(tx: &mut sqlx::SqliteConnection, node: &Node, kind: &str, to: &str, inbox: &str, follow: &Value) -> anyhow::Result<()> {
+async fn queue_answer(
+    tx: &mut sqlx::SqliteConnection,
+    node: &Node,
+    kind: &str,
+    to: &str,
+    inbox: &str,
+    follow: &Value,
+) -> anyhow::Result<()> {
     let id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
     let answer = direct_activity(&id, kind, &node.actor_uri(), to, strip_context(follow.clone()));
     enqueue(tx, node, &id, kind, None, false, &answer, &[inbox.to_owned()]).await

@@ -15,7 +15,11 @@ pub enum ImportOutcome {
     Unchanged(Item),
 }
 
-pub async fn import_document(node: &Node, mut doc: ItemDocument, editor: &str) -> Result<ImportOutcome, OperationError> {
+pub async fn import_document(
+    node: &Node,
+    mut doc: ItemDocument,
+    editor: &str,
+) -> Result<ImportOutcome, OperationError> {
     let slug = match &doc.slug {
         Some(slug) => slug.clone(),
         None => slugify(&doc.title),

@@ -58,12 +58,20 @@ pub async fn receive_activity(
         return Err(InboxRejection::new(400, "invalid_activity", "an activity needs an id (URL), a type and an actor"));
     };
     if !node.client.policy().peers.allows_url(actor_uri) {
-        return Err(InboxRejection::new(403, "domain_blocked", "this server does not federate with the actor's domain"));
+        return Err(InboxRejection::new(
+            403,
+            "domain_blocked",
+            "this server does not federate with the actor's domain",
+        ));
     }
     let now = node.clock.now();
     let key = verify_signature(node, &Method::POST, path_and_query, headers).await?;
     if key.uri != actor_uri {
-        return Err(InboxRejection::new(401, "actor_mismatch", format!("signed by {} but the actor is {actor_uri}", key.uri)));
+        return Err(InboxRejection::new(
+            401,
+            "actor_mismatch",
+            format!("signed by {} but the actor is {actor_uri}", key.uri),
+        ));
     }
     if origin_of(activity_id) != origin_of(actor_uri) {
         return Err(InboxRejection::new(403, "origin_mismatch", "the activity id is not on the actor's server"));
@@ -80,37 +88,51 @@ pub async fn receive_activity(
         node.sync_signal.notify_one();
     }
     let payload = String::from_utf8_lossy(body);
-    let fresh = storage::federation::record_inbox_activity(&node.pool, activity_id, actor_uri, kind, &payload, &timestamp(now))
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "failed to record an incoming activity");
-            InboxRejection::new(503, "storage_unavailable", "the activity could not be recorded; retry later")
-        })?;
+    let fresh =
+        storage::federation::record_inbox_activity(&node.pool, activity_id, actor_uri, kind, &payload, &timestamp(now))
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "failed to record an incoming activity");
+                InboxRejection::new(503, "storage_unavailable", "the activity could not be recorded; retry later")
+            })?;
     Ok(if fresh { Received::Recorded { activity_id: activity_id.to_owned() } } else { Received::Duplicate })
 }
 
 /// Checks the request's HTTP Signature (Date window, key of the `keyId` actor, one key
 /// refetch on failure, key owned by its actor) and the federation policy; returns the
 /// signing actor.
-pub async fn verify_signature(node: &Node, method: &Method, path_and_query: &str, headers: &HeaderMap) -> Result<RemoteActor, InboxRejection> {
+pub async fn verify_signature(
+    node: &Node,
+    method: &Method,
+    path_and_query: &str,
+    headers: &HeaderMap,
+) -> Result<RemoteActor, InboxRejection> {
     let signature = parse_signature(method, path_and_query, headers, node.clock.now())?;
     let signer = signature.actor_url_hint();
     if !node.client.policy().peers.allows_url(&signer) {
-        return Err(InboxRejection::new(403, "domain_blocked", "this server does not federate with the signer's domain"));
+        return Err(InboxRejection::new(
+            403,
+            "domain_blocked",
+            "this server does not federate with the signer's domain",
+        ));
     }
     let mut key = actor(node, &signer)
         .await
         .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot get the key of {signer}: {e:#}")))?;
     if !signature.verify(&key.public_key) {
-        key = refetch_actor(node, &signer)
-            .await
-            .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot refetch the key of {signer}: {e:#}")))?;
+        key = refetch_actor(node, &signer).await.map_err(|e| {
+            InboxRejection::new(401, "key_unavailable", format!("cannot refetch the key of {signer}: {e:#}"))
+        })?;
         if !signature.verify(&key.public_key) {
             return Err(SignatureError::BadSignature.into());
         }
     }
     if key.key_id != signature.key_id() && key.uri != signature.key_id() {
-        return Err(InboxRejection::new(401, "key_not_owned", format!("{} is not the key of {}", signature.key_id(), key.uri)));
+        return Err(InboxRejection::new(
+            401,
+            "key_not_owned",
+            format!("{} is not the key of {}", signature.key_id(), key.uri),
+        ));
     }
     Ok(key)
 }
@@ -122,9 +144,16 @@ fn check_object_authority(kind: &str, actor: &str, activity: &Value) -> Result<(
     if !matches!(kind, "Create" | "Update" | "Delete") {
         return Ok(());
     }
-    let object = activity.get("object").and_then(id_of).ok_or_else(|| InboxRejection::new(400, "invalid_activity", "the activity has no object id"))?;
+    let object = activity
+        .get("object")
+        .and_then(id_of)
+        .ok_or_else(|| InboxRejection::new(400, "invalid_activity", "the activity has no object id"))?;
     if origin_of(object).is_none() || origin_of(object) != origin_of(actor) {
-        return Err(InboxRejection::new(403, "origin_mismatch", format!("{actor} cannot {kind} {object}: not on its server")));
+        return Err(InboxRejection::new(
+            403,
+            "origin_mismatch",
+            format!("{actor} cannot {kind} {object}: not on its server"),
+        ));
     }
     if let Some(attributed) = activity.get("object").and_then(|o| o.get("attributedTo")).and_then(id_of) {
         if origin_of(attributed) != origin_of(actor) {
@@ -142,7 +171,8 @@ mod tests {
     #[test]
     fn a_create_of_an_object_on_another_host_is_refused() {
         let activity = json!({"object": {"id": "http://127.0.0.1:9002/items/x"}});
-        let refused = check_object_authority("Create", "http://127.0.0.1:9001/actor", &activity).expect_err("spoofed origin");
+        let refused =
+            check_object_authority("Create", "http://127.0.0.1:9001/actor", &activity).expect_err("spoofed origin");
         assert_eq!((refused.status, refused.code), (403, "origin_mismatch"));
         assert!(check_object_authority("Create", "http://127.0.0.1:9002/actor", &activity).is_ok());
     }

@@ -37,13 +37,26 @@ impl Metrics {
     pub fn render_counters(&self, out: &mut String) {
         out.push_str("# HELP maillage_http_responses_total HTTP responses by status class.\n# TYPE maillage_http_responses_total counter\n");
         for (i, counter) in self.http_by_class.iter().enumerate() {
-            out.push_str(&format!("maillage_http_responses_total{{class=\"{}xx\"}} {}\n", i + 1, counter.load(Ordering::Relaxed)));
+            out.push_str(&format!(
+                "maillage_http_responses_total{{class=\"{}xx\"}} {}\n",
+                i + 1,
+                counter.load(Ordering::Relaxed)
+            ));
         }
         out.push_str("# HELP maillage_http_response_seconds_total Time spent answering HTTP requests.\n# TYPE maillage_http_response_seconds_total counter\n");
-        out.push_str(&format!("maillage_http_response_seconds_total {}\n", self.http_duration_micros.load(Ordering::Relaxed) as f64 / 1e6));
+        out.push_str(&format!(
+            "maillage_http_response_seconds_total {}\n",
+            self.http_duration_micros.load(Ordering::Relaxed) as f64 / 1e6
+        ));
         out.push_str("# HELP maillage_inbox_activities_total Activities received in the inbox, by outcome.\n# TYPE maillage_inbox_activities_total counter\n");
-        out.push_str(&format!("maillage_inbox_activities_total{{outcome=\"accepted\"}} {}\n", self.inbox_accepted.load(Ordering::Relaxed)));
-        out.push_str(&format!("maillage_inbox_activities_total{{outcome=\"duplicate\"}} {}\n", self.inbox_duplicates.load(Ordering::Relaxed)));
+        out.push_str(&format!(
+            "maillage_inbox_activities_total{{outcome=\"accepted\"}} {}\n",
+            self.inbox_accepted.load(Ordering::Relaxed)
+        ));
+        out.push_str(&format!(
+            "maillage_inbox_activities_total{{outcome=\"duplicate\"}} {}\n",
+            self.inbox_duplicates.load(Ordering::Relaxed)
+        ));
         if let Ok(map) = self.inbox_rejected.lock() {
             for (code, n) in map.iter() {
                 out.push_str(&format!("maillage_inbox_activities_total{{outcome=\"rejected\",code=\"{code}\"}} {n}\n"));

@@ -22,8 +22,8 @@ pub mod publish;
 pub mod queries;
 pub mod replicas;
 pub mod retract;
-pub mod sync;
 pub mod stats;
+pub mod sync;
 pub mod update;
 mod write;
 
@@ -69,7 +69,10 @@ pub struct Node {
 impl Node {
     /// `base_url` joined with a path (paths are ours, so joining cannot fail in practice).
     pub fn url(&self, path: &str) -> String {
-        self.base_url.join(path).map(String::from).unwrap_or_else(|_| format!("{}{}", self.base_url, path.trim_start_matches('/')))
+        self.base_url
+            .join(path)
+            .map(String::from)
+            .unwrap_or_else(|_| format!("{}{}", self.base_url, path.trim_start_matches('/')))
     }
 
     pub fn item_uri(&self, slug: &str) -> String {

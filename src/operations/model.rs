@@ -59,7 +59,8 @@ impl Item {
         Ok(Item {
             id: row.id,
             kind: Kind::parse(&row.kind).with_context(|| format!("Unknown kind {}", row.kind))?,
-            lifecycle: Lifecycle::parse(&row.lifecycle).with_context(|| format!("Unknown lifecycle {}", row.lifecycle))?,
+            lifecycle: Lifecycle::parse(&row.lifecycle)
+                .with_context(|| format!("Unknown lifecycle {}", row.lifecycle))?,
             created_at: time("created", &row.created_at)?,
             updated_at: time("updated", &row.updated_at)?,
             published_at: row.published_at.as_deref().and_then(parse_timestamp),

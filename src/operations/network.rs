@@ -53,9 +53,7 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
     let me = node.actor_uri();
     let key = |origin: Option<String>| origin.unwrap_or_else(|| me.clone());
     let mut territories: BTreeMap<String, Territory> = BTreeMap::new();
-    let entry = |actor: String| -> Territory {
-        Territory { local: actor == me, actor, ..Default::default() }
-    };
+    let entry = |actor: String| -> Territory { Territory { local: actor == me, actor, ..Default::default() } };
     for (origin, kind, n) in storage::network::counts_by_origin_and_kind(&node.pool).await? {
         let actor = key(origin);
         let t = territories.entry(actor.clone()).or_insert_with(|| entry(actor));
@@ -76,7 +74,8 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
         let actor = follow.actor_uri;
         territories.entry(actor.clone()).or_insert_with(|| entry(actor));
     }
-    let names: BTreeMap<String, Option<String>> = storage::network::actor_names(&node.pool).await?.into_iter().collect();
+    let names: BTreeMap<String, Option<String>> =
+        storage::network::actor_names(&node.pool).await?.into_iter().collect();
     let places: BTreeMap<String, String> =
         storage::network::territory_of_origins(&node.pool).await?.into_iter().map(|(o, t)| (key(o), t)).collect();
     let queues = storage::federation::peer_queue_states(&node.pool).await?;
@@ -87,7 +86,13 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
         } else {
             names.get(&t.actor).cloned().flatten().unwrap_or_else(|| t.actor.clone())
         };
-        t.territory = places.get(&t.actor).cloned().unwrap_or_else(|| if t.local { node.settings.node.territory.clone() } else { String::new() });
+        t.territory = places.get(&t.actor).cloned().unwrap_or_else(|| {
+            if t.local {
+                node.settings.node.territory.clone()
+            } else {
+                String::new()
+            }
+        });
         if !t.local {
             t.health = Some(health(&t.actor, &queues, &syncs, now));
         }
@@ -101,7 +106,12 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
     Ok(NetworkView { territories: territories.into_values().collect(), lineage, generated_at: timestamp(now) })
 }
 
-fn health(actor: &str, queues: &[PeerQueueRow], syncs: &[storage::federation::PeerSyncRow], now: chrono::DateTime<chrono::Utc>) -> PeerHealth {
+fn health(
+    actor: &str,
+    queues: &[PeerQueueRow],
+    syncs: &[storage::federation::PeerSyncRow],
+    now: chrono::DateTime<chrono::Utc>,
+) -> PeerHealth {
     let peer = crate::federation::vocab::authority_of(actor).unwrap_or_default();
     let queue = queues.iter().find(|q| q.peer == peer);
     let sync = syncs.iter().find(|s| s.actor_uri == actor);

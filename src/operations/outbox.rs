@@ -3,8 +3,8 @@
 //! deduplicate). The delivery worker sends them later, so a crash loses nothing.
 
 use super::{Item, Node};
-use crate::federation::article::{wire_time, LocalArticle};
 use crate::content::ItemDocument;
+use crate::federation::article::{wire_time, LocalArticle};
 use crate::federation::vocab::{authority_of, id_of, origin_of, public_activity, tombstone};
 use crate::storage::{self, timestamp};
 use anyhow::Context;
@@ -101,7 +101,14 @@ pub async fn record_public_change(
             article
         }
     };
-    let activity = public_activity(&activity_id, change.activity_type(), &node.actor_uri(), &node.url("followers"), object, &wire_time(now));
+    let activity = public_activity(
+        &activity_id,
+        change.activity_type(),
+        &node.actor_uri(),
+        &node.url("followers"),
+        object,
+        &wire_time(now),
+    );
     let mut inboxes = storage::federation::follower_inboxes(conn).await.context("Failed to read follower inboxes")?;
     for inbox in also_to {
         if !inboxes.contains(inbox) {

@@ -1,7 +1,7 @@
 //! Creating a local item (draft or published) from a document.
 
-use super::write::{derive, local_write, write_derived_rows};
 use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
+use super::write::{derive, local_write, write_derived_rows};
 use super::{Item, Node, OperationError};
 use crate::content::slug::slugify;
 use crate::content::{validate, ItemDocument, ValidationErrors};
@@ -15,7 +15,8 @@ pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result
     let mut item = validate(doc, &node.vocab)?;
     let now = node.clock.now();
     item.stamp_published(now);
-    let lineage = if item.document().lifecycle.is_public() { lineage_inboxes(node, item.document()).await } else { Vec::new() };
+    let lineage =
+        if item.document().lifecycle.is_public() { lineage_inboxes(node, item.document()).await } else { Vec::new() };
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     let slug = choose_slug(&mut tx, item.document().slug.as_deref(), &item.document().title).await?;
     item.set_slug(slug.clone());
@@ -41,7 +42,12 @@ pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result
 async fn choose_slug(conn: &mut SqliteConnection, wanted: Option<&str>, title: &str) -> Result<String, OperationError> {
     if let Some(slug) = wanted {
         if storage::items::local_slug_taken(conn, slug, None).await? {
-            return Err(ValidationErrors::single("slug", "slug_taken", format!("L'identifiant « {slug} » est déjà utilisé par une autre fiche.")).into());
+            return Err(ValidationErrors::single(
+                "slug",
+                "slug_taken",
+                format!("L'identifiant « {slug} » est déjà utilisé par une autre fiche."),
+            )
+            .into());
         }
         return Ok(slug.to_owned());
     }

@@ -116,10 +116,8 @@ pub async fn list_items(node: &Node, filter: &ItemFilter, include_private: bool)
     }
     let hits = storage::search::search_items(&node.pool, &query).await?;
     let total = storage::search::count_items(&node.pool, &query).await?;
-    let items = hits
-        .into_iter()
-        .map(|hit| Ok((Item::from_row(hit.row)?, hit.snippet)))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let items =
+        hits.into_iter().map(|hit| Ok((Item::from_row(hit.row)?, hit.snippet))).collect::<anyhow::Result<Vec<_>>>()?;
     Ok(ItemList { items, total, page: filter.page.max(1), per_page: query.limit })
 }
 
@@ -142,7 +140,13 @@ pub async fn revisions(node: &Node, item: &Item) -> Result<Vec<Revision>, Operat
     rows.into_iter()
         .map(|r| {
             let document = serde_json::from_str(&r.document).context("Failed to read a stored revision")?;
-            Ok(Revision { revision: r.revision, lifecycle: r.lifecycle, edited_at: r.edited_at, editor: r.editor, document })
+            Ok(Revision {
+                revision: r.revision,
+                lifecycle: r.lifecycle,
+                edited_at: r.edited_at,
+                editor: r.editor,
+                document,
+            })
         })
         .collect()
 }

@@ -26,7 +26,11 @@ pub enum ReplicaOutcome {
 }
 
 /// Stores or updates the replica of `article`, whose authority is `origin_actor`.
-pub async fn apply_remote_article(node: &Node, origin_actor: &str, article: RemoteArticle) -> anyhow::Result<ReplicaOutcome> {
+pub async fn apply_remote_article(
+    node: &Node,
+    origin_actor: &str,
+    article: RemoteArticle,
+) -> anyhow::Result<ReplicaOutcome> {
     let Some(document) = article.document else {
         return Ok(ReplicaOutcome::NotAnItem);
     };
@@ -77,12 +81,15 @@ pub async fn apply_remote_article(node: &Node, origin_actor: &str, article: Remo
     let editor = format!("peer:{origin_actor}");
     let outcome = match existing {
         Some(row) => {
-            let revision = storage::items::update_item(&mut tx, row.id, &write).await.context("Failed to update a replica")?;
+            let revision =
+                storage::items::update_item(&mut tx, row.id, &write).await.context("Failed to update a replica")?;
             write_derived_rows(&mut tx, row.id, revision, &write, &derived, doc, &editor).await?;
             ReplicaOutcome::Updated
         }
         None => {
-            let id = storage::items::insert_item(&mut tx, &write, &refreshed_at).await.context("Failed to store a replica")?;
+            let id = storage::items::insert_item(&mut tx, &write, &refreshed_at)
+                .await
+                .context("Failed to store a replica")?;
             write_derived_rows(&mut tx, id, 1, &write, &derived, doc, &editor).await?;
             ReplicaOutcome::Stored
         }
@@ -99,7 +106,8 @@ pub async fn apply_remote_delete(node: &Node, origin_actor: &str, uri: &str) -> 
         if row.origin.as_deref() != Some(origin_actor) {
             return Ok(ReplicaOutcome::LocalItem);
         }
-        let mut document: crate::content::ItemDocument = serde_json::from_str(&row.document).context("Failed to read a replica")?;
+        let mut document: crate::content::ItemDocument =
+            serde_json::from_str(&row.document).context("Failed to read a replica")?;
         document.lifecycle = Lifecycle::Withdrawn;
         let derived = derive(node, &document)?;
         let updated_at = timestamp(now);
@@ -121,10 +129,14 @@ pub async fn apply_remote_delete(node: &Node, origin_actor: &str, uri: &str) -> 
             review_due: row.review_due.as_deref(),
             refreshed_at: Some(&updated_at),
         };
-        let revision = storage::items::update_item(&mut tx, row.id, &write).await.context("Failed to withdraw a replica")?;
-        write_derived_rows(&mut tx, row.id, revision, &write, &derived, &document, &format!("peer:{origin_actor}")).await?;
+        let revision =
+            storage::items::update_item(&mut tx, row.id, &write).await.context("Failed to withdraw a replica")?;
+        write_derived_rows(&mut tx, row.id, revision, &write, &derived, &document, &format!("peer:{origin_actor}"))
+            .await?;
     }
-    storage::federation::insert_tombstone(&mut tx, uri, &timestamp(now)).await.context("Failed to store a tombstone")?;
+    storage::federation::insert_tombstone(&mut tx, uri, &timestamp(now))
+        .await
+        .context("Failed to store a tombstone")?;
     tx.commit().await.context("Failed to commit a tombstone")?;
     Ok(ReplicaOutcome::Tombstoned)
 }

@@ -25,13 +25,24 @@ pub struct SyncReport {
 const MAX_PAGES: usize = 10_000;
 
 /// Syncs with `actor`; `progress(seen, total)` is called after every page.
-pub async fn sync_peer(node: &Node, actor: &str, progress: &(dyn Fn(usize, Option<i64>) + Sync)) -> anyhow::Result<SyncReport> {
+pub async fn sync_peer(
+    node: &Node,
+    actor: &str,
+    progress: &(dyn Fn(usize, Option<i64>) + Sync),
+) -> anyhow::Result<SyncReport> {
     let state = storage::federation::find_peer_sync(&node.pool, actor).await?;
     let (cursor, etag) = state.map(|s| (s.cursor, s.etag)).unwrap_or_default();
     let now = || timestamp(node.clock.now());
     match run(node, actor, cursor.as_deref(), etag.as_deref(), progress).await {
         Ok((report, new_cursor, new_etag)) => {
-            storage::federation::finish_peer_sync(&node.pool, actor, new_cursor.as_deref(), new_etag.as_deref(), &now()).await?;
+            storage::federation::finish_peer_sync(
+                &node.pool,
+                actor,
+                new_cursor.as_deref(),
+                new_etag.as_deref(),
+                &now(),
+            )
+            .await?;
             Ok(report)
         }
         Err(e) => {
@@ -86,7 +97,12 @@ async fn run(
             }
         };
         report.pages += 1;
-        let items = page.get("orderedItems").or_else(|| page.get("items")).and_then(Value::as_array).cloned().unwrap_or_default();
+        let items = page
+            .get("orderedItems")
+            .or_else(|| page.get("items"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         for activity in items {
             let Some(activity_id) = activity.get("id").and_then(Value::as_str) else { continue };
             if Some(activity_id) == cursor {
@@ -144,7 +160,9 @@ pub async fn sync_requested_peers(node: &Node) -> anyhow::Result<usize> {
     let peers = storage::federation::requested_peer_syncs(&node.pool).await?;
     for peer in &peers {
         match sync_peer(node, &peer.actor_uri, &|_, _| {}).await {
-            Ok(report) => tracing::info!(peer = %peer.actor_uri, activities = report.activities, unchanged = report.unchanged, "synced with a peer"),
+            Ok(report) => {
+                tracing::info!(peer = %peer.actor_uri, activities = report.activities, unchanged = report.unchanged, "synced with a peer")
+            }
             Err(e) => tracing::warn!(peer = %peer.actor_uri, error = format!("{e:#}"), "sync with a peer failed"),
         }
     }

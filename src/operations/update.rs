@@ -2,9 +2,9 @@
 //! (PATCH, RFC 7396). Every change is a new revision; an identical document changes
 //! nothing.
 
-use super::write::{derive, local_write, write_derived_rows};
 use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use super::publish::item_in_transaction;
+use super::write::{derive, local_write, write_derived_rows};
 use super::{Item, Node, OperationError};
 use crate::content::{validate, ItemDocument, ValidationErrors};
 use crate::storage::{self, timestamp};
@@ -26,17 +26,32 @@ impl UpdateOutcome {
 }
 
 /// Replaces the document of the local item `slug`.
-pub async fn replace_item(node: &Node, slug: &str, mut doc: ItemDocument, editor: &str) -> Result<UpdateOutcome, OperationError> {
+pub async fn replace_item(
+    node: &Node,
+    slug: &str,
+    mut doc: ItemDocument,
+    editor: &str,
+) -> Result<UpdateOutcome, OperationError> {
     let current = super::queries::local_item(node, slug).await?;
     match doc.slug.as_deref() {
         None => doc.slug = Some(current.slug.clone()),
         Some(s) if s == current.slug => {}
         Some(_) => {
-            return Err(ValidationErrors::single("slug", "slug_immutable", "L'identifiant d'URL d'une fiche ne change pas après sa création.").into())
+            return Err(ValidationErrors::single(
+                "slug",
+                "slug_immutable",
+                "L'identifiant d'URL d'une fiche ne change pas après sa création.",
+            )
+            .into())
         }
     }
     if doc.kind.is_some_and(|k| k != current.kind) {
-        return Err(ValidationErrors::single("kind", "kind_immutable", "Le type d'une fiche ne change pas après sa création.").into());
+        return Err(ValidationErrors::single(
+            "kind",
+            "kind_immutable",
+            "Le type d'une fiche ne change pas après sa création.",
+        )
+        .into());
     }
     let mut item = validate(doc, &node.vocab)?;
     item.keep_published(current.document.published);
@@ -46,14 +61,24 @@ pub async fn replace_item(node: &Node, slug: &str, mut doc: ItemDocument, editor
         return Ok(UpdateOutcome::Unchanged(current));
     }
 
-    let lineage = if item.document().lifecycle.is_public() { lineage_inboxes(node, item.document()).await } else { Vec::new() };
+    let lineage =
+        if item.document().lifecycle.is_public() { lineage_inboxes(node, item.document()).await } else { Vec::new() };
     let derived = derive(node, item.document())?;
     let updated_at = timestamp(now);
     let published_at = item.document().published.map(timestamp);
     let review_due = item.document().review_due.map(|d| d.to_string());
-    let write = local_write(&item, &current.uri, &current.slug, &derived, &updated_at, published_at.as_deref(), review_due.as_deref());
+    let write = local_write(
+        &item,
+        &current.uri,
+        &current.slug,
+        &derived,
+        &updated_at,
+        published_at.as_deref(),
+        review_due.as_deref(),
+    );
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
-    let revision = storage::items::update_item(&mut tx, current.id, &write).await.context("Failed to update the item")?;
+    let revision =
+        storage::items::update_item(&mut tx, current.id, &write).await.context("Failed to update the item")?;
     write_derived_rows(&mut tx, current.id, revision, &write, &derived, item.document(), editor).await?;
     if let Some(change) = PublicChange::between(current.lifecycle.is_public(), item.document().lifecycle.is_public()) {
         let stored = item_in_transaction(&mut tx, &current.uri).await?;
@@ -66,7 +91,12 @@ pub async fn replace_item(node: &Node, slug: &str, mut doc: ItemDocument, editor
 }
 
 /// Applies a JSON merge patch to the local item `slug`, then validates the result.
-pub async fn patch_item(node: &Node, slug: &str, patch: serde_json::Value, editor: &str) -> Result<UpdateOutcome, OperationError> {
+pub async fn patch_item(
+    node: &Node,
+    slug: &str,
+    patch: serde_json::Value,
+    editor: &str,
+) -> Result<UpdateOutcome, OperationError> {
     let current = super::queries::local_item(node, slug).await?;
     let mut merged = serde_json::to_value(&current.document).context("Failed to serialize the item")?;
     merge_patch(&mut merged, patch);

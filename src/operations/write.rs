@@ -68,13 +68,31 @@ pub(crate) async fn write_derived_rows(
     editor: &str,
 ) -> anyhow::Result<()> {
     storage::items::replace_item_terms(conn, item_id, &terms(doc)).await.context("Failed to store the item's terms")?;
-    storage::items::replace_item_links(conn, item_id, &doc.inspired_by).await.context("Failed to store the item's lineage")?;
-    storage::search::index_item(conn, item_id, write.title, write.summary, &derived.body_text, write.territory, &derived.keywords)
+    storage::items::replace_item_links(conn, item_id, &doc.inspired_by)
         .await
-        .context("Failed to index the item")?;
-    storage::items::insert_revision(conn, item_id, revision, write.lifecycle, &derived.document_json, write.updated_at, editor)
-        .await
-        .context("Failed to store the revision")?;
+        .context("Failed to store the item's lineage")?;
+    storage::search::index_item(
+        conn,
+        item_id,
+        write.title,
+        write.summary,
+        &derived.body_text,
+        write.territory,
+        &derived.keywords,
+    )
+    .await
+    .context("Failed to index the item")?;
+    storage::items::insert_revision(
+        conn,
+        item_id,
+        revision,
+        write.lifecycle,
+        &derived.document_json,
+        write.updated_at,
+        editor,
+    )
+    .await
+    .context("Failed to store the revision")?;
     Ok(())
 }
 

@@ -10,7 +10,13 @@ pub struct EditorRow {
     pub role: String,
 }
 
-pub async fn upsert_editor(pool: &SqlitePool, username: &str, password_hash: &str, role: &str, now: &str) -> sqlx::Result<()> {
+pub async fn upsert_editor(
+    pool: &SqlitePool,
+    username: &str,
+    password_hash: &str,
+    role: &str,
+    now: &str,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO editors (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role",
@@ -31,7 +37,13 @@ pub async fn find_editor(pool: &SqlitePool, username: &str) -> sqlx::Result<Opti
         .await
 }
 
-pub async fn insert_session(pool: &SqlitePool, token_hash: &str, editor_id: i64, csrf: &str, expires_at: &str) -> sqlx::Result<()> {
+pub async fn insert_session(
+    pool: &SqlitePool,
+    token_hash: &str,
+    editor_id: i64,
+    csrf: &str,
+    expires_at: &str,
+) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO sessions (token_hash, editor_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)")
         .bind(token_hash)
         .bind(editor_id)

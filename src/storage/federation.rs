@@ -51,7 +51,14 @@ pub struct FollowRow {
     pub created_at: String,
 }
 
-pub async fn upsert_follower(conn: &mut SqliteConnection, actor: &str, inbox: &str, state: &str, follow_id: &str, now: &str) -> sqlx::Result<()> {
+pub async fn upsert_follower(
+    conn: &mut SqliteConnection,
+    actor: &str,
+    inbox: &str,
+    state: &str,
+    follow_id: &str,
+    now: &str,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO followers (actor_uri, inbox, state, follow_activity_id, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (actor_uri) DO UPDATE SET inbox = excluded.inbox, follow_activity_id = excluded.follow_activity_id,
@@ -75,7 +82,8 @@ pub async fn find_follower(pool: &SqlitePool, actor: &str) -> sqlx::Result<Optio
 }
 
 pub async fn set_follower_state(conn: &mut SqliteConnection, actor: &str, state: &str) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE followers SET state = ? WHERE actor_uri = ?").bind(state).bind(actor).execute(conn).await?;
+    let done =
+        sqlx::query("UPDATE followers SET state = ? WHERE actor_uri = ?").bind(state).bind(actor).execute(conn).await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -97,10 +105,18 @@ pub async fn list_followers(pool: &SqlitePool) -> sqlx::Result<Vec<FollowRow>> {
 
 /// Distinct inboxes of accepted followers (shared inboxes deduplicate recipients).
 pub async fn follower_inboxes(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar("SELECT DISTINCT inbox FROM followers WHERE state = 'accepted' ORDER BY inbox").fetch_all(conn).await
+    sqlx::query_scalar("SELECT DISTINCT inbox FROM followers WHERE state = 'accepted' ORDER BY inbox")
+        .fetch_all(conn)
+        .await
 }
 
-pub async fn upsert_following(conn: &mut SqliteConnection, actor: &str, inbox: &str, follow_id: &str, now: &str) -> sqlx::Result<()> {
+pub async fn upsert_following(
+    conn: &mut SqliteConnection,
+    actor: &str,
+    inbox: &str,
+    follow_id: &str,
+    now: &str,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO following (actor_uri, inbox, state, follow_activity_id, created_at) VALUES (?, ?, 'pending', ?, ?)
          ON CONFLICT (actor_uri) DO UPDATE SET inbox = excluded.inbox, state = 'pending',
@@ -136,7 +152,13 @@ pub async fn list_following(pool: &SqlitePool) -> sqlx::Result<Vec<FollowingRow>
 }
 
 /// Marks our follow of `actor` accepted or rejected, if `follow_id` is the one we sent.
-pub async fn answer_following(pool: &SqlitePool, actor: &str, follow_id: Option<&str>, state: &str, now: &str) -> sqlx::Result<bool> {
+pub async fn answer_following(
+    pool: &SqlitePool,
+    actor: &str,
+    follow_id: Option<&str>,
+    state: &str,
+    now: &str,
+) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE following SET state = ?, accepted_at = CASE WHEN ? = 'accepted' THEN ? ELSE accepted_at END
          WHERE actor_uri = ? AND (? IS NULL OR follow_activity_id = ?)",
@@ -173,19 +195,28 @@ pub async fn insert_activity(
     payload: &str,
     now: &str,
 ) -> sqlx::Result<i64> {
-    let done = sqlx::query("INSERT INTO activities (activity_id, kind, object_uri, public, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(activity_id)
-        .bind(kind)
-        .bind(object_uri)
-        .bind(public)
-        .bind(payload)
-        .bind(now)
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "INSERT INTO activities (activity_id, kind, object_uri, public, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(activity_id)
+    .bind(kind)
+    .bind(object_uri)
+    .bind(public)
+    .bind(payload)
+    .bind(now)
+    .execute(conn)
+    .await?;
     Ok(done.last_insert_rowid())
 }
 
-pub async fn insert_delivery(conn: &mut SqliteConnection, activity: i64, inbox: &str, peer: &str, object_uri: Option<&str>, now: &str) -> sqlx::Result<()> {
+pub async fn insert_delivery(
+    conn: &mut SqliteConnection,
+    activity: i64,
+    inbox: &str,
+    peer: &str,
+    object_uri: Option<&str>,
+    now: &str,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT OR IGNORE INTO deliveries (activity, inbox, peer, object_uri, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
     )
@@ -205,7 +236,11 @@ pub async fn count_public_activities(pool: &SqlitePool) -> sqlx::Result<i64> {
 }
 
 /// Public activities, newest first, with ids below `before` (keyset paging: stable links).
-pub async fn list_public_activities(pool: &SqlitePool, before: Option<i64>, limit: i64) -> sqlx::Result<Vec<(i64, String)>> {
+pub async fn list_public_activities(
+    pool: &SqlitePool,
+    before: Option<i64>,
+    limit: i64,
+) -> sqlx::Result<Vec<(i64, String)>> {
     sqlx::query_as("SELECT id, payload FROM activities WHERE public = 1 AND id < ? ORDER BY id DESC LIMIT ?")
         .bind(before.unwrap_or(i64::MAX))
         .bind(limit)
@@ -214,7 +249,10 @@ pub async fn list_public_activities(pool: &SqlitePool, before: Option<i64>, limi
 }
 
 pub async fn find_activity_payload(pool: &SqlitePool, activity_id: &str) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("SELECT payload FROM activities WHERE activity_id = ?").bind(activity_id).fetch_optional(pool).await
+    sqlx::query_scalar("SELECT payload FROM activities WHERE activity_id = ?")
+        .bind(activity_id)
+        .fetch_optional(pool)
+        .await
 }
 
 /// A delivery claimed by the worker.
@@ -230,7 +268,12 @@ pub struct ClaimedDelivery {
 /// Claims up to `limit` due deliveries with one UPDATE … RETURNING (SQLite has no SKIP
 /// LOCKED). A delivery waits while an earlier one for the same object and inbox is
 /// pending (per-object order) and while its peer's circuit is open.
-pub async fn claim_due_deliveries(pool: &SqlitePool, now: &str, lease_until: &str, limit: i64) -> sqlx::Result<Vec<ClaimedDelivery>> {
+pub async fn claim_due_deliveries(
+    pool: &SqlitePool,
+    now: &str,
+    lease_until: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<ClaimedDelivery>> {
     sqlx::query_as(
         "UPDATE deliveries SET claimed_until = ?1, attempts = attempts + 1
          WHERE id IN (
@@ -255,7 +298,14 @@ pub async fn release_delivery_claims(pool: &SqlitePool) -> sqlx::Result<()> {
     Ok(())
 }
 
-pub async fn finish_delivery(pool: &SqlitePool, id: i64, state: &str, status: Option<i64>, error: Option<&str>, now: &str) -> sqlx::Result<()> {
+pub async fn finish_delivery(
+    pool: &SqlitePool,
+    id: i64,
+    state: &str,
+    status: Option<i64>,
+    error: Option<&str>,
+    now: &str,
+) -> sqlx::Result<()> {
     sqlx::query("UPDATE deliveries SET state = ?, last_status = ?, last_error = ?, delivered_at = ?, claimed_until = NULL WHERE id = ?")
         .bind(state)
         .bind(status)
@@ -267,14 +317,22 @@ pub async fn finish_delivery(pool: &SqlitePool, id: i64, state: &str, status: Op
     Ok(())
 }
 
-pub async fn retry_delivery(pool: &SqlitePool, id: i64, next_attempt_at: &str, status: Option<i64>, error: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE deliveries SET next_attempt_at = ?, last_status = ?, last_error = ?, claimed_until = NULL WHERE id = ?")
-        .bind(next_attempt_at)
-        .bind(status)
-        .bind(error)
-        .bind(id)
-        .execute(pool)
-        .await?;
+pub async fn retry_delivery(
+    pool: &SqlitePool,
+    id: i64,
+    next_attempt_at: &str,
+    status: Option<i64>,
+    error: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE deliveries SET next_attempt_at = ?, last_status = ?, last_error = ?, claimed_until = NULL WHERE id = ?",
+    )
+    .bind(next_attempt_at)
+    .bind(status)
+    .bind(error)
+    .bind(id)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
@@ -364,29 +422,43 @@ pub async fn peer_queue_states(pool: &SqlitePool) -> sqlx::Result<Vec<PeerQueueR
 }
 
 /// Records an incoming activity; false when its id was seen before (dedupe).
-pub async fn record_inbox_activity(pool: &SqlitePool, activity_id: &str, actor: &str, kind: &str, payload: &str, now: &str) -> sqlx::Result<bool> {
-    let done = sqlx::query("INSERT OR IGNORE INTO inbox_log (activity_id, actor, kind, payload, received_at) VALUES (?, ?, ?, ?, ?)")
-        .bind(activity_id)
-        .bind(actor)
-        .bind(kind)
-        .bind(payload)
-        .bind(now)
-        .execute(pool)
-        .await?;
+pub async fn record_inbox_activity(
+    pool: &SqlitePool,
+    activity_id: &str,
+    actor: &str,
+    kind: &str,
+    payload: &str,
+    now: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT OR IGNORE INTO inbox_log (activity_id, actor, kind, payload, received_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(activity_id)
+    .bind(actor)
+    .bind(kind)
+    .bind(payload)
+    .bind(now)
+    .execute(pool)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Activities recorded but not applied yet, oldest first, each with its failed attempts.
 pub async fn pending_inbox_activities(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<(String, String, i64)>> {
-    sqlx::query_as("SELECT activity_id, payload, attempts FROM inbox_log WHERE processed_at IS NULL ORDER BY received_at LIMIT ?")
-        .bind(limit)
-        .fetch_all(pool)
-        .await
+    sqlx::query_as(
+        "SELECT activity_id, payload, attempts FROM inbox_log WHERE processed_at IS NULL ORDER BY received_at LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await
 }
 
 /// Counts a failed attempt to apply an activity; it stays pending.
 pub async fn count_inbox_attempt(pool: &SqlitePool, activity_id: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE inbox_log SET attempts = attempts + 1 WHERE activity_id = ?").bind(activity_id).execute(pool).await?;
+    sqlx::query("UPDATE inbox_log SET attempts = attempts + 1 WHERE activity_id = ?")
+        .bind(activity_id)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
@@ -401,7 +473,11 @@ pub async fn mark_inbox_processed(pool: &SqlitePool, activity_id: &str, outcome:
 }
 
 pub async fn insert_tombstone(conn: &mut SqliteConnection, uri: &str, now: &str) -> sqlx::Result<()> {
-    sqlx::query("INSERT OR IGNORE INTO tombstones (uri, deleted_at) VALUES (?, ?)").bind(uri).bind(now).execute(conn).await?;
+    sqlx::query("INSERT OR IGNORE INTO tombstones (uri, deleted_at) VALUES (?, ?)")
+        .bind(uri)
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -473,11 +549,21 @@ pub async fn start_peer_sync(pool: &SqlitePool, actor: &str, outbox: &str, total
 }
 
 pub async fn progress_peer_sync(pool: &SqlitePool, actor: &str, seen: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE peer_sync SET activities_seen = ? WHERE actor_uri = ?").bind(seen).bind(actor).execute(pool).await?;
+    sqlx::query("UPDATE peer_sync SET activities_seen = ? WHERE actor_uri = ?")
+        .bind(seen)
+        .bind(actor)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
-pub async fn finish_peer_sync(pool: &SqlitePool, actor: &str, cursor: Option<&str>, etag: Option<&str>, now: &str) -> sqlx::Result<()> {
+pub async fn finish_peer_sync(
+    pool: &SqlitePool,
+    actor: &str,
+    cursor: Option<&str>,
+    etag: Option<&str>,
+    now: &str,
+) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE peer_sync SET state = 'done', requested = 0, cursor = COALESCE(?, cursor), etag = ?, last_sync_at = ?, last_error = NULL
          WHERE actor_uri = ?",
@@ -492,33 +578,45 @@ pub async fn finish_peer_sync(pool: &SqlitePool, actor: &str, cursor: Option<&st
 }
 
 pub async fn fail_peer_sync(pool: &SqlitePool, actor: &str, error: &str, now: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE peer_sync SET state = 'failed', requested = 0, last_error = ?, last_sync_at = ? WHERE actor_uri = ?")
-        .bind(error)
-        .bind(now)
-        .bind(actor)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "UPDATE peer_sync SET state = 'failed', requested = 0, last_error = ?, last_sync_at = ? WHERE actor_uri = ?",
+    )
+    .bind(error)
+    .bind(now)
+    .bind(actor)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
 /// Followed actors on a peer host (`host[:port]`), to catch up with them when it comes back.
 pub async fn following_on_peer(pool: &SqlitePool, peer: &str) -> sqlx::Result<Vec<String>> {
-    let rows: Vec<String> = sqlx::query_scalar("SELECT actor_uri FROM following WHERE state = 'accepted'").fetch_all(pool).await?;
+    let rows: Vec<String> =
+        sqlx::query_scalar("SELECT actor_uri FROM following WHERE state = 'accepted'").fetch_all(pool).await?;
     Ok(rows.into_iter().filter(|uri| crate::federation::vocab::authority_of(uri).as_deref() == Some(peer)).collect())
 }
 
 pub async fn set_following_relay(pool: &SqlitePool, actor: &str, relay: bool) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE following SET relay = ? WHERE actor_uri = ?").bind(relay).bind(actor).execute(pool).await?;
+    let done =
+        sqlx::query("UPDATE following SET relay = ? WHERE actor_uri = ?").bind(relay).bind(actor).execute(pool).await?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn is_relayed(pool: &SqlitePool, actor: &str) -> sqlx::Result<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM following WHERE actor_uri = ? AND relay = 1").bind(actor).fetch_one(pool).await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM following WHERE actor_uri = ? AND relay = 1")
+        .bind(actor)
+        .fetch_one(pool)
+        .await?;
     Ok(n > 0)
 }
 
 /// Records that `object` was re-shared at `version`; false if that version already was.
-pub async fn record_announce(conn: &mut SqliteConnection, object: &str, version: &str, now: &str) -> sqlx::Result<bool> {
+pub async fn record_announce(
+    conn: &mut SqliteConnection,
+    object: &str,
+    version: &str,
+    now: &str,
+) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "INSERT INTO announces (object_uri, version, announced_at) VALUES (?, ?, ?)
          ON CONFLICT (object_uri) DO UPDATE SET version = excluded.version, announced_at = excluded.announced_at
@@ -539,7 +637,10 @@ pub async fn outbox_version(pool: &SqlitePool) -> sqlx::Result<(i64, i64)> {
 
 /// (uri, updated_at, document) of the public items from `origin` (None: local items),
 /// sorted by uri: the input of a replica-set digest.
-pub async fn public_item_versions(pool: &SqlitePool, origin: Option<&str>) -> sqlx::Result<Vec<(String, String, String)>> {
+pub async fn public_item_versions(
+    pool: &SqlitePool,
+    origin: Option<&str>,
+) -> sqlx::Result<Vec<(String, String, String)>> {
     sqlx::query_as(
         "SELECT uri, updated_at, document FROM items WHERE lifecycle IN ('published', 'archived') AND origin IS ? ORDER BY uri",
     )

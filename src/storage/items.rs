@@ -112,26 +112,21 @@ pub async fn find_local_item_by_slug(conn: &mut SqliteConnection, slug: &str) ->
 }
 
 pub async fn find_item_by_uri(conn: &mut SqliteConnection, uri: &str) -> sqlx::Result<Option<ItemRow>> {
-    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE uri = ?"))
-        .bind(uri)
-        .fetch_optional(conn)
-        .await
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE uri = ?")).bind(uri).fetch_optional(conn).await
 }
 
 pub async fn find_item_by_id(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemRow>> {
-    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?")).bind(id).fetch_optional(pool).await
 }
 
 /// Is this slug taken by a local item other than `except_id`?
 pub async fn local_slug_taken(conn: &mut SqliteConnection, slug: &str, except_id: Option<i64>) -> sqlx::Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE slug = ? AND origin IS NULL AND id IS NOT ?")
-        .bind(slug)
-        .bind(except_id)
-        .fetch_optional(conn)
-        .await?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM items WHERE slug = ? AND origin IS NULL AND id IS NOT ?")
+            .bind(slug)
+            .bind(except_id)
+            .fetch_optional(conn)
+            .await?;
     Ok(found.is_some())
 }
 
@@ -141,7 +136,8 @@ pub async fn replace_item_terms(conn: &mut SqliteConnection, item_id: i64, terms
     if terms.is_empty() {
         return Ok(());
     }
-    let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT OR IGNORE INTO item_terms (item_id, vocabulary, code) ");
+    let mut insert: QueryBuilder<Sqlite> =
+        QueryBuilder::new("INSERT OR IGNORE INTO item_terms (item_id, vocabulary, code) ");
     insert.push_values(terms, |mut row, (vocabulary, code)| {
         row.push_bind(item_id).push_bind(*vocabulary).push_bind(*code);
     });
@@ -246,9 +242,7 @@ pub async fn find_items_by_uris(pool: &SqlitePool, uris: &[String]) -> sqlx::Res
 
 /// Every local item, oldest first (export).
 pub async fn list_local_items(pool: &SqlitePool) -> sqlx::Result<Vec<ItemRow>> {
-    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE origin IS NULL ORDER BY id"))
-        .fetch_all(pool)
-        .await
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE origin IS NULL ORDER BY id")).fetch_all(pool).await
 }
 
 /// Public local items with an overdue review, for the editors' dashboard.

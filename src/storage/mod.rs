@@ -38,10 +38,7 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
         .connect_with(options)
         .await
         .with_context(|| format!("Failed to open the database {}", path.display()))?;
-    sqlx::migrate!("./migrations")
-        .run(&pool)
-        .await
-        .context("Failed to migrate the database")?;
+    sqlx::migrate!("./migrations").run(&pool).await.context("Failed to migrate the database")?;
     Ok(pool)
 }
 
@@ -71,14 +68,21 @@ pub async fn backup_into(pool: &SqlitePool, target: &Path) -> anyhow::Result<()>
 /// `PRAGMA integrity_check` of a database file, and whether it holds maillage's tables.
 pub async fn check_database_file(path: &Path) -> anyhow::Result<()> {
     let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?.read_only(true);
-    let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await.context("Failed to open the file as SQLite")?;
-    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.context("Failed to check integrity")?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .context("Failed to open the file as SQLite")?;
+    let integrity: String =
+        sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.context("Failed to check integrity")?;
     if integrity != "ok" {
         anyhow::bail!("integrity check failed: {integrity}");
     }
-    let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('items', '_sqlx_migrations')")
-        .fetch_one(&pool)
-        .await?;
+    let tables: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('items', '_sqlx_migrations')",
+    )
+    .fetch_one(&pool)
+    .await?;
     if tables != 2 {
         anyhow::bail!("this is not a maillage database");
     }

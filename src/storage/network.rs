@@ -5,9 +5,11 @@ use sqlx::SqlitePool;
 
 /// (origin actor or NULL for local, territory label, kind, count) of public items.
 pub async fn counts_by_origin_and_kind(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<String>, String, i64)>> {
-    sqlx::query_as("SELECT origin, kind, COUNT(*) FROM items WHERE lifecycle IN ('published', 'archived') GROUP BY origin, kind")
-        .fetch_all(pool)
-        .await
+    sqlx::query_as(
+        "SELECT origin, kind, COUNT(*) FROM items WHERE lifecycle IN ('published', 'archived') GROUP BY origin, kind",
+    )
+    .fetch_all(pool)
+    .await
 }
 
 pub async fn counts_by_origin_and_pillar(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<String>, String, i64)>> {

@@ -56,7 +56,9 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery) {
     if let Some(territory) = &query.territory {
         q.push(" AND items.territory = ").push_bind(territory.clone());
     }
-    for (vocabulary, code) in [("pillar", &query.pillar), ("activity_domain", &query.domain), ("resource", &query.resource)] {
+    for (vocabulary, code) in
+        [("pillar", &query.pillar), ("activity_domain", &query.domain), ("resource", &query.resource)]
+    {
         if let Some(code) = code {
             q.push(" AND EXISTS (SELECT 1 FROM item_terms t WHERE t.item_id = items.id AND t.vocabulary = ")
                 .push_bind(vocabulary)
@@ -137,7 +139,8 @@ pub async fn facet_counts(pool: &SqlitePool, query: &ItemQuery, facet: &str) -> 
         "territory" => q.push(" GROUP BY items.territory"),
         vocabulary => {
             // Re-wrap: count the matching items that carry each code of the vocabulary.
-            let mut inner: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT t.code AS value, COUNT(*) AS n FROM item_terms t WHERE t.vocabulary = ");
+            let mut inner: QueryBuilder<Sqlite> =
+                QueryBuilder::new("SELECT t.code AS value, COUNT(*) AS n FROM item_terms t WHERE t.vocabulary = ");
             inner.push_bind(vocabulary.to_owned()).push(" AND t.item_id IN (SELECT items.id");
             push_from_where(&mut inner, query);
             inner.push(") GROUP BY t.code ORDER BY n DESC, value");
@@ -175,12 +178,8 @@ pub async fn index_item(
 /// accent, any case), the last one as a prefix. Operators and quotes typed by the user are
 /// treated as plain text. `None` when nothing searchable remains.
 pub fn fts_match_expression(input: &str) -> Option<String> {
-    let words: Vec<String> = input
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .map(|w| w.to_owned())
-        .collect();
+    let words: Vec<String> =
+        input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(12).map(|w| w.to_owned()).collect();
     let last = words.len().checked_sub(1)?;
     let terms: Vec<String> = words
         .iter()

@@ -46,7 +46,13 @@ async fn next_wait(node: &Node) -> Duration {
 pub async fn deliver_due(node: &Node) -> anyhow::Result<usize> {
     let now = node.clock.now();
     let concurrency = node.settings.federation.delivery_concurrency;
-    let batch = storage::federation::claim_due_deliveries(&node.pool, &timestamp(now), &timestamp(now + LEASE), (concurrency * 4) as i64).await?;
+    let batch = storage::federation::claim_due_deliveries(
+        &node.pool,
+        &timestamp(now),
+        &timestamp(now + LEASE),
+        (concurrency * 4) as i64,
+    )
+    .await?;
     let count = batch.len();
     stream::iter(batch)
         .for_each_concurrent(concurrency, |delivery| async move {
@@ -69,13 +75,22 @@ async fn record_outcome(node: &Node, delivery: &ClaimedDelivery, outcome: Delive
             storage::federation::record_peer_success(pool, &delivery.peer, &now_text).await?;
         }
         DeliveryOutcome::Gone => {
-            storage::federation::finish_delivery(pool, delivery.id, "gone", Some(410), Some("HTTP 410"), &now_text).await?;
+            storage::federation::finish_delivery(pool, delivery.id, "gone", Some(410), Some("HTTP 410"), &now_text)
+                .await?;
             let removed = storage::federation::delete_followers_by_inbox(pool, &delivery.inbox).await?;
             tracing::info!(inbox = %delivery.inbox, removed, "inbox gone: followers removed");
         }
         DeliveryOutcome::Rejected { status, error } => {
             tracing::warn!(inbox = %delivery.inbox, %error, "delivery rejected permanently");
-            storage::federation::finish_delivery(pool, delivery.id, "failed", status.map(i64::from), Some(&error), &now_text).await?;
+            storage::federation::finish_delivery(
+                pool,
+                delivery.id,
+                "failed",
+                status.map(i64::from),
+                Some(&error),
+                &now_text,
+            )
+            .await?;
         }
         DeliveryOutcome::Retry { status, error, retry_after } => {
             let failures = storage::federation::record_peer_failure(pool, &delivery.peer, &error, &now_text).await?;
@@ -84,7 +99,8 @@ async fn record_outcome(node: &Node, delivery: &ClaimedDelivery, outcome: Delive
                 storage::federation::open_peer_circuit(pool, &delivery.peer, &timestamp(next)).await?;
             }
             tracing::debug!(inbox = %delivery.inbox, %error, attempts = delivery.attempts, next = %next, "delivery will be retried");
-            storage::federation::retry_delivery(pool, delivery.id, &timestamp(next), status.map(i64::from), &error).await?;
+            storage::federation::retry_delivery(pool, delivery.id, &timestamp(next), status.map(i64::from), &error)
+                .await?;
         }
     }
     Ok(())
@@ -92,7 +108,12 @@ async fn record_outcome(node: &Node, delivery: &ClaimedDelivery, outcome: Delive
 
 /// Exponential back-off from 10 s, doubled per attempt, ±25 % jitter, capped at a day;
 /// a `Retry-After` from the peer wins when it is later.
-pub fn next_attempt(now: DateTime<Utc>, attempts: i64, retry_after: Option<Duration>, rng: &mut impl Rng) -> DateTime<Utc> {
+pub fn next_attempt(
+    now: DateTime<Utc>,
+    attempts: i64,
+    retry_after: Option<Duration>,
+    rng: &mut impl Rng,
+) -> DateTime<Utc> {
     let exponent = attempts.clamp(1, 20) - 1;
     let base = (10i64 << exponent).min(MAX_BACKOFF_SECONDS);
     let jitter = rng.gen_range(0.75..1.25);

@@ -31,7 +31,8 @@ pub async fn outbox(node: web::Data<Node>, req: HttpRequest, query: web::Query<P
     if query.page != Some(true) && query.before.is_none() {
         // Peers reconcile with conditional GETs: an unchanged outbox costs no body.
         let etag = format!("\"outbox-{newest}-{total}\"");
-        let unchanged = req.headers().get(actix_web::http::header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str());
+        let unchanged = req.headers().get(actix_web::http::header::IF_NONE_MATCH).and_then(|v| v.to_str().ok())
+            == Some(etag.as_str());
         if unchanged {
             return HttpResponse::NotModified().insert_header((actix_web::http::header::ETAG, etag)).finish();
         }
@@ -120,7 +121,12 @@ pub async fn activity(node: web::Data<Node>, req: HttpRequest) -> HttpResponse {
     let id = node.url(req.path().trim_start_matches('/'));
     match storage::federation::find_activity_payload(&node.pool, &id).await {
         Ok(Some(payload)) => match serde_json::from_str::<Value>(&payload) {
-            Ok(value) if value.get("type").and_then(Value::as_str).is_some_and(|t| matches!(t, "Create" | "Update" | "Delete" | "Announce")) => {
+            Ok(value)
+                if value
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| matches!(t, "Create" | "Update" | "Delete" | "Announce")) =>
+            {
                 activity_json(&value)
             }
             _ => error(404, "not_found", "no such public activity"),

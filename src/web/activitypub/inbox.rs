@@ -1,9 +1,9 @@
 //! `POST /inbox` and `POST /actor/inbox`: verify and record, answer 202, apply later.
 
 use super::discovery::error;
-use crate::web::api::body::read_limited;
 use crate::operations::inbox::{receive_activity, Received};
 use crate::operations::Node;
+use crate::web::api::body::read_limited;
 use actix_web::{web, HttpRequest, HttpResponse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
@@ -11,7 +11,9 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 pub fn header_map(req: &HttpRequest) -> HeaderMap {
     let mut map = HeaderMap::new();
     for (name, value) in req.headers() {
-        if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_str().as_bytes()), HeaderValue::from_bytes(value.as_bytes())) {
+        if let (Ok(name), Ok(value)) =
+            (HeaderName::from_bytes(name.as_str().as_bytes()), HeaderValue::from_bytes(value.as_bytes()))
+        {
             map.append(name, value);
         }
     }
@@ -21,9 +23,9 @@ pub fn header_map(req: &HttpRequest) -> HeaderMap {
 pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload) -> HttpResponse {
     // Under a flood, answer 503 at once rather than queueing without bound.
     let Ok(_permit) = node.inbox_permits.try_acquire() else {
-        return HttpResponse::ServiceUnavailable()
-            .insert_header((actix_web::http::header::RETRY_AFTER, "10"))
-            .json(serde_json::json!({ "error": { "code": "overloaded", "message": "the inbox is busy; retry later" } }));
+        return HttpResponse::ServiceUnavailable().insert_header((actix_web::http::header::RETRY_AFTER, "10")).json(
+            serde_json::json!({ "error": { "code": "overloaded", "message": "the inbox is busy; retry later" } }),
+        );
     };
     let body = match read_limited(payload, node.settings.server.max_body_bytes).await {
         Ok(body) => body,

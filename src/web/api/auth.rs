@@ -21,11 +21,7 @@ pub async fn optional_client(node: &Node, req: &HttpRequest) -> Result<Option<Ap
     let Some(header) = req.headers().get(actix_web::http::header::AUTHORIZATION) else {
         return Ok(None);
     };
-    let token = header
-        .to_str()
-        .ok()
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or_else(ApiError::unauthorized)?;
+    let token = header.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(ApiError::unauthorized)?;
     match accounts::authenticate_api_token(node, token.trim()).await? {
         Some(token_name) => Ok(Some(ApiClient { token_name })),
         None => Err(ApiError::unauthorized()),

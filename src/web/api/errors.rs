@@ -63,9 +63,8 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status).json(Body {
-            error: Inner { code: self.code, message: &self.message, fields: &self.fields },
-        })
+        HttpResponse::build(self.status)
+            .json(Body { error: Inner { code: self.code, message: &self.message, fields: &self.fields } })
     }
 }
 
@@ -77,7 +76,11 @@ impl From<OperationError> for ApiError {
             OperationError::Conflict { code, message } => ApiError::new(StatusCode::CONFLICT, code, message),
             OperationError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error in the JSON API");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Erreur interne du serveur ; elle a été journalisée.")
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal_error",
+                    "Erreur interne du serveur ; elle a été journalisée.",
+                )
             }
         }
     }

@@ -3,11 +3,11 @@
 
 use super::auth::required_client;
 use super::errors::ApiError;
-use crate::operations::{follow, Node, OperationError};
+use super::openapi::ApiErrorBody;
 use crate::operations::digest::SetDigest;
 use crate::operations::network::NetworkView;
+use crate::operations::{follow, Node, OperationError};
 use crate::storage;
-use super::openapi::ApiErrorBody;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +43,11 @@ pub struct Target {
 
 #[utoipa::path(post, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = [])),
     responses((status = 202, description = "Demande d'abonnement envoyée", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 409, description = "Pair introuvable", body = ApiErrorBody)))]
-pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Json<Target>) -> Result<HttpResponse, ApiError> {
+pub async fn follow(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    body: web::Json<Target>,
+) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     let actor = follow::follow(&node, &body.target).await?;
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "actor": actor, "state": "pending" })))
@@ -51,7 +55,11 @@ pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Json<Tar
 
 #[utoipa::path(delete, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = [])),
     responses((status = 204, description = "Abonnement arrêté"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
-pub async fn unfollow(node: web::Data<Node>, req: HttpRequest, body: web::Json<Target>) -> Result<HttpResponse, ApiError> {
+pub async fn unfollow(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    body: web::Json<Target>,
+) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     follow::unfollow(&node, &body.target).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -66,7 +74,11 @@ pub struct Answer {
 
 #[utoipa::path(post, path = "/api/v1/followers/answer", tag = "federation", request_body = Answer, security(("bearer" = [])),
     responses((status = 204, description = "Réponse envoyée"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Abonné inconnu", body = ApiErrorBody)))]
-pub async fn answer_follower(node: web::Data<Node>, req: HttpRequest, body: web::Json<Answer>) -> Result<HttpResponse, ApiError> {
+pub async fn answer_follower(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    body: web::Json<Answer>,
+) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     follow::answer_follower(&node, &body.actor, body.accept).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -96,7 +108,11 @@ pub struct Reshare {
 
 #[utoipa::path(post, path = "/api/v1/reshares", tag = "federation", request_body = Reshare, security(("bearer" = [])),
     responses((status = 202, description = "Repartage en file d'attente", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 409, description = "Non repartageable", body = ApiErrorBody)))]
-pub async fn reshare(node: web::Data<Node>, req: HttpRequest, body: web::Json<Reshare>) -> Result<HttpResponse, ApiError> {
+pub async fn reshare(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    body: web::Json<Reshare>,
+) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
     let queued = crate::operations::announce::reshare(&node, &body.uri).await?;
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "queued": queued })))
@@ -113,7 +129,10 @@ pub struct Relay {
     responses((status = 204, description = "Mode relais réglé"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
 pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Json<Relay>) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
-    if storage::federation::set_following_relay(&node.pool, &body.actor, body.relay).await.map_err(OperationError::from)? {
+    if storage::federation::set_following_relay(&node.pool, &body.actor, body.relay)
+        .await
+        .map_err(OperationError::from)?
+    {
         Ok(HttpResponse::NoContent().finish())
     } else {
         Err(ApiError::not_found())

@@ -2,15 +2,15 @@
 
 use super::auth::{optional_client, required_client};
 use super::errors::ApiError;
+use super::openapi::{ApiErrorBody, ItemListBody, ItemWithMeta};
 use crate::content::files::parse_json_document;
+use crate::content::ItemDocument;
 use crate::content::{Lifecycle, ValidationErrors};
 use crate::operations::queries::{self, ItemFilter};
 use crate::operations::{publish, retract, update, Item, Node};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
-use super::openapi::{ApiErrorBody, ItemListBody, ItemWithMeta};
-use crate::content::ItemDocument;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -46,7 +46,8 @@ fn today(node: &Node) -> chrono::NaiveDate {
 }
 
 fn item_json(node: &Node, item: &Item) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(item.view(today(node))).map_err(|e| crate::operations::OperationError::Internal(e.into()).into())
+    serde_json::to_value(item.view(today(node)))
+        .map_err(|e| crate::operations::OperationError::Internal(e.into()).into())
 }
 
 fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiError> {
@@ -62,18 +63,30 @@ fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiErro
 
 #[utoipa::path(get, path = "/api/v1/items", tag = "items", params(ListParams),
     responses((status = 200, description = "Une page de fiches", body = ItemListBody), (status = 422, description = "Filtre invalide", body = ApiErrorBody)))]
-pub async fn list(node: web::Data<Node>, req: HttpRequest, params: web::Query<ListParams>) -> Result<HttpResponse, ApiError> {
+pub async fn list(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, ApiError> {
     let client = optional_client(&node, &req).await?;
     let params = params.into_inner();
     let lifecycle = match params.lifecycle.as_deref() {
         None => None,
         Some(code) => Some(Lifecycle::parse(code).ok_or_else(|| {
-            ApiError::validation(ValidationErrors::single("lifecycle", "unknown_code", format!("« {code} » n'est pas un état (draft, published, archived, withdrawn).")))
+            ApiError::validation(ValidationErrors::single(
+                "lifecycle",
+                "unknown_code",
+                format!("« {code} » n'est pas un état (draft, published, archived, withdrawn)."),
+            ))
         })?),
     };
     if let Some(kind) = &params.kind {
         if crate::content::Kind::parse(kind).is_none() {
-            return Err(ApiError::validation(ValidationErrors::single("kind", "unknown_code", format!("« {kind} » n'est pas un type de fiche."))));
+            return Err(ApiError::validation(ValidationErrors::single(
+                "kind",
+                "unknown_code",
+                format!("« {kind} » n'est pas un type de fiche."),
+            )));
         }
     }
     check_date("updated_from", &params.updated_from)?;
@@ -129,7 +142,11 @@ fn require_json(req: &HttpRequest) -> Result<(), ApiError> {
     if is_json {
         Ok(())
     } else {
-        Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Le corps de la requête doit être du JSON (Content-Type: application/json)."))
+        Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Le corps de la requête doit être du JSON (Content-Type: application/json).",
+        ))
     }
 }
 
@@ -173,7 +190,12 @@ pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String
     params(("slug" = String, Path, description = "Identifiant d'URL")),
     responses((status = 200, description = "Fiche remplacée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody),
               (status = 404, description = "Inconnue", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
-pub async fn replace(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, payload: web::Payload) -> Result<HttpResponse, ApiError> {
+pub async fn replace(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
     let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let doc = parse_body(&req, &body)?;
@@ -185,7 +207,12 @@ pub async fn replace(node: web::Data<Node>, req: HttpRequest, slug: web::Path<St
     security(("bearer" = [])), params(("slug" = String, Path, description = "Identifiant d'URL")),
     responses((status = 200, description = "Fiche modifiée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody),
               (status = 404, description = "Inconnue", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
-pub async fn patch(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, payload: web::Payload) -> Result<HttpResponse, ApiError> {
+pub async fn patch(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
     require_json(&req)?;
     let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
@@ -201,7 +228,11 @@ pub async fn patch(node: web::Data<Node>, req: HttpRequest, slug: web::Path<Stri
 #[utoipa::path(delete, path = "/api/v1/items/{slug}", tag = "items", security(("bearer" = [])),
     params(("slug" = String, Path, description = "Identifiant d'URL")),
     responses((status = 200, description = "Fiche retirée (withdrawn)", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
-pub async fn retract(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn retract(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req).await?;
     let item = retract::retract_item(&node, &slug, &client.editor()).await?;
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
@@ -218,7 +249,11 @@ pub struct RevisionBody {
 
 #[utoipa::path(get, path = "/api/v1/items/{slug}/revisions", tag = "items", params(("slug" = String, Path, description = "Identifiant d'URL")),
     responses((status = 200, description = "Historique, la plus récente d'abord", body = [RevisionBody]), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
-pub async fn revisions(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn revisions(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let client = optional_client(&node, &req).await?;
     let item = match client {
         Some(_) => queries::local_item(&node, &slug).await?,
@@ -227,7 +262,13 @@ pub async fn revisions(node: web::Data<Node>, req: HttpRequest, slug: web::Path<
     let revisions = queries::revisions(&node, &item).await?;
     let body: Vec<RevisionBody> = revisions
         .into_iter()
-        .map(|r| RevisionBody { revision: r.revision, lifecycle: r.lifecycle, edited_at: r.edited_at, editor: r.editor, document: r.document })
+        .map(|r| RevisionBody {
+            revision: r.revision,
+            lifecycle: r.lifecycle,
+            edited_at: r.edited_at,
+            editor: r.editor,
+            document: r.document,
+        })
         .collect();
     Ok(HttpResponse::Ok().json(body))
 }

@@ -17,10 +17,20 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
             .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                errors::ApiError::new(actix_web::http::StatusCode::BAD_REQUEST, "invalid_query", format!("Paramètre de requête invalide : {e}")).into()
+                errors::ApiError::new(
+                    actix_web::http::StatusCode::BAD_REQUEST,
+                    "invalid_query",
+                    format!("Paramètre de requête invalide : {e}"),
+                )
+                .into()
             }))
             .app_data(web::JsonConfig::default().error_handler(|e, _| {
-                errors::ApiError::new(actix_web::http::StatusCode::BAD_REQUEST, "invalid_json", format!("Corps JSON invalide : {e}")).into()
+                errors::ApiError::new(
+                    actix_web::http::StatusCode::BAD_REQUEST,
+                    "invalid_json",
+                    format!("Corps JSON invalide : {e}"),
+                )
+                .into()
             }))
             .route("/items", web::get().to(items::list))
             .route("/items", web::post().to(items::create))

@@ -6,7 +6,9 @@ use crate::storage;
 use actix_web::{web, HttpResponse};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz)).route("/readyz", web::get().to(readyz)).route("/metrics", web::get().to(metrics));
+    cfg.route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .route("/metrics", web::get().to(metrics));
 }
 
 async fn healthz() -> HttpResponse {
@@ -46,14 +48,28 @@ async fn render_gauges(node: &Node, out: &mut String) -> anyhow::Result<()> {
     }
     out.push_str("# HELP maillage_delivery_queue_lag_seconds Age of the oldest pending delivery, per peer.\n# TYPE maillage_delivery_queue_lag_seconds gauge\n");
     for q in &queues {
-        let lag = q.oldest_pending_at.as_deref().and_then(storage::parse_timestamp).map(|t| (now - t).num_milliseconds().max(0) as f64 / 1000.0);
-        out.push_str(&format!("maillage_delivery_queue_lag_seconds{{peer=\"{}\"}} {}\n", label(&q.peer), lag.unwrap_or(0.0)));
+        let lag = q
+            .oldest_pending_at
+            .as_deref()
+            .and_then(storage::parse_timestamp)
+            .map(|t| (now - t).num_milliseconds().max(0) as f64 / 1000.0);
+        out.push_str(&format!(
+            "maillage_delivery_queue_lag_seconds{{peer=\"{}\"}} {}\n",
+            label(&q.peer),
+            lag.unwrap_or(0.0)
+        ));
     }
     out.push_str("# HELP maillage_delivery_failures Consecutive delivery failures, per peer.\n# TYPE maillage_delivery_failures gauge\n");
     for q in &queues {
-        out.push_str(&format!("maillage_delivery_failures{{peer=\"{}\"}} {}\n", label(&q.peer), q.consecutive_failures));
+        out.push_str(&format!(
+            "maillage_delivery_failures{{peer=\"{}\"}} {}\n",
+            label(&q.peer),
+            q.consecutive_failures
+        ));
     }
-    out.push_str("# HELP maillage_items Public items held, local or replicated, by origin.\n# TYPE maillage_items gauge\n");
+    out.push_str(
+        "# HELP maillage_items Public items held, local or replicated, by origin.\n# TYPE maillage_items gauge\n",
+    );
     for (origin, kind, n) in storage::network::counts_by_origin_and_kind(&node.pool).await? {
         let origin = origin.unwrap_or_else(|| "local".into());
         out.push_str(&format!("maillage_items{{origin=\"{}\",kind=\"{}\"}} {n}\n", label(&origin), label(&kind)));

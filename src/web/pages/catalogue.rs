@@ -203,14 +203,23 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
     }
     for (facet, param, title) in FACETS {
         if let Some((_, v)) = params.pairs().into_iter().find(|(k, _)| *k == param) {
-            active.push(ActiveFilter { label: format!("{title} : {}", facet_label(&node, facet, v)), remove_href: params.href_with(param, None) });
+            active.push(ActiveFilter {
+                label: format!("{title} : {}", facet_label(&node, facet, v)),
+                remove_href: params.href_with(param, None),
+            });
         }
     }
     if let Some(d) = &params.updated_from {
-        active.push(ActiveFilter { label: format!("Mis à jour depuis le {d}"), remove_href: params.href_with("updated_from", None) });
+        active.push(ActiveFilter {
+            label: format!("Mis à jour depuis le {d}"),
+            remove_href: params.href_with("updated_from", None),
+        });
     }
     if let Some(d) = &params.updated_to {
-        active.push(ActiveFilter { label: format!("Mis à jour jusqu'au {d}"), remove_href: params.href_with("updated_to", None) });
+        active.push(ActiveFilter {
+            label: format!("Mis à jour jusqu'au {d}"),
+            remove_href: params.href_with("updated_to", None),
+        });
     }
 
     let pages = list.pages();
@@ -222,7 +231,8 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         .map(|(k, v)| (k, v.to_owned()))
         .collect();
     let cards = list.items.iter().map(|(item, snippet)| CardView::build(&node, item, snippet.as_deref())).collect();
-    let feeds = super::feeds::feeds_for(&node, params.kind.as_deref(), params.territory.as_deref(), params.pillar.as_deref());
+    let feeds =
+        super::feeds::feeds_for(&node, params.kind.as_deref(), params.territory.as_deref(), params.pillar.as_deref());
     let view = CataloguePage {
         layout: Layout::public(&node, Nav::Catalogue),
         feeds,

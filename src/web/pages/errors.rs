@@ -29,7 +29,9 @@ impl From<OperationError> for PageError {
         match e {
             OperationError::NotFound => PageError::NotFound,
             OperationError::Conflict { message, .. } => PageError::BadRequest(message),
-            OperationError::Invalid(errors) => PageError::BadRequest(errors.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" ")),
+            OperationError::Invalid(errors) => {
+                PageError::BadRequest(errors.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" "))
+            }
             OperationError::Internal(cause) => PageError::Internal(cause),
         }
     }
@@ -59,14 +61,24 @@ impl ResponseError for PageError {
     fn error_response(&self) -> HttpResponse {
         let (heading, message) = match self {
             PageError::LoginRequired(login) => {
-                return HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, login.as_str())).finish();
+                return HttpResponse::SeeOther()
+                    .insert_header((actix_web::http::header::LOCATION, login.as_str()))
+                    .finish();
             }
-            PageError::NotFound => ("Page introuvable", "Cette page n'existe pas ou n'est plus publique. Elle a peut-être été retirée par son territoire.".to_owned()),
+            PageError::NotFound => (
+                "Page introuvable",
+                "Cette page n'existe pas ou n'est plus publique. Elle a peut-être été retirée par son territoire."
+                    .to_owned(),
+            ),
             PageError::Forbidden(message) => ("Action refusée", message.clone()),
             PageError::BadRequest(message) => ("Demande impossible", message.clone()),
             PageError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error while serving a page");
-                ("Erreur du serveur", "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un moment.".to_owned())
+                (
+                    "Erreur du serveur",
+                    "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un moment."
+                        .to_owned(),
+                )
             }
         };
         let status = self.status_code();

@@ -7,7 +7,18 @@ use crate::storage::search::{MARK_END, MARK_START};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// Narrow no-break space, the French thousands separator.

@@ -59,7 +59,11 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
         let rows = counts
             .into_iter()
             .take(limit)
-            .map(|(code, count)| CountLink { label: facet_label(&node, facet, &code), count, href: catalogue_link(param, &code) })
+            .map(|(code, count)| CountLink {
+                label: facet_label(&node, facet, &code),
+                count,
+                href: catalogue_link(param, &code),
+            })
             .collect();
         cards.push(CountCard { title, rows, more_href: more.then_some("/catalogue") });
     }

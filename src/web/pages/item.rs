@@ -4,11 +4,11 @@
 //! preview. The body's Markdown headings are rendered one level down: the item's title
 //! is the page's only `<h1>`.
 
+use super::editor::session::{csrf_field, current_editor, require_editor, see_other};
 use super::errors::PageError;
 use super::format;
 use super::item_view::{Block, ItemView, LinkView, References};
 use super::layout::{render, Layout, Nav};
-use super::editor::session::{csrf_field, current_editor, require_editor, see_other};
 use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{ItemDocument, Lifecycle};
 use crate::operations::{announce, queries, Item, Node, OperationError};
@@ -97,16 +97,24 @@ async fn public_replica(node: &Node, id: &str) -> Result<Item, PageError> {
     Ok(item)
 }
 
-pub async fn show_replica(node: web::Data<Node>, req: HttpRequest, id: web::Path<String>) -> Result<HttpResponse, PageError> {
+pub async fn show_replica(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
     let item = public_replica(&node, &id).await?;
     let editor = current_editor(&node, &req).await?;
     let layout = Layout::public_for(&node, Nav::Catalogue, editor.as_ref().map(|e| &e.session));
     let reshare = editor.map(|_| ReshareView {
         action: format!("/replicas/{}/repartager", item.id),
-        notice: url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(k, v)| match (k.as_ref(), v.as_ref()) {
-            ("repartage", "ok") => Some("Fiche repartagée : les territoires qui suivent ce nœud vont la recevoir."),
-            ("repartage", "deja") => Some("Cette version de la fiche a déjà été repartagée ; rien de plus n'a été envoyé."),
-            _ => None,
+        notice: url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(k, v)| {
+            match (k.as_ref(), v.as_ref()) {
+                ("repartage", "ok") => Some("Fiche repartagée : les territoires qui suivent ce nœud vont la recevoir."),
+                ("repartage", "deja") => {
+                    Some("Cette version de la fiche a déjà été repartagée ; rien de plus n'a été envoyé.")
+                }
+                _ => None,
+            }
         }),
     });
     item_page(&node, &item, layout, reshare).await
@@ -114,7 +122,12 @@ pub async fn show_replica(node: web::Data<Node>, req: HttpRequest, id: web::Path
 
 /// `POST /replicas/{id}/repartager`: an editor re-shares a replica to this node's
 /// followers (an Announce; they fetch the item from its origin).
-pub async fn reshare(node: web::Data<Node>, req: HttpRequest, id: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, PageError> {
+pub async fn reshare(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
     editor.check_csrf(&csrf_field(&body))?;
     let item = public_replica(&node, &id).await?;
@@ -124,7 +137,12 @@ pub async fn reshare(node: web::Data<Node>, req: HttpRequest, id: web::Path<Stri
     Ok(see_other(&format!("/replicas/{}?repartage={outcome}", item.id)))
 }
 
-async fn item_page(node: &Node, item: &Item, layout: Layout, reshare: Option<ReshareView>) -> Result<HttpResponse, PageError> {
+async fn item_page(
+    node: &Node,
+    item: &Item,
+    layout: Layout,
+    reshare: Option<ReshareView>,
+) -> Result<HttpResponse, PageError> {
     let refs = resolve_references(node, &item.document).await?;
     let lineage = queries::lineage(node, item).await?;
     let today = node.clock.now().date_naive();

@@ -198,12 +198,17 @@ pub fn funding_table(vocab: &Vocabularies, lines: &[FundingLine]) -> Option<Tabl
         })
         .collect();
     let amounts: Vec<f64> = lines.iter().filter_map(|f| f.amount_eur).collect();
-    let footer = (amounts.len() > 1).then(|| {
-        vec![cell("Total"), num_cell(format::euros(amounts.iter().sum())), cell(""), cell(""), cell("")]
-    });
+    let footer = (amounts.len() > 1)
+        .then(|| vec![cell("Total"), num_cell(format::euros(amounts.iter().sum())), cell(""), cell(""), cell("")]);
     table(
         "Plan de financement",
-        vec![header("Financeur"), Cell { text: "Montant".into(), num: true }, header("Type"), header("Statut"), header("Programme")],
+        vec![
+            header("Financeur"),
+            Cell { text: "Montant".into(), num: true },
+            header("Type"),
+            header("Statut"),
+            header("Programme"),
+        ],
         rows,
         footer,
     )
@@ -263,7 +268,8 @@ impl ItemView {
         fact(&mut territory_facts, "Code INSEE", t.insee_code.as_deref());
         fact(&mut territory_facts, "Code SIREN de l'EPCI", t.epci_code.as_deref());
         if let (Some(lat), Some(lon)) = (t.lat, t.lon) {
-            territory_facts.push(Fact::new("Coordonnées", format!("{} ; {}", format::number(lat), format::number(lon))));
+            territory_facts
+                .push(Fact::new("Coordonnées", format!("{} ; {}", format::number(lat), format::number(lon))));
         }
         let territory = if t.name.is_empty() {
             LinkView::text("Territoire non précisé")
@@ -328,7 +334,11 @@ impl ItemView {
             dates,
             sections: super::item_view_kinds::sections(doc, vocab, refs),
             documents,
-            translations: doc.translations.iter().map(|t| (t.language.clone(), t.title.clone(), t.summary.clone())).collect(),
+            translations: doc
+                .translations
+                .iter()
+                .map(|t| (t.language.clone(), t.title.clone(), t.summary.clone()))
+                .collect(),
         }
     }
 }

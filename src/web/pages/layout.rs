@@ -60,7 +60,11 @@ impl Layout {
     pub fn current(&self, entry: &str) -> &'static str {
         let on = matches!(
             (entry, self.nav),
-            ("home", Nav::Home) | ("catalogue", Nav::Catalogue) | ("network", Nav::Network) | ("vocabularies", Nav::Vocabularies) | ("editor", Nav::Editor)
+            ("home", Nav::Home)
+                | ("catalogue", Nav::Catalogue)
+                | ("network", Nav::Network)
+                | ("vocabularies", Nav::Vocabularies)
+                | ("editor", Nav::Editor)
         );
         if on {
             "page"

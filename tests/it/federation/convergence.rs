@@ -18,7 +18,9 @@ async fn holds_same_set(holder: &TestNode, origin: &TestNode) -> bool {
 }
 
 async fn relay(node: &TestNode, followed: &TestNode) {
-    assert!(maillage::storage::federation::set_following_relay(&node.node.pool, &followed.actor(), true).await.expect("relay"));
+    assert!(maillage::storage::federation::set_following_relay(&node.node.pool, &followed.actor(), true)
+        .await
+        .expect("relay"));
 }
 
 #[tokio::test]
@@ -36,7 +38,10 @@ async fn a_new_follower_backfills_the_whole_paged_outbox() {
     follow(&lyon, &ariege).await;
     eventually("Lyon holds Ariège's whole history", || holds_same_set(&lyon, &ariege)).await;
     assert_eq!(lyon.count("SELECT COUNT(*) FROM items WHERE lifecycle = 'published'").await, 59);
-    let sync: (String, i64) = sqlx::query_as("SELECT state, activities_seen FROM peer_sync").fetch_one(&lyon.node.pool).await.expect("sync row");
+    let sync: (String, i64) = sqlx::query_as("SELECT state, activities_seen FROM peer_sync")
+        .fetch_one(&lyon.node.pool)
+        .await
+        .expect("sync row");
     assert_eq!(sync.0, "done");
 }
 
@@ -142,7 +147,8 @@ async fn the_origin_of_an_inspiration_learns_of_its_adaptation_without_following
     let adaptation = ariege.create(&adaptation).await;
     let adaptation_uri = adaptation["meta"]["id"].as_str().expect("uri").to_owned();
 
-    eventually("Marseille learns of the adaptation", || async { marseille.item(&adaptation_uri).await.is_some() }).await;
+    eventually("Marseille learns of the adaptation", || async { marseille.item(&adaptation_uri).await.is_some() })
+        .await;
     let original = marseille.item(&practice_uri).await.expect("the practice");
     let lineage = maillage::operations::queries::lineage(&marseille.node, &original).await.expect("lineage");
     assert_eq!(lineage.adapted_in.iter().map(|i| i.uri.as_str()).collect::<Vec<_>>(), vec![adaptation_uri.as_str()]);
@@ -171,7 +177,10 @@ async fn a_node_that_was_down_while_a_thousand_items_were_published_converges_on
 
     let started = std::time::Instant::now();
     let absent = TestNode::start_on(db, port, "absent").await;
-    super::network::eventually_within("the absent node converges", std::time::Duration::from_secs(240), || holds_same_set(&absent, &origin)).await;
+    super::network::eventually_within("the absent node converges", std::time::Duration::from_secs(240), || {
+        holds_same_set(&absent, &origin)
+    })
+    .await;
     // Reported, never asserted: timings do not belong in tests.
     eprintln!("converged on {ITEMS} items in {:.1} s after the restart", started.elapsed().as_secs_f64());
 }

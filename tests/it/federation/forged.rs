@@ -7,7 +7,13 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 /// POSTs `activity` to `to`'s shared inbox, signed with `keys` as `key_id`, dated `date`.
-async fn post_signed(to: &TestNode, keys: &NodeKeys, key_id: &str, activity: &Value, date: chrono::DateTime<chrono::Utc>) -> (u16, Value) {
+async fn post_signed(
+    to: &TestNode,
+    keys: &NodeKeys,
+    key_id: &str,
+    activity: &Value,
+    date: chrono::DateTime<chrono::Utc>,
+) -> (u16, Value) {
     let url = url::Url::parse(&format!("{}/inbox", to.base)).expect("url");
     let body = serde_json::to_vec(activity).expect("json");
     let headers = sign_request(keys, key_id, &Method::POST, &url, Some(&body), date).expect("signature");
@@ -47,9 +53,7 @@ async fn forged_activities_are_refused_and_change_nothing() {
     let before = state(&marseille).await;
     let mallory_keys = &mallory.node.keys;
     let now = chrono::Utc::now();
-    let article = |id: &str, attributed: &str| {
-        json!({ "id": id, "type": "Article", "attributedTo": attributed, "name": "Faux", "maillage": full_project_sheet("faux") })
-    };
+    let article = |id: &str, attributed: &str| json!({ "id": id, "type": "Article", "attributedTo": attributed, "name": "Faux", "maillage": full_project_sheet("faux") });
 
     // Mallory creates an object on Ariège's host.
     let spoofed = create_of(
@@ -61,7 +65,11 @@ async fn forged_activities_are_refused_and_change_nothing() {
     assert_eq!((status, body["error"]["code"].as_str()), (403, Some("origin_mismatch")));
 
     // Mallory claims to be Ariège while signing with her own key.
-    let impersonation = create_of(&ariege.actor(), &format!("{}/activities/2", ariege.base), article(&format!("{}/items/x", ariege.base), &ariege.actor()));
+    let impersonation = create_of(
+        &ariege.actor(),
+        &format!("{}/activities/2", ariege.base),
+        article(&format!("{}/items/x", ariege.base), &ariege.actor()),
+    );
     let (status, body) = post_signed(&marseille, mallory_keys, &mallory.node.key_id(), &impersonation, now).await;
     assert_eq!((status, body["error"]["code"].as_str()), (401, Some("actor_mismatch")));
 
@@ -70,8 +78,13 @@ async fn forged_activities_are_refused_and_change_nothing() {
     assert_eq!((status, body["error"]["code"].as_str()), (401, Some("signature_invalid")));
 
     // A stale Date.
-    let own = create_of(&mallory.actor(), &format!("{}/activities/3", mallory.base), article(&format!("{}/items/y", mallory.base), &mallory.actor()));
-    let (status, body) = post_signed(&marseille, mallory_keys, &mallory.node.key_id(), &own, now - chrono::Duration::hours(13)).await;
+    let own = create_of(
+        &mallory.actor(),
+        &format!("{}/activities/3", mallory.base),
+        article(&format!("{}/items/y", mallory.base), &mallory.actor()),
+    );
+    let (status, body) =
+        post_signed(&marseille, mallory_keys, &mallory.node.key_id(), &own, now - chrono::Duration::hours(13)).await;
     assert_eq!((status, body["error"]["code"].as_str()), (401, Some("date_out_of_window")));
 
     assert_eq!(state(&marseille).await, before, "a refused activity changes nothing");

@@ -2,10 +2,10 @@
 //! node can be stopped and started again with the same identity), optionally in its own
 //! runtime so that dropping the runtime kills it mid-work.
 
+use figment::providers::Serialized;
 use maillage::operations::{accounts, queries, Item, Node, OperationError};
 use maillage::settings::Settings;
 use maillage::startup::Application;
-use figment::providers::Serialized;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -52,7 +52,16 @@ impl TestNode {
         let server = tokio::spawn(async move {
             let _ = app.run_until_stopped().await;
         });
-        TestNode { base: format!("http://127.0.0.1:{port}"), node, token, http: reqwest::Client::new(), db, port, handle, server }
+        TestNode {
+            base: format!("http://127.0.0.1:{port}"),
+            node,
+            token,
+            http: reqwest::Client::new(),
+            db,
+            port,
+            handle,
+            server,
+        }
     }
 
     pub fn actor(&self) -> String {
@@ -149,7 +158,12 @@ pub async fn follow(follower: &TestNode, followed: &TestNode) {
     maillage::operations::follow::follow(&follower.node, &handle).await.expect("follow");
     let follower_actor = follower.actor();
     eventually("the follow is accepted on both sides", || async {
-        let accepted_there = followed.count(&format!("SELECT COUNT(*) FROM followers WHERE state = 'accepted' AND actor_uri = '{follower_actor}'")).await == 1;
+        let accepted_there = followed
+            .count(&format!(
+                "SELECT COUNT(*) FROM followers WHERE state = 'accepted' AND actor_uri = '{follower_actor}'"
+            ))
+            .await
+            == 1;
         let accepted_here = follower.count("SELECT COUNT(*) FROM following WHERE state = 'accepted'").await >= 1;
         accepted_there && accepted_here
     })
@@ -181,32 +195,32 @@ pub fn full_project_sheet(slug: &str) -> serde_json::Value {
         "review_due": "2026-01-15"
     });
     document["project_sheet"] = serde_json::json!({
-            "carrier": { "name": "Métropole Aix-Marseille-Provence", "org_type": "epci", "siren": "200054807" },
-            "nature": "Opération territoriale",
-            "phase": "operation",
-            "status": "en_cours",
-            "location": "Aix-en-Provence",
-            "perimeter": "Pays d'Aix et Sud Luberon",
-            "start_date": "2019-03",
-            "end_date": "2024",
-            "partners": [{ "name": "CCI Aix-Marseille", "role": "animation" }],
-            "consortium": ["CCI", "Chambre d'agriculture"],
-            "total_cost_eur": 250000.0,
-            "funding": [
-                { "funder": "ADEME", "amount_eur": 120000.0, "funding_type": "subvention_nationale", "status": "acquis", "programme": "AMI Démonstrateurs territoriaux – France 2030" },
-                { "funder": "Région Sud", "amount_eur": 80000.5, "funding_type": "subvention_locale", "status": "en_negociation" }
-            ],
-            "objectives": ["Réduire les déchets", "Créer des emplois"],
-            "stages": [{ "name": "Diagnostic", "start": "2019", "end": "2020", "description": "Cartographie des flux" }],
-            "work_packages": [{ "code": "Gt1", "name": "Gouvernance", "description": "Pilotage" }],
-            "human_means": "2 ETP",
-            "technical_means": "Outil de cartographie",
-            "practices_used": ["https://example.org/items/methode"],
-            "qualitative_results": "Des coopérations nouvelles.",
-            "key_figures": [{ "indicator": "Tonnes évitées", "value": 1200.0, "unit": "t", "date": "2023", "baseline": 0.0, "target": 2000.0 }],
-            "useful_effects": [{ "beneficiary": "Entreprises de la zone", "effect": "Baisse des coûts de collecte", "kind": "direct", "evidence": "observe" }],
-            "evaluation_dimensions": ["environnementale", "économique"],
-            "events": [{ "name": "Forum", "date": "2023-06-12", "place": "Aix-en-Provence" }]
-        });
+        "carrier": { "name": "Métropole Aix-Marseille-Provence", "org_type": "epci", "siren": "200054807" },
+        "nature": "Opération territoriale",
+        "phase": "operation",
+        "status": "en_cours",
+        "location": "Aix-en-Provence",
+        "perimeter": "Pays d'Aix et Sud Luberon",
+        "start_date": "2019-03",
+        "end_date": "2024",
+        "partners": [{ "name": "CCI Aix-Marseille", "role": "animation" }],
+        "consortium": ["CCI", "Chambre d'agriculture"],
+        "total_cost_eur": 250000.0,
+        "funding": [
+            { "funder": "ADEME", "amount_eur": 120000.0, "funding_type": "subvention_nationale", "status": "acquis", "programme": "AMI Démonstrateurs territoriaux – France 2030" },
+            { "funder": "Région Sud", "amount_eur": 80000.5, "funding_type": "subvention_locale", "status": "en_negociation" }
+        ],
+        "objectives": ["Réduire les déchets", "Créer des emplois"],
+        "stages": [{ "name": "Diagnostic", "start": "2019", "end": "2020", "description": "Cartographie des flux" }],
+        "work_packages": [{ "code": "Gt1", "name": "Gouvernance", "description": "Pilotage" }],
+        "human_means": "2 ETP",
+        "technical_means": "Outil de cartographie",
+        "practices_used": ["https://example.org/items/methode"],
+        "qualitative_results": "Des coopérations nouvelles.",
+        "key_figures": [{ "indicator": "Tonnes évitées", "value": 1200.0, "unit": "t", "date": "2023", "baseline": 0.0, "target": 2000.0 }],
+        "useful_effects": [{ "beneficiary": "Entreprises de la zone", "effect": "Baisse des coûts de collecte", "kind": "direct", "evidence": "observe" }],
+        "evaluation_dimensions": ["environnementale", "économique"],
+        "events": [{ "name": "Forum", "date": "2023-06-12", "place": "Aix-en-Provence" }]
+    });
     document
 }

@@ -37,7 +37,12 @@ async fn a_replica_follows_every_step_of_a_sheet_published_edited_and_retracted_
     assert_eq!(replica.updated_at, original.updated_at);
 
     // The replica is found by search on the follower, accents folded.
-    let found = marseille.http.get(format!("{}/api/v1/items?q=ecologie+industrielle", marseille.base)).send().await.expect("search");
+    let found = marseille
+        .http
+        .get(format!("{}/api/v1/items?q=ecologie+industrielle", marseille.base))
+        .send()
+        .await
+        .expect("search");
     let found: serde_json::Value = found.json().await.expect("json");
     assert!(found["items"].as_array().expect("items").iter().any(|i| i["meta"]["id"] == uri.as_str()), "{found}");
 

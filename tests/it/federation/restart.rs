@@ -33,7 +33,10 @@ async fn every_queued_delivery_completes_after_the_origin_is_killed_and_restarte
     for i in 0..ITEMS {
         uris.push(create_item(&offline, sheet(i), "tests").await.expect("publish").uri);
     }
-    let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'").fetch_one(&offline.pool).await.expect("count");
+    let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'")
+        .fetch_one(&offline.pool)
+        .await
+        .expect("count");
     assert_eq!(queued, (ITEMS * 3) as i64, "one delivery per item and follower inbox");
     offline.pool.close().await;
 

@@ -53,7 +53,13 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
     let mut sections = Vec::new();
     for lifecycle in Lifecycle::ALL {
         // One query per lifecycle: without a lifecycle, a list shows public items only.
-        let filter = ItemFilter { lifecycle: Some(lifecycle), local_only: true, page: 1, per_page: PER_SECTION, ..ItemFilter::default() };
+        let filter = ItemFilter {
+            lifecycle: Some(lifecycle),
+            local_only: true,
+            page: 1,
+            per_page: PER_SECTION,
+            ..ItemFilter::default()
+        };
         let list = queries::list_items(&node, &filter, true).await?;
         let items = list
             .items
@@ -65,10 +71,18 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
             })
             .collect();
         let truncated = list.total > list.items.len() as i64;
-        sections.push(LifecycleSection { id: lifecycle.code(), title: section_title(lifecycle), total: list.total, truncated, items });
+        sections.push(LifecycleSection {
+            id: lifecycle.code(),
+            title: section_title(lifecycle),
+            total: list.total,
+            truncated,
+            items,
+        });
     }
     let notice = url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(k, v)| match k.as_ref() {
-        "retire" => Some(format!("La fiche « {v} » a été retirée : elle n'est plus publique et les territoires abonnés en sont informés.")),
+        "retire" => Some(format!(
+            "La fiche « {v} » a été retirée : elle n'est plus publique et les territoires abonnés en sont informés."
+        )),
         _ => None,
     });
     let page = DashboardPage {

@@ -81,7 +81,11 @@ fn shape(segments: &[Segment]) -> String {
 
 /// `1 234,50` → 1234.5; `None` when it is not a number.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_')).map(|c| if c == ',' { '.' } else { c }).collect();
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -122,15 +126,22 @@ fn slot<'a>(tree: &'a mut Value, segments: &[Segment]) -> &'a mut Value {
 
 /// Builds the document tree from `(name, value)` pairs. `field_type` says how a path
 /// shape (`project_sheet.funding[].amount_eur`) is parsed. Unreadable names are skipped.
-pub fn build_tree<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, field_type: impl Fn(&str) -> FieldType) -> Value {
+pub fn build_tree<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    field_type: impl Fn(&str) -> FieldType,
+) -> Value {
     let mut tree = Value::Object(Map::new());
     for (name, raw) in pairs {
         let Some(segments) = parse_path(name) else { continue };
         let value = raw.replace("\r\n", "\n");
         match field_type(&shape(&segments)) {
             FieldType::List => {
-                let entries: Vec<Value> =
-                    value.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Value::String(l.to_owned())).collect();
+                let entries: Vec<Value> = value
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|l| Value::String(l.to_owned()))
+                    .collect();
                 if entries.is_empty() {
                     continue;
                 }
@@ -193,7 +204,8 @@ fn is_empty(value: &Value) -> bool {
 
 /// Splits the body into control fields and the document tree.
 pub fn parse_form(body: &[u8], field_type: impl Fn(&str) -> FieldType) -> ParsedForm {
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let mut csrf = String::new();
     let mut action = FormAction::Save;
     let mut extra_rows = 0;
@@ -229,7 +241,12 @@ pub fn value_at<'a>(tree: &'a Value, name: &str) -> Option<&'a Value> {
 
 /// Walks the tree for number fields still holding text: each is an error, and is left
 /// out so that the rest of the document can still be decoded and validated.
-fn take_bad_numbers(value: &mut Value, path: &mut Vec<Segment>, field_type: &dyn Fn(&str) -> FieldType, errors: &mut Vec<FieldError>) {
+fn take_bad_numbers(
+    value: &mut Value,
+    path: &mut Vec<Segment>,
+    field_type: &dyn Fn(&str) -> FieldType,
+    errors: &mut Vec<FieldError>,
+) {
     match value {
         Value::Object(map) => {
             let keys: Vec<String> = map.keys().cloned().collect();
@@ -353,7 +370,8 @@ mod tests {
 
     #[test]
     fn repeated_names_and_lines_become_arrays() {
-        let t = tree(&[("pillars", "recyclage"), ("pillars", "ecoconception"), ("tags", "compost\r\n\r\n  quartier \r\n")]);
+        let t =
+            tree(&[("pillars", "recyclage"), ("pillars", "ecoconception"), ("tags", "compost\r\n\r\n  quartier \r\n")]);
         assert_eq!(t, json!({"pillars": ["recyclage", "ecoconception"], "tags": ["compost", "quartier"]}));
     }
 
@@ -372,7 +390,12 @@ mod tests {
 
     #[test]
     fn an_unreadable_number_is_kept_as_typed_and_reported_at_its_path() {
-        let t = tree(&[("title", "Essai"), ("kind", "project_sheet"), ("project_sheet.funding[0].funder", "X"), ("project_sheet.funding[0].amount_eur", "beaucoup")]);
+        let t = tree(&[
+            ("title", "Essai"),
+            ("kind", "project_sheet"),
+            ("project_sheet.funding[0].funder", "X"),
+            ("project_sheet.funding[0].amount_eur", "beaucoup"),
+        ]);
         assert_eq!(t["project_sheet"]["funding"][0]["amount_eur"], json!("beaucoup"));
         let decoded = decode(&t, types);
         assert_eq!(decoded.errors.len(), 1);
@@ -390,7 +413,15 @@ mod tests {
 
     #[test]
     fn malformed_names_are_skipped_and_never_panic() {
-        let t = tree(&[("a[", "x"), ("b[x]", "x"), ("C", "x"), ("d[99999]", "x"), ("..", "x"), ("e[0]", "ok"), ("e.f", "over")]);
+        let t = tree(&[
+            ("a[", "x"),
+            ("b[x]", "x"),
+            ("C", "x"),
+            ("d[99999]", "x"),
+            ("..", "x"),
+            ("e[0]", "ok"),
+            ("e.f", "over"),
+        ]);
         assert_eq!(t, json!({"e": {"f": "over"}}));
     }
 

@@ -198,9 +198,15 @@ const TAIL: &[SectionSpec] = &[
         title: "Filiation et revue",
         prefix: "",
         parts: &[
-            Part::Field(f("inspired_by", "Inspirée de", Widget::Lines).hint("Adresses (URI) des fiches, sur n'importe quel nœud, que celle-ci adapte ; une par ligne.")),
+            Part::Field(
+                f("inspired_by", "Inspirée de", Widget::Lines)
+                    .hint("Adresses (URI) des fiches, sur n'importe quel nœud, que celle-ci adapte ; une par ligne."),
+            ),
             Part::Field(f("last_reviewed", "Dernière revue", Widget::Date)),
-            Part::Field(f("review_due", "Prochaine revue prévue", Widget::Date).hint("Passé cette date, la fiche est signalée « à revoir ».")),
+            Part::Field(
+                f("review_due", "Prochaine revue prévue", Widget::Date)
+                    .hint("Passé cette date, la fiche est signalée « à revoir »."),
+            ),
         ],
     },
     SectionSpec {
@@ -253,7 +259,11 @@ const PROJECT_SHEET: &[SectionSpec] = &[
         title: "Partenaires",
         prefix: "project_sheet.",
         parts: &[
-            group("partners", "Partenaires", &[f("name", "Organisation", Widget::Text), f("role", "Rôle", Widget::Text)]),
+            group(
+                "partners",
+                "Partenaires",
+                &[f("name", "Organisation", Widget::Text), f("role", "Rôle", Widget::Text)],
+            ),
             Part::Field(f("consortium", "Membres du consortium", Widget::Lines).hint(LINES)),
         ],
     },
@@ -284,7 +294,11 @@ const PROJECT_SHEET: &[SectionSpec] = &[
             group(
                 "work_packages",
                 "Groupes de travail",
-                &[f("code", "Code", Widget::Text).hint("ex. Gt1"), f("name", "Nom", Widget::Text), f("description", "Description", Widget::Textarea)],
+                &[
+                    f("code", "Code", Widget::Text).hint("ex. Gt1"),
+                    f("name", "Nom", Widget::Text),
+                    f("description", "Description", Widget::Textarea),
+                ],
             ),
             Part::Field(f("human_means", "Moyens humains", Widget::Textarea)),
             Part::Field(f("technical_means", "Moyens techniques et méthodes", Widget::Textarea)),
@@ -314,7 +328,11 @@ const PROJECT_SHEET: &[SectionSpec] = &[
             group(
                 "events",
                 "Événements",
-                &[f("name", "Événement", Widget::Text), f("date", "Date", Widget::PartialDate).hint(PARTIAL_DATE), f("place", "Lieu", Widget::Text)],
+                &[
+                    f("name", "Événement", Widget::Text),
+                    f("date", "Date", Widget::PartialDate).hint(PARTIAL_DATE),
+                    f("place", "Lieu", Widget::Text),
+                ],
             ),
         ],
     },
@@ -356,7 +374,11 @@ const GOOD_PRACTICE: &[SectionSpec] = &[
         prefix: "good_practice.",
         parts: &[
             Part::Field(f("tools_and_supports", "Outils et supports", Widget::Lines).hint(LINES)),
-            Part::Field(f("resources_needed.human", "Moyens humains", Widget::Textarea).req().hint("Au moins un des trois types de moyens.")),
+            Part::Field(
+                f("resources_needed.human", "Moyens humains", Widget::Textarea)
+                    .req()
+                    .hint("Au moins un des trois types de moyens."),
+            ),
             Part::Field(f("resources_needed.financial", "Moyens financiers", Widget::Textarea)),
             Part::Field(f("resources_needed.technical", "Moyens techniques", Widget::Textarea)),
         ],
@@ -376,7 +398,11 @@ const GOOD_PRACTICE: &[SectionSpec] = &[
         prefix: "good_practice.",
         parts: &[
             Part::Field(f("maturity", "Maturité", Widget::Select(names::MATURITY)).req()),
-            Part::Field(f("transferability", "Transférabilité", Widget::Textarea).req().hint("Conditions et adaptations pour un autre territoire.")),
+            Part::Field(
+                f("transferability", "Transférabilité", Widget::Textarea)
+                    .req()
+                    .hint("Conditions et adaptations pour un autre territoire."),
+            ),
             Part::Field(f("evidence", "Mises en œuvre documentées", Widget::Lines).hint(URIS)),
         ],
     },
@@ -388,12 +414,20 @@ const EXPERIENCE: &[SectionSpec] = &[
         title: "Objet, période et témoin",
         prefix: "experience.",
         parts: &[
-            Part::Field(f("about.item", "Fiche projet concernée (URI)", Widget::Url).req().hint("L'adresse de la fiche projet, ici ou sur un autre nœud ; ou bien un libellé ci-dessous.")),
+            Part::Field(
+                f("about.item", "Fiche projet concernée (URI)", Widget::Url)
+                    .req()
+                    .hint("L'adresse de la fiche projet, ici ou sur un autre nœud ; ou bien un libellé ci-dessous."),
+            ),
             Part::Field(f("about.label", "… ou libellé du projet", Widget::Text)),
-            Part::Field(f("period.start", "Début de la période couverte", Widget::PartialDate).req().hint(PARTIAL_DATE)),
+            Part::Field(
+                f("period.start", "Début de la période couverte", Widget::PartialDate).req().hint(PARTIAL_DATE),
+            ),
             Part::Field(f("period.end", "Fin de la période couverte", Widget::PartialDate).hint(PARTIAL_DATE)),
             Part::Field(f("speaker.name", "Qui témoigne (nom)", Widget::Text)),
-            Part::Field(f("speaker.role", "Rôle de la personne qui témoigne", Widget::Select(names::SPEAKER_ROLE)).req()),
+            Part::Field(
+                f("speaker.role", "Rôle de la personne qui témoigne", Widget::Select(names::SPEAKER_ROLE)).req(),
+            ),
         ],
     },
     SectionSpec {

@@ -111,17 +111,37 @@ fn codes(value: Option<&Value>) -> Vec<String> {
 fn vocabulary_options(vocab: &Vocabularies, name: &str, selected: &[String]) -> Vec<OptionView> {
     let mut options: Vec<OptionView> = vocab
         .get(name)
-        .map(|v| v.terms.iter().map(|t| OptionView { value: t.code.clone(), label: t.label.clone(), selected: selected.contains(&t.code) }).collect())
+        .map(|v| {
+            v.terms
+                .iter()
+                .map(|t| OptionView {
+                    value: t.code.clone(),
+                    label: t.label.clone(),
+                    selected: selected.contains(&t.code),
+                })
+                .collect()
+        })
         .unwrap_or_default();
     for code in selected {
         if !code.is_empty() && !options.iter().any(|o| &o.value == code) {
-            options.push(OptionView { value: code.clone(), label: format!("{code} (valeur inconnue)"), selected: true });
+            options.push(OptionView {
+                value: code.clone(),
+                label: format!("{code} (valeur inconnue)"),
+                selected: true,
+            });
         }
     }
     options
 }
 
-fn field_view(spec: &FieldSpec, name: String, summary_label: String, tree: &Value, creating: bool, vocab: &Vocabularies) -> FieldView {
+fn field_view(
+    spec: &FieldSpec,
+    name: String,
+    summary_label: String,
+    tree: &Value,
+    creating: bool,
+    vocab: &Vocabularies,
+) -> FieldView {
     let value = value_at(tree, &name);
     let mut view = FieldView {
         id: input_id(&name),
@@ -159,7 +179,11 @@ fn field_view(spec: &FieldSpec, name: String, summary_label: String, tree: &Valu
         Widget::Select(vocabulary) => {
             view.widget = "select";
             let selected = codes(value);
-            view.options.push(OptionView { value: String::new(), label: "— Non précisé —".into(), selected: selected.is_empty() });
+            view.options.push(OptionView {
+                value: String::new(),
+                label: "— Non précisé —".into(),
+                selected: selected.is_empty(),
+            });
             view.options.extend(vocabulary_options(vocab, vocabulary, &selected));
         }
         Widget::Checkboxes(vocabulary) => {
@@ -192,7 +216,14 @@ fn rows_in(tree: &Value, name: &str) -> usize {
 }
 
 /// Builds the form of `kind` from `tree`, with `errors` placed.
-pub fn build(kind: Kind, tree: &Value, errors: &[FieldError], creating: bool, extra_rows: usize, vocab: &Vocabularies) -> FormView {
+pub fn build(
+    kind: Kind,
+    tree: &Value,
+    errors: &[FieldError],
+    creating: bool,
+    extra_rows: usize,
+    vocab: &Vocabularies,
+) -> FormView {
     let mut sections = Vec::new();
     for section in form_spec::sections(kind) {
         let mut parts = Vec::new();
@@ -242,7 +273,9 @@ fn targets(sections: &mut [SectionView]) -> Vec<(&str, &str, &str, &mut Option<S
     for section in sections.iter_mut() {
         for part in section.parts.iter_mut() {
             match part {
-                PartView::Field(f) => out.push((f.name.as_str(), f.id.as_str(), f.summary_label.as_str(), &mut f.error)),
+                PartView::Field(f) => {
+                    out.push((f.name.as_str(), f.id.as_str(), f.summary_label.as_str(), &mut f.error))
+                }
                 PartView::Group(g) => {
                     out.push((g.name.as_str(), g.id.as_str(), g.label, &mut g.error));
                     for row in g.rows.iter_mut() {
@@ -270,7 +303,8 @@ fn target_of(names: &[&str], path: &str) -> Option<usize> {
         .filter(|(_, n)| path.starts_with(&format!("{n}[")) || path.starts_with(&format!("{n}.")))
         .max_by_key(|(_, n)| n.len())
         .map(|(i, _)| i);
-    enclosing.or_else(|| names.iter().position(|n| n.starts_with(&format!("{path}.")) || n.starts_with(&format!("{path}["))))
+    enclosing
+        .or_else(|| names.iter().position(|n| n.starts_with(&format!("{path}.")) || n.starts_with(&format!("{path}["))))
 }
 
 fn place_errors(sections: &mut [SectionView], errors: &[FieldError]) -> Vec<SummaryItem> {
@@ -283,7 +317,10 @@ fn place_errors(sections: &mut [SectionView], errors: &[FieldError]) -> Vec<Summ
         match target {
             Some(i) => {
                 messages[*i].push(&error.message);
-                summary.push(SummaryItem { text: format!("{} : {}", targets[*i].2, error.message), href: Some(format!("#{}", targets[*i].1)) });
+                summary.push(SummaryItem {
+                    text: format!("{} : {}", targets[*i].2, error.message),
+                    href: Some(format!("#{}", targets[*i].1)),
+                });
             }
             None => summary.push(SummaryItem { text: error.message.clone(), href: None }),
         }
@@ -329,7 +366,13 @@ mod tests {
     #[test]
     fn errors_sit_beside_the_input_named_by_their_path() {
         let tree = json!({"project_sheet": {"funding": [{"funder": "A"}]}, "pillars": ["x"]});
-        let errors = [error("title"), error("project_sheet.funding[0].amount_eur"), error("pillars[0]"), error("project_sheet.carrier"), error("$")];
+        let errors = [
+            error("title"),
+            error("project_sheet.funding[0].amount_eur"),
+            error("pillars[0]"),
+            error("project_sheet.carrier"),
+            error("$"),
+        ];
         let form = build(Kind::ProjectSheet, &tree, &errors, true, 0, &Vocabularies::builtin());
         let mut found = Vec::new();
         for section in &form.sections {

@@ -96,16 +96,29 @@ fn query_value(req: &HttpRequest, key: &str) -> Option<String> {
 pub async fn new_form(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
     let Some(kind) = query_value(&req, "kind").as_deref().and_then(Kind::parse) else {
-        let page = ChooseKindPage { layout: editor.layout(&node), kinds: Kind::ALL.into_iter().map(|k| (k.code(), k.label())).collect() };
+        let page = ChooseKindPage {
+            layout: editor.layout(&node),
+            kinds: Kind::ALL.into_iter().map(|k| (k.code(), k.label())).collect(),
+        };
         return render(StatusCode::OK, &page);
     };
     let tree = json!({"kind": kind.code(), "language": "fr", "lifecycle": "draft", "license": "CC-BY-SA-4.0"});
     let target = Target { slug: None, title: String::new(), public: false, current: None };
-    let page = form_page(&node, &editor, kind, &target, Rendered { tree, errors: Vec::new(), extra_rows: 0, notice: None, preview: None });
+    let page = form_page(
+        &node,
+        &editor,
+        kind,
+        &target,
+        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice: None, preview: None },
+    );
     render(StatusCode::OK, &page)
 }
 
-pub async fn edit_form(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
+pub async fn edit_form(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
     let item = queries::local_item(&node, &slug).await?;
     let tree = serde_json::to_value(&item.document).context("Failed to serialize an item for its form")?;
@@ -114,8 +127,19 @@ pub async fn edit_form(node: web::Data<Node>, req: HttpRequest, slug: web::Path<
         Some("inchange") => Some("Aucune modification : la fiche est restée telle quelle.".to_owned()),
         _ => None,
     };
-    let target = Target { slug: Some(item.slug.clone()), title: item.document.title.clone(), public: item.lifecycle.is_public(), current: None };
-    let page = form_page(&node, &editor, item.kind, &target, Rendered { tree, errors: Vec::new(), extra_rows: 0, notice, preview: None });
+    let target = Target {
+        slug: Some(item.slug.clone()),
+        title: item.document.title.clone(),
+        public: item.lifecycle.is_public(),
+        current: None,
+    };
+    let page = form_page(
+        &node,
+        &editor,
+        item.kind,
+        &target,
+        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice, preview: None },
+    );
     render(StatusCode::OK, &page)
 }
 
@@ -124,13 +148,20 @@ pub async fn create(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -
     let form = form_parse::parse_form(&body, field_type);
     editor.check_csrf(&form.csrf)?;
     let kind = form.tree.get("kind").and_then(Value::as_str).and_then(Kind::parse).ok_or_else(|| {
-        PageError::BadRequest("Le type de fiche est manquant ou inconnu. Recommencez depuis l'espace éditeur.".to_owned())
+        PageError::BadRequest(
+            "Le type de fiche est manquant ou inconnu. Recommencez depuis l'espace éditeur.".to_owned(),
+        )
     })?;
     let target = Target { slug: None, title: String::new(), public: false, current: None };
     handle_post(&node, &editor, kind, &target, form).await
 }
 
-pub async fn update(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, PageError> {
+pub async fn update(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
     let form = form_parse::parse_form(&body, field_type);
     editor.check_csrf(&form.csrf)?;
@@ -145,7 +176,13 @@ pub async fn update(node: web::Data<Node>, req: HttpRequest, slug: web::Path<Str
 }
 
 /// What a POST of the form does: add rows, preview, or save.
-async fn handle_post(node: &Node, editor: &Editor, kind: Kind, target: &Target, mut form: ParsedForm) -> Result<HttpResponse, PageError> {
+async fn handle_post(
+    node: &Node,
+    editor: &Editor,
+    kind: Kind,
+    target: &Target,
+    mut form: ParsedForm,
+) -> Result<HttpResponse, PageError> {
     // The kind comes from the item (or the new form), never from a tampered input.
     if let Value::Object(map) = &mut form.tree {
         map.insert("kind".to_owned(), Value::String(kind.code().to_owned()));
@@ -166,7 +203,8 @@ async fn handle_post(node: &Node, editor: &Editor, kind: Kind, target: &Target, 
             let mut errors = decoded.errors;
             if let Some(doc) = doc {
                 if let Err(more) = validate(doc, &node.vocab) {
-                    let more: Vec<FieldError> = more.0.into_iter().filter(|e| !errors_has_path(&errors, &e.path)).collect();
+                    let more: Vec<FieldError> =
+                        more.0.into_iter().filter(|e| !errors_has_path(&errors, &e.path)).collect();
                     errors.extend(more);
                 }
             }
@@ -183,18 +221,29 @@ async fn handle_post(node: &Node, editor: &Editor, kind: Kind, target: &Target, 
             Ok(valid) => {
                 let doc = valid.document();
                 let refs = resolve_references(node, doc).await?;
-                let preview = ItemView::build(doc, render_markdown_with_heading_offset(&doc.body, BODY_HEADING_OFFSET), &node.vocab, &refs);
+                let preview = ItemView::build(
+                    doc,
+                    render_markdown_with_heading_offset(&doc.body, BODY_HEADING_OFFSET),
+                    &node.vocab,
+                    &refs,
+                );
                 render(StatusCode::OK, &again(form.tree, Vec::new(), form.extra_rows, Some(preview)))
             }
             Err(errors) => render(StatusCode::UNPROCESSABLE_ENTITY, &again(form.tree, errors.0, form.extra_rows, None)),
         },
         FormAction::Save | FormAction::AddRows => {
             let outcome = match &target.slug {
-                None => publish::create_item(node, document, &editor.session.username).await.map(|item| (item.slug, "enregistre")),
-                Some(slug) => update::replace_item(node, slug, document, &editor.session.username).await.map(|outcome| match outcome {
-                    UpdateOutcome::Changed(item) => (item.slug, "enregistre"),
-                    UpdateOutcome::Unchanged(item) => (item.slug, "inchange"),
-                }),
+                None => publish::create_item(node, document, &editor.session.username)
+                    .await
+                    .map(|item| (item.slug, "enregistre")),
+                Some(slug) => {
+                    update::replace_item(node, slug, document, &editor.session.username).await.map(|outcome| {
+                        match outcome {
+                            UpdateOutcome::Changed(item) => (item.slug, "enregistre"),
+                            UpdateOutcome::Unchanged(item) => (item.slug, "inchange"),
+                        }
+                    })
+                }
             };
             match outcome {
                 Ok((slug, state)) => Ok(see_other(&format!("/edit/{slug}?etat={state}"))),
@@ -240,7 +289,11 @@ struct RetractPage {
     already: bool,
 }
 
-pub async fn retract_form(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
+pub async fn retract_form(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
     let item = queries::local_item(&node, &slug).await?;
     let page = RetractPage {
@@ -252,9 +305,15 @@ pub async fn retract_form(node: web::Data<Node>, req: HttpRequest, slug: web::Pa
     render(StatusCode::OK, &page)
 }
 
-pub async fn retract(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, PageError> {
+pub async fn retract(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
-    let csrf = url::form_urlencoded::parse(&body).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned()).unwrap_or_default();
+    let csrf =
+        url::form_urlencoded::parse(&body).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned()).unwrap_or_default();
     editor.check_csrf(&csrf)?;
     let item = retract::retract_item(&node, &slug, &editor.session.username).await?;
     let mut query = url::form_urlencoded::Serializer::new(String::new());

@@ -95,7 +95,11 @@ fn login_href(next: &str) -> String {
 /// are valid places to return to (no open redirect).
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if ["/edit", "/admin/", "/replicas/"].iter().any(|p| n.starts_with(p)) && !n.contains("//") && !n.contains('\\') => {
+        Some(n)
+            if ["/edit", "/admin/", "/replicas/"].iter().any(|p| n.starts_with(p))
+                && !n.contains("//")
+                && !n.contains('\\') =>
+        {
             n.to_owned()
         }
         _ => "/edit".to_owned(),
@@ -188,7 +192,8 @@ pub async fn log_out(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) 
     let Some(editor) = current_editor(&node, &req).await? else {
         return Ok(see_other("/"));
     };
-    let csrf = url::form_urlencoded::parse(&body).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned()).unwrap_or_default();
+    let csrf =
+        url::form_urlencoded::parse(&body).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned()).unwrap_or_default();
     editor.check_csrf(&csrf)?;
     accounts::log_out(&node, &editor.secret).await?;
     let mut removal = Cookie::build(COOKIE, "").path("/").http_only(true).same_site(SameSite::Lax).finish();
