@@ -25,7 +25,7 @@ pub mod retract;
 pub mod stats;
 pub mod sync;
 pub mod update;
-mod write;
+pub mod write;
 
 pub use clock::{Clock, SystemClock};
 pub use errors::OperationError;

@@ -5,7 +5,7 @@
 use super::Node;
 use crate::content::markdown::{render_markdown, to_plain_text};
 use crate::content::vocabulary::names;
-use crate::content::{ItemDocument, ValidItem};
+use crate::content::{ItemDocument, ValidItem, Vocabularies};
 use crate::storage::{self, items::ItemWrite};
 use anyhow::Context;
 use sqlx::SqliteConnection;
@@ -22,12 +22,11 @@ pub(crate) fn derive(node: &Node, doc: &ItemDocument) -> anyhow::Result<Derived>
     let document_json = serde_json::to_string(doc).context("Failed to serialize the item document")?;
     let body_html = render_markdown(&doc.body);
     let body_text = to_plain_text(&body_html);
-    Ok(Derived { document_json, body_html, body_text, keywords: keywords(node, doc) })
+    Ok(Derived { document_json, body_html, body_text, keywords: search_keywords(&node.vocab, doc) })
 }
 
 /// Structured fields that people search for but that are not in the title or body.
-fn keywords(node: &Node, doc: &ItemDocument) -> String {
-    let vocab = &node.vocab;
+pub fn search_keywords(vocab: &Vocabularies, doc: &ItemDocument) -> String {
     let mut words: Vec<&str> = Vec::new();
     words.extend(doc.tags.iter().map(String::as_str));
     words.extend(doc.pillars.iter().map(|c| vocab.label(names::PILLAR, c)));
@@ -47,7 +46,8 @@ fn keywords(node: &Node, doc: &ItemDocument) -> String {
     words.join(" ")
 }
 
-fn terms(doc: &ItemDocument) -> Vec<(&'static str, &str)> {
+/// The (vocabulary, code) pairs of an item, for facets and filters.
+pub fn vocabulary_terms(doc: &ItemDocument) -> Vec<(&'static str, &str)> {
     let mut terms = Vec::new();
     terms.extend(doc.pillars.iter().map(|c| (names::PILLAR, c.as_str())));
     terms.extend(doc.activity_domains.iter().map(|c| (names::ACTIVITY_DOMAIN, c.as_str())));
@@ -67,7 +67,9 @@ pub(crate) async fn write_derived_rows(
     doc: &ItemDocument,
     editor: &str,
 ) -> anyhow::Result<()> {
-    storage::items::replace_item_terms(conn, item_id, &terms(doc)).await.context("Failed to store the item's terms")?;
+    storage::items::replace_item_terms(conn, item_id, &vocabulary_terms(doc))
+        .await
+        .context("Failed to store the item's terms")?;
     storage::items::replace_item_links(conn, item_id, &doc.inspired_by)
         .await
         .context("Failed to store the item's lineage")?;

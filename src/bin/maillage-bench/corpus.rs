@@ -10,8 +10,8 @@ use anyhow::Context;
 use chrono::{Duration as ChronoDuration, Utc};
 use maillage::content::files::parse_markdown_file;
 use maillage::content::markdown::{render_markdown, to_plain_text};
-use maillage::content::vocabulary::names;
 use maillage::content::{validate, ItemDocument, Vocabularies};
+use maillage::operations::write::{search_keywords, vocabulary_terms};
 use maillage::storage::{self, items::ItemWrite, timestamp};
 use sqlx::SqlitePool;
 use std::time::{Duration, Instant};
@@ -199,35 +199,6 @@ pub fn batch_word(n: usize) -> String {
     format!("lot{}", n / 50)
 }
 
-/// Search keywords of a document, as the node derives them (tags, vocabulary labels,
-/// authors, carriers, partners, funders, place).
-fn keywords(vocab: &Vocabularies, doc: &ItemDocument) -> String {
-    let mut words: Vec<&str> = Vec::new();
-    words.extend(doc.tags.iter().map(String::as_str));
-    words.extend(doc.pillars.iter().map(|c| vocab.label(names::PILLAR, c)));
-    words.extend(doc.activity_domains.iter().map(|c| vocab.label(names::ACTIVITY_DOMAIN, c)));
-    words.extend(doc.resources.iter().map(|c| vocab.label(names::RESOURCE, c)));
-    words.extend(doc.food_themes.iter().map(|c| vocab.label(names::FOOD_THEME, c)));
-    words.extend(doc.authors.iter().map(|a| a.name.as_str()));
-    if let Some(p) = &doc.project_sheet {
-        words.extend(p.carrier.iter().map(|c| c.name.as_str()));
-        words.extend(p.partners.iter().map(|c| c.name.as_str()));
-        words.extend(p.funding.iter().map(|f| f.funder.as_str()));
-        words.extend(p.location.as_deref());
-    }
-    words.join(" ")
-}
-
-fn terms(doc: &ItemDocument) -> Vec<(&'static str, &str)> {
-    let mut terms = Vec::new();
-    terms.extend(doc.pillars.iter().map(|c| (names::PILLAR, c.as_str())));
-    terms.extend(doc.activity_domains.iter().map(|c| (names::ACTIVITY_DOMAIN, c.as_str())));
-    terms.extend(doc.resources.iter().map(|c| (names::RESOURCE, c.as_str())));
-    terms.extend(doc.food_themes.iter().map(|c| (names::FOOD_THEME, c.as_str())));
-    terms.extend(doc.target_audiences.iter().map(|c| (names::TARGET_AUDIENCE, c.as_str())));
-    terms
-}
-
 /// Inserts `count` published local items (numbered from `first`) whose URIs start with
 /// `base_url` (`http://host:port/`), `batch` per transaction. Returns the time taken.
 pub async fn bulk_insert(
@@ -274,7 +245,9 @@ pub async fn bulk_insert(
             };
             let id =
                 storage::items::insert_item(&mut tx, &write, &updated).await.context("Failed to insert an item")?;
-            storage::items::replace_item_terms(&mut tx, id, &terms(&doc)).await.context("Failed to insert terms")?;
+            storage::items::replace_item_terms(&mut tx, id, &vocabulary_terms(&doc))
+                .await
+                .context("Failed to insert terms")?;
             storage::search::index_item(
                 &mut tx,
                 id,
@@ -282,7 +255,7 @@ pub async fn bulk_insert(
                 &doc.summary,
                 &template.body_text,
                 &doc.territory.name,
-                &keywords(vocab, &doc),
+                &search_keywords(vocab, &doc),
             )
             .await
             .context("Failed to index an item")?;
