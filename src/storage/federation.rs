@@ -374,6 +374,17 @@ pub async fn open_peer_circuit(pool: &SqlitePool, peer: &str, until: &str) -> sq
 
 /// A peer that talks to us is alive: close its circuit and make its deliveries due now.
 pub async fn revive_peer(pool: &SqlitePool, peer: &str, now: &str) -> sqlx::Result<bool> {
+    // Every inbox request calls this: read first, so that a healthy peer (the usual case)
+    // costs no write lock.
+    let unhealthy: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM peers WHERE peer = ? AND (circuit_open_until IS NOT NULL OR consecutive_failures > 0)",
+    )
+    .bind(peer)
+    .fetch_optional(pool)
+    .await?;
+    if unhealthy.is_none() {
+        return Ok(false);
+    }
     let done = sqlx::query("UPDATE peers SET circuit_open_until = NULL, consecutive_failures = 0 WHERE peer = ? AND (circuit_open_until IS NOT NULL OR consecutive_failures > 0)")
         .bind(peer)
         .execute(pool)
