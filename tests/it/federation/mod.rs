@@ -4,6 +4,6 @@
 
 mod convergence;
 mod forged;
-mod network;
+pub mod network;
 mod replication;
 mod restart;

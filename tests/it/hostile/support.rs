@@ -17,9 +17,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
-}
+pub use crate::federation::network::{eventually, free_port};
 
 /// A node in this process, with its own database, started with `overrides` on top of
 /// the development settings (`("federation.policy", "blocklist")`…).
@@ -158,22 +156,6 @@ pub async fn follow(follower: &HostileNode, followed: &HostileNode) {
                 == 1
     })
     .await;
-}
-
-/// Polls `check` until it holds or 15 s pass.
-pub async fn eventually<F, Fut>(what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
-    while tokio::time::Instant::now() < deadline {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting until {what}");
 }
 
 /// Everything a request could change, table by table: the row count and the full
