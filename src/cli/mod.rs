@@ -178,9 +178,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Relay { actor, off } => {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
-            if !crate::storage::federation::set_following_relay(&node.pool, &actor, !off).await? {
-                anyhow::bail!("ce nœud ne suit pas {actor}");
-            }
+            crate::operations::peers::set_relay(&node, &actor, !off)
+                .await
+                .map_err(|_| anyhow::anyhow!("ce nœud ne suit pas {actor}"))?;
             out(if off {
                 "relais désactivé"
             } else {

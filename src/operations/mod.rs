@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod model;
 pub mod network;
 pub mod outbox;
+pub mod peers;
 pub mod publish;
 pub mod queries;
 pub mod replicas;

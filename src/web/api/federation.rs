@@ -6,8 +6,7 @@ use super::errors::ApiError;
 use super::openapi::ApiErrorBody;
 use crate::operations::digest::SetDigest;
 use crate::operations::network::NetworkView;
-use crate::operations::{follow, Node, OperationError};
-use crate::storage;
+use crate::operations::{follow, Node};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
@@ -22,10 +21,8 @@ struct Peer {
     responses((status = 200, description = "Abonnés, abonnements, files de livraison et synchronisations", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody)))]
 pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
-    let followers = storage::federation::list_followers(&node.pool).await.map_err(OperationError::from)?;
-    let following = storage::federation::list_following(&node.pool).await.map_err(OperationError::from)?;
-    let queues = storage::federation::peer_queue_states(&node.pool).await.map_err(OperationError::from)?;
-    let syncs = storage::federation::list_peer_syncs(&node.pool).await.map_err(OperationError::from)?;
+    let crate::operations::peers::PeerOverview { followers, following, queues, syncs } =
+        crate::operations::peers::overview(&node).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "followers": followers.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),
         "following": following.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),
@@ -129,14 +126,8 @@ pub struct Relay {
     responses((status = 204, description = "Mode relais réglé"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
 pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Json<Relay>) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req).await?;
-    if storage::federation::set_following_relay(&node.pool, &body.actor, body.relay)
-        .await
-        .map_err(OperationError::from)?
-    {
-        Ok(HttpResponse::NoContent().finish())
-    } else {
-        Err(ApiError::not_found())
-    }
+    crate::operations::peers::set_relay(&node, &body.actor, body.relay).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// The network at a glance (the coordination view's figures).

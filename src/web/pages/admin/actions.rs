@@ -5,7 +5,6 @@
 
 use super::peers::{page, FollowForm};
 use crate::operations::{follow as follow_op, Node, OperationError};
-use crate::storage;
 use crate::web::pages::editor::session::{require_editor, see_other, Editor};
 use crate::web::pages::errors::PageError;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -139,10 +138,10 @@ pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) ->
     let (editor, form) = checked(&node, &req, &body).await?;
     let actor = actor_field(&form)?;
     let on = form.get("relais") == "1";
-    let changed =
-        storage::federation::set_following_relay(&node.pool, &actor, on).await.map_err(OperationError::from)?;
-    if !changed {
-        return Ok(back("introuvable", ""));
+    match crate::operations::peers::set_relay(&node, &actor, on).await {
+        Ok(()) => {}
+        Err(OperationError::NotFound) => return Ok(back("introuvable", "")),
+        Err(e) => return Err(e.into()),
     }
     tracing::info!(editor = %editor.session.username, %actor, relay = on, "relay mode changed from the admin page");
     Ok(back(if on { "relais-actif" } else { "relais-inactif" }, &actor))

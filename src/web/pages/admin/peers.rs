@@ -143,10 +143,8 @@ pub async fn page(
     let internal = |e: sqlx::Error| PageError::from(OperationError::from(e));
     let names: HashMap<String, Option<String>> =
         storage::network::actor_names(&node.pool).await.map_err(internal)?.into_iter().collect();
-    let followers = storage::federation::list_followers(&node.pool).await.map_err(internal)?;
-    let following = storage::federation::list_following(&node.pool).await.map_err(internal)?;
-    let queues = storage::federation::peer_queue_states(&node.pool).await.map_err(internal)?;
-    let syncs = storage::federation::list_peer_syncs(&node.pool).await.map_err(internal)?;
+    let crate::operations::peers::PeerOverview { followers, following, queues, syncs } =
+        crate::operations::peers::overview(node).await?;
     let status = if follow.error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = PeersPage {
         layout: editor.layout(node),
