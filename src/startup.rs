@@ -119,6 +119,7 @@ fn run(listener: TcpListener, node: Node) -> anyhow::Result<Server> {
                     Ok(response)
                 }
             })
+            .wrap(actix_web::middleware::from_fn(web::pages::i18n::localize))
             .wrap(actix_web::middleware::Logger::new("%r %s %Dms").log_target("maillage::http"))
             .app_data(data.clone())
             .app_data(aweb::PayloadConfig::new(max_body))

@@ -5,6 +5,7 @@
 //! mistake can be reported per field by [`super::validate`], which turns it into a
 //! [`super::ValidItem`]. Codes refer to [`super::vocabulary`] terms.
 
+use super::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -32,11 +33,16 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The French label (feeds, exports and Articles speak French).
     pub fn label(self) -> &'static str {
+        self.label_in(Lang::Fr)
+    }
+
+    pub fn label_in(self, lang: Lang) -> &'static str {
         match self {
-            Kind::ProjectSheet => "Fiche projet",
-            Kind::GoodPractice => "Bonne pratique",
-            Kind::Experience => "Retour d'expérience",
+            Kind::ProjectSheet => lang.pick("Fiche projet", "Project sheet"),
+            Kind::GoodPractice => lang.pick("Bonne pratique", "Good practice"),
+            Kind::Experience => lang.pick("Retour d'expérience", "Experience report"),
         }
     }
 }
@@ -69,11 +75,15 @@ impl Lifecycle {
     }
 
     pub fn label(self) -> &'static str {
+        self.label_in(Lang::Fr)
+    }
+
+    pub fn label_in(self, lang: Lang) -> &'static str {
         match self {
-            Lifecycle::Draft => "Brouillon",
-            Lifecycle::Published => "Publié",
-            Lifecycle::Archived => "Archivé",
-            Lifecycle::Withdrawn => "Retiré",
+            Lifecycle::Draft => lang.pick("Brouillon", "Draft"),
+            Lifecycle::Published => lang.pick("Publié", "Published"),
+            Lifecycle::Archived => lang.pick("Archivé", "Archived"),
+            Lifecycle::Withdrawn => lang.pick("Retiré", "Withdrawn"),
         }
     }
 

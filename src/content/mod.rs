@@ -5,6 +5,7 @@
 pub mod errors;
 pub mod files;
 pub mod item;
+pub mod lang;
 pub mod markdown;
 pub mod slug;
 pub mod validate;
@@ -12,6 +13,7 @@ pub mod vocabulary;
 
 pub use errors::{FieldError, ValidationErrors};
 pub use item::{ItemDocument, Kind, Lifecycle};
+pub use lang::Lang;
 pub use validate::{validate, ValidItem};
 pub use vocabulary::Vocabularies;
 

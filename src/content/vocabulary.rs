@@ -1,20 +1,22 @@
 //! Controlled vocabularies (pillars, domains, resources, scales, statuses…).
 //!
-//! They ship as data (`vocabularies.json`, compiled into the binary) with stable codes and
-//! French labels, so that the same code means the same thing on every node. This module
+//! They ship as data (`vocabularies.json`, compiled into the binary) with stable codes,
+//! French labels and English ones, so that the same code means the same thing on every node. This module
 //! owns loading and looking them up; it knows nothing of items or storage.
 
+use super::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 const VOCABULARIES_JSON: &str = include_str!("vocabularies.json");
 
-/// One term of a vocabulary: a stable code and its French label.
+/// One term of a vocabulary: a stable code and its French and English labels.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Term {
     pub code: String,
     pub label: String,
+    pub label_en: String,
     /// Pillars are grouped (offre, demande, déchets).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
@@ -30,10 +32,21 @@ pub struct Term {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Vocabulary {
     pub label: String,
+    pub label_en: String,
     pub terms: Vec<Term>,
 }
 
+impl Term {
+    pub fn label_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.label, &self.label_en)
+    }
+}
+
 impl Vocabulary {
+    pub fn label_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.label, &self.label_en)
+    }
+
     pub fn term(&self, code: &str) -> Option<&Term> {
         self.terms.iter().find(|t| t.code == code)
     }
@@ -89,7 +102,12 @@ impl Vocabularies {
     /// The French label of a code, or the code itself when unknown (e.g. a replica that
     /// uses a term this node does not ship).
     pub fn label<'a>(&'a self, name: &str, code: &'a str) -> &'a str {
-        self.get(name).and_then(|v| v.term(code)).map(|t| t.label.as_str()).unwrap_or(code)
+        self.label_in(name, code, Lang::Fr)
+    }
+
+    /// The label of a code in a language, or the code itself when unknown.
+    pub fn label_in<'a>(&'a self, name: &str, code: &'a str, lang: Lang) -> &'a str {
+        self.get(name).and_then(|v| v.term(code)).map(|t| t.label_in(lang)).unwrap_or(code)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Vocabulary)> {

@@ -4,6 +4,7 @@ use super::format;
 use super::item::item_href;
 use crate::content::vocabulary::names;
 use crate::operations::{Item, Node};
+use crate::web::pages::i18n;
 
 pub struct CardView {
     pub title: String,
@@ -26,14 +27,14 @@ impl CardView {
         CardView {
             title: doc.title.clone(),
             href: item_href(item),
-            kind_label: item.kind.label(),
+            kind_label: i18n::kind(item.kind),
             territory: doc.territory.name.clone(),
             updated: format::datetime(item.updated_at),
             summary: doc.summary.clone(),
             snippet_html: snippet.filter(|s| !s.trim().is_empty()).map(format::highlight_snippet),
             origin: item.origin.as_deref().map(|o| (format::host_of(o), format::safe_href(item.page_url()))),
             review_overdue: item.review_overdue(node.clock.now().date_naive()),
-            pillars: doc.pillars.iter().map(|c| node.vocab.label(names::PILLAR, c).to_owned()).collect(),
+            pillars: doc.pillars.iter().map(|c| i18n::term(&node.vocab, names::PILLAR, c).to_owned()).collect(),
         }
     }
 }

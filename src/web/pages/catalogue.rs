@@ -10,6 +10,7 @@ use crate::content::vocabulary::names;
 use crate::content::Kind;
 use crate::operations::queries::{self, ItemFilter};
 use crate::operations::Node;
+use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -149,10 +150,10 @@ const FACETS: [(&str, &str, &str); 5] = [
 
 pub fn facet_label(node: &Node, facet: &str, code: &str) -> String {
     match facet {
-        "kind" => Kind::parse(code).map(|k| k.label().to_owned()).unwrap_or_else(|| code.to_owned()),
+        "kind" => Kind::parse(code).map(|k| i18n::kind(k).to_owned()).unwrap_or_else(|| code.to_owned()),
         "territory" if code.is_empty() => "Non précisé".to_owned(),
         "territory" => code.to_owned(),
-        vocabulary => node.vocab.label(vocabulary, code).to_owned(),
+        vocabulary => i18n::term(&node.vocab, vocabulary, code).to_owned(),
     }
 }
 

@@ -1,6 +1,7 @@
-//! The HTML error type of the pages: a friendly French 404, a 403 for a refused form, and
+//! The HTML error type of the pages: a friendly 404 (in the page's language), a 403 for a refused form, and
 //! a 500 page that says nothing about the cause (the full chain goes to the log).
 
+use super::i18n::t;
 use super::layout::{html_response, Layout};
 use crate::operations::OperationError;
 use actix_web::http::StatusCode;
@@ -11,7 +12,7 @@ use askama::Template;
 pub enum PageError {
     #[error("page not found")]
     NotFound,
-    /// A refused request (bad CSRF token…), with the French explanation shown.
+    /// A refused request (bad CSRF token…), with the explanation shown (already translated).
     #[error("forbidden: {0}")]
     Forbidden(String),
     /// A request that cannot apply (e.g. a conflict reported by an operation).
@@ -42,7 +43,7 @@ impl From<OperationError> for PageError {
 struct ErrorPage {
     layout: Layout,
     status: u16,
-    heading: &'static str,
+    heading: String,
     message: String,
     show_links: bool,
 }
@@ -65,24 +66,22 @@ impl ResponseError for PageError {
                     .insert_header((actix_web::http::header::LOCATION, login.as_str()))
                     .finish();
             }
-            PageError::NotFound => (
-                "Page introuvable",
-                "Cette page n'existe pas ou n'est plus publique. Elle a peut-être été retirée par son territoire."
-                    .to_owned(),
-            ),
-            PageError::Forbidden(message) => ("Action refusée", message.clone()),
-            PageError::BadRequest(message) => ("Demande impossible", message.clone()),
+            PageError::NotFound => (t("error-not-found"), t("error-not-found-message")),
+            PageError::Forbidden(message) => (t("error-forbidden"), message.clone()),
+            PageError::BadRequest(message) => (t("error-bad-request"), message.clone()),
             PageError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error while serving a page");
-                (
-                    "Erreur du serveur",
-                    "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un moment."
-                        .to_owned(),
-                )
+                (t("error-internal"), t("error-internal-message"))
             }
         };
         let status = self.status_code();
-        let page = ErrorPage { layout: Layout::bare(), status: status.as_u16(), heading, message, show_links: true };
+        let page = ErrorPage {
+            layout: Layout::bare(),
+            status: status.as_u16(),
+            heading: heading.clone(),
+            message,
+            show_links: true,
+        };
         match page.render() {
             Ok(html) => html_response(status, html),
             Err(e) => {

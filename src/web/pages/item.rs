@@ -12,6 +12,7 @@ use super::layout::{render, Layout, Nav};
 use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{ItemDocument, Lifecycle};
 use crate::operations::{announce, queries, Item, Node, OperationError};
+use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -233,7 +234,7 @@ struct RevisionsPage {
 }
 
 fn lifecycle_label(code: &str) -> &'static str {
-    Lifecycle::parse(code).map(Lifecycle::label).unwrap_or("Inconnu")
+    Lifecycle::parse(code).map(i18n::lifecycle).unwrap_or("Inconnu")
 }
 
 pub async fn revisions(node: web::Data<Node>, slug: web::Path<String>) -> Result<HttpResponse, PageError> {

@@ -8,6 +8,7 @@ use super::format;
 use crate::content::item::{FundingLine, UsefulEffect};
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
+use crate::web::pages::i18n;
 use std::collections::HashMap;
 
 /// A text that may be a link (only http(s) and our own paths become links).
@@ -170,8 +171,8 @@ pub fn useful_effects_table(vocab: &Vocabularies, effects: &[UsefulEffect]) -> O
             vec![
                 cell(&e.beneficiary),
                 cell(&e.effect),
-                cell(vocab.label(names::EFFECT_KIND, &e.kind)),
-                cell(vocab.label(names::EVIDENCE_LEVEL, &e.evidence)),
+                cell(i18n::term(vocab, names::EFFECT_KIND, &e.kind)),
+                cell(i18n::term(vocab, names::EVIDENCE_LEVEL, &e.evidence)),
             ]
         })
         .collect();
@@ -184,7 +185,7 @@ pub fn useful_effects_table(vocab: &Vocabularies, effects: &[UsefulEffect]) -> O
 }
 
 pub fn funding_table(vocab: &Vocabularies, lines: &[FundingLine]) -> Option<Table> {
-    let opt = |v: Option<&str>, name: &str| v.map(|c| vocab.label(name, c).to_owned()).unwrap_or_default();
+    let opt = |v: Option<&str>, name: &str| v.map(|c| i18n::term(vocab, name, c).to_owned()).unwrap_or_default();
     let rows = lines
         .iter()
         .map(|f| {
@@ -243,7 +244,7 @@ impl ItemView {
             codes
                 .iter()
                 .map(|c| {
-                    let label = vocab.label(name, c).to_owned();
+                    let label = i18n::term(vocab, name, c).to_owned();
                     match param {
                         Some(p) => LinkView::to(label, catalogue_link(p, c)),
                         None => LinkView::text(label),
@@ -264,7 +265,7 @@ impl ItemView {
 
         let t = &doc.territory;
         let mut territory_facts = Vec::new();
-        fact(&mut territory_facts, "Échelle", t.scale.as_deref().map(|s| vocab.label(names::SCALE, s)));
+        fact(&mut territory_facts, "Échelle", t.scale.as_deref().map(|s| i18n::term(vocab, names::SCALE, s)));
         fact(&mut territory_facts, "Code INSEE", t.insee_code.as_deref());
         fact(&mut territory_facts, "Code SIREN de l'EPCI", t.epci_code.as_deref());
         if let (Some(lat), Some(lon)) = (t.lat, t.lon) {
@@ -305,7 +306,7 @@ impl ItemView {
                     details.push(m.clone());
                 }
                 if let Some(l) = &d.license {
-                    details.push(format!("licence : {}", vocab.label(names::LICENSE, l)));
+                    details.push(format!("licence : {}", i18n::term(vocab, names::LICENSE, l)));
                 }
                 (LinkView { text: d.title.clone(), href: format::safe_href(&d.url) }, details.join(" · "))
             })
@@ -313,8 +314,9 @@ impl ItemView {
 
         ItemView {
             title: doc.title.clone(),
-            kind_label: kind.label(),
-            status_badge: (doc.lifecycle != crate::content::Lifecycle::Published).then(|| doc.lifecycle.label()),
+            kind_label: i18n::kind(kind),
+            status_badge: (doc.lifecycle != crate::content::Lifecycle::Published)
+                .then(|| i18n::lifecycle(doc.lifecycle)),
             summary: doc.summary.clone(),
             body_html,
             language: doc.language.clone(),

@@ -7,6 +7,7 @@ use super::item_view::*;
 use crate::content::item::{Experience, GoodPractice, ProjectSheet};
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
+use crate::web::pages::i18n;
 
 pub fn sections(doc: &ItemDocument, vocab: &Vocabularies, refs: &References) -> Vec<Section> {
     let mut out = Vec::new();
@@ -23,7 +24,7 @@ pub fn sections(doc: &ItemDocument, vocab: &Vocabularies, refs: &References) -> 
 }
 
 fn label<'a>(vocab: &'a Vocabularies, name: &str, code: Option<&'a str>) -> Option<&'a str> {
-    code.map(|c| vocab.label(name, c))
+    code.map(|c| i18n::term(vocab, name, c))
 }
 
 fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out: &mut Vec<Section>) {
@@ -224,7 +225,7 @@ fn experience(e: &Experience, vocab: &Vocabularies, refs: &References, out: &mut
         fact(&mut facts, "Période couverte", format::period(p.start.as_deref(), p.end.as_deref()).as_deref());
     }
     if let Some(s) = &e.speaker {
-        let role = vocab.label(names::SPEAKER_ROLE, &s.role);
+        let role = i18n::term(vocab, names::SPEAKER_ROLE, &s.role);
         let who = match s.name.as_deref().filter(|n| !n.trim().is_empty()) {
             Some(name) => format!("{name} ({role})"),
             None => role.to_owned(),

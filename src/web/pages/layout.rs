@@ -2,6 +2,7 @@
 //! signed-in editor) and turning a template into an HTML response with safe headers.
 
 use super::errors::PageError;
+use super::i18n::{self, Arg};
 use crate::operations::accounts::Session;
 use crate::operations::Node;
 use actix_web::http::StatusCode;
@@ -54,6 +55,51 @@ impl Layout {
     /// For error pages rendered where the node is not at hand.
     pub fn bare() -> Layout {
         Layout { node_name: "maillage".to_owned(), nav: Nav::None, editor: None, csrf_token: String::new() }
+    }
+
+    /// The message `key` in the page's language (template helper).
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(key)
+    }
+
+    /// The message `key` with a count `n` (plural forms select on it).
+    pub fn tn<'a>(&self, key: &str, n: impl Into<Arg<'a>>) -> String {
+        i18n::t1(key, "n", n)
+    }
+
+    /// The message `key` with one named argument.
+    pub fn t1<'a>(&self, key: &str, name: &str, value: impl Into<Arg<'a>>) -> String {
+        i18n::t1(key, name, value)
+    }
+
+    /// The message `key` with two named arguments.
+    pub fn t2<'a, 'b>(
+        &self,
+        key: &str,
+        first: &str,
+        first_value: impl Into<Arg<'a>>,
+        second: &str,
+        second_value: impl Into<Arg<'b>>,
+    ) -> String {
+        i18n::t_with(key, &[(first, first_value.into()), (second, second_value.into())])
+    }
+
+    /// The `lang` attribute of the page.
+    pub fn lang(&self) -> &'static str {
+        i18n::lang().code()
+    }
+
+    /// The switch link to the other language: its href, language code and name.
+    pub fn switch_href(&self) -> String {
+        i18n::switch_href()
+    }
+
+    pub fn switch_lang(&self) -> &'static str {
+        i18n::lang().other().code()
+    }
+
+    pub fn switch_name(&self) -> &'static str {
+        i18n::lang().other().endonym()
     }
 
     /// `aria-current="page"` for the current navigation entry (template helper).

@@ -1,4 +1,4 @@
-//! The French pages for people: server-rendered HTML (askama templates, escaping on),
+//! The pages for people, in French or English (see [`i18n`]): server-rendered HTML (askama templates, escaping on),
 //! usable without JavaScript. Public pages (home, catalogue, item pages, the network
 //! view, vocabularies), feeds and exports, the editors' area (`/login`, `/edit…`) and the
 //! administration of peers (`/admin/pairs`). Handlers parse the request, call
@@ -20,6 +20,7 @@ mod exports;
 mod feeds;
 mod format;
 mod home;
+pub mod i18n;
 mod item;
 mod item_view;
 mod item_view_kinds;

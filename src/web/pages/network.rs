@@ -14,6 +14,7 @@ use crate::content::Kind;
 use crate::operations::network::{self, PeerHealth, Territory};
 use crate::operations::queries::{self, ItemFilter};
 use crate::operations::Node;
+use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -97,7 +98,7 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
 
     let pillar_codes = pillar_codes(&node, &territories);
     let pillar_labels: Vec<String> =
-        pillar_codes.iter().map(|c| node.vocab.label(names::PILLAR, c).to_owned()).collect();
+        pillar_codes.iter().map(|c| i18n::term(&node.vocab, names::PILLAR, c).to_owned()).collect();
     let rows: Vec<TerritoryRow> =
         territories.iter().enumerate().map(|(i, t)| territory_row(i, t, &pillar_codes)).collect();
     let anchors: HashMap<&str, (String, String)> = territories
@@ -110,7 +111,7 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
     let kind_totals: Vec<i64> = (0..Kind::ALL.len()).map(|k| rows.iter().map(|r| r.kinds[k]).sum()).collect();
     let pillar_totals: Vec<i64> = (0..pillar_codes.len()).map(|p| rows.iter().map(|r| r.pillars[p]).sum()).collect();
     let series: Vec<Series> =
-        Kind::ALL.iter().zip(PALETTE).map(|(k, colour)| Series { label: k.label().to_owned(), colour }).collect();
+        Kind::ALL.iter().zip(PALETTE).map(|(k, colour)| Series { label: i18n::kind(*k).to_owned(), colour }).collect();
     let kinds_chart = charts::stacked_bars(
         "graphique-types",
         "Fiches par territoire et par type",
@@ -141,7 +142,7 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
     let page = NetworkPage {
         layout: Layout::public(&node, Nav::Network),
         generated_at: format::timestamp(&view.generated_at),
-        kind_labels: Kind::ALL.iter().map(|k| k.label()).collect(),
+        kind_labels: Kind::ALL.iter().map(|k| i18n::kind(*k)).collect(),
         pillar_labels,
         total: rows.iter().map(|r| r.total).sum(),
         new_this_week: rows.iter().map(|r| r.new_this_week).sum(),

@@ -7,6 +7,7 @@ use crate::operations::queries::{self, ItemFilter};
 use crate::operations::{stats, Node};
 use crate::web::pages::cards::CardView;
 use crate::web::pages::errors::PageError;
+use crate::web::pages::i18n;
 use crate::web::pages::layout::{render, Layout};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -89,7 +90,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         layout: editor.layout(&node),
         notice,
         overdue_reviews: stats::node_stats(&node).await?.overdue_reviews,
-        kinds: Kind::ALL.into_iter().map(|k| (k.code(), k.label())).collect(),
+        kinds: Kind::ALL.into_iter().map(|k| (k.code(), i18n::kind(k))).collect(),
         sections,
     };
     render(StatusCode::OK, &page)

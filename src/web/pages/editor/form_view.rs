@@ -6,6 +6,7 @@
 use super::form_parse::value_at;
 use super::form_spec::{self, FieldSpec, Part, Widget};
 use crate::content::{FieldError, Kind, Lifecycle, Vocabularies};
+use crate::web::pages::i18n;
 use serde_json::Value;
 
 /// Empty rows shown under the filled ones of every list.
@@ -196,7 +197,11 @@ fn field_view(
             let current = Lifecycle::parse(&view.value).unwrap_or_default();
             view.options = Lifecycle::ALL
                 .into_iter()
-                .map(|l| OptionView { value: l.code().into(), label: l.label().into(), selected: l == current })
+                .map(|l| OptionView {
+                    value: l.code().into(),
+                    label: i18n::lifecycle(l).into(),
+                    selected: l == current,
+                })
                 .collect();
         }
         Widget::Slug if !creating => {

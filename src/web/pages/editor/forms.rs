@@ -11,6 +11,7 @@ use crate::content::{validate, FieldError, ItemDocument, Kind};
 use crate::operations::update::UpdateOutcome;
 use crate::operations::{publish, queries, retract, update, Node, OperationError};
 use crate::web::pages::errors::PageError;
+use crate::web::pages::i18n;
 use crate::web::pages::item::{resolve_references, BODY_HEADING_OFFSET};
 use crate::web::pages::item_view::ItemView;
 use crate::web::pages::layout::{render, Layout};
@@ -63,7 +64,7 @@ fn form_page(node: &Node, editor: &Editor, kind: Kind, target: &Target, r: Rende
     let creating = target.slug.is_none();
     let view = form_view::build(kind, &r.tree, &r.errors, creating, r.extra_rows, &node.vocab);
     let (heading, action) = match &target.slug {
-        None => (format!("Nouvelle fiche : {}", kind.label().to_lowercase()), "/edit/new".to_owned()),
+        None => (format!("Nouvelle fiche : {}", i18n::kind(kind).to_lowercase()), "/edit/new".to_owned()),
         Some(slug) => (format!("Modifier « {} »", target.title), format!("/edit/{slug}")),
     };
     FormPage {
@@ -71,7 +72,7 @@ fn form_page(node: &Node, editor: &Editor, kind: Kind, target: &Target, r: Rende
         heading,
         action,
         kind_code: kind.code(),
-        kind_label: kind.label(),
+        kind_label: i18n::kind(kind),
         sections: view.sections,
         summary: view.summary,
         extra_rows: r.extra_rows,
@@ -98,7 +99,7 @@ pub async fn new_form(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRes
     let Some(kind) = query_value(&req, "kind").as_deref().and_then(Kind::parse) else {
         let page = ChooseKindPage {
             layout: editor.layout(&node),
-            kinds: Kind::ALL.into_iter().map(|k| (k.code(), k.label())).collect(),
+            kinds: Kind::ALL.into_iter().map(|k| (k.code(), i18n::kind(k))).collect(),
         };
         return render(StatusCode::OK, &page);
     };

@@ -1,0 +1,20 @@
+# Shared by every page: the frame, the navigation, error pages.
+feed-all-title = all items (Atom)
+skip-to-content = Skip to content
+nav-label = Main navigation
+nav-home = Home
+nav-catalogue = Catalogue
+nav-network = The network
+nav-vocabularies = Vocabularies
+nav-editor = Editors' area
+signed-in-as = Signed in as
+sign-out = Sign out
+error-status = Error { $status }
+error-back-home = Back to the home page
+error-browse-catalogue = Browse the catalogue
+error-not-found = Page not found
+error-not-found-message = This page does not exist or is no longer public. Its territory may have withdrawn it.
+error-forbidden = Action refused
+error-bad-request = Request not possible
+error-internal = Server error
+error-internal-message = An unexpected error occurred. It has been logged; please try again in a moment.

@@ -1,0 +1,20 @@
+# Shared by every page: the frame, the navigation, error pages.
+feed-all-title = toutes les fiches (Atom)
+skip-to-content = Aller au contenu
+nav-label = Navigation principale
+nav-home = Accueil
+nav-catalogue = Catalogue
+nav-network = Le réseau
+nav-vocabularies = Vocabulaires
+nav-editor = Espace éditeur
+signed-in-as = Connecté·e :
+sign-out = Se déconnecter
+error-status = Erreur { $status }
+error-back-home = Retour à l'accueil
+error-browse-catalogue = Parcourir le catalogue
+error-not-found = Page introuvable
+error-not-found-message = Cette page n'existe pas ou n'est plus publique. Elle a peut-être été retirée par son territoire.
+error-forbidden = Action refusée
+error-bad-request = Demande impossible
+error-internal = Erreur du serveur
+error-internal-message = Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un moment.
