@@ -473,15 +473,21 @@ pub struct SixRegisters {
 }
 
 impl SixRegisters {
-    /// The registers in their canonical order with French labels, for display.
-    pub fn labelled(&self) -> [(&'static str, Option<&str>); 6] {
+    /// The registers in their canonical order with their labels, for display.
+    pub fn labelled(&self, lang: Lang) -> [(&'static str, Option<&str>); 6] {
         [
-            ("Proposition de valeur", self.value_proposition.as_deref()),
-            ("Ressources matérielles et immatérielles", self.resources.as_deref()),
-            ("Organisation", self.organisation.as_deref()),
-            ("Contractualisation", self.contracting.as_deref()),
-            ("Financement et partage de la valeur", self.funding_and_value_sharing.as_deref()),
-            ("Gouvernance", self.governance.as_deref()),
+            (lang.pick("Proposition de valeur", "Value proposition"), self.value_proposition.as_deref()),
+            (
+                lang.pick("Ressources matérielles et immatérielles", "Material and immaterial resources"),
+                self.resources.as_deref(),
+            ),
+            (lang.pick("Organisation", "Organisation"), self.organisation.as_deref()),
+            (lang.pick("Contractualisation", "Contracting"), self.contracting.as_deref()),
+            (
+                lang.pick("Financement et partage de la valeur", "Funding and value sharing"),
+                self.funding_and_value_sharing.as_deref(),
+            ),
+            (lang.pick("Gouvernance", "Governance"), self.governance.as_deref()),
         ]
     }
 }

@@ -44,13 +44,13 @@ impl Params {
             match key.as_ref() {
                 "q" => p.q = Some(value.chars().take(MAX_QUERY_CHARS).collect()),
                 "kind" if Kind::parse(&value).is_some() => p.kind = Some(value),
-                "kind" => notices.push(format!("Le type « {value} » est inconnu ; ce filtre est ignoré.")),
+                "kind" => notices.push(i18n::t1("catalogue-unknown-kind", "value", &value)),
                 "territory" => p.territory = Some(value),
                 "pillar" => p.pillar = Some(value),
                 "domain" => p.domain = Some(value),
                 "resource" => p.resource = Some(value),
                 "updated_from" | "updated_to" if chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").is_err() => {
-                    notices.push(format!("« {value} » n'est pas une date (AAAA-MM-JJ) ; ce filtre est ignoré."))
+                    notices.push(i18n::t1("catalogue-invalid-date", "value", &value))
                 }
                 "updated_from" => p.updated_from = Some(value),
                 "updated_to" => p.updated_to = Some(value),
@@ -130,7 +130,7 @@ pub struct FacetValue {
 
 pub struct FacetView {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub values: Vec<FacetValue>,
 }
 
@@ -139,19 +139,19 @@ pub struct ActiveFilter {
     pub remove_href: String,
 }
 
-/// (facet name for queries::facets, URL parameter, heading).
+/// (facet name for queries::facets, URL parameter, heading message).
 const FACETS: [(&str, &str, &str); 5] = [
-    ("kind", "kind", "Type de fiche"),
-    ("territory", "territory", "Territoire"),
-    ("pillar", "pillar", "Pilier de l'économie circulaire"),
-    (names::ACTIVITY_DOMAIN, "domain", "Domaine d'activité"),
-    (names::RESOURCE, "resource", "Ressource"),
+    ("kind", "kind", "facet-kind"),
+    ("territory", "territory", "facet-territory"),
+    ("pillar", "pillar", "facet-pillar"),
+    (names::ACTIVITY_DOMAIN, "domain", "facet-domain"),
+    (names::RESOURCE, "resource", "facet-resource"),
 ];
 
 pub fn facet_label(node: &Node, facet: &str, code: &str) -> String {
     match facet {
         "kind" => Kind::parse(code).map(|k| i18n::kind(k).to_owned()).unwrap_or_else(|| code.to_owned()),
-        "territory" if code.is_empty() => "Non précisé".to_owned(),
+        "territory" if code.is_empty() => i18n::t("unspecified"),
         "territory" => code.to_owned(),
         vocabulary => i18n::term(&node.vocab, vocabulary, code).to_owned(),
     }
@@ -195,30 +195,34 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
                 href: params.href_with(param, Some(&code)),
             })
             .collect();
-        facets.push(FacetView { id: param, title, values });
+        facets.push(FacetView { id: param, title: i18n::t(title), values });
     }
 
     let mut active = Vec::new();
     if let Some(q) = &params.q {
-        active.push(ActiveFilter { label: format!("Recherche : « {q} »"), remove_href: params.href_with("q", None) });
+        active
+            .push(ActiveFilter { label: i18n::t1("filter-search", "q", q), remove_href: params.href_with("q", None) });
     }
     for (facet, param, title) in FACETS {
         if let Some((_, v)) = params.pairs().into_iter().find(|(k, _)| *k == param) {
             active.push(ActiveFilter {
-                label: format!("{title} : {}", facet_label(&node, facet, v)),
+                label: i18n::t_with(
+                    "filter-facet",
+                    &[("facet", i18n::t(title).into()), ("value", facet_label(&node, facet, v).into())],
+                ),
                 remove_href: params.href_with(param, None),
             });
         }
     }
     if let Some(d) = &params.updated_from {
         active.push(ActiveFilter {
-            label: format!("Mis à jour depuis le {d}"),
+            label: i18n::t1("filter-updated-from", "date", d),
             remove_href: params.href_with("updated_from", None),
         });
     }
     if let Some(d) = &params.updated_to {
         active.push(ActiveFilter {
-            label: format!("Mis à jour jusqu'au {d}"),
+            label: i18n::t1("filter-updated-to", "date", d),
             remove_href: params.href_with("updated_to", None),
         });
     }

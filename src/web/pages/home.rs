@@ -5,6 +5,7 @@
 use super::cards::CardView;
 use super::catalogue::facet_label;
 use super::errors::PageError;
+use super::i18n;
 use super::item_view::catalogue_link;
 use super::layout::{render, Layout, Nav};
 use crate::operations::queries::{self, ItemFilter};
@@ -23,7 +24,7 @@ pub struct CountLink {
 }
 
 pub struct CountCard {
-    pub title: &'static str,
+    pub title: String,
     pub rows: Vec<CountLink>,
     pub more_href: Option<&'static str>,
 }
@@ -50,9 +51,9 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
 
     let mut cards = Vec::new();
     for (facet, param, title, limit) in [
-        ("kind", "kind", "Par type de fiche", usize::MAX),
-        ("pillar", "pillar", "Par pilier de l'économie circulaire", usize::MAX),
-        ("territory", "territory", "Par territoire", MAX_TERRITORIES),
+        ("kind", "kind", "home-by-kind", usize::MAX),
+        ("pillar", "pillar", "home-by-pillar", usize::MAX),
+        ("territory", "territory", "home-by-territory", MAX_TERRITORIES),
     ] {
         let counts = queries::facets(&node, &everything, facet).await?;
         let more = counts.len() > limit;
@@ -65,7 +66,7 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
                 href: catalogue_link(param, &code),
             })
             .collect();
-        cards.push(CountCard { title, rows, more_href: more.then_some("/catalogue") });
+        cards.push(CountCard { title: i18n::t(title), rows, more_href: more.then_some("/catalogue") });
     }
 
     let page = HomePage {

@@ -166,6 +166,12 @@ macro_rules! number_arg {
                 Arg::Number(*n as f64)
             }
         }
+
+        impl From<&&$t> for Arg<'_> {
+            fn from(n: &&$t) -> Self {
+                Arg::Number(**n as f64)
+            }
+        }
     )+};
 }
 number_arg!(i64, i32, u16, u32, u64, usize);
@@ -179,6 +185,18 @@ impl<'a> From<&'a str> for Arg<'a> {
 impl<'a> From<&'a String> for Arg<'a> {
     fn from(s: &'a String) -> Self {
         Arg::Text(Cow::Borrowed(s.as_str()))
+    }
+}
+
+impl<'a> From<&&'a String> for Arg<'a> {
+    fn from(s: &&'a String) -> Self {
+        Arg::Text(Cow::Borrowed(s.as_str()))
+    }
+}
+
+impl<'a> From<&&'a str> for Arg<'a> {
+    fn from(s: &&'a str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
     }
 }
 

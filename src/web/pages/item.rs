@@ -70,7 +70,7 @@ pub struct LineageView {
 pub struct ReshareView {
     pub action: String,
     /// The outcome of the last click, shown after the redirection.
-    pub notice: Option<&'static str>,
+    pub notice: Option<String>,
 }
 
 #[derive(Template)]
@@ -110,10 +110,8 @@ pub async fn show_replica(
         action: format!("/replicas/{}/repartager", item.id),
         notice: url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(k, v)| {
             match (k.as_ref(), v.as_ref()) {
-                ("repartage", "ok") => Some("Fiche repartagée : les territoires qui suivent ce nœud vont la recevoir."),
-                ("repartage", "deja") => {
-                    Some("Cette version de la fiche a déjà été repartagée ; rien de plus n'a été envoyé.")
-                }
+                ("repartage", "ok") => Some(i18n::t("item-reshared")),
+                ("repartage", "deja") => Some(i18n::t("item-already-reshared")),
                 _ => None,
             }
         }),
@@ -219,7 +217,7 @@ pub struct RevisionRow {
     pub number: i64,
     pub edited: String,
     pub editor: String,
-    pub lifecycle: &'static str,
+    pub lifecycle: String,
     pub href: Option<String>,
     pub current: bool,
 }
@@ -233,8 +231,8 @@ struct RevisionsPage {
     rows: Vec<RevisionRow>,
 }
 
-fn lifecycle_label(code: &str) -> &'static str {
-    Lifecycle::parse(code).map(i18n::lifecycle).unwrap_or("Inconnu")
+fn lifecycle_label(code: &str) -> String {
+    Lifecycle::parse(code).map(|l| i18n::lifecycle(l).to_owned()).unwrap_or_else(|| i18n::t("item-unknown-lifecycle"))
 }
 
 pub async fn revisions(node: web::Data<Node>, slug: web::Path<String>) -> Result<HttpResponse, PageError> {

@@ -97,11 +97,12 @@ pub enum Block {
 #[derive(Debug, Clone)]
 pub struct Section {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub blocks: Vec<Block>,
 }
 
 /// A set of blocks being built; empty values are left out so empty sections vanish.
+/// Labels and titles given to it are message keys (`view-…`), translated here.
 #[derive(Default)]
 pub struct Blocks(pub Vec<Block>);
 
@@ -112,7 +113,13 @@ impl Blocks {
         }
     }
 
-    pub fn text(&mut self, label: &str, text: Option<&str>) {
+    /// A text labelled by the message `key`.
+    pub fn text(&mut self, key: &str, text: Option<&str>) {
+        self.push_text(&i18n::t(key), text);
+    }
+
+    /// A text under a label already in the page's language.
+    pub fn push_text(&mut self, label: &str, text: Option<&str>) {
         if let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) {
             self.0.push(Block::Text(label.to_owned(), t.to_owned()));
         }
@@ -120,7 +127,7 @@ impl Blocks {
 
     pub fn list(&mut self, label: &str, items: Vec<LinkView>) {
         if !items.is_empty() {
-            self.0.push(Block::List(label.to_owned(), items));
+            self.0.push(Block::List(i18n::t(label), items));
         }
     }
 
@@ -134,21 +141,28 @@ impl Blocks {
         }
     }
 
-    pub fn into_section(self, id: &'static str, title: &'static str, out: &mut Vec<Section>) {
+    pub fn into_section(self, id: &'static str, title: &str, out: &mut Vec<Section>) {
         if !self.0.is_empty() {
-            out.push(Section { id, title, blocks: self.0 });
+            out.push(Section { id, title: i18n::t(title), blocks: self.0 });
         }
     }
 }
 
+/// A fact labelled by the message `label`, when it has a value.
 pub fn fact(facts: &mut Vec<Fact>, label: &str, value: Option<&str>) {
     if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
-        facts.push(Fact::new(label, v));
+        facts.push(Fact::new(i18n::t(label), v));
     }
 }
 
-pub fn header(text: &str) -> Cell {
-    Cell { text: text.to_owned(), num: false }
+/// A column header from the message `key`.
+pub fn header(key: &str) -> Cell {
+    Cell { text: i18n::t(key), num: false }
+}
+
+/// A header of a column of numbers.
+pub fn num_header(key: &str) -> Cell {
+    Cell { text: i18n::t(key), num: true }
 }
 
 pub fn cell(text: impl Into<String>) -> Cell {
@@ -159,9 +173,9 @@ pub fn num_cell(text: impl Into<String>) -> Cell {
     Cell { text: text.into(), num: true }
 }
 
-/// A table, or nothing when there are no rows.
+/// A table captioned by the message `caption`, or nothing when there are no rows.
 pub fn table(caption: &str, headers: Vec<Cell>, rows: Vec<Vec<Cell>>, footer: Option<Vec<Cell>>) -> Option<Table> {
-    (!rows.is_empty()).then(|| Table { caption: caption.to_owned(), headers, rows, footer })
+    (!rows.is_empty()).then(|| Table { caption: i18n::t(caption), headers, rows, footer })
 }
 
 pub fn useful_effects_table(vocab: &Vocabularies, effects: &[UsefulEffect]) -> Option<Table> {
@@ -177,8 +191,8 @@ pub fn useful_effects_table(vocab: &Vocabularies, effects: &[UsefulEffect]) -> O
         })
         .collect();
     table(
-        "Effets utiles, par bénéficiaire",
-        vec![header("Pour qui"), header("Effet"), header("Nature"), header("Niveau de preuve")],
+        "view-useful-effects-by-beneficiary",
+        vec![header("view-for-whom"), header("view-effect"), header("view-nature"), header("view-evidence-level")],
         rows,
         None,
     )
@@ -199,16 +213,17 @@ pub fn funding_table(vocab: &Vocabularies, lines: &[FundingLine]) -> Option<Tabl
         })
         .collect();
     let amounts: Vec<f64> = lines.iter().filter_map(|f| f.amount_eur).collect();
-    let footer = (amounts.len() > 1)
-        .then(|| vec![cell("Total"), num_cell(format::euros(amounts.iter().sum())), cell(""), cell(""), cell("")]);
+    let footer = (amounts.len() > 1).then(|| {
+        vec![cell(i18n::t("view-total")), num_cell(format::euros(amounts.iter().sum())), cell(""), cell(""), cell("")]
+    });
     table(
-        "Plan de financement",
+        "view-funding-plan",
         vec![
-            header("Financeur"),
-            Cell { text: "Montant".into(), num: true },
-            header("Type"),
-            header("Statut"),
-            header("Programme"),
+            header("view-funder"),
+            num_header("view-amount"),
+            header("view-type"),
+            header("view-status"),
+            header("view-programme"),
         ],
         rows,
         footer,
@@ -226,7 +241,7 @@ pub struct ItemView {
     pub language: String,
     pub territory: LinkView,
     pub territory_facts: Vec<Fact>,
-    pub term_groups: Vec<(&'static str, Vec<LinkView>)>,
+    pub term_groups: Vec<(String, Vec<LinkView>)>,
     pub tags: Vec<String>,
     pub authors: Vec<String>,
     pub license: Option<LinkView>,
@@ -252,12 +267,12 @@ impl ItemView {
                 })
                 .collect()
         };
-        let term_groups: Vec<(&'static str, Vec<LinkView>)> = vec![
-            ("Piliers de l'économie circulaire", terms(names::PILLAR, &doc.pillars, Some("pillar"))),
-            ("Domaines d'activité", terms(names::ACTIVITY_DOMAIN, &doc.activity_domains, Some("domain"))),
-            ("Ressources", terms(names::RESOURCE, &doc.resources, Some("resource"))),
-            ("Thèmes alimentaires", terms(names::FOOD_THEME, &doc.food_themes, None)),
-            ("Publics cibles", terms(names::TARGET_AUDIENCE, &doc.target_audiences, None)),
+        let term_groups: Vec<(String, Vec<LinkView>)> = vec![
+            (i18n::t("view-pillars"), terms(names::PILLAR, &doc.pillars, Some("pillar"))),
+            (i18n::t("view-activity-domains"), terms(names::ACTIVITY_DOMAIN, &doc.activity_domains, Some("domain"))),
+            (i18n::t("view-resources"), terms(names::RESOURCE, &doc.resources, Some("resource"))),
+            (i18n::t("view-food-themes"), terms(names::FOOD_THEME, &doc.food_themes, None)),
+            (i18n::t("view-target-audiences"), terms(names::TARGET_AUDIENCE, &doc.target_audiences, None)),
         ]
         .into_iter()
         .filter(|(_, t)| !t.is_empty())
@@ -265,28 +280,30 @@ impl ItemView {
 
         let t = &doc.territory;
         let mut territory_facts = Vec::new();
-        fact(&mut territory_facts, "Échelle", t.scale.as_deref().map(|s| i18n::term(vocab, names::SCALE, s)));
-        fact(&mut territory_facts, "Code INSEE", t.insee_code.as_deref());
-        fact(&mut territory_facts, "Code SIREN de l'EPCI", t.epci_code.as_deref());
+        fact(&mut territory_facts, "view-scale", t.scale.as_deref().map(|s| i18n::term(vocab, names::SCALE, s)));
+        fact(&mut territory_facts, "view-insee-code", t.insee_code.as_deref());
+        fact(&mut territory_facts, "view-epci-siren", t.epci_code.as_deref());
         if let (Some(lat), Some(lon)) = (t.lat, t.lon) {
-            territory_facts
-                .push(Fact::new("Coordonnées", format!("{} ; {}", format::number(lat), format::number(lon))));
+            territory_facts.push(Fact::new(
+                i18n::t("view-coordinates"),
+                format!("{} ; {}", format::number(lat), format::number(lon)),
+            ));
         }
         let territory = if t.name.is_empty() {
-            LinkView::text("Territoire non précisé")
+            LinkView::text(i18n::t("view-territory-unspecified"))
         } else {
             LinkView::to(t.name.clone(), catalogue_link("territory", &t.name))
         };
 
         let mut dates = Vec::new();
         if let Some(p) = doc.published {
-            dates.push(Fact::new("Première publication", format::datetime(p)));
+            dates.push(Fact::new(i18n::t("view-first-published"), format::datetime(p)));
         }
         if let Some(d) = doc.last_reviewed {
-            dates.push(Fact::new("Dernière revue", format::date(d)));
+            dates.push(Fact::new(i18n::t("view-last-reviewed"), format::date(d)));
         }
         if let Some(d) = doc.review_due {
-            dates.push(Fact::new("Prochaine revue prévue", format::date(d)));
+            dates.push(Fact::new(i18n::t("view-review-due"), format::date(d)));
         }
 
         let license = doc.license.as_deref().map(|code| {

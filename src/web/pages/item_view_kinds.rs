@@ -30,48 +30,48 @@ fn label<'a>(vocab: &'a Vocabularies, name: &str, code: Option<&'a str>) -> Opti
 fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out: &mut Vec<Section>) {
     let mut facts = Vec::new();
     if let Some(c) = &p.carrier {
-        fact(&mut facts, "Structure porteuse", Some(&c.name));
-        fact(&mut facts, "Type de structure", label(vocab, names::ORGANISATION_TYPE, c.org_type.as_deref()));
-        fact(&mut facts, "SIREN", c.siren.as_deref());
-        fact(&mut facts, "SIRET", c.siret.as_deref());
-        fact(&mut facts, "RNA", c.rna.as_deref());
+        fact(&mut facts, "view-carrier", Some(&c.name));
+        fact(&mut facts, "view-organisation-type", label(vocab, names::ORGANISATION_TYPE, c.org_type.as_deref()));
+        fact(&mut facts, "view-siren", c.siren.as_deref());
+        fact(&mut facts, "view-siret", c.siret.as_deref());
+        fact(&mut facts, "view-rna", c.rna.as_deref());
     }
-    fact(&mut facts, "Nature de l'initiative", p.nature.as_deref());
-    fact(&mut facts, "Phase", label(vocab, names::PHASE, p.phase.as_deref()));
-    fact(&mut facts, "Statut", label(vocab, names::PROJECT_STATUS, p.status.as_deref()));
-    fact(&mut facts, "Localisation", p.location.as_deref());
-    fact(&mut facts, "Périmètre", p.perimeter.as_deref());
-    fact(&mut facts, "Date de début", p.start_date.as_deref().map(format::partial_date).as_deref());
-    fact(&mut facts, "Date de fin", p.end_date.as_deref().map(format::partial_date).as_deref());
+    fact(&mut facts, "view-initiative-nature", p.nature.as_deref());
+    fact(&mut facts, "view-phase", label(vocab, names::PHASE, p.phase.as_deref()));
+    fact(&mut facts, "view-status", label(vocab, names::PROJECT_STATUS, p.status.as_deref()));
+    fact(&mut facts, "view-location", p.location.as_deref());
+    fact(&mut facts, "view-perimeter", p.perimeter.as_deref());
+    fact(&mut facts, "view-start-date", p.start_date.as_deref().map(format::partial_date).as_deref());
+    fact(&mut facts, "view-end-date", p.end_date.as_deref().map(format::partial_date).as_deref());
     let mut b = Blocks::default();
     b.facts(facts);
-    b.into_section("projet", "Le projet", out);
+    b.into_section("projet", "view-the-project", out);
 
     let mut b = Blocks::default();
     b.table(table(
-        "Partenaires",
-        vec![header("Partenaire"), header("Rôle")],
+        "view-partners",
+        vec![header("view-partner"), header("view-role")],
         p.partners.iter().map(|x| vec![cell(&x.name), cell(x.role.clone().unwrap_or_default())]).collect(),
         None,
     ));
-    b.strings("Membres du consortium", &p.consortium);
-    b.into_section("partenaires", "Partenaires", out);
+    b.strings("view-consortium", &p.consortium);
+    b.into_section("partenaires", "view-partners", out);
 
     let mut b = Blocks::default();
     let mut facts = Vec::new();
-    fact(&mut facts, "Coût total", p.total_cost_eur.map(format::euros).as_deref());
+    fact(&mut facts, "view-total-cost", p.total_cost_eur.map(format::euros).as_deref());
     b.facts(facts);
     b.table(funding_table(vocab, &p.funding));
-    b.into_section("financement", "Coût et financement", out);
+    b.into_section("financement", "view-cost-and-funding", out);
 
     let mut b = Blocks::default();
-    b.strings("Objectifs", &p.objectives);
-    b.into_section("objectifs", "Objectifs", out);
+    b.strings("view-objectives", &p.objectives);
+    b.into_section("objectifs", "view-objectives", out);
 
     let mut b = Blocks::default();
     b.table(table(
-        "Étapes et historique",
-        vec![header("Étape"), header("Période"), header("Description")],
+        "view-milestones",
+        vec![header("view-step"), header("view-period"), header("view-description")],
         p.stages
             .iter()
             .map(|s| {
@@ -85,34 +85,34 @@ fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out:
         None,
     ));
     b.table(table(
-        "Groupes de travail",
-        vec![header("Code"), header("Nom"), header("Description")],
+        "view-working-groups",
+        vec![header("view-code"), header("view-name"), header("view-description")],
         p.work_packages
             .iter()
             .map(|w| vec![cell(&w.code), cell(&w.name), cell(w.description.clone().unwrap_or_default())])
             .collect(),
         None,
     ));
-    b.into_section("historique", "Historique et organisation", out);
+    b.into_section("historique", "view-history-and-organisation", out);
 
     let mut b = Blocks::default();
-    b.text("Moyens humains", p.human_means.as_deref());
-    b.text("Moyens techniques et méthodes", p.technical_means.as_deref());
-    b.list("Bonnes pratiques utilisées", p.practices_used.iter().map(|u| refs.link(u)).collect());
-    b.into_section("moyens", "Moyens", out);
+    b.text("view-human-means", p.human_means.as_deref());
+    b.text("view-technical-means", p.technical_means.as_deref());
+    b.list("view-practices-used", p.practices_used.iter().map(|u| refs.link(u)).collect());
+    b.into_section("moyens", "view-means", out);
 
     let mut b = Blocks::default();
-    b.text("Résultats qualitatifs", p.qualitative_results.as_deref());
+    b.text("view-qualitative-results", p.qualitative_results.as_deref());
     let opt_num = |v: Option<f64>| v.map(format::number).unwrap_or_default();
     b.table(table(
-        "Chiffres clés",
+        "view-key-figures",
         vec![
-            header("Indicateur"),
-            Cell { text: "Valeur".into(), num: true },
-            header("Unité"),
-            header("Date"),
-            Cell { text: "Référence".into(), num: true },
-            Cell { text: "Cible".into(), num: true },
+            header("view-indicator"),
+            num_header("view-value"),
+            header("view-unit"),
+            header("view-date"),
+            num_header("view-baseline"),
+            num_header("view-target"),
         ],
         p.key_figures
             .iter()
@@ -129,17 +129,17 @@ fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out:
             .collect(),
         None,
     ));
-    b.into_section("resultats", "Résultats", out);
+    b.into_section("resultats", "view-results", out);
 
     let mut b = Blocks::default();
     b.table(useful_effects_table(vocab, &p.useful_effects));
-    b.strings("Dimensions d'évaluation", &p.evaluation_dimensions);
-    b.into_section("effets-utiles", "Effets utiles et évaluation", out);
+    b.strings("view-evaluation-dimensions", &p.evaluation_dimensions);
+    b.into_section("effets-utiles", "view-useful-effects-and-evaluation", out);
 
     let mut b = Blocks::default();
     b.table(table(
-        "Événements",
-        vec![header("Événement"), header("Date"), header("Lieu")],
+        "view-events",
+        vec![header("view-event"), header("view-date"), header("view-place")],
         p.events
             .iter()
             .map(|e| {
@@ -152,55 +152,55 @@ fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out:
             .collect(),
         None,
     ));
-    b.into_section("evenements", "Événements", out);
+    b.into_section("evenements", "view-events", out);
 }
 
 fn good_practice(g: &GoodPractice, vocab: &Vocabularies, refs: &References, out: &mut Vec<Section>) {
     let mut b = Blocks::default();
-    b.text("Problème ou contexte", g.problem.as_deref());
-    b.strings("Objectifs", &g.objectives);
-    b.strings("Acteurs ciblés", &g.target_actors);
-    b.into_section("probleme", "Problème et objectifs", out);
+    b.text("view-problem", g.problem.as_deref());
+    b.strings("view-objectives", &g.objectives);
+    b.strings("view-target-actors", &g.target_actors);
+    b.into_section("probleme", "view-problem-and-objectives", out);
 
     if !g.steps.is_empty() {
         let mut groups: Vec<StepGroup> = Vec::new();
         for (i, s) in g.steps.iter().enumerate() {
             let mut facts = Vec::new();
             if !s.tools.is_empty() {
-                facts.push(Fact::new("Outils", s.tools.join(", ")));
+                facts.push(Fact::new(i18n::t("view-tools"), s.tools.join(", ")));
             }
             if !s.participants.is_empty() {
-                facts.push(Fact::new("Participants", s.participants.join(", ")));
+                facts.push(Fact::new(i18n::t("view-participants"), s.participants.join(", ")));
             }
-            fact(&mut facts, "Durée", s.duration.as_deref());
+            fact(&mut facts, "view-duration", s.duration.as_deref());
             let step = StepView { name: s.name.clone(), description: s.description.clone(), facts };
             match groups.last_mut() {
                 Some(last) if last.section == s.section => last.steps.push(step),
                 _ => groups.push(StepGroup { section: s.section.clone(), start: i + 1, steps: vec![step] }),
             }
         }
-        out.push(Section { id: "etapes", title: "Étapes de la méthode", blocks: vec![Block::Steps(groups)] });
+        out.push(Section { id: "etapes", title: i18n::t("view-method-steps"), blocks: vec![Block::Steps(groups)] });
     }
 
     let mut b = Blocks::default();
-    b.strings("Outils et supports", &g.tools_and_supports);
-    b.text("Moyens humains nécessaires", g.resources_needed.human.as_deref());
-    b.text("Moyens financiers nécessaires", g.resources_needed.financial.as_deref());
-    b.text("Moyens techniques nécessaires", g.resources_needed.technical.as_deref());
-    b.into_section("moyens", "Outils et moyens nécessaires", out);
+    b.strings("view-tools-and-supports", &g.tools_and_supports);
+    b.text("view-human-resources-needed", g.resources_needed.human.as_deref());
+    b.text("view-financial-resources-needed", g.resources_needed.financial.as_deref());
+    b.text("view-technical-resources-needed", g.resources_needed.technical.as_deref());
+    b.into_section("moyens", "view-tools-and-means-needed", out);
 
     let mut b = Blocks::default();
-    b.strings("Facteurs de réussite", &g.success_factors);
-    b.strings("Écueils à éviter", &g.pitfalls);
-    b.into_section("reussite", "Facteurs de réussite et écueils", out);
+    b.strings("view-success-factors", &g.success_factors);
+    b.strings("view-pitfalls", &g.pitfalls);
+    b.into_section("reussite", "view-success-factors-and-pitfalls", out);
 
     let mut b = Blocks::default();
     let mut facts = Vec::new();
-    fact(&mut facts, "Maturité", label(vocab, names::MATURITY, g.maturity.as_deref()));
+    fact(&mut facts, "view-maturity", label(vocab, names::MATURITY, g.maturity.as_deref()));
     b.facts(facts);
-    b.text("Transférabilité (conditions et adaptations)", g.transferability.as_deref());
-    b.list("Mises en œuvre documentées", g.evidence.iter().map(|u| refs.link(u)).collect());
-    b.into_section("transferabilite", "Maturité et transférabilité", out);
+    b.text("view-transferability", g.transferability.as_deref());
+    b.list("view-documented-implementations", g.evidence.iter().map(|u| refs.link(u)).collect());
+    b.into_section("transferabilite", "view-maturity-and-transferability", out);
 }
 
 fn experience(e: &Experience, vocab: &Vocabularies, refs: &References, out: &mut Vec<Section>) {
@@ -218,11 +218,11 @@ fn experience(e: &Experience, vocab: &Vocabularies, refs: &References, out: &mut
             (None, None) => None,
         };
         if let Some(value) = value {
-            facts.push(Fact { label: "À propos de".into(), value });
+            facts.push(Fact { label: i18n::t("view-about"), value });
         }
     }
     if let Some(p) = &e.period {
-        fact(&mut facts, "Période couverte", format::period(p.start.as_deref(), p.end.as_deref()).as_deref());
+        fact(&mut facts, "view-period-covered", format::period(p.start.as_deref(), p.end.as_deref()).as_deref());
     }
     if let Some(s) = &e.speaker {
         let role = i18n::term(vocab, names::SPEAKER_ROLE, &s.role);
@@ -230,41 +230,41 @@ fn experience(e: &Experience, vocab: &Vocabularies, refs: &References, out: &mut
             Some(name) => format!("{name} ({role})"),
             None => role.to_owned(),
         };
-        fact(&mut facts, "Qui témoigne", Some(&who));
+        fact(&mut facts, "view-speaker", Some(&who));
     }
     let mut b = Blocks::default();
     b.facts(facts);
-    b.text("Contexte", e.context.as_deref());
-    b.into_section("contexte", "Contexte", out);
+    b.text("view-context", e.context.as_deref());
+    b.into_section("contexte", "view-context", out);
 
     let mut b = Blocks::default();
-    b.text("Résultats", e.results.as_deref());
-    b.text("Difficultés, ce qui n'a pas marché", e.difficulties.as_deref());
-    b.into_section("resultats", "Résultats et difficultés", out);
+    b.text("view-results", e.results.as_deref());
+    b.text("view-difficulties", e.difficulties.as_deref());
+    b.into_section("resultats", "view-results-and-difficulties", out);
 
     let mut b = Blocks::default();
     b.table(useful_effects_table(vocab, &e.useful_effects));
-    b.into_section("effets-utiles", "Effets utiles", out);
+    b.into_section("effets-utiles", "view-useful-effects", out);
 
     let mut b = Blocks::default();
-    b.strings("Facteurs de réussite", &e.success_factors);
-    b.strings("Recommandations", &e.recommendations);
-    b.into_section("recommandations", "Facteurs de réussite et recommandations", out);
+    b.strings("view-success-factors", &e.success_factors);
+    b.strings("view-recommendations", &e.recommendations);
+    b.into_section("recommandations", "view-success-factors-and-recommendations", out);
 
     if let Some(r) = &e.registers {
         let mut b = Blocks::default();
-        for (register, text) in r.labelled() {
-            b.text(register, text);
+        for (register, text) in r.labelled(i18n::lang()) {
+            b.push_text(register, text);
         }
-        b.into_section("registres", "Les six registres du modèle économique", out);
+        b.into_section("registres", "view-six-registers", out);
     }
 
     let mut b = Blocks::default();
-    b.text("Coûts", e.costs.as_deref());
+    b.text("view-costs", e.costs.as_deref());
     b.table(funding_table(vocab, &e.funding));
-    b.into_section("financement", "Coûts et financement", out);
+    b.into_section("financement", "view-costs-and-funding", out);
 
     let mut b = Blocks::default();
-    b.list("Pratiques utilisées ou produites", e.practices.iter().map(|u| refs.link(u)).collect());
-    b.into_section("pratiques", "Pratiques", out);
+    b.list("view-practices", e.practices.iter().map(|u| refs.link(u)).collect());
+    b.into_section("pratiques", "view-practices-heading", out);
 }

@@ -4,6 +4,7 @@
 
 use super::errors::PageError;
 use super::format;
+use super::i18n;
 use super::item_view::catalogue_link;
 use super::layout::{render, Layout, Nav};
 use crate::content::vocabulary::names;
@@ -29,7 +30,11 @@ pub async fn index(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
     let vocabularies = node
         .vocab
         .iter()
-        .map(|(name, v)| VocabularySummary { name: name.clone(), label: v.label.clone(), count: v.terms.len() })
+        .map(|(name, v)| VocabularySummary {
+            name: name.clone(),
+            label: v.label_in(i18n::lang()).to_owned(),
+            count: v.terms.len(),
+        })
         .collect();
     render(StatusCode::OK, &IndexPage { layout: Layout::public(&node, Nav::Vocabularies), vocabularies })
 }
@@ -59,9 +64,9 @@ struct VocabularyPage {
 /// ADEME's three groups of pillars.
 fn group_title(code: &str) -> String {
     match code {
-        "offre" => "Offre des acteurs économiques".to_owned(),
-        "demande" => "Demande et comportement des consommateurs".to_owned(),
-        "dechets" => "Gestion des déchets".to_owned(),
+        "offre" => i18n::t("pillar-group-supply"),
+        "demande" => i18n::t("pillar-group-demand"),
+        "dechets" => i18n::t("pillar-group-waste"),
         other => other.to_owned(),
     }
 }
@@ -85,8 +90,8 @@ pub async fn show(node: web::Data<Node>, name: web::Path<String>) -> Result<Http
         let title = term.group.as_deref().map(group_title);
         let row = TermRow {
             code: term.code.clone(),
-            label: term.label.clone(),
-            note: if term.immaterial { "ressource immatérielle".to_owned() } else { String::new() },
+            label: term.label_in(i18n::lang()).to_owned(),
+            note: if term.immaterial { i18n::t("vocabulary-immaterial") } else { String::new() },
             href: match param {
                 Some(p) => Some(catalogue_link(p, &term.code)),
                 None => term.url.as_deref().and_then(format::safe_href),
@@ -100,7 +105,7 @@ pub async fn show(node: web::Data<Node>, name: web::Path<String>) -> Result<Http
     let page = VocabularyPage {
         layout: Layout::public(&node, Nav::Vocabularies),
         name: name.into_inner(),
-        label: vocabulary.label.clone(),
+        label: vocabulary.label_in(i18n::lang()).to_owned(),
         groups,
     };
     render(StatusCode::OK, &page)

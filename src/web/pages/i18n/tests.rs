@@ -12,8 +12,9 @@ fn keys(files: &[(&str, &str)]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Keys used by templates and Rust sources under `src/web`, as the string literal right
-/// after a lookup call (`t("…")`, `tn("…"`, `t1("…"`, `t2("…"`, `t_with("…"`).
+/// Keys used by templates and Rust sources under `src/web`: the string literal right after
+/// a lookup call (`t("…")`, `tn("…"`, `t1("…"`, `t2("…"`, `t_with("…"`), and literals
+/// with the prefixes of keys handed to view helpers (`"view-…"`, `"facet-…"`, `"home-by-…"`).
 fn used_keys() -> BTreeSet<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
     let mut used = BTreeSet::new();
@@ -25,15 +26,17 @@ fn used_keys() -> BTreeSet<String> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for call in ["t(\"", "tn(\"", "t1(\"", "t2(\"", "t_with(\""] {
+                for call in ["t(\"", "tn(\"", "t1(\"", "t2(\"", "t_with(\"", "\"view-", "\"facet-", "\"home-by-"] {
                     for (at, _) in text.match_indices(call) {
                         let before = text[..at].chars().next_back().unwrap_or(' ');
                         if before.is_ascii_alphanumeric() || before == '_' {
                             continue;
                         }
-                        let rest = &text[at + call.len()..];
+                        let prefix = if call.starts_with('"') { &call[1..] } else { "" };
+                        let rest = &text[at + call.len() - prefix.len()..];
                         let key = &rest[..rest.find('"').unwrap()];
                         if !key.is_empty()
+                            && !key.ends_with('-')
                             && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                         {
                             used.insert(key.to_owned());
