@@ -61,7 +61,14 @@ pub async fn spawn_app() -> TestApp {
     let node = application.node().clone();
     tokio::spawn(application.run_until_stopped());
 
-    let token = accounts::create_api_token(&node, "tests").await.expect("Failed to create an API token");
+    let token = accounts::create_api_token(
+        &node,
+        "tests",
+        &maillage::operations::scopes::Scopes::all(),
+        &maillage::operations::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("Failed to create an API token");
     let address = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
