@@ -76,10 +76,6 @@ impl Scopes {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
-        self.0.iter().copied()
-    }
 }
 
 impl FromIterator<Scope> for Scopes {
@@ -111,7 +107,7 @@ mod tests {
     #[test]
     fn unknown_stored_codes_grant_nothing() {
         let scopes = Scopes::from_stored("items:read  superuser federation");
-        assert_eq!(scopes.iter().collect::<Vec<_>>(), vec![Scope::ItemsRead, Scope::Federation]);
+        assert_eq!(scopes, [Scope::ItemsRead, Scope::Federation].into_iter().collect());
         assert!(!scopes.contains(Scope::Admin));
     }
 
