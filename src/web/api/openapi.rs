@@ -20,7 +20,7 @@ pub struct ApiErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ApiErrorDetail {
-    /// Stable snake_case code, e.g. `validation_failed`, `unauthorized`, `not_found`.
+    /// Stable snake_case code, e.g. `validation_failed`, `unauthorized`, `insufficient_scope`, `not_found`.
     pub code: String,
     /// French message.
     pub message: String,
