@@ -1,13 +1,23 @@
 //! `maillage token …` and `maillage editor …`.
 
 use super::out;
+use crate::operations::audit::Actor;
+use crate::operations::scopes::{Scope, Scopes};
 use crate::operations::{accounts, Node};
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
     /// Create a token and print it (only this once).
-    Create { name: String },
+    #[command(after_help = "Scopes: items:read (drafts and non-public items), items:write (create, change, retract, \
+re-share items), federation (peers, following, followers, relay), admin (audit log).\n\
+Examples:\n  maillage token create outil-de-saisie\n  maillage token create supervision --scope federation --scope admin")]
+    Create {
+        name: String,
+        /// What the token may do; repeat it or separate with commas. Default: items:read,items:write.
+        #[arg(long = "scope", value_name = "SCOPE", value_delimiter = ',', value_parser = parse_scope)]
+        scopes: Vec<Scope>,
+    },
     /// List tokens (never their secret).
     List,
     /// Revoke a token by id.
@@ -26,21 +36,36 @@ pub enum EditorCommand {
     },
 }
 
+/// Reads one `--scope` value; clap names the argument in front of the message.
+fn parse_scope(code: &str) -> Result<Scope, String> {
+    Scope::parse(code.trim())
+        .ok_or_else(|| format!("portée inconnue « {code} » (portées possibles : {})", Scope::known_codes()))
+}
+
 pub async fn token(node: &Node, command: TokenCommand) -> anyhow::Result<()> {
+    let actor = Actor::Cli("token");
     match command {
-        TokenCommand::Create { name } => out(&accounts::create_api_token(node, &name).await?),
+        TokenCommand::Create { name, scopes } => {
+            let scopes: Scopes =
+                if scopes.is_empty() { Scope::DEFAULT.into_iter().collect() } else { scopes.into_iter().collect() };
+            let token = accounts::create_api_token(node, &name, &scopes, &actor)
+                .await
+                .map_err(|e| anyhow::anyhow!("jeton non créé : {e}"))?;
+            out(&token)
+        }
         TokenCommand::List => {
             for t in accounts::list_api_tokens(node).await? {
                 let state = match &t.revoked_at {
                     Some(at) => format!("révoqué le {at}"),
                     None => format!("actif, dernier usage : {}", t.last_used_at.as_deref().unwrap_or("jamais")),
                 };
-                out(&format!("{}\t{}\tcréé le {}\t{}", t.id, t.name, t.created_at, state))?;
+                let scopes = Scopes::from_stored(&t.scopes);
+                out(&format!("{}\t{}\t{}\tcréé le {}\t{}", t.id, t.name, scopes, t.created_at, state))?;
             }
             Ok(())
         }
         TokenCommand::Revoke { id } => {
-            accounts::revoke_api_token(node, id)
+            accounts::revoke_api_token(node, id, &actor)
                 .await
                 .map_err(|_| anyhow::anyhow!("aucun jeton actif n'a l'identifiant {id}"))?;
             out(&format!("jeton {id} révoqué"))
@@ -59,7 +84,9 @@ pub async fn editor(node: &Node, command: EditorCommand) -> anyhow::Result<()> {
                     line.trim_end_matches(['\n', '\r']).to_owned()
                 }
             };
-            accounts::set_editor(node, &username, &password, &role).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            accounts::set_editor(node, &username, &password, &role, &Actor::Cli("editor"))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             out(&format!("compte « {username} » enregistré ({role})"))
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::content::files::parse_markdown_file;
 use crate::content::ItemDocument;
+use crate::operations::audit::Actor;
 use crate::operations::{import::import_document, Node};
 use anyhow::Context;
 
@@ -72,7 +73,7 @@ pub async fn load_demo_items(node: &Node) -> anyhow::Result<()> {
     let base = node.base_url.to_string();
     for (name, doc) in demo_documents()? {
         let doc = rewrite_links(doc, &|_| Some(base.clone()))?;
-        import_document(node, doc, "demo").await.with_context(|| format!("Failed to load demo/{name}"))?;
+        import_document(node, doc, &Actor::Cli("demo")).await.with_context(|| format!("Failed to load demo/{name}"))?;
     }
     tracing::info!(count = DEMO_FILES.len(), "demo items loaded");
     Ok(())

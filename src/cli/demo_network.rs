@@ -4,6 +4,7 @@
 
 use super::demo::{demo_documents, rewrite_links};
 use super::out;
+use crate::operations::audit::Actor;
 use crate::operations::{follow::follow, import::import_document};
 use crate::settings::Settings;
 use crate::startup::Application;
@@ -92,14 +93,16 @@ pub async fn run(config: Option<&Path>, port: u16, data: PathBuf) -> anyhow::Res
         let slug = doc.slug.clone().unwrap_or_default();
         let home = territory_of(&slug);
         let doc = rewrite_links(doc, &|target| Some(bases[territory_of(target)].clone()))?;
-        import_document(&nodes[home], doc, "demo").await.with_context(|| format!("Failed to load demo/{name}"))?;
+        import_document(&nodes[home], doc, &Actor::Cli("demo"))
+            .await
+            .with_context(|| format!("Failed to load demo/{name}"))?;
     }
     // Everyone follows everyone; the national node follows every territory.
     for (i, node) in nodes.iter().enumerate() {
-        follow(&national_node, &node.actor_uri()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        follow(&national_node, &node.actor_uri(), &Actor::Cli("demo")).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         for (j, other) in nodes.iter().enumerate() {
             if i != j {
-                follow(node, &other.actor_uri()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                follow(node, &other.actor_uri(), &Actor::Cli("demo")).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::content::files::{line_of_field, parse_json_file, parse_markdown_file, FileError};
 use crate::content::{validate, ItemDocument};
+use crate::operations::audit::Actor;
 use crate::operations::import::{import_document, ImportOutcome};
 use crate::operations::{Node, OperationError};
 use anyhow::Context;
@@ -50,7 +51,7 @@ pub async fn import_files(node: &Node, files: &[PathBuf]) -> anyhow::Result<()> 
     for p in parsed {
         for doc in p.documents {
             bar.set_message(doc.title.clone());
-            match import_document(node, doc, "cli:import").await {
+            match import_document(node, doc, &Actor::Cli("import")).await {
                 Ok(ImportOutcome::Created(_)) => created += 1,
                 Ok(ImportOutcome::Updated(_)) => updated += 1,
                 Ok(ImportOutcome::Unchanged(_)) => unchanged += 1,

@@ -1,7 +1,9 @@
-//! The `maillage` command line: `serve`, `import`, `export`, `token`, `editor`. Each
-//! subcommand loads the layered settings, opens the node and calls operations.
+//! The `maillage` command line: `serve`, `import`, `export`, `token`, `editor`, `audit`…
+//! Each subcommand loads the layered settings, opens the node and calls operations; the
+//! changes it makes are audited as `cli:<command>`.
 
 mod accounts;
+mod audit;
 mod backup;
 mod demo;
 mod demo_network;
@@ -10,6 +12,7 @@ mod export;
 mod import;
 mod sync;
 
+use crate::operations::audit::Actor;
 use crate::settings::Settings;
 use crate::startup::{build_node, Application};
 use anyhow::Context;
@@ -104,6 +107,9 @@ pub enum Command {
     /// Manage editors who log in to the web forms.
     #[command(subcommand)]
     Editor(accounts::EditorCommand),
+    /// Print the audit log (who changed what), newest first.
+    #[command(after_help = "Examples:\n  maillage audit\n  maillage audit --limit 100 --action token.create")]
+    Audit(audit::AuditArgs),
 }
 
 pub(crate) fn out(text: &str) -> anyhow::Result<()> {
@@ -152,13 +158,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Follow { target } => {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
-            let actor = crate::operations::follow::follow(&node, &target).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let actor = crate::operations::follow::follow(&node, &target, &Actor::Cli("follow"))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             out(&format!("demande d'abonnement envoyée à {actor} (livrée par le nœud en service)"))
         }
         Command::Unfollow { target } => {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
-            crate::operations::follow::unfollow(&node, &target).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            crate::operations::follow::unfollow(&node, &target, &Actor::Cli("unfollow"))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             out(&format!("abonnement à {target} arrêté"))
         }
         Command::Sync { actor } => {
@@ -168,7 +178,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Reshare { uri } => {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
-            let sent = crate::operations::announce::reshare(&node, &uri).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let sent = crate::operations::announce::reshare(&node, &uri, &Actor::Cli("reshare"))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             out(if sent {
                 "repartage en file d'attente (livré par le nœud en service)"
             } else {
@@ -178,7 +190,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Relay { actor, off } => {
             let port = settings.server.port;
             let node = build_node(settings, port).await?;
-            crate::operations::peers::set_relay(&node, &actor, !off)
+            crate::operations::peers::set_relay(&node, &actor, !off, &Actor::Cli("relay"))
                 .await
                 .map_err(|_| anyhow::anyhow!("ce nœud ne suit pas {actor}"))?;
             out(if off {
@@ -199,6 +211,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Editor(command) => {
             let port = settings.server.port;
             accounts::editor(&build_node(settings, port).await?, command).await
+        }
+        Command::Audit(args) => {
+            let port = settings.server.port;
+            audit::audit(&build_node(settings, port).await?, args).await
         }
     }
 }

@@ -1,7 +1,10 @@
 //! Editors (password login, server-side sessions) and API tokens. Secrets are random,
 //! shown once, and stored as hashes: argon2id for passwords, SHA-256 for high-entropy
-//! tokens (they need no slow hash and must be looked up by value).
+//! tokens (they need no slow hash and must be looked up by value). Each token carries
+//! its [`Scopes`]. Account and token changes and sign-ins are written to the audit log.
 
+use super::audit::{self, Action, Actor};
+use super::scopes::{Scope, Scopes};
 use super::{Node, OperationError};
 use crate::storage::{self, timestamp};
 use anyhow::Context;
@@ -22,43 +25,82 @@ pub fn sha256_hex(secret: &str) -> String {
     hex::encode(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, secret.as_bytes()))
 }
 
-/// Creates an API token named `name`; the returned secret is the only copy.
-pub async fn create_api_token(node: &Node, name: &str) -> Result<String, OperationError> {
+/// Creates an API token named `name` with `scopes`; the returned secret is the only copy.
+pub async fn create_api_token(
+    node: &Node,
+    name: &str,
+    scopes: &Scopes,
+    actor: &Actor,
+) -> Result<String, OperationError> {
     if name.trim().is_empty() {
         return Err(OperationError::Conflict {
             code: "invalid_name",
             message: "Le nom du jeton est obligatoire.".into(),
         });
     }
+    if scopes.is_empty() {
+        return Err(OperationError::Conflict {
+            code: "missing_scope",
+            message: format!("Un jeton a au moins une portée ({}).", Scope::known_codes()),
+        });
+    }
     let token = format!("{TOKEN_PREFIX}{}", random_secret());
-    storage::accounts::insert_api_token(&node.pool, name.trim(), &sha256_hex(&token), &timestamp(node.clock.now()))
-        .await
-        .context("Failed to store the API token")?;
+    let name = name.trim();
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
+    let id = storage::accounts::insert_api_token(
+        &mut tx,
+        name,
+        &sha256_hex(&token),
+        &scopes.to_stored(),
+        &timestamp(node.clock.now()),
+    )
+    .await
+    .context("Failed to store the API token")?;
+    let detail = serde_json::json!({ "id": id, "scopes": scopes.to_stored() });
+    audit::record(&mut tx, node, actor, Action::TokenCreate, name, Some(detail)).await?;
+    tx.commit().await.context("Failed to commit the API token")?;
     Ok(token)
 }
 
-/// The name of the live token matching `token`, if any.
-pub async fn authenticate_api_token(node: &Node, token: &str) -> Result<Option<String>, OperationError> {
+/// A live API token: its name and what it may do.
+#[derive(Debug, Clone)]
+pub struct ApiTokenHolder {
+    pub name: String,
+    pub scopes: Scopes,
+}
+
+/// The live token matching `token`, if any.
+pub async fn authenticate_api_token(node: &Node, token: &str) -> Result<Option<ApiTokenHolder>, OperationError> {
     if !token.starts_with(TOKEN_PREFIX) {
         return Ok(None);
     }
-    Ok(storage::accounts::touch_live_api_token(&node.pool, &sha256_hex(token), &timestamp(node.clock.now())).await?)
+    let row =
+        storage::accounts::touch_live_api_token(&node.pool, &sha256_hex(token), &timestamp(node.clock.now())).await?;
+    Ok(row.map(|(name, scopes)| ApiTokenHolder { name, scopes: Scopes::from_stored(&scopes) }))
 }
 
 pub async fn list_api_tokens(node: &Node) -> Result<Vec<storage::accounts::ApiTokenRow>, OperationError> {
     Ok(storage::accounts::list_api_tokens(&node.pool).await?)
 }
 
-pub async fn revoke_api_token(node: &Node, id: i64) -> Result<(), OperationError> {
-    if storage::accounts::revoke_api_token(&node.pool, id, &timestamp(node.clock.now())).await? {
-        Ok(())
-    } else {
-        Err(OperationError::NotFound)
-    }
+pub async fn revoke_api_token(node: &Node, id: i64, actor: &Actor) -> Result<(), OperationError> {
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
+    let name = storage::accounts::revoke_api_token(&mut tx, id, &timestamp(node.clock.now()))
+        .await?
+        .ok_or(OperationError::NotFound)?;
+    audit::record(&mut tx, node, actor, Action::TokenRevoke, &name, Some(serde_json::json!({ "id": id }))).await?;
+    tx.commit().await.context("Failed to commit the revocation")?;
+    Ok(())
 }
 
 /// Creates an editor, or resets their password and role.
-pub async fn set_editor(node: &Node, username: &str, password: &str, role: &str) -> Result<(), OperationError> {
+pub async fn set_editor(
+    node: &Node,
+    username: &str,
+    password: &str,
+    role: &str,
+    actor: &Actor,
+) -> Result<(), OperationError> {
     if username.trim().is_empty() || password.chars().count() < 10 {
         return Err(OperationError::Conflict {
             code: "weak_credentials",
@@ -76,7 +118,16 @@ pub async fn set_editor(node: &Node, username: &str, password: &str, role: &str)
         .hash_password(password.as_bytes(), &salt)
         .map_err(|e| anyhow::anyhow!("Failed to hash the password: {e}"))?
         .to_string();
-    storage::accounts::upsert_editor(&node.pool, username.trim(), &hash, role, &timestamp(node.clock.now())).await?;
+    let username = username.trim();
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
+    let action = if storage::accounts::editor_exists(&mut tx, username).await? {
+        Action::AccountUpdate
+    } else {
+        Action::AccountCreate
+    };
+    storage::accounts::upsert_editor(&mut tx, username, &hash, role, &timestamp(node.clock.now())).await?;
+    audit::record(&mut tx, node, actor, action, username, Some(serde_json::json!({ "role": role }))).await?;
+    tx.commit().await.context("Failed to commit the editor account")?;
     Ok(())
 }
 
@@ -131,28 +182,42 @@ pub enum LoginOutcome {
 }
 
 /// Checks a password and opens a session, unless the account is locked after too many
-/// failures.
+/// failures. Successes and refusals are audited; attempts on a locked account are not
+/// (they check nothing).
 pub async fn log_in(node: &Node, username: &str, password: &str) -> Result<LoginOutcome, OperationError> {
     let key = username.trim().to_lowercase();
     let now = node.clock.now();
     if let Some(wait) = node.login_throttle.locked_for(&key, now) {
         return Ok(LoginOutcome::Throttled(wait));
     }
-    let secret = check_password_and_open_session(node, username, password).await?;
-    node.login_throttle.record(&key, secret.is_some(), now);
-    Ok(match secret {
-        Some(secret) => LoginOutcome::Success(secret),
-        None => LoginOutcome::Refused,
-    })
+    let check = check_password_and_open_session(node, username, password).await?;
+    node.login_throttle.record(&key, matches!(check, PasswordCheck::Opened(_)), now);
+    let reason = match check {
+        PasswordCheck::Opened(secret) => return Ok(LoginOutcome::Success(secret)),
+        PasswordCheck::UnknownAccount => "unknown_account",
+        PasswordCheck::WrongPassword => "wrong_password",
+    };
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
+    let detail = serde_json::json!({ "reason": reason });
+    audit::record(&mut tx, node, &Actor::Anonymous, Action::SessionLoginFailed, username.trim(), Some(detail)).await?;
+    tx.commit().await.context("Failed to commit the refused login")?;
+    Ok(LoginOutcome::Refused)
+}
+
+enum PasswordCheck {
+    /// The cookie secret of the new session.
+    Opened(String),
+    UnknownAccount,
+    WrongPassword,
 }
 
 async fn check_password_and_open_session(
     node: &Node,
     username: &str,
     password: &str,
-) -> Result<Option<String>, OperationError> {
+) -> Result<PasswordCheck, OperationError> {
     let Some(editor) = storage::accounts::find_editor(&node.pool, username.trim()).await? else {
-        return Ok(None);
+        return Ok(PasswordCheck::UnknownAccount);
     };
     let password = password.to_owned();
     let stored_hash = editor.password_hash.clone();
@@ -163,19 +228,17 @@ async fn check_password_and_open_session(
     .await
     .context("Password check task failed")?;
     if !ok {
-        return Ok(None);
+        return Ok(PasswordCheck::WrongPassword);
     }
     let secret = random_secret();
     let expires = node.clock.now() + chrono::Duration::days(SESSION_DAYS);
-    storage::accounts::insert_session(
-        &node.pool,
-        &sha256_hex(&secret),
-        editor.id,
-        &random_secret(),
-        &timestamp(expires),
-    )
-    .await?;
-    Ok(Some(secret))
+    let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
+    storage::accounts::insert_session(&mut tx, &sha256_hex(&secret), editor.id, &random_secret(), &timestamp(expires))
+        .await?;
+    let actor = Actor::Editor(editor.username.clone());
+    audit::record(&mut tx, node, &actor, Action::SessionLogin, &editor.username, None).await?;
+    tx.commit().await.context("Failed to commit the new session")?;
+    Ok(PasswordCheck::Opened(secret))
 }
 
 pub async fn session(node: &Node, secret: &str) -> Result<Option<Session>, OperationError> {

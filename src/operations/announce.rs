@@ -2,6 +2,7 @@
 //! in relay mode. Each version of an object is announced at most once, so a ring of nodes
 //! that re-share each other settles.
 
+use super::audit::{self, Action, Actor};
 use super::outbox::enqueue_to_followers;
 use super::{queries, Node, OperationError};
 use crate::federation::article::wire_time;
@@ -11,8 +12,13 @@ use anyhow::Context;
 use serde_json::json;
 
 /// Announces `uri` (a public item this node holds) unless this version already was.
-/// Returns whether an Announce was queued.
+/// Returns whether an Announce was queued. Relay mode calls this for what peers send
+/// (not audited); [`reshare`] is the audited way for a person.
 pub async fn announce(node: &Node, uri: &str) -> anyhow::Result<bool> {
+    queue_announce(node, uri, None).await
+}
+
+async fn queue_announce(node: &Node, uri: &str, audited: Option<&Actor>) -> anyhow::Result<bool> {
     let item = match queries::item_by_uri(node, uri).await {
         Ok(item) => item,
         Err(OperationError::NotFound) => return Ok(false),
@@ -29,13 +35,17 @@ pub async fn announce(node: &Node, uri: &str) -> anyhow::Result<bool> {
     let activity =
         public_activity(&id, "Announce", &node.actor_uri(), &node.url("followers"), json!(uri), &wire_time(now));
     enqueue_to_followers(&mut tx, node, &id, "Announce", Some(uri), true, &activity).await?;
+    if let Some(actor) = audited {
+        audit::record(&mut tx, node, actor, Action::ItemReshare, uri, Some(json!({ "version": version }))).await?;
+    }
     tx.commit().await.context("Failed to commit an Announce")?;
     node.wake_delivery();
     Ok(true)
 }
 
-/// An editor re-shares a replicated item.
-pub async fn reshare(node: &Node, uri: &str) -> Result<bool, OperationError> {
+/// A person re-shares a replicated item; audited as `item.reshare` when an Announce is
+/// queued.
+pub async fn reshare(node: &Node, uri: &str, actor: &Actor) -> Result<bool, OperationError> {
     let item = queries::item_by_uri(node, uri).await?;
     if item.is_local() || !item.lifecycle.is_public() {
         return Err(OperationError::Conflict {
@@ -43,5 +53,5 @@ pub async fn reshare(node: &Node, uri: &str) -> Result<bool, OperationError> {
             message: "Seule une fiche publiée par un autre territoire peut être repartagée.".into(),
         });
     }
-    Ok(announce(node, uri).await?)
+    Ok(queue_announce(node, uri, Some(actor)).await?)
 }

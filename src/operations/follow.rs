@@ -2,6 +2,7 @@
 //! and answering the follows we receive (automatically or by hand).
 
 use super::actors::actor;
+use super::audit::{self, Action, Actor};
 use super::outbox::enqueue;
 use super::{Node, OperationError};
 use crate::federation::vocab::direct_activity;
@@ -22,7 +23,7 @@ pub async fn resolve_target(node: &Node, target: &str) -> Result<String, Operati
 }
 
 /// Sends a Follow to `target`; the follow stays pending until the peer accepts.
-pub async fn follow(node: &Node, target: &str) -> Result<String, OperationError> {
+pub async fn follow(node: &Node, target: &str, who: &Actor) -> Result<String, OperationError> {
     let actor_uri = resolve_target(node, target).await?;
     if actor_uri == node.actor_uri() {
         return Err(OperationError::Conflict {
@@ -46,6 +47,7 @@ pub async fn follow(node: &Node, target: &str) -> Result<String, OperationError>
     )
     .await?;
     enqueue(&mut tx, node, &follow_id, "Follow", None, false, &activity, std::slice::from_ref(&remote.inbox)).await?;
+    audit::record(&mut tx, node, who, Action::PeerFollow, &remote.uri, None).await?;
     tx.commit().await.context("Failed to commit the follow")?;
     node.wake_delivery();
     tracing::info!(actor = %remote.uri, "follow sent");
@@ -53,7 +55,7 @@ pub async fn follow(node: &Node, target: &str) -> Result<String, OperationError>
 }
 
 /// Stops following `target` and tells the peer (Undo(Follow)).
-pub async fn unfollow(node: &Node, target: &str) -> Result<(), OperationError> {
+pub async fn unfollow(node: &Node, target: &str, who: &Actor) -> Result<(), OperationError> {
     let actor_uri = resolve_target(node, target).await?;
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     let row = storage::federation::delete_following(&mut tx, &actor_uri).await?.ok_or(OperationError::NotFound)?;
@@ -62,6 +64,7 @@ pub async fn unfollow(node: &Node, target: &str) -> Result<(), OperationError> {
     let undo = direct_activity(&undo_id, "Undo", &node.actor_uri(), &actor_uri, strip_context(follow));
     let inbox = actor(node, &actor_uri).await.map(|a| a.inbox).unwrap_or(row.inbox);
     enqueue(&mut tx, node, &undo_id, "Undo", None, false, &undo, &[inbox]).await?;
+    audit::record(&mut tx, node, who, Action::PeerUnfollow, &actor_uri, None).await?;
     tx.commit().await.context("Failed to commit the unfollow")?;
     node.wake_delivery();
     Ok(())
@@ -92,7 +95,7 @@ pub async fn receive_follow(node: &Node, follower: &str, follow: &Value) -> anyh
 }
 
 /// An admin accepts or rejects a pending follower.
-pub async fn answer_follower(node: &Node, follower: &str, accept: bool) -> Result<(), OperationError> {
+pub async fn answer_follower(node: &Node, follower: &str, accept: bool, who: &Actor) -> Result<(), OperationError> {
     let row = storage::federation::find_follower(&node.pool, follower).await?.ok_or(OperationError::NotFound)?;
     let remote = actor(node, follower).await?;
     let follow =
@@ -106,6 +109,8 @@ pub async fn answer_follower(node: &Node, follower: &str, accept: bool) -> Resul
         storage::federation::delete_follower(&mut tx, follower).await?;
         queue_answer(&mut tx, node, "Reject", follower, &remote.inbox, &follow).await?;
     }
+    let action = if accept { Action::PeerApprove } else { Action::PeerReject };
+    audit::record(&mut tx, node, who, action, follower, None).await?;
     tx.commit().await.context("Failed to commit the answer")?;
     node.wake_delivery();
     Ok(())

@@ -1,6 +1,7 @@
 //! Importing item documents (from files): each one creates the local item with its slug,
 //! or updates it when it exists, so importing the same file twice changes nothing.
 
+use super::audit::Actor;
 use super::update::{replace_item, UpdateOutcome};
 use super::{publish::create_item, Item, Node, OperationError};
 use crate::content::slug::slugify;
@@ -18,7 +19,7 @@ pub enum ImportOutcome {
 pub async fn import_document(
     node: &Node,
     mut doc: ItemDocument,
-    editor: &str,
+    actor: &Actor,
 ) -> Result<ImportOutcome, OperationError> {
     let slug = match &doc.slug {
         Some(slug) => slug.clone(),
@@ -29,11 +30,11 @@ pub async fn import_document(
     drop(conn);
     doc.slug = Some(slug.clone());
     if exists {
-        Ok(match replace_item(node, &slug, doc, editor).await? {
+        Ok(match replace_item(node, &slug, doc, actor).await? {
             UpdateOutcome::Changed(item) => ImportOutcome::Updated(item),
             UpdateOutcome::Unchanged(item) => ImportOutcome::Unchanged(item),
         })
     } else {
-        Ok(ImportOutcome::Created(create_item(node, doc, editor).await?))
+        Ok(ImportOutcome::Created(create_item(node, doc, actor).await?))
     }
 }

@@ -1,5 +1,6 @@
 //! Creating a local item (draft or published) from a document.
 
+use super::audit::{self, Action, Actor};
 use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use super::write::{derive, local_write, write_derived_rows};
 use super::{Item, Node, OperationError};
@@ -10,8 +11,8 @@ use anyhow::Context;
 use sqlx::SqliteConnection;
 
 /// Validates and stores a new local item; the slug is the given one or derived from the
-/// title (made unique with a number).
-pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result<Item, OperationError> {
+/// title (made unique with a number). Audited as `item.create`.
+pub async fn create_item(node: &Node, doc: ItemDocument, actor: &Actor) -> Result<Item, OperationError> {
     let mut item = validate(doc, &node.vocab)?;
     let now = node.clock.now();
     item.stamp_published(now);
@@ -28,11 +29,14 @@ pub async fn create_item(node: &Node, doc: ItemDocument, editor: &str) -> Result
     let review_due = item.document().review_due.map(|d| d.to_string());
     let write = local_write(&item, &uri, &slug, &derived, &updated_at, published_at.as_deref(), review_due.as_deref());
     let id = storage::items::insert_item(&mut tx, &write, &updated_at).await.context("Failed to store the new item")?;
-    write_derived_rows(&mut tx, id, 1, &write, &derived, item.document(), editor).await?;
+    let editor = actor.revision_editor();
+    write_derived_rows(&mut tx, id, 1, &write, &derived, item.document(), &editor).await?;
     if item.document().lifecycle.is_public() {
         let stored = item_in_transaction(&mut tx, &uri).await?;
         record_public_change(&mut tx, node, &stored, PublicChange::Created, &lineage).await?;
     }
+    let detail = serde_json::json!({ "revision": 1, "lifecycle": write.lifecycle });
+    audit::record(&mut tx, node, actor, Action::ItemCreate, &uri, Some(detail)).await?;
     tx.commit().await.context("Failed to commit the new item")?;
     node.wake_delivery();
     tracing::info!(%uri, editor, "item created");

@@ -1,16 +1,17 @@
 //! Retracting a local item: it becomes `withdrawn`, leaves public pages and search, and
 //! keeps its revision history.
 
+use super::audit::Actor;
 use super::update::{replace_item, UpdateOutcome};
 use super::{Item, Node, OperationError};
 use crate::content::Lifecycle;
 
-pub async fn retract_item(node: &Node, slug: &str, editor: &str) -> Result<Item, OperationError> {
+pub async fn retract_item(node: &Node, slug: &str, actor: &Actor) -> Result<Item, OperationError> {
     let current = super::queries::local_item(node, slug).await?;
     if current.lifecycle == Lifecycle::Withdrawn {
         return Ok(current);
     }
     let mut doc = current.document.clone();
     doc.lifecycle = Lifecycle::Withdrawn;
-    replace_item(node, slug, doc, editor).await.map(UpdateOutcome::into_item)
+    replace_item(node, slug, doc, actor).await.map(UpdateOutcome::into_item)
 }

@@ -1,12 +1,14 @@
 //! Changing a local item: a full replacement (PUT, form, import) or a JSON merge patch
 //! (PATCH, RFC 7396). Every change is a new revision; an identical document changes
-//! nothing.
+//! nothing. A change is audited as `item.retract` (it becomes withdrawn), `item.publish`
+//! (it becomes public) or `item.update`.
 
+use super::audit::{self, Action, Actor};
 use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use super::publish::item_in_transaction;
 use super::write::{derive, local_write, write_derived_rows};
 use super::{Item, Node, OperationError};
-use crate::content::{validate, ItemDocument, ValidationErrors};
+use crate::content::{validate, ItemDocument, Lifecycle, ValidationErrors};
 use crate::storage::{self, timestamp};
 use anyhow::Context;
 
@@ -30,7 +32,7 @@ pub async fn replace_item(
     node: &Node,
     slug: &str,
     mut doc: ItemDocument,
-    editor: &str,
+    actor: &Actor,
 ) -> Result<UpdateOutcome, OperationError> {
     let current = super::queries::local_item(node, slug).await?;
     match doc.slug.as_deref() {
@@ -79,11 +81,15 @@ pub async fn replace_item(
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     let revision =
         storage::items::update_item(&mut tx, current.id, &write).await.context("Failed to update the item")?;
-    write_derived_rows(&mut tx, current.id, revision, &write, &derived, item.document(), editor).await?;
+    let editor = actor.revision_editor();
+    write_derived_rows(&mut tx, current.id, revision, &write, &derived, item.document(), &editor).await?;
     if let Some(change) = PublicChange::between(current.lifecycle.is_public(), item.document().lifecycle.is_public()) {
         let stored = item_in_transaction(&mut tx, &current.uri).await?;
         record_public_change(&mut tx, node, &stored, change, &lineage).await?;
     }
+    let action = audited_action(current.lifecycle, item.document().lifecycle);
+    let detail = serde_json::json!({ "revision": revision, "lifecycle": write.lifecycle });
+    audit::record(&mut tx, node, actor, action, &current.uri, Some(detail)).await?;
     tx.commit().await.context("Failed to commit the item update")?;
     node.wake_delivery();
     tracing::info!(uri = %current.uri, revision, editor, "item updated");
@@ -95,7 +101,7 @@ pub async fn patch_item(
     node: &Node,
     slug: &str,
     patch: serde_json::Value,
-    editor: &str,
+    actor: &Actor,
 ) -> Result<UpdateOutcome, OperationError> {
     let current = super::queries::local_item(node, slug).await?;
     let mut merged = serde_json::to_value(&current.document).context("Failed to serialize the item")?;
@@ -104,7 +110,18 @@ pub async fn patch_item(
         let path = e.path().to_string();
         ValidationErrors(vec![crate::content::errors::from_serde_path(path, e.inner())])
     })?;
-    replace_item(node, slug, doc, editor).await
+    replace_item(node, slug, doc, actor).await
+}
+
+/// How the audit log names a change from one lifecycle to another.
+fn audited_action(from: Lifecycle, to: Lifecycle) -> Action {
+    if to == Lifecycle::Withdrawn && from != Lifecycle::Withdrawn {
+        Action::ItemRetract
+    } else if to.is_public() && !from.is_public() {
+        Action::ItemPublish
+    } else {
+        Action::ItemUpdate
+    }
 }
 
 /// RFC 7396: objects merge recursively, `null` removes, anything else replaces.

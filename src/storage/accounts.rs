@@ -1,6 +1,6 @@
 //! Editors, their sessions, and API tokens. Only hashes of secrets are stored.
 
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EditorRow {
@@ -10,8 +10,12 @@ pub struct EditorRow {
     pub role: String,
 }
 
+pub async fn editor_exists(conn: &mut SqliteConnection, username: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM editors WHERE username = ?)").bind(username).fetch_one(conn).await
+}
+
 pub async fn upsert_editor(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     username: &str,
     password_hash: &str,
     role: &str,
@@ -25,7 +29,7 @@ pub async fn upsert_editor(
     .bind(password_hash)
     .bind(role)
     .bind(now)
-    .execute(pool)
+    .execute(conn)
     .await?;
     Ok(())
 }
@@ -38,7 +42,7 @@ pub async fn find_editor(pool: &SqlitePool, username: &str) -> sqlx::Result<Opti
 }
 
 pub async fn insert_session(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     token_hash: &str,
     editor_id: i64,
     csrf: &str,
@@ -49,7 +53,7 @@ pub async fn insert_session(
         .bind(editor_id)
         .bind(csrf)
         .bind(expires_at)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }
@@ -78,20 +82,32 @@ pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result
     Ok(())
 }
 
-pub async fn insert_api_token(pool: &SqlitePool, name: &str, token_hash: &str, now: &str) -> sqlx::Result<i64> {
-    let done = sqlx::query("INSERT INTO api_tokens (name, token_hash, created_at) VALUES (?, ?, ?)")
+pub async fn insert_api_token(
+    conn: &mut SqliteConnection,
+    name: &str,
+    token_hash: &str,
+    scopes: &str,
+    now: &str,
+) -> sqlx::Result<i64> {
+    let done = sqlx::query("INSERT INTO api_tokens (name, token_hash, scopes, created_at) VALUES (?, ?, ?, ?)")
         .bind(name)
         .bind(token_hash)
+        .bind(scopes)
         .bind(now)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(done.last_insert_rowid())
 }
 
-/// Marks a live token as used and returns its name; `None` for unknown or revoked tokens.
-pub async fn touch_live_api_token(pool: &SqlitePool, token_hash: &str, now: &str) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar(
-        "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL RETURNING name",
+/// Marks a live token as used and returns its name and scopes; `None` for unknown or
+/// revoked tokens.
+pub async fn touch_live_api_token(
+    pool: &SqlitePool,
+    token_hash: &str,
+    now: &str,
+) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as(
+        "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL RETURNING name, scopes",
     )
     .bind(now)
     .bind(token_hash)
@@ -103,22 +119,24 @@ pub async fn touch_live_api_token(pool: &SqlitePool, token_hash: &str, now: &str
 pub struct ApiTokenRow {
     pub id: i64,
     pub name: String,
+    /// Space-separated scope codes.
+    pub scopes: String,
     pub created_at: String,
     pub last_used_at: Option<String>,
     pub revoked_at: Option<String>,
 }
 
 pub async fn list_api_tokens(pool: &SqlitePool) -> sqlx::Result<Vec<ApiTokenRow>> {
-    sqlx::query_as("SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id")
+    sqlx::query_as("SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id")
         .fetch_all(pool)
         .await
 }
 
-pub async fn revoke_api_token(pool: &SqlitePool, id: i64, now: &str) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+/// Revokes a live token and returns its name; `None` when no live token has this id.
+pub async fn revoke_api_token(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING name")
         .bind(now)
         .bind(id)
-        .execute(pool)
-        .await?;
-    Ok(done.rows_affected() == 1)
+        .fetch_optional(conn)
+        .await
 }

@@ -607,9 +607,9 @@ pub async fn following_on_peer(pool: &SqlitePool, peer: &str) -> sqlx::Result<Ve
     Ok(rows.into_iter().filter(|uri| crate::federation::vocab::authority_of(uri).as_deref() == Some(peer)).collect())
 }
 
-pub async fn set_following_relay(pool: &SqlitePool, actor: &str, relay: bool) -> sqlx::Result<bool> {
+pub async fn set_following_relay(conn: &mut SqliteConnection, actor: &str, relay: bool) -> sqlx::Result<bool> {
     let done =
-        sqlx::query("UPDATE following SET relay = ? WHERE actor_uri = ?").bind(relay).bind(actor).execute(pool).await?;
+        sqlx::query("UPDATE following SET relay = ? WHERE actor_uri = ?").bind(relay).bind(actor).execute(conn).await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -3,6 +3,7 @@
 //! foreign keys on; migrations in `migrations/` are applied at connect.
 
 pub mod accounts;
+pub mod audit;
 pub mod federation;
 pub mod items;
 pub mod keys;

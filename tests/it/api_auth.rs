@@ -37,13 +37,22 @@ async fn an_unknown_token_is_unauthorized() {
 async fn a_revoked_token_is_unauthorized() {
     // Arrange: a second token that works, then is revoked.
     let app = spawn_app().await;
-    let old = accounts::create_api_token(&app.node, "ancien outil").await.expect("a token");
+    let old = accounts::create_api_token(
+        &app.node,
+        "ancien outil",
+        &maillage::operations::scopes::Scopes::all(),
+        &maillage::operations::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("a token");
     let mut sheet = dynamo_project_sheet();
     sheet.slug = Some("avant-revocation".into());
     Served::expect(app.with_token(&old).create_item(&sheet).await, StatusCode::CREATED).await;
     let tokens = accounts::list_api_tokens(&app.node).await.expect("tokens");
     let id = tokens.iter().find(|t| t.name == "ancien outil").expect("the old token is listed").id;
-    accounts::revoke_api_token(&app.node, id).await.expect("revoked");
+    accounts::revoke_api_token(&app.node, id, &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("revoked");
 
     // Act
     let error = ApiErrorBody::from(app.with_token(&old).create_item(&dynamo_project_sheet()).await).await;

@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use figment::providers::Serialized;
 use maillage::content::ItemDocument;
+use maillage::operations::audit::Actor;
+use maillage::operations::scopes::{Scope, Scopes};
 use maillage::operations::{accounts, Node};
 use maillage::settings::Settings;
 use maillage::startup::Application;
@@ -61,7 +63,14 @@ pub async fn spawn_app() -> TestApp {
     let node = application.node().clone();
     tokio::spawn(application.run_until_stopped());
 
-    let token = accounts::create_api_token(&node, "tests").await.expect("Failed to create an API token");
+    let token = accounts::create_api_token(
+        &node,
+        "tests",
+        &maillage::operations::scopes::Scopes::all(),
+        &maillage::operations::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("Failed to create an API token");
     let address = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -89,6 +98,20 @@ impl TestApp {
     /// The API called with another token (unknown, revoked…).
     pub fn with_token(&self, token: &str) -> Api {
         Api { token: Some(token.to_owned()), ..self.api.clone() }
+    }
+
+    /// A new live token with only `scopes`.
+    pub async fn token_with(&self, name: &str, scopes: &[Scope]) -> String {
+        let scopes: Scopes = scopes.iter().copied().collect();
+        accounts::create_api_token(&self.node, name, &scopes, &Actor::Cli("tests")).await.expect("a scoped token")
+    }
+
+    /// Every audit entry as (actor, action, target), oldest first.
+    pub async fn audit_rows(&self) -> Vec<(String, String, String)> {
+        sqlx::query_as("SELECT actor, action, target FROM audit_log ORDER BY id")
+            .fetch_all(&self.node.pool)
+            .await
+            .expect("Failed to read the audit log")
     }
 
     /// How many rows the tables that an item write touches hold.
@@ -238,6 +261,46 @@ impl Api {
     /// `GET /api/v1/vocabularies/{name}`
     pub async fn vocabulary(&self, name: &str) -> Response {
         Self::send(self.request(reqwest::Method::GET, &format!("/api/v1/vocabularies/{name}"))).await
+    }
+
+    /// `GET /api/v1/peers`
+    pub async fn peers(&self) -> Response {
+        Self::send(self.request(reqwest::Method::GET, "/api/v1/peers")).await
+    }
+
+    /// `POST /api/v1/following`
+    pub async fn follow(&self, target: &str) -> Response {
+        let body = serde_json::json!({ "target": target });
+        Self::send(self.request(reqwest::Method::POST, "/api/v1/following").json(&body)).await
+    }
+
+    /// `DELETE /api/v1/following`
+    pub async fn unfollow(&self, target: &str) -> Response {
+        let body = serde_json::json!({ "target": target });
+        Self::send(self.request(reqwest::Method::DELETE, "/api/v1/following").json(&body)).await
+    }
+
+    /// `POST /api/v1/followers/answer`
+    pub async fn answer_follower(&self, actor: &str, accept: bool) -> Response {
+        let body = serde_json::json!({ "actor": actor, "accept": accept });
+        Self::send(self.request(reqwest::Method::POST, "/api/v1/followers/answer").json(&body)).await
+    }
+
+    /// `POST /api/v1/following/relay`
+    pub async fn relay(&self, actor: &str, relay: bool) -> Response {
+        let body = serde_json::json!({ "actor": actor, "relay": relay });
+        Self::send(self.request(reqwest::Method::POST, "/api/v1/following/relay").json(&body)).await
+    }
+
+    /// `POST /api/v1/reshares`
+    pub async fn reshare(&self, uri: &str) -> Response {
+        let body = serde_json::json!({ "uri": uri });
+        Self::send(self.request(reqwest::Method::POST, "/api/v1/reshares").json(&body)).await
+    }
+
+    /// `GET /api/v1/audit?{query}`
+    pub async fn audit(&self, query: &[(&str, &str)]) -> Response {
+        Self::send(self.request(reqwest::Method::GET, "/api/v1/audit").query(query)).await
     }
 
     /// A list that must succeed.

@@ -7,6 +7,7 @@
 
 use crate::nodes::{RunningNode, Scratch};
 use crate::report::{median, progress, Goal, Row};
+use crate::BENCH;
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use anyhow::Context;
 use maillage::content::Vocabularies;
@@ -123,7 +124,7 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
             sinks.reset();
             let doc = crate::corpus::variant(&template, rep);
             let start = Instant::now();
-            create_item(&node.node, doc, "bench").await.map_err(|e| anyhow::anyhow!("publish failed: {e}"))?;
+            create_item(&node.node, doc, &BENCH).await.map_err(|e| anyhow::anyhow!("publish failed: {e}"))?;
             let committed = start.elapsed();
             let done = wait_acknowledged(&sinks, size).await;
             let elapsed = start.elapsed();

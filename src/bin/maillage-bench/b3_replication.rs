@@ -10,6 +10,7 @@
 
 use crate::nodes::{free_port, RunningNode, Scratch};
 use crate::report::{median, progress, Goal, Percentiles, Row};
+use crate::BENCH;
 use maillage::content::Vocabularies;
 use maillage::operations::{follow, publish::create_item, queries, OperationError};
 use std::time::{Duration, Instant};
@@ -43,7 +44,7 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
         for i in 0..config.items {
             let doc = crate::corpus::variant(&templates[i % templates.len()], rep * 100_000 + i);
             let start = Instant::now();
-            let item = create_item(&a.node, doc, "bench").await.map_err(|e| anyhow::anyhow!("publish failed: {e}"))?;
+            let item = create_item(&a.node, doc, &BENCH).await.map_err(|e| anyhow::anyhow!("publish failed: {e}"))?;
             local.push(start.elapsed());
             if wait_for_item(&c, &item.uri, Duration::from_secs(10)).await {
                 run.push(start.elapsed());
@@ -111,7 +112,9 @@ async fn has_reconciliation(node: &RunningNode) -> bool {
 
 /// `follower` follows `followed`, and both agree it is accepted.
 async fn follow_accepted(follower: &RunningNode, followed: &RunningNode) -> anyhow::Result<()> {
-    follow::follow(&follower.node, &followed.handle_name()).await.map_err(|e| anyhow::anyhow!("follow failed: {e}"))?;
+    follow::follow(&follower.node, &followed.handle_name(), &BENCH)
+        .await
+        .map_err(|e| anyhow::anyhow!("follow failed: {e}"))?;
     let deadline = Instant::now() + Duration::from_secs(20);
     let actor = followed.node.actor_uri();
     while Instant::now() < deadline {
@@ -164,7 +167,7 @@ async fn convergence(missed: usize, templates: &[crate::corpus::Template]) -> an
     let start = Instant::now();
     for i in 0..missed {
         let doc = crate::corpus::variant(&templates[i % templates.len()], 500_000 + i);
-        create_item(&a.node, doc, "bench").await.map_err(|e| anyhow::anyhow!("publish failed: {e}"))?;
+        create_item(&a.node, doc, &BENCH).await.map_err(|e| anyhow::anyhow!("publish failed: {e}"))?;
     }
     let publish = start.elapsed().as_secs_f64();
     // Let A's first delivery attempts fail while C is down.

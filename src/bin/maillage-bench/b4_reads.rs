@@ -8,6 +8,7 @@ use crate::corpus::{self, COMMON_WORDS, PLACES};
 use crate::loadgen::{self, get_request, RawRequest, Schedule, Stop};
 use crate::nodes::{free_port, settings, spawn_baseline, spawn_serve, Child, Scratch};
 use crate::report::{median, progress, Goal, Percentiles, Row};
+use crate::BENCH;
 use maillage::content::Vocabularies;
 use maillage::operations::publish::create_item;
 use maillage::startup::build_node;
@@ -233,7 +234,7 @@ async fn create_item_rate(scratch: &Scratch, count: usize) -> anyhow::Result<f64
     let templates = corpus::templates(&node.vocab)?;
     let start = Instant::now();
     for i in 0..count {
-        create_item(&node, corpus::variant(&templates[i % templates.len()], i), "bench")
+        create_item(&node, corpus::variant(&templates[i % templates.len()], i), &BENCH)
             .await
             .map_err(|e| anyhow::anyhow!("create_item failed: {e}"))?;
     }

@@ -28,6 +28,9 @@ use report::{markdown_table, progress, Row};
 use std::io::Write;
 use std::path::PathBuf;
 
+/// Who the benchmarks' writes are from, in revisions and the audit log.
+pub(crate) const BENCH: maillage::operations::audit::Actor = maillage::operations::audit::Actor::Cli("bench");
+
 #[derive(Debug, Parser)]
 #[command(name = "maillage-bench", about = "Load benchmarks of a maillage node, with same-run baselines.")]
 struct Cli {

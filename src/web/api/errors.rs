@@ -2,8 +2,9 @@
 //! message and, for validation, one entry per field. Internal causes go to the log only.
 
 use crate::content::{FieldError, ValidationErrors};
+use crate::operations::scopes::Scope;
 use crate::operations::OperationError;
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
@@ -13,6 +14,8 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     pub fields: Vec<FieldError>,
+    /// The `WWW-Authenticate` challenge of a 401 or 403 (RFC 6750 §3).
+    pub challenge: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -30,11 +33,26 @@ struct Inner<'a> {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into(), fields: Vec::new() }
+        ApiError { status, code, message: message.into(), fields: Vec::new(), challenge: None }
     }
 
     pub fn unauthorized() -> ApiError {
-        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "Jeton d'accès manquant, invalide ou révoqué.")
+        ApiError {
+            challenge: Some(r#"Bearer realm="maillage""#.to_owned()),
+            ..ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "Jeton d'accès manquant, invalide ou révoqué.")
+        }
+    }
+
+    /// A live token that lacks the scope the route requires.
+    pub fn insufficient_scope(scope: Scope) -> ApiError {
+        ApiError {
+            challenge: Some(format!(r#"Bearer realm="maillage", error="insufficient_scope", scope="{scope}""#)),
+            ..ApiError::new(
+                StatusCode::FORBIDDEN,
+                "insufficient_scope",
+                format!("Ce jeton n'a pas la portée « {scope} » nécessaire à cette requête."),
+            )
+        }
     }
 
     pub fn not_found() -> ApiError {
@@ -47,6 +65,7 @@ impl ApiError {
             code: "validation_failed",
             message: format!("{} champ(s) à corriger.", errors.0.len()),
             fields: errors.0,
+            challenge: None,
         }
     }
 }
@@ -63,8 +82,11 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status)
-            .json(Body { error: Inner { code: self.code, message: &self.message, fields: &self.fields } })
+        let mut response = HttpResponse::build(self.status);
+        if let Some(challenge) = &self.challenge {
+            response.insert_header((header::WWW_AUTHENTICATE, challenge.as_str()));
+        }
+        response.json(Body { error: Inner { code: self.code, message: &self.message, fields: &self.fields } })
     }
 }
 

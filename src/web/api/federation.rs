@@ -6,6 +6,7 @@ use super::errors::ApiError;
 use super::openapi::ApiErrorBody;
 use crate::operations::digest::SetDigest;
 use crate::operations::network::NetworkView;
+use crate::operations::scopes::Scope;
 use crate::operations::{follow, Node};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -17,10 +18,10 @@ struct Peer {
     since: String,
 }
 
-#[utoipa::path(get, path = "/api/v1/peers", tag = "federation", security(("bearer" = [])),
-    responses((status = 200, description = "Abonnés, abonnements, files de livraison et synchronisations", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/peers", tag = "federation", security(("bearer" = ["federation"])),
+    responses((status = 200, description = "Abonnés, abonnements, files de livraison et synchronisations", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody)))]
 pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    required_client(&node, &req).await?;
+    required_client(&node, &req, Scope::Federation).await?;
     let crate::operations::peers::PeerOverview { followers, following, queues, syncs } =
         crate::operations::peers::overview(&node).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({
@@ -38,27 +39,27 @@ pub struct Target {
     target: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = [])),
-    responses((status = 202, description = "Demande d'abonnement envoyée", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 409, description = "Pair introuvable", body = ApiErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = ["federation"])),
+    responses((status = 202, description = "Demande d'abonnement envoyée", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 409, description = "Pair introuvable", body = ApiErrorBody)))]
 pub async fn follow(
     node: web::Data<Node>,
     req: HttpRequest,
     body: web::Json<Target>,
 ) -> Result<HttpResponse, ApiError> {
-    required_client(&node, &req).await?;
-    let actor = follow::follow(&node, &body.target).await?;
+    let client = required_client(&node, &req, Scope::Federation).await?;
+    let actor = follow::follow(&node, &body.target, &client.actor()).await?;
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "actor": actor, "state": "pending" })))
 }
 
-#[utoipa::path(delete, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = [])),
-    responses((status = 204, description = "Abonnement arrêté"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
+#[utoipa::path(delete, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = ["federation"])),
+    responses((status = 204, description = "Abonnement arrêté"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
 pub async fn unfollow(
     node: web::Data<Node>,
     req: HttpRequest,
     body: web::Json<Target>,
 ) -> Result<HttpResponse, ApiError> {
-    required_client(&node, &req).await?;
-    follow::unfollow(&node, &body.target).await?;
+    let client = required_client(&node, &req, Scope::Federation).await?;
+    follow::unfollow(&node, &body.target, &client.actor()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -69,15 +70,15 @@ pub struct Answer {
     accept: bool,
 }
 
-#[utoipa::path(post, path = "/api/v1/followers/answer", tag = "federation", request_body = Answer, security(("bearer" = [])),
-    responses((status = 204, description = "Réponse envoyée"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Abonné inconnu", body = ApiErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/followers/answer", tag = "federation", request_body = Answer, security(("bearer" = ["federation"])),
+    responses((status = 204, description = "Réponse envoyée"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Abonné inconnu", body = ApiErrorBody)))]
 pub async fn answer_follower(
     node: web::Data<Node>,
     req: HttpRequest,
     body: web::Json<Answer>,
 ) -> Result<HttpResponse, ApiError> {
-    required_client(&node, &req).await?;
-    follow::answer_follower(&node, &body.actor, body.accept).await?;
+    let client = required_client(&node, &req, Scope::Federation).await?;
+    follow::answer_follower(&node, &body.actor, body.accept, &client.actor()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -103,15 +104,15 @@ pub struct Reshare {
     uri: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/reshares", tag = "federation", request_body = Reshare, security(("bearer" = [])),
-    responses((status = 202, description = "Repartage en file d'attente", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 409, description = "Non repartageable", body = ApiErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/reshares", tag = "federation", request_body = Reshare, security(("bearer" = ["items:write"])),
+    responses((status = 202, description = "Repartage en file d'attente", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 409, description = "Non repartageable", body = ApiErrorBody)))]
 pub async fn reshare(
     node: web::Data<Node>,
     req: HttpRequest,
     body: web::Json<Reshare>,
 ) -> Result<HttpResponse, ApiError> {
-    required_client(&node, &req).await?;
-    let queued = crate::operations::announce::reshare(&node, &body.uri).await?;
+    let client = required_client(&node, &req, Scope::ItemsWrite).await?;
+    let queued = crate::operations::announce::reshare(&node, &body.uri, &client.actor()).await?;
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "queued": queued })))
 }
 
@@ -122,11 +123,11 @@ pub struct Relay {
     relay: bool,
 }
 
-#[utoipa::path(post, path = "/api/v1/following/relay", tag = "federation", request_body = Relay, security(("bearer" = [])),
-    responses((status = 204, description = "Mode relais réglé"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/following/relay", tag = "federation", request_body = Relay, security(("bearer" = ["federation"])),
+    responses((status = 204, description = "Mode relais réglé"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
 pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Json<Relay>) -> Result<HttpResponse, ApiError> {
-    required_client(&node, &req).await?;
-    crate::operations::peers::set_relay(&node, &body.actor, body.relay).await?;
+    let client = required_client(&node, &req, Scope::Federation).await?;
+    crate::operations::peers::set_relay(&node, &body.actor, body.relay, &client.actor()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

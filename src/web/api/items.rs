@@ -7,6 +7,7 @@ use crate::content::files::parse_json_document;
 use crate::content::ItemDocument;
 use crate::content::{Lifecycle, ValidationErrors};
 use crate::operations::queries::{self, ItemFilter};
+use crate::operations::scopes::Scope;
 use crate::operations::{publish, retract, update, Item, Node};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -61,14 +62,14 @@ fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiErro
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/items", tag = "items", params(ListParams),
-    responses((status = 200, description = "Une page de fiches", body = ItemListBody), (status = 422, description = "Filtre invalide", body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/items", tag = "items", params(ListParams), security((), ("bearer" = ["items:read"])),
+    responses((status = 200, description = "Une page de fiches", body = ItemListBody), (status = 401, description = "Jeton invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 422, description = "Filtre invalide", body = ApiErrorBody)))]
 pub async fn list(
     node: web::Data<Node>,
     req: HttpRequest,
     params: web::Query<ListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let client = optional_client(&node, &req).await?;
+    let client = optional_client(&node, &req, Scope::ItemsRead).await?;
     let params = params.into_inner();
     let lifecycle = match params.lifecycle.as_deref() {
         None => None,
@@ -161,24 +162,24 @@ fn parse_body(req: &HttpRequest, body: &[u8]) -> Result<crate::content::ItemDocu
     })
 }
 
-#[utoipa::path(post, path = "/api/v1/items", tag = "items", request_body = ItemDocument, security(("bearer" = [])),
-    responses((status = 201, description = "Fiche créée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody),
+#[utoipa::path(post, path = "/api/v1/items", tag = "items", request_body = ItemDocument, security(("bearer" = ["items:write"])),
+    responses((status = 201, description = "Fiche créée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody),
               (status = 409, description = "Conflit", body = ApiErrorBody), (status = 413, description = "Corps trop grand", body = ApiErrorBody),
               (status = 415, description = "Pas du JSON", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
 pub async fn create(node: web::Data<Node>, req: HttpRequest, payload: web::Payload) -> Result<HttpResponse, ApiError> {
-    let client = required_client(&node, &req).await?;
+    let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let doc = parse_body(&req, &body)?;
-    let item = publish::create_item(&node, doc, &client.editor()).await?;
+    let item = publish::create_item(&node, doc, &client.actor()).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/items/{}", item.slug)))
         .json(item_json(&node, &item)?))
 }
 
-#[utoipa::path(get, path = "/api/v1/items/{slug}", tag = "items", params(("slug" = String, Path, description = "Identifiant d'URL")),
-    responses((status = 200, description = "La fiche", body = ItemWithMeta), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/items/{slug}", tag = "items", security((), ("bearer" = ["items:read"])), params(("slug" = String, Path, description = "Identifiant d'URL")),
+    responses((status = 200, description = "La fiche", body = ItemWithMeta), (status = 401, description = "Jeton invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
 pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    let client = optional_client(&node, &req).await?;
+    let client = optional_client(&node, &req, Scope::ItemsRead).await?;
     let item = match client {
         Some(_) => queries::local_item(&node, &slug).await?,
         None => queries::public_local_item(&node, &slug).await?,
@@ -186,9 +187,9 @@ pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
-#[utoipa::path(put, path = "/api/v1/items/{slug}", tag = "items", request_body = ItemDocument, security(("bearer" = [])),
+#[utoipa::path(put, path = "/api/v1/items/{slug}", tag = "items", request_body = ItemDocument, security(("bearer" = ["items:write"])),
     params(("slug" = String, Path, description = "Identifiant d'URL")),
-    responses((status = 200, description = "Fiche remplacée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody),
+    responses((status = 200, description = "Fiche remplacée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody),
               (status = 404, description = "Inconnue", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
 pub async fn replace(
     node: web::Data<Node>,
@@ -196,16 +197,16 @@ pub async fn replace(
     slug: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let client = required_client(&node, &req).await?;
+    let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let doc = parse_body(&req, &body)?;
-    let item = update::replace_item(&node, &slug, doc, &client.editor()).await?.into_item();
+    let item = update::replace_item(&node, &slug, doc, &client.actor()).await?.into_item();
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
 #[utoipa::path(patch, path = "/api/v1/items/{slug}", tag = "items", request_body(content = Object, description = "Patch JSON (RFC 7396)", content_type = "application/merge-patch+json"),
-    security(("bearer" = [])), params(("slug" = String, Path, description = "Identifiant d'URL")),
-    responses((status = 200, description = "Fiche modifiée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody),
+    security(("bearer" = ["items:write"])), params(("slug" = String, Path, description = "Identifiant d'URL")),
+    responses((status = 200, description = "Fiche modifiée", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody),
               (status = 404, description = "Inconnue", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
 pub async fn patch(
     node: web::Data<Node>,
@@ -213,7 +214,7 @@ pub async fn patch(
     slug: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let client = required_client(&node, &req).await?;
+    let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     require_json(&req)?;
     let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let patch: serde_json::Value = serde_json::from_slice(&body)
@@ -221,20 +222,20 @@ pub async fn patch(
     if !patch.is_object() {
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_patch", "Un patch JSON (RFC 7396) est un objet."));
     }
-    let item = update::patch_item(&node, &slug, patch, &client.editor()).await?.into_item();
+    let item = update::patch_item(&node, &slug, patch, &client.actor()).await?.into_item();
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
-#[utoipa::path(delete, path = "/api/v1/items/{slug}", tag = "items", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/api/v1/items/{slug}", tag = "items", security(("bearer" = ["items:write"])),
     params(("slug" = String, Path, description = "Identifiant d'URL")),
-    responses((status = 200, description = "Fiche retirée (withdrawn)", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
+    responses((status = 200, description = "Fiche retirée (withdrawn)", body = ItemWithMeta), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
 pub async fn retract(
     node: web::Data<Node>,
     req: HttpRequest,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let client = required_client(&node, &req).await?;
-    let item = retract::retract_item(&node, &slug, &client.editor()).await?;
+    let client = required_client(&node, &req, Scope::ItemsWrite).await?;
+    let item = retract::retract_item(&node, &slug, &client.actor()).await?;
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 
@@ -247,14 +248,14 @@ pub struct RevisionBody {
     document: crate::content::ItemDocument,
 }
 
-#[utoipa::path(get, path = "/api/v1/items/{slug}/revisions", tag = "items", params(("slug" = String, Path, description = "Identifiant d'URL")),
-    responses((status = 200, description = "Historique, la plus récente d'abord", body = [RevisionBody]), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/items/{slug}/revisions", tag = "items", security((), ("bearer" = ["items:read"])), params(("slug" = String, Path, description = "Identifiant d'URL")),
+    responses((status = 200, description = "Historique, la plus récente d'abord", body = [RevisionBody]), (status = 401, description = "Jeton invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
 pub async fn revisions(
     node: web::Data<Node>,
     req: HttpRequest,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let client = optional_client(&node, &req).await?;
+    let client = optional_client(&node, &req, Scope::ItemsRead).await?;
     let item = match client {
         Some(_) => queries::local_item(&node, &slug).await?,
         None => queries::public_local_item(&node, &slug).await?,

@@ -1,7 +1,21 @@
 //! The JSON API under `/api/v1`: items (create, read, replace, patch, retract, list with
-//! filters and pagination), revisions, vocabularies, and peers (follow, unfollow, queue
-//! state). Writes need a bearer token.
+//! filters and pagination), revisions, vocabularies, peers (follow, unfollow, queue
+//! state) and the audit log.
+//!
+//! Authentication is a bearer token (`maillage token create`), and each authenticated
+//! route requires exactly one scope of it (a token without it gets 403
+//! `insufficient_scope`):
+//!
+//! | scope         | routes |
+//! |---------------|--------|
+//! | `items:read`  | `GET /items`, `GET /items/{slug}`, `GET /items/{slug}/revisions` when a token is sent (drafts and non-public items); without a token they serve the public view |
+//! | `items:write` | `POST /items`, `PUT`, `PATCH`, `DELETE /items/{slug}`, `POST /reshares` |
+//! | `federation`  | `GET /peers`, `POST` and `DELETE /following`, `POST /following/relay`, `POST /followers/answer` |
+//! | `admin`       | `GET /audit` |
+//!
+//! `GET /digest`, `/network` and `/vocabularies` are public and read no token.
 
+mod audit;
 mod auth;
 pub mod body;
 pub mod errors;
@@ -47,6 +61,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/reshares", web::post().to(federation::reshare))
             .route("/digest", web::get().to(federation::digest))
             .route("/network", web::get().to(federation::network))
+            .route("/audit", web::get().to(audit::list))
             .route("/vocabularies", web::get().to(vocabularies::all))
             .route("/vocabularies/{name}", web::get().to(vocabularies::one))
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::ApiError::not_found()) })),

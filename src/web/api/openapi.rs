@@ -1,7 +1,7 @@
 //! The OpenAPI 3 description of the JSON API, generated from the handlers' annotations
 //! (utoipa), served at `/api/v1/openapi.json` with a readable page at `/api/docs`.
 
-use super::{federation, items, vocabularies};
+use super::{audit, federation, items, vocabularies};
 use crate::content::{item, FieldError, ItemDocument};
 use crate::operations::digest::SetDigest;
 use crate::operations::model::ItemMeta;
@@ -9,7 +9,7 @@ use crate::operations::network::{LineageLink, NetworkView, PeerHealth, Territory
 use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Serialize;
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 /// Every error of the API.
@@ -20,7 +20,7 @@ pub struct ApiErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ApiErrorDetail {
-    /// Stable snake_case code, e.g. `validation_failed`, `unauthorized`, `not_found`.
+    /// Stable snake_case code, e.g. `validation_failed`, `unauthorized`, `insufficient_scope`, `not_found`.
     pub code: String,
     /// French message.
     pub message: String,
@@ -48,12 +48,25 @@ pub struct ItemListBody {
     pub next: Option<String>,
 }
 
+/// How the bearer scheme is described: the scopes and the routes that require each
+/// (the same table as in `web::api`).
+const BEARER_DESCRIPTION: &str = "Jeton d'API (`maillage token create NOM --scope …`), envoyé en \
+`Authorization: Bearer mlg_…`. Chaque route authentifiée exige exactement une portée :\n\
+- `items:read` : `GET /items`, `GET /items/{slug}`, `GET /items/{slug}/revisions` avec un jeton \
+(brouillons et fiches non publiques ; sans jeton, la vue publique) ;\n\
+- `items:write` : `POST /items`, `PUT`, `PATCH` et `DELETE /items/{slug}`, `POST /reshares` ;\n\
+- `federation` : `GET /peers`, `POST` et `DELETE /following`, `POST /following/relay`, `POST /followers/answer` ;\n\
+- `admin` : `GET /audit`.\n\
+Jeton absent, inconnu ou révoqué : 401 `unauthorized`. Jeton sans la portée : 403 `insufficient_scope`, \
+avec `WWW-Authenticate: Bearer error=\"insufficient_scope\", scope=\"…\"`.";
+
 struct BearerAuth;
 
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        let scheme = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some(BEARER_DESCRIPTION)).build();
+        components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
     }
 }
 
@@ -64,15 +77,17 @@ impl Modify for BearerAuth {
         items::list, items::create, items::get, items::replace, items::patch, items::retract, items::revisions,
         vocabularies::all, vocabularies::one,
         federation::peers, federation::follow, federation::unfollow, federation::answer_follower, federation::relay,
-        federation::reshare, federation::digest, federation::network,
+        federation::reshare, federation::digest, federation::network, audit::list,
     ),
     components(schemas(
         ItemDocument, ItemWithMeta, ItemMeta, ItemListBody, ApiErrorBody, ApiErrorDetail, FieldError, SetDigest,
         NetworkView, Territory, PeerHealth, LineageLink, items::RevisionBody, item::Kind, item::Lifecycle,
+        audit::AuditEntryBody, audit::AuditPageBody,
     )),
     modifiers(&BearerAuth),
     tags((name = "items", description = "Fiches"), (name = "vocabularies", description = "Vocabulaires contrôlés"),
-         (name = "federation", description = "Pairs, abonnements, repartages et réseau")),
+         (name = "federation", description = "Pairs, abonnements, repartages et réseau"),
+         (name = "admin", description = "Journal d'audit")),
 )]
 pub struct ApiDoc;
 
@@ -122,7 +137,13 @@ pub async fn docs() -> HttpResponse {
                     method: method.to_owned(),
                     path: path.clone(),
                     summary: op.description.clone().or_else(|| op.summary.clone()).unwrap_or_default(),
-                    secured: op.security.as_ref().is_some_and(|s| !s.is_empty()),
+                    // A route whose requirements include an empty one takes a token optionally.
+                    secured: op.security.as_ref().is_some_and(|requirements| {
+                        !requirements.is_empty()
+                            && requirements
+                                .iter()
+                                .all(|r| serde_json::to_value(r).is_ok_and(|v| v != serde_json::json!({})))
+                    }),
                     responses: responses.join(" · "),
                 });
             }

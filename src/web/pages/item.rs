@@ -130,7 +130,7 @@ pub async fn reshare(
     let editor = require_editor(&node, &req).await?;
     editor.check_csrf(&csrf_field(&body))?;
     let item = public_replica(&node, &id).await?;
-    let queued = announce::reshare(&node, &item.uri).await?;
+    let queued = announce::reshare(&node, &item.uri, &editor.actor()).await?;
     tracing::info!(editor = %editor.session.username, uri = %item.uri, queued, "replica re-shared from the web page");
     let outcome = if queued { "ok" } else { "deja" };
     Ok(see_other(&format!("/replicas/{}?repartage={outcome}", item.id)))

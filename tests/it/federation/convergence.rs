@@ -18,9 +18,14 @@ async fn holds_same_set(holder: &TestNode, origin: &TestNode) -> bool {
 }
 
 async fn relay(node: &TestNode, followed: &TestNode) {
-    assert!(maillage::storage::federation::set_following_relay(&node.node.pool, &followed.actor(), true)
-        .await
-        .expect("relay"));
+    maillage::operations::peers::set_relay(
+        &node.node,
+        &followed.actor(),
+        true,
+        &maillage::operations::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("relay");
 }
 
 #[tokio::test]
@@ -172,7 +177,13 @@ async fn a_node_that_was_down_while_a_thousand_items_were_published_converges_on
         let mut doc = template.clone();
         doc.slug = Some(format!("fiche-{i}"));
         doc.title = format!("Fiche publiée pendant l'absence {i}");
-        maillage::operations::publish::create_item(&origin.node, doc, "tests").await.expect("publish");
+        maillage::operations::publish::create_item(
+            &origin.node,
+            doc,
+            &maillage::operations::audit::Actor::Cli("tests"),
+        )
+        .await
+        .expect("publish");
     }
 
     let started = std::time::Instant::now();

@@ -47,7 +47,14 @@ impl TestNode {
         }
         let app = Application::build(settings(&db, port, username)).await.expect("node starts");
         let node = app.node().clone();
-        let token = accounts::create_api_token(&node, "tests").await.expect("token");
+        let token = accounts::create_api_token(
+            &node,
+            "tests",
+            &maillage::operations::scopes::Scopes::all(),
+            &maillage::operations::audit::Actor::Cli("tests"),
+        )
+        .await
+        .expect("token");
         let handle = app.handle();
         let server = tokio::spawn(async move {
             let _ = app.run_until_stopped().await;
@@ -155,7 +162,9 @@ where
 /// `follower` follows `followed` and both sides agree the follow is accepted.
 pub async fn follow(follower: &TestNode, followed: &TestNode) {
     let handle = format!("{}@127.0.0.1:{}", followed.node.settings.node.username, followed.port);
-    maillage::operations::follow::follow(&follower.node, &handle).await.expect("follow");
+    maillage::operations::follow::follow(&follower.node, &handle, &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("follow");
     let follower_actor = follower.actor();
     eventually("the follow is accepted on both sides", || async {
         let accepted_there = followed

@@ -61,7 +61,13 @@ async fn a_follower_that_stops_following_receives_nothing_more() {
     let lyon = TestNode::start(dir.path(), "lyon").await;
     let toulouse = TestNode::start(dir.path(), "toulouse").await;
     follow(&lyon, &toulouse).await;
-    maillage::operations::follow::unfollow(&lyon.node, &toulouse.actor()).await.expect("unfollow");
+    maillage::operations::follow::unfollow(
+        &lyon.node,
+        &toulouse.actor(),
+        &maillage::operations::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("unfollow");
     let lyon_actor = lyon.actor();
     eventually("the Undo arrives", || async {
         toulouse.count(&format!("SELECT COUNT(*) FROM followers WHERE actor_uri = '{lyon_actor}'")).await == 0

@@ -31,7 +31,12 @@ async fn every_queued_delivery_completes_after_the_origin_is_killed_and_restarte
     let offline = build_node(settings(&db, port, "origine"), port).await.expect("offline node");
     let mut uris = Vec::new();
     for i in 0..ITEMS {
-        uris.push(create_item(&offline, sheet(i), "tests").await.expect("publish").uri);
+        uris.push(
+            create_item(&offline, sheet(i), &maillage::operations::audit::Actor::Cli("tests"))
+                .await
+                .expect("publish")
+                .uri,
+        );
     }
     let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'")
         .fetch_one(&offline.pool)

@@ -53,8 +53,12 @@ fn form(cookie: &str, path: &str, body: &str) -> RawRequest {
 async fn form_posts_without_the_sessions_csrf_token_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let node = HostileNode::start(dir.path(), "victime", &[]).await;
-    accounts::set_editor(&node.node, "claire", PASSWORD, "admin").await.expect("an admin");
-    accounts::set_editor(&node.node, "mallory", PASSWORD, "editor").await.expect("an editor");
+    accounts::set_editor(&node.node, "claire", PASSWORD, "admin", &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("an admin");
+    accounts::set_editor(&node.node, "mallory", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("an editor");
     node.create(&super::inbox::document("locale", "Une fiche locale")).await;
     let claire = log_in(&node, "claire").await;
     let mallory = log_in(&node, "mallory").await;
@@ -135,8 +139,12 @@ async fn form_posts_without_the_sessions_csrf_token_are_refused_and_change_nothi
 async fn wrong_passwords_open_no_session_and_repeated_ones_lock_the_account() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let node = HostileNode::start(dir.path(), "victime", &[]).await;
-    accounts::set_editor(&node.node, "claire", PASSWORD, "editor").await.expect("an editor");
-    accounts::set_editor(&node.node, "camille", PASSWORD, "editor").await.expect("another editor");
+    accounts::set_editor(&node.node, "claire", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("an editor");
+    accounts::set_editor(&node.node, "camille", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("another editor");
     node.settle().await;
     let login = |body: String| {
         RawRequest::new(Method::POST, "/login").header("content-type", "application/x-www-form-urlencoded").body(body)

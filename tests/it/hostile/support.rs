@@ -66,7 +66,14 @@ impl HostileNode {
         }
         let app = Application::build(settings).await.expect("the node starts");
         let node = app.node().clone();
-        let token = accounts::create_api_token(&node, "tests").await.expect("an API token");
+        let token = accounts::create_api_token(
+            &node,
+            "tests",
+            &maillage::operations::scopes::Scopes::all(),
+            &maillage::operations::audit::Actor::Cli("tests"),
+        )
+        .await
+        .expect("an API token");
         tokio::spawn(async move {
             let _ = app.run_until_stopped().await;
         });
@@ -138,7 +145,13 @@ impl HostileNode {
 
 /// `follower` follows `followed`; returns once both sides hold the accepted follow.
 pub async fn follow(follower: &HostileNode, followed: &HostileNode) {
-    maillage::operations::follow::follow(&follower.node, &followed.handle()).await.expect("follow");
+    maillage::operations::follow::follow(
+        &follower.node,
+        &followed.handle(),
+        &maillage::operations::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("follow");
     let follower_actor = follower.actor();
     let followed_actor = followed.actor();
     eventually("the follow is accepted on both sides", || async {

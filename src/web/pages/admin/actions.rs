@@ -64,7 +64,7 @@ pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -
         );
         return page(&node, &editor, None, form).await;
     }
-    match follow_op::follow(&node, &target).await {
+    match follow_op::follow(&node, &target, &editor.actor()).await {
         Ok(actor) => {
             tracing::info!(editor = %editor.session.username, %actor, "follow sent from the admin page");
             Ok(back("suivi", &actor))
@@ -97,7 +97,7 @@ pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -
 pub async fn unfollow(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, PageError> {
     let (editor, form) = checked(&node, &req, &body).await?;
     let actor = actor_field(&form)?;
-    match follow_op::unfollow(&node, &actor).await {
+    match follow_op::unfollow(&node, &actor, &editor.actor()).await {
         Ok(()) => {
             tracing::info!(editor = %editor.session.username, %actor, "unfollowed from the admin page");
             Ok(back("desabonne", &actor))
@@ -119,7 +119,7 @@ pub async fn answer_follower(
         "refuser" => false,
         _ => return Err(PageError::BadRequest("Choisissez d'accepter ou de refuser cet abonné.".to_owned())),
     };
-    match follow_op::answer_follower(&node, &actor, accept).await {
+    match follow_op::answer_follower(&node, &actor, accept, &editor.actor()).await {
         Ok(()) => {
             tracing::info!(editor = %editor.session.username, %actor, accept, "follower answered from the admin page");
             Ok(back(if accept { "accepte" } else { "refuse" }, &actor))
@@ -138,7 +138,7 @@ pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) ->
     let (editor, form) = checked(&node, &req, &body).await?;
     let actor = actor_field(&form)?;
     let on = form.get("relais") == "1";
-    match crate::operations::peers::set_relay(&node, &actor, on).await {
+    match crate::operations::peers::set_relay(&node, &actor, on, &editor.actor()).await {
         Ok(()) => {}
         Err(OperationError::NotFound) => return Ok(back("introuvable", "")),
         Err(e) => return Err(e.into()),

@@ -2,8 +2,10 @@
 //! follows, the delivery queue and the catch-up progress per peer, and the actions on
 //! them (follow, unfollow, answer a pending follower, relay mode). Any signed-in editor
 //! may look; only administrators may act. Every form carries the session's CSRF token.
+//! The audit log, `/admin/journal`, is for administrators only.
 
 mod actions;
+mod audit;
 mod peers;
 
 use actix_web::web;
@@ -13,5 +15,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/pairs/suivre", web::post().to(actions::follow))
         .route("/admin/pairs/ne-plus-suivre", web::post().to(actions::unfollow))
         .route("/admin/pairs/abonnes", web::post().to(actions::answer_follower))
-        .route("/admin/pairs/relais", web::post().to(actions::relay));
+        .route("/admin/pairs/relais", web::post().to(actions::relay))
+        .route("/admin/journal", super::get().to(audit::show));
 }

@@ -234,15 +234,13 @@ async fn handle_post(
         },
         FormAction::Save | FormAction::AddRows => {
             let outcome = match &target.slug {
-                None => publish::create_item(node, document, &editor.session.username)
-                    .await
-                    .map(|item| (item.slug, "enregistre")),
+                None => {
+                    publish::create_item(node, document, &editor.actor()).await.map(|item| (item.slug, "enregistre"))
+                }
                 Some(slug) => {
-                    update::replace_item(node, slug, document, &editor.session.username).await.map(|outcome| {
-                        match outcome {
-                            UpdateOutcome::Changed(item) => (item.slug, "enregistre"),
-                            UpdateOutcome::Unchanged(item) => (item.slug, "inchange"),
-                        }
+                    update::replace_item(node, slug, document, &editor.actor()).await.map(|outcome| match outcome {
+                        UpdateOutcome::Changed(item) => (item.slug, "enregistre"),
+                        UpdateOutcome::Unchanged(item) => (item.slug, "inchange"),
                     })
                 }
             };
@@ -316,7 +314,7 @@ pub async fn retract(
     let csrf =
         url::form_urlencoded::parse(&body).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned()).unwrap_or_default();
     editor.check_csrf(&csrf)?;
-    let item = retract::retract_item(&node, &slug, &editor.session.username).await?;
+    let item = retract::retract_item(&node, &slug, &editor.actor()).await?;
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     query.append_pair("retire", &item.slug);
     Ok(see_other(&format!("/edit?{}", query.finish())))

@@ -4,6 +4,7 @@
 //! goes through.
 
 use crate::operations::accounts::{self, Session};
+use crate::operations::audit::Actor;
 use crate::operations::Node;
 use crate::web::pages::errors::PageError;
 use crate::web::pages::layout::{render, Layout, Nav};
@@ -35,6 +36,11 @@ impl Editor {
 
     pub fn layout(&self, node: &Node) -> Layout {
         Layout::for_editor(node, &self.session)
+    }
+
+    /// Who this editor is in revision histories and the audit log.
+    pub fn actor(&self) -> Actor {
+        Actor::Editor(self.session.username.clone())
     }
 
     /// Administrators manage the node's peers; other editors may only look.

@@ -1,0 +1,48 @@
+//! `maillage audit`: the audit log as a table, newest first.
+
+use super::out;
+use crate::operations::audit::{self, Action, AuditFilter};
+use crate::operations::Node;
+
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    /// How many entries to print (1 to 200).
+    #[arg(long, default_value_t = audit::DEFAULT_PAGE, value_parser = clap::value_parser!(i64).range(1..=audit::MAX_PAGE))]
+    limit: i64,
+    /// Only this action, e.g. item.update, token.create, session.login_failed.
+    #[arg(long, value_parser = parse_action)]
+    action: Option<Action>,
+    /// Only this actor, e.g. editor:camille, api:outil, cli:import.
+    #[arg(long)]
+    actor: Option<String>,
+}
+
+fn parse_action(code: &str) -> Result<Action, String> {
+    audit::parse_action(code.trim()).map_err(|e| e.to_string())
+}
+
+pub async fn audit(node: &Node, args: AuditArgs) -> anyhow::Result<()> {
+    let filter = AuditFilter { action: args.action, actor: args.actor, before: None, limit: Some(args.limit) };
+    let page = audit::list(node, &filter).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    if page.entries.is_empty() {
+        return out("aucune entrée dans le journal d'audit");
+    }
+    let header = ["date", "acteur", "action", "cible", "détail"];
+    let rows: Vec<[String; 5]> =
+        page.entries.into_iter().map(|e| [e.at, e.actor, e.action, e.target, e.detail.unwrap_or_default()]).collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: [&str; 5]| {
+        let padded: Vec<String> = cells.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        padded.join("  ").trim_end().to_owned()
+    };
+    out(&line(header))?;
+    for row in &rows {
+        out(&line([&row[0], &row[1], &row[2], &row[3], &row[4]]))?;
+    }
+    Ok(())
+}
