@@ -18,5 +18,6 @@ mod durability;
 mod export_import;
 mod federation;
 mod hostile;
+mod pages_language;
 mod search;
 mod settings;

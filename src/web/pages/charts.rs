@@ -143,7 +143,7 @@ pub fn stacked_bars(id: &str, title: &str, description: &str, series: &[Series],
 
 /// Simple horizontal bars: one series, one colour.
 pub fn bars(id: &str, title: &str, description: &str, colour: &'static str, rows: &[(String, i64)]) -> Chart {
-    let series = [Series { label: "Fiches".to_owned(), colour }];
+    let series = [Series { label: super::i18n::t("network-items"), colour }];
     let rows: Vec<RowInput> =
         rows.iter().map(|(label, value)| RowInput { label: label.clone(), values: vec![*value] }).collect();
     stacked_bars(id, title, description, &series, &rows)

@@ -1,12 +1,14 @@
-//! French formatting for the pages: amounts in euros, numbers, dates (full and partial),
-//! search snippets with highlighted words, and the checks that decide whether a URL from
-//! a document may become a link. Pure functions; no HTML except [`highlight_snippet`],
-//! which escapes before it marks.
+//! Formatting for the pages, in the page's language: amounts in euros, numbers, dates
+//! (full and partial), waiting times, search snippets with highlighted words, and the
+//! checks that decide whether a URL from a document may become a link. Pure functions of
+//! their input and the request's language; no HTML except [`highlight_snippet`], which
+//! escapes before it marks.
 
+use super::i18n::{lang, Lang};
 use crate::storage::search::{MARK_END, MARK_START};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-const MONTHS: [&str; 12] = [
+const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
     "mars",
@@ -21,35 +23,68 @@ const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Narrow no-break space, the French thousands separator.
 const THIN_SPACE: char = '\u{202f}';
 
-/// `1234567.5` → `1 234 567,50 €`; whole amounts keep no decimals.
+/// `1 234 567,50 €` in French, `€1,234,567.50` in English; whole amounts keep no decimals.
 pub fn euros(amount: f64) -> String {
+    euros_in(lang(), amount)
+}
+
+fn euros_in(lang: Lang, amount: f64) -> String {
     let cents = (amount * 100.0).round();
-    if cents % 100.0 == 0.0 {
-        format!("{}\u{a0}€", group_thousands(&format!("{:.0}", amount.round())))
-    } else {
-        let text = format!("{:.2}", amount);
-        let (whole, decimals) = text.split_once('.').unwrap_or((text.as_str(), "00"));
-        format!("{},{}\u{a0}€", group_thousands(whole), decimals)
+    let text = if cents % 100.0 == 0.0 { format!("{:.0}", amount.round()) } else { format!("{:.2}", amount) };
+    let (whole, decimals) = match text.split_once('.') {
+        Some((whole, decimals)) => (whole, Some(decimals)),
+        None => (text.as_str(), None),
+    };
+    let grouped = group_thousands(lang, whole);
+    match (lang, decimals) {
+        (Lang::Fr, Some(d)) => format!("{grouped},{d}\u{a0}€"),
+        (Lang::Fr, None) => format!("{grouped}\u{a0}€"),
+        (Lang::En, Some(d)) => format!("€{grouped}.{d}"),
+        (Lang::En, None) => format!("€{grouped}"),
     }
 }
 
-/// A number the French way: thousands grouped, decimal comma, at most 3 decimals.
+/// A number with thousands grouped and at most 3 decimals (decimal comma in French).
 pub fn number(value: f64) -> String {
+    number_in(lang(), value)
+}
+
+fn number_in(lang: Lang, value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
     let text = format!("{:.3}", value);
     let text = text.trim_end_matches('0').trim_end_matches('.');
+    let point = lang.pick(",", ".");
     match text.split_once('.') {
-        Some((whole, decimals)) => format!("{},{}", group_thousands(whole), decimals),
-        None => group_thousands(text),
+        Some((whole, decimals)) => format!("{}{point}{decimals}", group_thousands(lang, whole)),
+        None => group_thousands(lang, text),
     }
 }
 
-fn group_thousands(digits: &str) -> String {
+fn group_thousands(lang: Lang, digits: &str) -> String {
+    let separator = match lang {
+        Lang::Fr => THIN_SPACE,
+        Lang::En => ',',
+    };
     let (sign, digits) = match digits.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", digits),
@@ -57,69 +92,104 @@ fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(THIN_SPACE);
+            out.push(separator);
         }
         out.push(ch);
     }
     format!("{sign}{out}")
 }
 
-fn month_name(month: u32) -> &'static str {
-    MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("")
+fn month_name(lang: Lang, month: u32) -> &'static str {
+    let months = match lang {
+        Lang::Fr => &MONTHS_FR,
+        Lang::En => &MONTHS_EN,
+    };
+    months.get(month.saturating_sub(1) as usize).copied().unwrap_or("")
 }
 
-/// `12 mars 2024` (`1er` for the first day).
+/// `12 mars 2024` (`1er` for the first day) in French, `12 March 2024` in English.
 pub fn date(day: NaiveDate) -> String {
+    date_in(lang(), day)
+}
+
+fn date_in(lang: Lang, day: NaiveDate) -> String {
     let d = day.day();
-    let number = if d == 1 { "1er".to_owned() } else { d.to_string() };
-    format!("{number} {} {}", month_name(day.month()), day.year())
+    let number = if d == 1 && lang == Lang::Fr { "1er".to_owned() } else { d.to_string() };
+    format!("{number} {} {}", month_name(lang, day.month()), day.year())
 }
 
 pub fn datetime(at: DateTime<Utc>) -> String {
     date(at.date_naive())
 }
 
-/// A stored RFC 3339 timestamp as `12 mars 2024 à 14 h 05 (UTC)`, or as given if unreadable.
+/// A stored RFC 3339 timestamp as `12 mars 2024 à 14 h 05 (UTC)` (`12 March 2024 at
+/// 14:05 (UTC)`), or as given if unreadable.
 pub fn timestamp(text: &str) -> String {
-    match crate::storage::parse_timestamp(text) {
-        Some(at) => format!("{} à {}\u{a0}h\u{a0}{} (UTC)", datetime(at), at.format("%-H"), at.format("%M")),
-        None => text.to_owned(),
+    timestamp_in(lang(), text)
+}
+
+fn timestamp_in(lang: Lang, text: &str) -> String {
+    let Some(at) = crate::storage::parse_timestamp(text) else {
+        return text.to_owned();
+    };
+    let day = date_in(lang, at.date_naive());
+    match lang {
+        Lang::Fr => format!("{day} à {}\u{a0}h\u{a0}{} (UTC)", at.format("%-H"), at.format("%M")),
+        Lang::En => format!("{day} at {} (UTC)", at.format("%H:%M")),
     }
 }
 
-/// A waiting time in words: `moins d'une minute`, `12 min`, `3 h 05`, `2 j 4 h`.
+/// A waiting time in words: `moins d'une minute`, `12 min`, `3 h 05`, `2 j 4 h`
+/// (`less than a minute`, …, `2 d 4 h`).
 pub fn duration(seconds: i64) -> String {
+    duration_in(lang(), seconds)
+}
+
+fn duration_in(lang: Lang, seconds: i64) -> String {
     let minutes = seconds.max(0) / 60;
     let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
     match (days, hours, minutes) {
-        (0, 0, 0) => "moins d'une minute".to_owned(),
+        (0, 0, 0) => lang.pick("moins d'une minute", "less than a minute").to_owned(),
         (0, 0, m) => format!("{m}\u{a0}min"),
         (0, h, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
-        (d, h, _) => format!("{d}\u{a0}j {h}\u{a0}h"),
+        (d, h, _) => format!("{d}\u{a0}{} {h}\u{a0}h", lang.pick("j", "d")),
     }
 }
 
 /// `2021` → `2021`, `2021-03` → `mars 2021`, `2021-03-15` → `15 mars 2021`; anything
 /// else is shown as written.
 pub fn partial_date(text: &str) -> String {
+    partial_date_in(lang(), text)
+}
+
+fn partial_date_in(lang: Lang, text: &str) -> String {
     let parts: Vec<&str> = text.split('-').collect();
     match parts.as_slice() {
         [year, month] => match month.parse::<u32>() {
-            Ok(m) if (1..=12).contains(&m) && year.len() == 4 => format!("{} {year}", month_name(m)),
+            Ok(m) if (1..=12).contains(&m) && year.len() == 4 => format!("{} {year}", month_name(lang, m)),
             _ => text.to_owned(),
         },
-        [_, _, _] => NaiveDate::parse_from_str(text, "%Y-%m-%d").map(date).unwrap_or_else(|_| text.to_owned()),
+        [_, _, _] => {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d").map(|d| date_in(lang, d)).unwrap_or_else(|_| text.to_owned())
+        }
         _ => text.to_owned(),
     }
 }
 
-/// `de mars 2021 à juin 2022`, `depuis mars 2021`, `jusqu'en 2022`.
+/// `de mars 2021 à juin 2022`, `depuis mars 2021`, `jusqu'à 2022` (`from March 2021 to
+/// June 2022`, `since March 2021`, `until 2022`).
 pub fn period(start: Option<&str>, end: Option<&str>) -> Option<String> {
-    match (start, end) {
-        (Some(s), Some(e)) => Some(format!("de {} à {}", partial_date(s), partial_date(e))),
-        (Some(s), None) => Some(format!("depuis {}", partial_date(s))),
-        (None, Some(e)) => Some(format!("jusqu'à {}", partial_date(e))),
-        (None, None) => None,
+    period_in(lang(), start, end)
+}
+
+fn period_in(lang: Lang, start: Option<&str>, end: Option<&str>) -> Option<String> {
+    let date = |d| partial_date_in(lang, d);
+    match (start, end, lang) {
+        (Some(s), Some(e), Lang::Fr) => Some(format!("de {} à {}", date(s), date(e))),
+        (Some(s), Some(e), Lang::En) => Some(format!("from {} to {}", date(s), date(e))),
+        (Some(s), None, _) => Some(format!("{} {}", lang.pick("depuis", "since"), date(s))),
+        (None, Some(e), _) => Some(format!("{} {}", lang.pick("jusqu'à", "until"), date(e))),
+        (None, None, _) => None,
     }
 }
 
@@ -167,6 +237,19 @@ mod tests {
         assert_eq!(partial_date("2021-03"), "mars 2021");
         assert_eq!(partial_date("2021-03-01"), "1er mars 2021");
         assert_eq!(partial_date("n'importe"), "n'importe");
+    }
+
+    #[test]
+    fn english_pages_write_amounts_dates_and_times_the_english_way() {
+        assert_eq!(euros_in(Lang::En, 1_234_567.0), "€1,234,567");
+        assert_eq!(euros_in(Lang::En, 1500.5), "€1,500.50");
+        assert_eq!(number_in(Lang::En, 1234.25), "1,234.25");
+        assert_eq!(date_in(Lang::En, NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()), "1 March 2024");
+        assert_eq!(partial_date_in(Lang::En, "2021-03"), "March 2021");
+        assert_eq!(timestamp_in(Lang::En, "2024-03-12T14:05:00Z"), "12 March 2024 at 14:05 (UTC)");
+        assert_eq!(duration_in(Lang::En, 2 * 86400 + 4 * 3600), "2\u{a0}d 4\u{a0}h");
+        assert_eq!(period_in(Lang::En, Some("2021-03"), Some("2022")).as_deref(), Some("from March 2021 to 2022"));
+        assert_eq!(period_in(Lang::En, None, Some("2022")).as_deref(), Some("until 2022"));
     }
 
     #[test]

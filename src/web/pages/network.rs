@@ -43,12 +43,12 @@ pub struct TerritoryRow {
 pub struct HealthRow {
     pub anchor: String,
     pub name: String,
-    pub status: &'static str,
+    pub status: String,
     /// `ok`, `warn` or `bad`: the badge's class.
     pub status_class: &'static str,
     pub last_delivery: String,
     pub last_sync: String,
-    pub sync_state: &'static str,
+    pub sync_state: String,
     pub pending: i64,
     pub queue_lag: String,
     pub failures: i64,
@@ -114,15 +114,15 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
         Kind::ALL.iter().zip(PALETTE).map(|(k, colour)| Series { label: i18n::kind(*k).to_owned(), colour }).collect();
     let kinds_chart = charts::stacked_bars(
         "graphique-types",
-        "Fiches par territoire et par type",
-        "Une barre par territoire, découpée selon le type de fiche (fiche projet, bonne pratique, retour d'expérience).",
+        &i18n::t("network-kinds-chart"),
+        &i18n::t("network-kinds-chart-description"),
         &series,
         &rows.iter().map(|r| RowInput { label: r.name.clone(), values: r.kinds.clone() }).collect::<Vec<_>>(),
     );
     let pillars_chart = charts::bars(
         "graphique-piliers",
-        "Fiches par pilier de l'économie circulaire, dans tout le réseau",
-        "Une barre par pilier : le nombre de fiches du réseau qui s'y rattachent (une fiche peut relever de plusieurs piliers).",
+        &i18n::t("network-pillars-chart"),
+        &i18n::t("network-pillars-chart-description"),
         "#14573f",
         &pillar_labels.iter().cloned().zip(pillar_totals.iter().copied()).collect::<Vec<_>>(),
     );
@@ -187,31 +187,32 @@ fn territory_row(index: usize, t: &Territory, pillar_codes: &[String]) -> Territ
     }
 }
 
-fn sync_state_label(state: Option<&str>) -> &'static str {
-    match state {
-        None => "jamais synchronisé",
-        Some("pending") => "en attente",
-        Some("running") => "en cours",
-        Some("done") => "à jour",
-        Some("failed") => "en échec",
-        Some(_) => "inconnu",
-    }
+fn sync_state_label(state: Option<&str>) -> String {
+    i18n::t(match state {
+        None => "sync-never",
+        Some("pending") => "sync-pending",
+        Some("running") => "sync-running",
+        Some("done") => "sync-done",
+        Some("failed") => "sync-failed",
+        Some(_) => "sync-unknown",
+    })
 }
 
 fn health_row(row: &TerritoryRow, h: &PeerHealth) -> HealthRow {
     let lag = h.queue_lag_seconds.filter(|_| h.pending_deliveries > 0);
     let (status, status_class) = if h.failures > 0 {
-        ("en difficulté", "bad")
+        ("health-failing", "bad")
     } else if h.sync_state.as_deref() == Some("failed") {
-        ("synchronisation en échec", "bad")
+        ("health-sync-failed", "bad")
     } else if lag.is_some_and(|s| s > LATE_AFTER_SECONDS) {
-        ("en retard", "warn")
+        ("health-late", "warn")
     } else if h.last_success_at.is_none() && h.last_sync_at.is_none() {
-        ("pas encore de contact", "warn")
+        ("health-no-contact", "warn")
     } else {
-        ("en bonne santé", "ok")
+        ("health-ok", "ok")
     };
-    let when = |at: &Option<String>| at.as_deref().map(format::timestamp).unwrap_or_else(|| "jamais".to_owned());
+    let status = i18n::t(status);
+    let when = |at: &Option<String>| at.as_deref().map(format::timestamp).unwrap_or_else(|| i18n::t("never"));
     HealthRow {
         anchor: row.anchor.clone(),
         name: row.name.clone(),
@@ -221,7 +222,7 @@ fn health_row(row: &TerritoryRow, h: &PeerHealth) -> HealthRow {
         last_sync: when(&h.last_sync_at),
         sync_state: sync_state_label(h.sync_state.as_deref()),
         pending: h.pending_deliveries,
-        queue_lag: lag.map(format::duration).unwrap_or_else(|| "aucun".to_owned()),
+        queue_lag: lag.map(format::duration).unwrap_or_else(|| i18n::t("network-no-lag")),
         failures: h.failures,
     }
 }
