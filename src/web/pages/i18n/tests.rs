@@ -80,8 +80,20 @@ fn catalogues_parse_without_errors() {
 fn every_message_formats_in_both_languages() {
     for key in keys(FRENCH) {
         for lang in [Lang::Fr, Lang::En] {
-            let text = format(lang, &key, &[("n", Arg::Number(2.0))]);
-            assert_ne!(text, key, "{key} has no value in {lang:?}");
+            let bundle = &BUNDLES[lang as usize];
+            let pattern = bundle.get_message(&key).and_then(|m| m.value());
+            let pattern = pattern.unwrap_or_else(|| panic!("{key} has no value in {lang:?}"));
+            let mut args = FluentArgs::new();
+            for name in ["n", "new", "origins", "status", "date", "number", "page", "pages", "value", "q", "facet"] {
+                args.set(name, FluentValue::from(2));
+            }
+            for name in ["territory", "node", "title", "name"] {
+                args.set(name, FluentValue::from("x"));
+            }
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            assert!(errors.is_empty(), "{key} in {lang:?}: {errors:?}");
+            assert!(!text.trim().is_empty(), "{key} is empty in {lang:?}");
         }
     }
 }
