@@ -100,6 +100,31 @@ describe('browse and search (node 1, demo items)', () => {
     await page.context().close();
   });
 
+  test('the header switch shows the pages in English, and the choice follows the visitor', async () => {
+    const page = await newPage(browser);
+    await visit(page, `${NODE1}/catalogue?q=compost`);
+    await Promise.all([page.waitForURL(/lang=en/), page.getByRole('link', { name: 'English' }).click()]);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.match(await page.title(), /^Catalogue — /);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Catalogue of items');
+    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'compost', 'the query is kept');
+    // The cookie keeps English on the next page, reached through the navigation.
+    await Promise.all([
+      page.waitForURL(/\/items\//),
+      page.locator('.item-card h3 a').first().click(),
+    ]);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    const text = await mainText(page);
+    assert.match(text, /Territory:/);
+    assert.doesNotMatch(text, /Territoire :/);
+    await assertAccessible(page, 'en');
+    await screenshot(page, '09-item-english');
+    // And back to French.
+    await Promise.all([page.waitForURL(/lang=fr/), page.getByRole('link', { name: 'Français' }).click()]);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+    await page.context().close();
+  });
+
   test('a search with no result says so in French', async () => {
     const page = await newPage(browser);
     await visit(page, `${NODE1}/catalogue?q=zzzquasimodo`);

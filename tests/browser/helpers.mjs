@@ -94,8 +94,8 @@ export async function logIn(page, base = NODE2) {
  * unique ids, and the text contrast of WCAG AA (4.5:1, or 3:1 for large text).
  * Returns the list of problems (empty when the page passes).
  */
-export async function accessibilityProblems(page) {
-  return page.evaluate(() => {
+export async function accessibilityProblems(page, lang = 'fr') {
+  return page.evaluate((lang) => {
     const problems = [];
     const describe = (el) => {
       const id = el.id ? `#${el.id}` : '';
@@ -104,8 +104,8 @@ export async function accessibilityProblems(page) {
     };
     const text = (el) => (el.textContent || '').replace(/\s+/g, ' ').trim();
 
-    if (document.documentElement.getAttribute('lang') !== 'fr') {
-      problems.push(`html lang is "${document.documentElement.getAttribute('lang')}", not "fr"`);
+    if (document.documentElement.getAttribute('lang') !== lang) {
+      problems.push(`html lang is "${document.documentElement.getAttribute('lang')}", not "${lang}"`);
     }
     if (!document.title.trim()) problems.push('the page has no <title>');
     const h1s = document.querySelectorAll('h1');
@@ -208,11 +208,11 @@ export async function accessibilityProblems(page) {
       }
     }
     return problems;
-  });
+  }, lang);
 }
 
-export async function assertAccessible(page) {
-  const problems = await accessibilityProblems(page);
+export async function assertAccessible(page, lang = 'fr') {
+  const problems = await accessibilityProblems(page, lang);
   if (problems.length > 0) {
     throw new assert.AssertionError({ message: `accessibility problems on ${page.url()}:\n  ${problems.join('\n  ')}` });
   }
