@@ -13,6 +13,7 @@ mod api_updates;
 mod api_validation;
 mod cli_import;
 mod durability;
+mod editor_pages;
 mod export_import;
 mod federation;
 mod hostile;
