@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used)] // a test: a failed read or a malformed source should panic
+
 use super::*;
 use std::collections::BTreeSet;
 
