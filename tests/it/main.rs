@@ -15,6 +15,7 @@ mod api_validation;
 mod audit;
 mod cli_import;
 mod durability;
+mod editor_pages;
 mod export_import;
 mod federation;
 mod hostile;

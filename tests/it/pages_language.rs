@@ -26,7 +26,7 @@ async fn pages_are_french_by_default_and_say_which_language_they_are_in() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(header(&response, CONTENT_LANGUAGE), "fr");
     assert!(header(&response, VARY).contains("Accept-Language"), "caches must keep the languages apart");
-    let html = response.text().await.unwrap();
+    let html = response.text().await.expect("a page body");
     assert!(html.contains(r#"<html lang="fr">"#));
     assert!(html.contains(">Accueil</a>"));
     assert!(html.contains(r#"hreflang="en" lang="en">English</a>"#), "the switch offers English");
@@ -37,14 +37,14 @@ async fn a_browser_asking_for_english_gets_english_pages() {
     let app = spawn_app().await;
     let response = page(&app, "/catalogue", &[(ACCEPT_LANGUAGE, "en-GB,en;q=0.9,fr;q=0.5")]).await;
     assert_eq!(header(&response, CONTENT_LANGUAGE), "en");
-    let html = response.text().await.unwrap();
+    let html = response.text().await.expect("a page body");
     assert!(html.contains(r#"<html lang="en">"#));
     assert!(html.contains("<h1>Catalogue of items</h1>"));
     assert!(html.contains("Skip to content"));
     assert!(!html.contains("Catalogue des fiches"));
 
     let french_first = page(&app, "/catalogue", &[(ACCEPT_LANGUAGE, "de, fr;q=0.8, en;q=0.5")]).await;
-    assert!(french_first.text().await.unwrap().contains("<h1>Catalogue des fiches</h1>"));
+    assert!(french_first.text().await.expect("a page body").contains("<h1>Catalogue des fiches</h1>"));
 }
 
 #[tokio::test]
@@ -53,25 +53,25 @@ async fn the_lang_parameter_sets_a_cookie_that_keeps_the_language_until_switched
     let chosen = page(&app, "/?lang=en", &[(ACCEPT_LANGUAGE, "fr")]).await;
     let cookie = header(&chosen, SET_COOKIE);
     assert!(cookie.starts_with("lang=en;"), "cookie: {cookie}");
-    assert!(chosen.text().await.unwrap().contains(">Home</a>"), "the parameter wins over Accept-Language");
+    assert!(chosen.text().await.expect("a page body").contains(">Home</a>"), "the parameter wins over Accept-Language");
 
     let next = page(&app, "/vocabularies", &[(COOKIE, "lang=en"), (ACCEPT_LANGUAGE, "fr")]).await;
     assert!(header(&next, SET_COOKIE).is_empty(), "only an explicit choice sets the cookie");
-    let html = next.text().await.unwrap();
+    let html = next.text().await.expect("a page body");
     assert!(html.contains("<h1>Controlled vocabularies</h1>"));
     assert!(html.contains("Circular economy pillars"), "vocabulary names are translated");
 
     let back = page(&app, "/vocabularies?lang=fr", &[(COOKIE, "lang=en")]).await;
     assert!(header(&back, SET_COOKIE).starts_with("lang=fr;"));
-    assert!(back.text().await.unwrap().contains("<h1>Vocabulaires contrôlés</h1>"));
+    assert!(back.text().await.expect("a page body").contains("<h1>Vocabulaires contrôlés</h1>"));
 }
 
 #[tokio::test]
 async fn the_switch_link_leads_to_the_same_page_and_query_in_the_other_language() {
     let app = spawn_app().await;
-    let html = page(&app, "/catalogue?q=compost&lang=fr", &[]).await.text().await.unwrap();
+    let html = page(&app, "/catalogue?q=compost&lang=fr", &[]).await.text().await.expect("a page body");
     assert!(html.contains(r#"href="/catalogue?q=compost&amp;lang=en""#), "switch link missing");
-    let html = page(&app, "/catalogue?q=compost&lang=en", &[]).await.text().await.unwrap();
+    let html = page(&app, "/catalogue?q=compost&lang=en", &[]).await.text().await.expect("a page body");
     assert!(html.contains(r#"href="/catalogue?q=compost&amp;lang=fr" hreflang="fr" lang="fr">Français</a>"#));
 }
 
@@ -82,7 +82,7 @@ async fn an_item_page_translates_labels_terms_and_dates_but_not_the_item_itself(
     app.create_ok(&doc).await;
     let path = "/items/dynamo-ariege";
 
-    let english = page(&app, &format!("{path}?lang=en"), &[]).await.text().await.unwrap();
+    let english = page(&app, &format!("{path}?lang=en"), &[]).await.text().await.expect("a page body");
     assert!(english.contains(&askama_escape(&doc.title)), "the title stays as written");
     for label in
         ["Circular economy pillars", "Sustainable sourcing", "Lead organisation", "First published", "14 March 2025"]
@@ -91,7 +91,7 @@ async fn an_item_page_translates_labels_terms_and_dates_but_not_the_item_itself(
     }
     assert!(!english.contains("Piliers de l'économie circulaire"));
 
-    let french = page(&app, path, &[]).await.text().await.unwrap();
+    let french = page(&app, path, &[]).await.text().await.expect("a page body");
     for label in
         ["Piliers de l&#x27;économie circulaire", "Approvisionnement durable", "Structure porteuse", "14 mars 2025"]
     {
@@ -104,7 +104,7 @@ async fn error_pages_follow_the_language_too() {
     let app = spawn_app().await;
     let response = page(&app, "/nowhere", &[(ACCEPT_LANGUAGE, "en")]).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let html = response.text().await.unwrap();
+    let html = response.text().await.expect("a page body");
     assert!(html.contains("Page not found") && html.contains("Error 404"), "{html}");
 }
 

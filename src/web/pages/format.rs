@@ -244,7 +244,7 @@ mod tests {
         assert_eq!(euros_in(Lang::En, 1_234_567.0), "€1,234,567");
         assert_eq!(euros_in(Lang::En, 1500.5), "€1,500.50");
         assert_eq!(number_in(Lang::En, 1234.25), "1,234.25");
-        assert_eq!(date_in(Lang::En, NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()), "1 March 2024");
+        assert_eq!(date_in(Lang::En, NaiveDate::from_ymd_opt(2024, 3, 1).expect("a real day")), "1 March 2024");
         assert_eq!(partial_date_in(Lang::En, "2021-03"), "March 2021");
         assert_eq!(timestamp_in(Lang::En, "2024-03-12T14:05:00Z"), "12 March 2024 at 14:05 (UTC)");
         assert_eq!(duration_in(Lang::En, 2 * 86400 + 4 * 3600), "2\u{a0}d 4\u{a0}h");

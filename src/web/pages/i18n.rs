@@ -93,7 +93,7 @@ fn preferred(header: &str) -> Option<Lang> {
             .filter_map(|p| p.trim().strip_prefix("q="))
             .find_map(|q| q.trim().parse::<f32>().ok())
             .unwrap_or(1.0);
-        if weight > 0.0 && best.is_none_or(|(w, _)| weight > w) {
+        if weight > 0.0 && best.map_or(true, |(w, _)| weight > w) {
             best = Some((weight, lang));
         }
     }

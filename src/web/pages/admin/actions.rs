@@ -5,8 +5,10 @@
 
 use super::peers::{page, FollowForm};
 use crate::operations::{follow as follow_op, Node, OperationError};
+use crate::web::pages::editor::field_errors;
 use crate::web::pages::editor::session::{require_editor, see_other, Editor};
 use crate::web::pages::errors::PageError;
+use crate::web::pages::i18n::{t, t1};
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::collections::HashMap;
 
@@ -42,7 +44,7 @@ fn back(state: &str, actor: &str) -> HttpResponse {
 /// The actor of a row the form points at; a missing one is a tampered form.
 fn actor_field(form: &Form) -> Result<String, PageError> {
     match form.get("acteur") {
-        "" => Err(PageError::BadRequest("Le formulaire ne précise pas de quel pair il s'agit.".to_owned())),
+        "" => Err(PageError::BadRequest(t("admin-missing-actor"))),
         actor => Ok(actor.to_owned()),
     }
 }
@@ -52,16 +54,11 @@ pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -
     let target = form.get("cible").to_owned();
     let refuse = |message: String| FollowForm { target: target.clone(), error: Some(message) };
     if target.is_empty() {
-        let form = refuse(
-            "Indiquez l'identifiant d'un nœud (territoire@hote) ou l'adresse de son acteur (https://…).".to_owned(),
-        );
+        let form = refuse(t("admin-follow-empty"));
         return page(&node, &editor, None, form).await;
     }
     if target.chars().count() > MAX_TARGET_CHARS || target.chars().any(char::is_whitespace) {
-        let form = refuse(
-            "Cet identifiant n'a pas la forme attendue : territoire@hote ou https://hote/actor, sans espace."
-                .to_owned(),
-        );
+        let form = refuse(t("admin-follow-malformed"));
         return page(&node, &editor, None, form).await;
     }
     match follow_op::follow(&node, &target, &editor.actor()).await {
@@ -73,22 +70,19 @@ pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -
             // The operation's message carries the transport error; the page says it plainly.
             tracing::warn!(%target, code, %message, "follow from the admin page refused");
             let message = match code {
-                "unresolvable_handle" => format!(
-                    "Aucun nœud n'a répondu pour « {target} ». Vérifiez l'identifiant (territoire@hote) et que ce nœud est en ligne."
-                ),
-                "unreachable_actor" => format!(
-                    "L'adresse « {target} » ne mène pas à un nœud joignable (ou ce n'est pas un acteur ActivityPub). Vérifiez-la et réessayez."
-                ),
+                "unresolvable_handle" => t1("admin-follow-unresolvable", "target", &target),
+                "unreachable_actor" => t1("admin-follow-unreachable", "target", &target),
+                "self_follow" => t("admin-follow-self"),
                 _ => message,
             };
             page(&node, &editor, None, refuse(message)).await
         }
         Err(OperationError::Invalid(errors)) => {
-            let message = errors.0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ");
+            let message = errors.0.iter().map(field_errors::shown).collect::<Vec<_>>().join(" ");
             page(&node, &editor, None, refuse(message)).await
         }
         Err(OperationError::NotFound) => {
-            page(&node, &editor, None, refuse(format!("Aucun nœud trouvé pour « {target} »."))).await
+            page(&node, &editor, None, refuse(t1("admin-follow-not-found", "target", &target))).await
         }
         Err(other) => Err(other.into()),
     }
@@ -117,7 +111,7 @@ pub async fn answer_follower(
     let accept = match form.get("decision") {
         "accepter" => true,
         "refuser" => false,
-        _ => return Err(PageError::BadRequest("Choisissez d'accepter ou de refuser cet abonné.".to_owned())),
+        _ => return Err(PageError::BadRequest(t("admin-choose-decision"))),
     };
     match follow_op::answer_follower(&node, &actor, accept, &editor.actor()).await {
         Ok(()) => {

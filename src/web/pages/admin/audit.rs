@@ -6,6 +6,7 @@ use crate::operations::{Node, OperationError};
 use crate::web::pages::editor::session::require_editor;
 use crate::web::pages::errors::PageError;
 use crate::web::pages::format;
+use crate::web::pages::i18n;
 use crate::web::pages::layout::{render, Layout};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -15,33 +16,33 @@ use std::collections::HashMap;
 /// Longest actor filter echoed back in the form.
 const MAX_ACTOR_CHARS: usize = 300;
 
-/// The French label of an action code.
-fn action_label(code: &str) -> &'static str {
-    match code {
-        "item.create" => "Fiche créée",
-        "item.publish" => "Fiche publiée",
-        "item.update" => "Fiche modifiée",
-        "item.retract" => "Fiche retirée",
-        "item.reshare" => "Fiche repartagée",
-        "peer.follow" => "Nœud suivi",
-        "peer.unfollow" => "Nœud plus suivi",
-        "peer.approve" => "Abonné accepté",
-        "peer.reject" => "Abonné refusé",
-        "peer.relay" => "Mode relais modifié",
-        "token.create" => "Jeton d'API créé",
-        "token.revoke" => "Jeton d'API révoqué",
-        "account.create" => "Compte créé",
-        "account.update" => "Compte modifié",
-        "session.login" => "Connexion",
-        "session.login_failed" => "Connexion refusée",
-        _ => "Autre action",
-    }
+/// The label of an action code in the page's language.
+fn action_label(code: &str) -> String {
+    i18n::t(match code {
+        "item.create" => "audit-action-item-create",
+        "item.publish" => "audit-action-item-publish",
+        "item.update" => "audit-action-item-update",
+        "item.retract" => "audit-action-item-retract",
+        "item.reshare" => "audit-action-item-reshare",
+        "peer.follow" => "audit-action-peer-follow",
+        "peer.unfollow" => "audit-action-peer-unfollow",
+        "peer.approve" => "audit-action-peer-approve",
+        "peer.reject" => "audit-action-peer-reject",
+        "peer.relay" => "audit-action-peer-relay",
+        "token.create" => "audit-action-token-create",
+        "token.revoke" => "audit-action-token-revoke",
+        "account.create" => "audit-action-account-create",
+        "account.update" => "audit-action-account-update",
+        "session.login" => "audit-action-session-login",
+        "session.login_failed" => "audit-action-session-login-failed",
+        _ => "audit-action-other",
+    })
 }
 
 pub struct EntryView {
     pub at: String,
     pub actor: String,
-    pub label: &'static str,
+    pub label: String,
     pub code: String,
     pub target: String,
     pub detail: String,
@@ -49,7 +50,7 @@ pub struct EntryView {
 
 pub struct ActionChoice {
     pub code: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub selected: bool,
 }
 

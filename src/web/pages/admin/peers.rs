@@ -6,6 +6,7 @@ use crate::storage;
 use crate::web::pages::editor::session::{require_editor, Editor};
 use crate::web::pages::errors::PageError;
 use crate::web::pages::format;
+use crate::web::pages::i18n::{t, t1};
 use crate::web::pages::layout::{render, Layout};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -23,14 +24,14 @@ pub struct PeerName {
 
 pub struct FollowerView {
     pub peer: PeerName,
-    pub state: &'static str,
+    pub state: String,
     pub pending: bool,
     pub since: String,
 }
 
 pub struct FollowingView {
     pub peer: PeerName,
-    pub state: &'static str,
+    pub state: String,
     pub since: String,
     pub accepted: Option<String>,
     pub relay: bool,
@@ -50,7 +51,7 @@ pub struct QueueView {
 
 pub struct SyncView {
     pub peer: PeerName,
-    pub state: &'static str,
+    pub state: String,
     pub seen: i64,
     pub total: Option<i64>,
     pub last_sync: String,
@@ -78,50 +79,51 @@ struct PeersPage {
 }
 
 fn when(at: Option<&str>) -> String {
-    at.map(format::timestamp).unwrap_or_else(|| "jamais".to_owned())
+    at.map(format::timestamp).unwrap_or_else(|| t("admin-never"))
 }
 
-fn follower_state(state: &str) -> &'static str {
+fn follower_state(state: &str) -> String {
     match state {
-        "accepted" => "accepté",
-        "pending" => "en attente de votre réponse",
-        _ => "inconnu",
+        "accepted" => t("admin-state-accepted"),
+        "pending" => t("admin-state-awaiting-your-answer"),
+        _ => t("admin-state-unknown"),
     }
 }
 
-fn following_state(state: &str) -> &'static str {
+fn following_state(state: &str) -> String {
     match state {
-        "accepted" => "accepté",
-        "pending" => "en attente d'acceptation",
-        "rejected" => "refusé",
-        _ => "inconnu",
+        "accepted" => t("admin-state-accepted"),
+        "pending" => t("admin-state-awaiting-acceptance"),
+        "rejected" => t("admin-state-rejected"),
+        _ => t("admin-state-unknown"),
     }
 }
 
-fn sync_state(state: &str) -> &'static str {
+fn sync_state(state: &str) -> String {
     match state {
-        "pending" => "en attente",
-        "running" => "en cours",
-        "done" => "terminée",
-        "failed" => "en échec",
-        _ => "inconnu",
+        "pending" => t("admin-sync-pending"),
+        "running" => t("admin-sync-running"),
+        "done" => t("admin-sync-done"),
+        "failed" => t("admin-sync-failed"),
+        _ => t("admin-state-unknown"),
     }
 }
 
-/// The French notice for an outcome code (`?etat=…&acteur=…`).
+/// The notice for an outcome code (`?etat=…&acteur=…`), in the page's language.
 fn notice(req: &HttpRequest) -> Option<String> {
     let params: HashMap<String, String> =
         url::form_urlencoded::parse(req.query_string().as_bytes()).into_owned().collect();
     let actor: String = params.get("acteur").map(|a| a.chars().take(MAX_ECHO_CHARS).collect()).unwrap_or_default();
+    let actor = actor.as_str();
     let text = match params.get("etat")?.as_str() {
-        "suivi" => format!("Demande de suivi envoyée à {actor} : elle reste « en attente d'acceptation » jusqu'à la réponse de ce nœud."),
-        "desabonne" => format!("Ce nœud ne suit plus {actor} ; le pair en est informé."),
-        "accepte" => format!("Abonné accepté : {actor} recevra désormais les publications de ce nœud."),
-        "refuse" => format!("Demande refusée : {actor} en est informé."),
-        "relais-actif" => format!("Mode relais activé pour {actor} : ce qui en arrive sera repartagé aux abonnés de ce nœud."),
-        "relais-inactif" => format!("Mode relais désactivé pour {actor}."),
-        "introuvable" => "Ce pair ne figure plus dans la liste (la page a été actualisée).".to_owned(),
-        "injoignable" => "La réponse n'a pas pu être préparée : le nœud de ce pair est peut-être injoignable. Réessayez plus tard ; le détail est dans le journal du serveur.".to_owned(),
+        "suivi" => t1("admin-notice-follow-sent", "actor", actor),
+        "desabonne" => t1("admin-notice-unfollowed", "actor", actor),
+        "accepte" => t1("admin-notice-follower-accepted", "actor", actor),
+        "refuse" => t1("admin-notice-follower-rejected", "actor", actor),
+        "relais-actif" => t1("admin-notice-relay-on", "actor", actor),
+        "relais-inactif" => t1("admin-notice-relay-off", "actor", actor),
+        "introuvable" => t("admin-notice-peer-gone"),
+        "injoignable" => t("admin-notice-unreachable"),
         _ => return None,
     };
     Some(text)

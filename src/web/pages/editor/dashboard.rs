@@ -7,7 +7,7 @@ use crate::operations::queries::{self, ItemFilter};
 use crate::operations::{stats, Node};
 use crate::web::pages::cards::CardView;
 use crate::web::pages::errors::PageError;
-use crate::web::pages::i18n;
+use crate::web::pages::i18n::{self, t, t1};
 use crate::web::pages::layout::{render, Layout};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -24,7 +24,7 @@ pub struct DashboardItem {
 
 pub struct LifecycleSection {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub total: i64,
     pub truncated: bool,
     pub items: Vec<DashboardItem>,
@@ -40,12 +40,12 @@ struct DashboardPage {
     sections: Vec<LifecycleSection>,
 }
 
-fn section_title(lifecycle: Lifecycle) -> &'static str {
+fn section_title(lifecycle: Lifecycle) -> String {
     match lifecycle {
-        Lifecycle::Draft => "Brouillons",
-        Lifecycle::Published => "Publiées",
-        Lifecycle::Archived => "Archivées",
-        Lifecycle::Withdrawn => "Retirées",
+        Lifecycle::Draft => t("editor-section-drafts"),
+        Lifecycle::Published => t("editor-section-published"),
+        Lifecycle::Archived => t("editor-section-archived"),
+        Lifecycle::Withdrawn => t("editor-section-withdrawn"),
     }
 }
 
@@ -81,9 +81,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         });
     }
     let notice = url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(k, v)| match k.as_ref() {
-        "retire" => Some(format!(
-            "La fiche « {v} » a été retirée : elle n'est plus publique et les territoires abonnés en sont informés."
-        )),
+        "retire" => Some(t1("editor-retracted-notice", "slug", v.into_owned())),
         _ => None,
     });
     let page = DashboardPage {

@@ -261,6 +261,8 @@ fn take_bad_numbers(
                     None => None,
                 };
                 if let Some(text) = bad {
+                    // In French, like validation's messages; English pages show the
+                    // message `field_errors` picks for the code.
                     errors.push(FieldError {
                         path: display_path(path),
                         code: "invalid_number",

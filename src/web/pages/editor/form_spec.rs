@@ -1,5 +1,7 @@
 //! The editor form, declared as data: which inputs each kind of item has, in which
-//! sections, with their French labels and widgets. Every input is named by its document
+//! sections, with the message keys of their labels and hints (`field-…` in
+//! `locales/*/editor.ftl`, looked up when the view is built) and their widgets. Every
+//! input is named by its document
 //! path (`project_sheet.funding[0].amount_eur`), exactly as validation reports errors, so
 //! the parser, the error placement and the rendering all follow from this one list.
 
@@ -52,8 +54,10 @@ impl Widget {
 pub struct FieldSpec {
     /// Path relative to the section prefix (or to the row, in a group).
     pub key: &'static str,
+    /// Message key of the label.
     pub label: &'static str,
     pub widget: Widget,
+    /// Message key of the hint shown under the label.
     pub hint: Option<&'static str>,
     /// Required at publication ("R" in the data model).
     pub required: bool,
@@ -77,6 +81,7 @@ impl FieldSpec {
 #[derive(Debug, Clone, Copy)]
 pub struct GroupSpec {
     pub key: &'static str,
+    /// Message keys, as in [`FieldSpec`].
     pub label: &'static str,
     pub hint: Option<&'static str>,
     pub required: bool,
@@ -92,87 +97,88 @@ pub enum Part {
 #[derive(Debug)]
 pub struct SectionSpec {
     pub id: &'static str,
+    /// Message key of the legend.
     pub title: &'static str,
     /// Prepended to every key (`project_sheet.`), or empty for the envelope.
     pub prefix: &'static str,
     pub parts: &'static [Part],
 }
 
-const LINES: &str = "Une entrée par ligne.";
-const URIS: &str = "Adresses (URI) de fiches, sur ce nœud ou un autre ; une par ligne.";
-const PARTIAL_DATE: &str = "AAAA, AAAA-MM ou AAAA-MM-JJ.";
-const EUROS: &str = "En euros, ex. 12 500 ou 12 500,50.";
+const LINES: &str = "field-hint-lines";
+const URIS: &str = "field-hint-uris";
+const PARTIAL_DATE: &str = "field-hint-partial-date";
+const EUROS: &str = "field-hint-euros";
 
 const fn group(key: &'static str, label: &'static str, columns: &'static [FieldSpec]) -> Part {
     Part::Group(GroupSpec { key, label, hint: None, required: false, columns })
 }
 
 const USEFUL_EFFECT: &[FieldSpec] = &[
-    f("beneficiary", "Bénéficiaire (pour qui)", Widget::Text),
-    f("effect", "Effet", Widget::Textarea),
-    f("kind", "Nature", Widget::Select(names::EFFECT_KIND)),
-    f("evidence", "Niveau de preuve", Widget::Select(names::EVIDENCE_LEVEL)),
+    f("beneficiary", "field-beneficiary", Widget::Text),
+    f("effect", "field-effect", Widget::Textarea),
+    f("kind", "field-effect-kind", Widget::Select(names::EFFECT_KIND)),
+    f("evidence", "field-evidence-level", Widget::Select(names::EVIDENCE_LEVEL)),
 ];
 
 const FUNDING_LINE: &[FieldSpec] = &[
-    f("funder", "Financeur", Widget::Text),
-    f("amount_eur", "Montant (€)", Widget::Number).hint(EUROS),
-    f("funding_type", "Type de financement", Widget::Select(names::FUNDING_TYPE)),
-    f("status", "Statut", Widget::Select(names::FUNDING_STATUS)),
-    f("programme", "Programme", Widget::Text).hint("ex. AMI Démonstrateurs territoriaux – France 2030"),
+    f("funder", "field-funder", Widget::Text),
+    f("amount_eur", "field-amount", Widget::Number).hint(EUROS),
+    f("funding_type", "field-funding-type", Widget::Select(names::FUNDING_TYPE)),
+    f("status", "field-status", Widget::Select(names::FUNDING_STATUS)),
+    f("programme", "field-programme", Widget::Text).hint("field-hint-programme"),
 ];
 
 const HEAD: &[SectionSpec] = &[
     SectionSpec {
         id: "presentation",
-        title: "Présentation",
+        title: "field-section-presentation",
         prefix: "",
         parts: &[
-            Part::Field(f("title", "Titre", Widget::Text).req()),
-            Part::Field(f("slug", "Identifiant d'URL", Widget::Slug).hint("Minuscules sans accent, chiffres et tirets. Laissez vide pour le déduire du titre ; il ne change plus ensuite.")),
-            Part::Field(f("summary", "Résumé", Widget::Textarea).req().hint("Texte brut, 500 caractères au plus : c'est ce que montrent les autres logiciels du fédivers.")),
-            Part::Field(f("body", "Texte", Widget::Body).req().hint("Markdown : titres (#), listes (-), liens [texte](https://…), *italique*, **gras**.")),
-            Part::Field(f("lifecycle", "État", Widget::Lifecycle).hint("Un brouillon n'est visible que des éditeurs ; une fiche publiée est diffusée aux territoires abonnés.")),
-            Part::Field(f("language", "Langue", Widget::Text).req().hint("Code BCP-47, ex. fr, oc, fr-FR.")),
-            Part::Field(f("license", "Licence", Widget::Select(names::LICENSE)).req()),
+            Part::Field(f("title", "field-title", Widget::Text).req()),
+            Part::Field(f("slug", "field-slug", Widget::Slug).hint("field-hint-slug")),
+            Part::Field(f("summary", "field-summary", Widget::Textarea).req().hint("field-hint-summary")),
+            Part::Field(f("body", "field-body", Widget::Body).req().hint("field-hint-body")),
+            Part::Field(f("lifecycle", "field-lifecycle", Widget::Lifecycle).hint("field-hint-lifecycle")),
+            Part::Field(f("language", "field-language", Widget::Text).req().hint("field-hint-language")),
+            Part::Field(f("license", "field-license", Widget::Select(names::LICENSE)).req()),
         ],
     },
     SectionSpec {
         id: "territoire",
-        title: "Territoire",
+        title: "field-section-territory",
         prefix: "territory.",
         parts: &[
-            Part::Field(f("name", "Nom du territoire", Widget::Text).req()),
-            Part::Field(f("scale", "Échelle", Widget::Select(names::SCALE)).req()),
-            Part::Field(f("insee_code", "Code INSEE", Widget::Text).hint("5 caractères, ex. 13001 ou 2A004.")),
-            Part::Field(f("epci_code", "Code SIREN de l'EPCI", Widget::Text).hint("9 chiffres.")),
-            Part::Field(f("lat", "Latitude", Widget::Number).hint("ex. 43,5297")),
-            Part::Field(f("lon", "Longitude", Widget::Number).hint("ex. 5,4474")),
+            Part::Field(f("name", "field-territory-name", Widget::Text).req()),
+            Part::Field(f("scale", "field-scale", Widget::Select(names::SCALE)).req()),
+            Part::Field(f("insee_code", "field-insee-code", Widget::Text).hint("field-hint-insee-code")),
+            Part::Field(f("epci_code", "field-epci-code", Widget::Text).hint("field-hint-nine-digits")),
+            Part::Field(f("lat", "field-lat", Widget::Number).hint("field-hint-lat")),
+            Part::Field(f("lon", "field-lon", Widget::Number).hint("field-hint-lon")),
         ],
     },
     SectionSpec {
         id: "thematiques",
-        title: "Thématiques",
+        title: "field-section-themes",
         prefix: "",
         parts: &[
-            Part::Field(f("pillars", "Piliers de l'économie circulaire", Widget::Checkboxes(names::PILLAR))),
-            Part::Field(f("activity_domains", "Domaines d'activité", Widget::Checkboxes(names::ACTIVITY_DOMAIN))),
-            Part::Field(f("resources", "Ressources", Widget::Checkboxes(names::RESOURCE))),
-            Part::Field(f("food_themes", "Thèmes alimentaires", Widget::Checkboxes(names::FOOD_THEME))),
-            Part::Field(f("target_audiences", "Publics cibles", Widget::Checkboxes(names::TARGET_AUDIENCE))),
-            Part::Field(f("tags", "Mots-clés libres", Widget::Lines).hint(LINES)),
+            Part::Field(f("pillars", "field-pillars", Widget::Checkboxes(names::PILLAR))),
+            Part::Field(f("activity_domains", "field-activity-domains", Widget::Checkboxes(names::ACTIVITY_DOMAIN))),
+            Part::Field(f("resources", "field-resources", Widget::Checkboxes(names::RESOURCE))),
+            Part::Field(f("food_themes", "field-food-themes", Widget::Checkboxes(names::FOOD_THEME))),
+            Part::Field(f("target_audiences", "field-target-audiences", Widget::Checkboxes(names::TARGET_AUDIENCE))),
+            Part::Field(f("tags", "field-tags", Widget::Lines).hint(LINES)),
         ],
     },
     SectionSpec {
         id: "auteurs",
-        title: "Auteurs et autrices",
+        title: "field-section-authors",
         prefix: "",
         parts: &[Part::Group(GroupSpec {
             key: "authors",
-            label: "Auteurs et autrices",
-            hint: Some("Les personnes qui ont écrit la fiche (nom et rôle)."),
+            label: "field-authors",
+            hint: Some("field-hint-authors"),
             required: true,
-            columns: &[f("name", "Nom", Widget::Text), f("role", "Rôle", Widget::Text)],
+            columns: &[f("name", "field-name", Widget::Text), f("role", "field-role", Widget::Text)],
         })],
     },
 ];
@@ -180,47 +186,41 @@ const HEAD: &[SectionSpec] = &[
 const TAIL: &[SectionSpec] = &[
     SectionSpec {
         id: "documents",
-        title: "Documents",
+        title: "field-section-documents",
         prefix: "",
         parts: &[group(
             "documents",
-            "Documents liés",
+            "field-documents",
             &[
-                f("title", "Titre", Widget::Text),
-                f("url", "Adresse (URL)", Widget::Url),
-                f("media_type", "Format", Widget::Text).hint("ex. application/pdf"),
-                f("license", "Licence", Widget::Select(names::LICENSE)),
+                f("title", "field-title", Widget::Text),
+                f("url", "field-url", Widget::Url),
+                f("media_type", "field-media-type", Widget::Text).hint("field-hint-media-type"),
+                f("license", "field-license", Widget::Select(names::LICENSE)),
             ],
         )],
     },
     SectionSpec {
         id: "filiation",
-        title: "Filiation et revue",
+        title: "field-section-lineage",
         prefix: "",
         parts: &[
-            Part::Field(
-                f("inspired_by", "Inspirée de", Widget::Lines)
-                    .hint("Adresses (URI) des fiches, sur n'importe quel nœud, que celle-ci adapte ; une par ligne."),
-            ),
-            Part::Field(f("last_reviewed", "Dernière revue", Widget::Date)),
-            Part::Field(
-                f("review_due", "Prochaine revue prévue", Widget::Date)
-                    .hint("Passé cette date, la fiche est signalée « à revoir »."),
-            ),
+            Part::Field(f("inspired_by", "field-inspired-by", Widget::Lines).hint("field-hint-inspired-by")),
+            Part::Field(f("last_reviewed", "field-last-reviewed", Widget::Date)),
+            Part::Field(f("review_due", "field-review-due", Widget::Date).hint("field-hint-review-due")),
         ],
     },
     SectionSpec {
         id: "traductions",
-        title: "Traductions",
+        title: "field-section-translations",
         prefix: "",
         parts: &[group(
             "translations",
-            "Traductions",
+            "field-translations",
             &[
-                f("language", "Langue", Widget::Text),
-                f("title", "Titre traduit", Widget::Text),
-                f("summary", "Résumé traduit", Widget::Textarea),
-                f("body", "Texte traduit (Markdown)", Widget::Textarea),
+                f("language", "field-language", Widget::Text),
+                f("title", "field-translated-title", Widget::Text),
+                f("summary", "field-translated-summary", Widget::Textarea),
+                f("body", "field-translated-body", Widget::Textarea),
             ],
         )],
     },
@@ -229,109 +229,109 @@ const TAIL: &[SectionSpec] = &[
 const PROJECT_SHEET: &[SectionSpec] = &[
     SectionSpec {
         id: "porteur",
-        title: "Structure porteuse",
+        title: "field-section-carrier",
         prefix: "project_sheet.carrier.",
         parts: &[
-            Part::Field(f("name", "Nom de la structure", Widget::Text).req()),
-            Part::Field(f("org_type", "Type de structure", Widget::Select(names::ORGANISATION_TYPE))),
-            Part::Field(f("siren", "SIREN", Widget::Text).hint("9 chiffres.")),
-            Part::Field(f("siret", "SIRET", Widget::Text).hint("14 chiffres.")),
-            Part::Field(f("rna", "RNA", Widget::Text)),
+            Part::Field(f("name", "field-carrier-name", Widget::Text).req()),
+            Part::Field(f("org_type", "field-org-type", Widget::Select(names::ORGANISATION_TYPE))),
+            Part::Field(f("siren", "field-siren", Widget::Text).hint("field-hint-nine-digits")),
+            Part::Field(f("siret", "field-siret", Widget::Text).hint("field-hint-fourteen-digits")),
+            Part::Field(f("rna", "field-rna", Widget::Text)),
         ],
     },
     SectionSpec {
         id: "projet",
-        title: "Le projet",
+        title: "field-section-project",
         prefix: "project_sheet.",
         parts: &[
-            Part::Field(f("nature", "Nature de l'initiative", Widget::Text)),
-            Part::Field(f("phase", "Phase", Widget::Select(names::PHASE))),
-            Part::Field(f("status", "Statut", Widget::Select(names::PROJECT_STATUS)).req()),
-            Part::Field(f("location", "Localisation", Widget::Text).req()),
-            Part::Field(f("perimeter", "Périmètre", Widget::Text).req()),
-            Part::Field(f("start_date", "Date de début", Widget::PartialDate).req().hint(PARTIAL_DATE)),
-            Part::Field(f("end_date", "Date de fin", Widget::PartialDate).hint(PARTIAL_DATE)),
-            Part::Field(f("objectives", "Objectifs", Widget::Lines).hint(LINES)),
+            Part::Field(f("nature", "field-nature", Widget::Text)),
+            Part::Field(f("phase", "field-phase", Widget::Select(names::PHASE))),
+            Part::Field(f("status", "field-status", Widget::Select(names::PROJECT_STATUS)).req()),
+            Part::Field(f("location", "field-location", Widget::Text).req()),
+            Part::Field(f("perimeter", "field-perimeter", Widget::Text).req()),
+            Part::Field(f("start_date", "field-start-date", Widget::PartialDate).req().hint(PARTIAL_DATE)),
+            Part::Field(f("end_date", "field-end-date", Widget::PartialDate).hint(PARTIAL_DATE)),
+            Part::Field(f("objectives", "field-objectives", Widget::Lines).hint(LINES)),
         ],
     },
     SectionSpec {
         id: "partenaires",
-        title: "Partenaires",
+        title: "field-section-partners",
         prefix: "project_sheet.",
         parts: &[
             group(
                 "partners",
-                "Partenaires",
-                &[f("name", "Organisation", Widget::Text), f("role", "Rôle", Widget::Text)],
+                "field-partners",
+                &[f("name", "field-organisation", Widget::Text), f("role", "field-role", Widget::Text)],
             ),
-            Part::Field(f("consortium", "Membres du consortium", Widget::Lines).hint(LINES)),
+            Part::Field(f("consortium", "field-consortium", Widget::Lines).hint(LINES)),
         ],
     },
     SectionSpec {
         id: "financement",
-        title: "Coût et financement",
+        title: "field-section-funding",
         prefix: "project_sheet.",
         parts: &[
-            Part::Field(f("total_cost_eur", "Coût total (€)", Widget::Number).hint(EUROS)),
-            group("funding", "Plan de financement", FUNDING_LINE),
+            Part::Field(f("total_cost_eur", "field-total-cost", Widget::Number).hint(EUROS)),
+            group("funding", "field-funding", FUNDING_LINE),
         ],
     },
     SectionSpec {
         id: "historique",
-        title: "Historique et organisation",
+        title: "field-section-history",
         prefix: "project_sheet.",
         parts: &[
             group(
                 "stages",
-                "Étapes et historique",
+                "field-stages",
                 &[
-                    f("name", "Étape", Widget::Text),
-                    f("start", "Début", Widget::PartialDate).hint(PARTIAL_DATE),
-                    f("end", "Fin", Widget::PartialDate).hint(PARTIAL_DATE),
-                    f("description", "Description", Widget::Textarea),
+                    f("name", "field-stage", Widget::Text),
+                    f("start", "field-start", Widget::PartialDate).hint(PARTIAL_DATE),
+                    f("end", "field-end", Widget::PartialDate).hint(PARTIAL_DATE),
+                    f("description", "field-description", Widget::Textarea),
                 ],
             ),
             group(
                 "work_packages",
-                "Groupes de travail",
+                "field-work-packages",
                 &[
-                    f("code", "Code", Widget::Text).hint("ex. Gt1"),
-                    f("name", "Nom", Widget::Text),
-                    f("description", "Description", Widget::Textarea),
+                    f("code", "field-code", Widget::Text).hint("field-hint-work-package-code"),
+                    f("name", "field-name", Widget::Text),
+                    f("description", "field-description", Widget::Textarea),
                 ],
             ),
-            Part::Field(f("human_means", "Moyens humains", Widget::Textarea)),
-            Part::Field(f("technical_means", "Moyens techniques et méthodes", Widget::Textarea)),
-            Part::Field(f("practices_used", "Bonnes pratiques utilisées", Widget::Lines).hint(URIS)),
+            Part::Field(f("human_means", "field-human-means", Widget::Textarea)),
+            Part::Field(f("technical_means", "field-technical-means", Widget::Textarea)),
+            Part::Field(f("practices_used", "field-practices-used", Widget::Lines).hint(URIS)),
         ],
     },
     SectionSpec {
         id: "resultats",
-        title: "Résultats et effets",
+        title: "field-section-results",
         prefix: "project_sheet.",
         parts: &[
-            Part::Field(f("qualitative_results", "Résultats qualitatifs", Widget::Textarea)),
+            Part::Field(f("qualitative_results", "field-qualitative-results", Widget::Textarea)),
             group(
                 "key_figures",
-                "Chiffres clés",
+                "field-key-figures",
                 &[
-                    f("indicator", "Indicateur", Widget::Text),
-                    f("value", "Valeur", Widget::Number),
-                    f("unit", "Unité", Widget::Text),
-                    f("date", "Date", Widget::PartialDate).hint(PARTIAL_DATE),
-                    f("baseline", "Référence", Widget::Number),
-                    f("target", "Cible", Widget::Number),
+                    f("indicator", "field-indicator", Widget::Text),
+                    f("value", "field-value", Widget::Number),
+                    f("unit", "field-unit", Widget::Text),
+                    f("date", "field-date", Widget::PartialDate).hint(PARTIAL_DATE),
+                    f("baseline", "field-baseline", Widget::Number),
+                    f("target", "field-target", Widget::Number),
                 ],
             ),
-            group("useful_effects", "Effets utiles", USEFUL_EFFECT),
-            Part::Field(f("evaluation_dimensions", "Dimensions d'évaluation", Widget::Lines).hint(LINES)),
+            group("useful_effects", "field-useful-effects", USEFUL_EFFECT),
+            Part::Field(f("evaluation_dimensions", "field-evaluation-dimensions", Widget::Lines).hint(LINES)),
             group(
                 "events",
-                "Événements",
+                "field-events",
                 &[
-                    f("name", "Événement", Widget::Text),
-                    f("date", "Date", Widget::PartialDate).hint(PARTIAL_DATE),
-                    f("place", "Lieu", Widget::Text),
+                    f("name", "field-event", Widget::Text),
+                    f("date", "field-date", Widget::PartialDate).hint(PARTIAL_DATE),
+                    f("place", "field-place", Widget::Text),
                 ],
             ),
         ],
@@ -341,69 +341,69 @@ const PROJECT_SHEET: &[SectionSpec] = &[
 const GOOD_PRACTICE: &[SectionSpec] = &[
     SectionSpec {
         id: "probleme",
-        title: "Problème et objectifs",
+        title: "field-section-problem",
         prefix: "good_practice.",
         parts: &[
-            Part::Field(f("problem", "Problème ou contexte", Widget::Textarea).req()),
-            Part::Field(f("objectives", "Objectifs", Widget::Lines).req().hint(LINES)),
-            Part::Field(f("target_actors", "Acteurs ciblés", Widget::Lines).hint(LINES)),
+            Part::Field(f("problem", "field-problem", Widget::Textarea).req()),
+            Part::Field(f("objectives", "field-objectives", Widget::Lines).req().hint(LINES)),
+            Part::Field(f("target_actors", "field-target-actors", Widget::Lines).hint(LINES)),
         ],
     },
     SectionSpec {
         id: "etapes",
-        title: "Étapes de la méthode",
+        title: "field-section-method-steps",
         prefix: "good_practice.",
         parts: &[Part::Group(GroupSpec {
             key: "steps",
-            label: "Étapes, dans l'ordre",
-            hint: Some("Au moins une étape. « Section » regroupe des étapes (ex. démarche initiale)."),
+            label: "field-steps",
+            hint: Some("field-hint-steps"),
             required: true,
             columns: &[
-                f("name", "Nom de l'étape", Widget::Text),
-                f("section", "Section", Widget::Text),
-                f("description", "Description", Widget::Textarea),
-                f("tools", "Outils", Widget::Lines).hint(LINES),
-                f("participants", "Participants", Widget::Lines).hint(LINES),
-                f("duration", "Durée", Widget::Text),
+                f("name", "field-step-name", Widget::Text),
+                f("section", "field-step-section", Widget::Text),
+                f("description", "field-description", Widget::Textarea),
+                f("tools", "field-tools", Widget::Lines).hint(LINES),
+                f("participants", "field-participants", Widget::Lines).hint(LINES),
+                f("duration", "field-duration", Widget::Text),
             ],
         })],
     },
     SectionSpec {
         id: "moyens",
-        title: "Outils et moyens nécessaires",
+        title: "field-section-means",
         prefix: "good_practice.",
         parts: &[
-            Part::Field(f("tools_and_supports", "Outils et supports", Widget::Lines).hint(LINES)),
+            Part::Field(f("tools_and_supports", "field-tools-and-supports", Widget::Lines).hint(LINES)),
             Part::Field(
-                f("resources_needed.human", "Moyens humains", Widget::Textarea)
+                f("resources_needed.human", "field-human-means", Widget::Textarea)
                     .req()
-                    .hint("Au moins un des trois types de moyens."),
+                    .hint("field-hint-resources-needed"),
             ),
-            Part::Field(f("resources_needed.financial", "Moyens financiers", Widget::Textarea)),
-            Part::Field(f("resources_needed.technical", "Moyens techniques", Widget::Textarea)),
+            Part::Field(f("resources_needed.financial", "field-financial-means", Widget::Textarea)),
+            Part::Field(f("resources_needed.technical", "field-technical-resources", Widget::Textarea)),
         ],
     },
     SectionSpec {
         id: "reussite",
-        title: "Facteurs de réussite et écueils",
+        title: "field-section-success",
         prefix: "good_practice.",
         parts: &[
-            Part::Field(f("success_factors", "Facteurs de réussite", Widget::Lines).hint(LINES)),
-            Part::Field(f("pitfalls", "Écueils à éviter", Widget::Lines).hint(LINES)),
+            Part::Field(f("success_factors", "field-success-factors", Widget::Lines).hint(LINES)),
+            Part::Field(f("pitfalls", "field-pitfalls", Widget::Lines).hint(LINES)),
         ],
     },
     SectionSpec {
         id: "transferabilite",
-        title: "Maturité et transférabilité",
+        title: "field-section-transferability",
         prefix: "good_practice.",
         parts: &[
-            Part::Field(f("maturity", "Maturité", Widget::Select(names::MATURITY)).req()),
+            Part::Field(f("maturity", "field-maturity", Widget::Select(names::MATURITY)).req()),
             Part::Field(
-                f("transferability", "Transférabilité", Widget::Textarea)
+                f("transferability", "field-transferability", Widget::Textarea)
                     .req()
-                    .hint("Conditions et adaptations pour un autre territoire."),
+                    .hint("field-hint-transferability"),
             ),
-            Part::Field(f("evidence", "Mises en œuvre documentées", Widget::Lines).hint(URIS)),
+            Part::Field(f("evidence", "field-evidence", Widget::Lines).hint(URIS)),
         ],
     },
 ];
@@ -411,66 +411,58 @@ const GOOD_PRACTICE: &[SectionSpec] = &[
 const EXPERIENCE: &[SectionSpec] = &[
     SectionSpec {
         id: "objet",
-        title: "Objet, période et témoin",
+        title: "field-section-subject",
         prefix: "experience.",
         parts: &[
-            Part::Field(
-                f("about.item", "Fiche projet concernée (URI)", Widget::Url)
-                    .req()
-                    .hint("L'adresse de la fiche projet, ici ou sur un autre nœud ; ou bien un libellé ci-dessous."),
-            ),
-            Part::Field(f("about.label", "… ou libellé du projet", Widget::Text)),
-            Part::Field(
-                f("period.start", "Début de la période couverte", Widget::PartialDate).req().hint(PARTIAL_DATE),
-            ),
-            Part::Field(f("period.end", "Fin de la période couverte", Widget::PartialDate).hint(PARTIAL_DATE)),
-            Part::Field(f("speaker.name", "Qui témoigne (nom)", Widget::Text)),
-            Part::Field(
-                f("speaker.role", "Rôle de la personne qui témoigne", Widget::Select(names::SPEAKER_ROLE)).req(),
-            ),
+            Part::Field(f("about.item", "field-about-item", Widget::Url).req().hint("field-hint-about-item")),
+            Part::Field(f("about.label", "field-about-label", Widget::Text)),
+            Part::Field(f("period.start", "field-period-start", Widget::PartialDate).req().hint(PARTIAL_DATE)),
+            Part::Field(f("period.end", "field-period-end", Widget::PartialDate).hint(PARTIAL_DATE)),
+            Part::Field(f("speaker.name", "field-speaker-name", Widget::Text)),
+            Part::Field(f("speaker.role", "field-speaker-role", Widget::Select(names::SPEAKER_ROLE)).req()),
         ],
     },
     SectionSpec {
         id: "recit",
-        title: "Contexte, résultats, difficultés",
+        title: "field-section-account",
         prefix: "experience.",
         parts: &[
-            Part::Field(f("context", "Contexte", Widget::Textarea).req()),
-            Part::Field(f("results", "Résultats", Widget::Textarea).req()),
-            Part::Field(f("difficulties", "Difficultés, ce qui n'a pas marché", Widget::Textarea).req()),
+            Part::Field(f("context", "field-context", Widget::Textarea).req()),
+            Part::Field(f("results", "field-results", Widget::Textarea).req()),
+            Part::Field(f("difficulties", "field-difficulties", Widget::Textarea).req()),
         ],
     },
     SectionSpec {
         id: "effets",
-        title: "Effets utiles et enseignements",
+        title: "field-section-effects",
         prefix: "experience.",
         parts: &[
-            group("useful_effects", "Effets utiles", USEFUL_EFFECT),
-            Part::Field(f("success_factors", "Facteurs de réussite", Widget::Lines).hint(LINES)),
-            Part::Field(f("recommendations", "Recommandations", Widget::Lines).hint(LINES)),
+            group("useful_effects", "field-useful-effects", USEFUL_EFFECT),
+            Part::Field(f("success_factors", "field-success-factors", Widget::Lines).hint(LINES)),
+            Part::Field(f("recommendations", "field-recommendations", Widget::Lines).hint(LINES)),
         ],
     },
     SectionSpec {
         id: "registres",
-        title: "Les six registres du modèle économique",
+        title: "field-section-registers",
         prefix: "experience.registers.",
         parts: &[
-            Part::Field(f("value_proposition", "Proposition de valeur", Widget::Textarea)),
-            Part::Field(f("resources", "Ressources matérielles et immatérielles", Widget::Textarea)),
-            Part::Field(f("organisation", "Organisation", Widget::Textarea)),
-            Part::Field(f("contracting", "Contractualisation", Widget::Textarea)),
-            Part::Field(f("funding_and_value_sharing", "Financement et partage de la valeur", Widget::Textarea)),
-            Part::Field(f("governance", "Gouvernance", Widget::Textarea)),
+            Part::Field(f("value_proposition", "field-value-proposition", Widget::Textarea)),
+            Part::Field(f("resources", "field-register-resources", Widget::Textarea)),
+            Part::Field(f("organisation", "field-organisation", Widget::Textarea)),
+            Part::Field(f("contracting", "field-contracting", Widget::Textarea)),
+            Part::Field(f("funding_and_value_sharing", "field-funding-and-value-sharing", Widget::Textarea)),
+            Part::Field(f("governance", "field-governance", Widget::Textarea)),
         ],
     },
     SectionSpec {
         id: "couts",
-        title: "Coûts, financement et pratiques",
+        title: "field-section-costs",
         prefix: "experience.",
         parts: &[
-            Part::Field(f("costs", "Coûts", Widget::Textarea)),
-            group("funding", "Plan de financement", FUNDING_LINE),
-            Part::Field(f("practices", "Bonnes pratiques utilisées ou produites", Widget::Lines).hint(URIS)),
+            Part::Field(f("costs", "field-costs", Widget::Textarea)),
+            group("funding", "field-funding", FUNDING_LINE),
+            Part::Field(f("practices", "field-practices", Widget::Lines).hint(URIS)),
         ],
     },
 ];
@@ -521,6 +513,37 @@ mod tests {
         assert_eq!(field_type("resources"), FieldType::List);
         assert_eq!(field_type("experience.registers.resources"), FieldType::Text);
         assert_eq!(field_type("title"), FieldType::Text);
+    }
+
+    #[test]
+    fn every_label_and_hint_has_a_message_in_both_languages() {
+        use crate::web::pages::i18n::{format, Lang};
+        let mut keys = Vec::new();
+        for kind in Kind::ALL {
+            for section in sections(kind) {
+                keys.push(section.title);
+                for part in section.parts {
+                    let (fields, group) = match part {
+                        Part::Field(spec) => (std::slice::from_ref(spec), None),
+                        Part::Group(g) => (g.columns, Some(g)),
+                    };
+                    if let Some(g) = group {
+                        keys.push(g.label);
+                        keys.extend(g.hint);
+                    }
+                    for spec in fields {
+                        keys.push(spec.label);
+                        keys.extend(spec.hint);
+                    }
+                }
+            }
+        }
+        for key in keys {
+            assert!(key.starts_with("field-"), "{key} is a message key");
+            for lang in [Lang::Fr, Lang::En] {
+                assert_ne!(format(lang, key, &[]), key, "{key} has no message in {lang:?}");
+            }
+        }
     }
 
     #[test]

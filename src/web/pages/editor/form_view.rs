@@ -1,12 +1,14 @@
 //! The view model of the editor form: the declared sections ([`super::form_spec`]) filled
 //! with the values of a document tree (what was stored, or what the editor just typed),
 //! each validation error placed beside the input whose name is its path, and a summary
-//! of every error with a link to its input.
+//! of every error with a link to its input. Labels, hints and error messages are in the
+//! request's language.
 
+use super::field_errors;
 use super::form_parse::value_at;
 use super::form_spec::{self, FieldSpec, Part, Widget};
-use crate::content::{FieldError, Kind, Lifecycle, Vocabularies};
-use crate::web::pages::i18n;
+use crate::content::{FieldError, Kind, Lang, Lifecycle, Vocabularies};
+use crate::web::pages::i18n::{self, t, t1, t_with};
 use serde_json::Value;
 
 /// Empty rows shown under the filled ones of every list.
@@ -21,7 +23,7 @@ pub struct OptionView {
 pub struct FieldView {
     pub name: String,
     pub id: String,
-    pub label: &'static str,
+    pub label: String,
     /// How the summary names this input ("Plan de financement, ligne 2 — Montant (€)").
     pub summary_label: String,
     /// `text`, `textarea`, `lines`, `body`, `select`, `checkboxes` or `readonly`.
@@ -30,7 +32,7 @@ pub struct FieldView {
     pub inputmode: &'static str,
     pub value: String,
     pub options: Vec<OptionView>,
-    pub hint: Option<&'static str>,
+    pub hint: Option<String>,
     pub required: bool,
     pub wide: bool,
     pub error: Option<String>,
@@ -45,8 +47,8 @@ pub struct RowView {
 pub struct GroupView {
     pub name: String,
     pub id: String,
-    pub label: &'static str,
-    pub hint: Option<&'static str>,
+    pub label: String,
+    pub hint: Option<String>,
     pub required: bool,
     pub error: Option<String>,
     pub rows: Vec<RowView>,
@@ -59,7 +61,7 @@ pub enum PartView {
 
 pub struct SectionView {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub parts: Vec<PartView>,
 }
 
@@ -87,11 +89,12 @@ pub fn input_id(name: &str) -> String {
 fn display(value: Option<&Value>) -> String {
     match value {
         Some(Value::String(s)) => s.clone(),
-        // Numbers are shown as French people type them (decimal comma); the parser
-        // reads both forms back.
+        // Numbers are shown as people of the page's language type them (a decimal comma
+        // in French); the parser reads both forms back.
         Some(Value::Number(n)) => match n.as_f64() {
             Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-            _ => n.to_string().replace('.', ","),
+            _ if i18n::lang() == Lang::Fr => n.to_string().replace('.', ","),
+            _ => n.to_string(),
         },
         Some(Value::Array(items)) => items.iter().map(|v| display(Some(v))).collect::<Vec<_>>().join("\n"),
         Some(Value::Bool(b)) => b.to_string(),
@@ -115,10 +118,10 @@ fn vocabulary_options(vocab: &Vocabularies, name: &str, selected: &[String]) -> 
         .map(|v| {
             v.terms
                 .iter()
-                .map(|t| OptionView {
-                    value: t.code.clone(),
-                    label: t.label.clone(),
-                    selected: selected.contains(&t.code),
+                .map(|term| OptionView {
+                    value: term.code.clone(),
+                    label: i18n::term(vocab, name, &term.code).to_owned(),
+                    selected: selected.contains(&term.code),
                 })
                 .collect()
         })
@@ -127,7 +130,7 @@ fn vocabulary_options(vocab: &Vocabularies, name: &str, selected: &[String]) -> 
         if !code.is_empty() && !options.iter().any(|o| &o.value == code) {
             options.push(OptionView {
                 value: code.clone(),
-                label: format!("{code} (valeur inconnue)"),
+                label: t1("editor-unknown-value", "code", code),
                 selected: true,
             });
         }
@@ -146,14 +149,14 @@ fn field_view(
     let value = value_at(tree, &name);
     let mut view = FieldView {
         id: input_id(&name),
-        label: spec.label,
+        label: t(spec.label),
         summary_label,
         widget: "text",
         input_type: "text",
         inputmode: "",
         value: display(value),
         options: Vec::new(),
-        hint: spec.hint,
+        hint: spec.hint.map(t),
         required: spec.required,
         wide: false,
         error: None,
@@ -182,7 +185,7 @@ fn field_view(
             let selected = codes(value);
             view.options.push(OptionView {
                 value: String::new(),
-                label: "— Non précisé —".into(),
+                label: t("editor-not-specified"),
                 selected: selected.is_empty(),
             });
             view.options.extend(vocabulary_options(vocab, vocabulary, &selected));
@@ -206,7 +209,7 @@ fn field_view(
         }
         Widget::Slug if !creating => {
             view.widget = "readonly";
-            view.hint = Some("L'identifiant d'URL ne change pas après la création.");
+            view.hint = Some(t("field-hint-slug-fixed"));
         }
         Widget::Slug => {}
     }
@@ -236,19 +239,27 @@ pub fn build(
             match part {
                 Part::Field(spec) => {
                     let name = format!("{}{}", section.prefix, spec.key);
-                    parts.push(PartView::Field(field_view(spec, name, spec.label.to_owned(), tree, creating, vocab)));
+                    parts.push(PartView::Field(field_view(spec, name, t(spec.label), tree, creating, vocab)));
                 }
                 Part::Group(group) => {
                     let name = format!("{}{}", section.prefix, group.key);
                     let count = rows_in(tree, &name) + EMPTY_ROWS + extra_rows;
+                    let group_label = t(group.label);
                     let rows = (0..count)
                         .map(|i| RowView {
-                            title: format!("Ligne {}", i + 1),
+                            title: t1("editor-row-title", "n", i + 1),
                             fields: group
                                 .columns
                                 .iter()
                                 .map(|c| {
-                                    let label = format!("{}, ligne {} — {}", group.label, i + 1, c.label);
+                                    let label = t_with(
+                                        "editor-row-field",
+                                        &[
+                                            ("group", (&group_label).into()),
+                                            ("n", (i + 1).into()),
+                                            ("field", t(c.label).into()),
+                                        ],
+                                    );
                                     field_view(c, format!("{name}[{i}].{}", c.key), label, tree, creating, vocab)
                                 })
                                 .collect(),
@@ -257,8 +268,8 @@ pub fn build(
                     parts.push(PartView::Group(GroupView {
                         id: input_id(&name),
                         name,
-                        label: group.label,
-                        hint: group.hint,
+                        label: group_label,
+                        hint: group.hint.map(t),
                         required: group.required,
                         error: None,
                         rows,
@@ -266,7 +277,7 @@ pub fn build(
                 }
             }
         }
-        sections.push(SectionView { id: section.id, title: section.title, parts });
+        sections.push(SectionView { id: section.id, title: t(section.title), parts });
     }
     let summary = place_errors(&mut sections, errors);
     FormView { sections, summary }
@@ -282,7 +293,7 @@ fn targets(sections: &mut [SectionView]) -> Vec<(&str, &str, &str, &mut Option<S
                     out.push((f.name.as_str(), f.id.as_str(), f.summary_label.as_str(), &mut f.error))
                 }
                 PartView::Group(g) => {
-                    out.push((g.name.as_str(), g.id.as_str(), g.label, &mut g.error));
+                    out.push((g.name.as_str(), g.id.as_str(), g.label.as_str(), &mut g.error));
                     for row in g.rows.iter_mut() {
                         for f in row.fields.iter_mut() {
                             out.push((f.name.as_str(), f.id.as_str(), f.summary_label.as_str(), &mut f.error));
@@ -317,17 +328,21 @@ fn place_errors(sections: &mut [SectionView], errors: &[FieldError]) -> Vec<Summ
     let names: Vec<&str> = targets.iter().map(|t| t.0).collect();
     let placed: Vec<Option<usize>> = errors.iter().map(|e| target_of(&names, &e.path)).collect();
     let mut summary = Vec::new();
-    let mut messages: Vec<Vec<&str>> = vec![Vec::new(); targets.len()];
+    let mut messages: Vec<Vec<String>> = vec![Vec::new(); targets.len()];
     for (error, target) in errors.iter().zip(&placed) {
+        let message = field_errors::shown(error);
         match target {
             Some(i) => {
-                messages[*i].push(&error.message);
                 summary.push(SummaryItem {
-                    text: format!("{} : {}", targets[*i].2, error.message),
+                    text: t_with(
+                        "editor-summary-entry",
+                        &[("field", targets[*i].2.into()), ("message", message.as_str().into())],
+                    ),
                     href: Some(format!("#{}", targets[*i].1)),
                 });
+                messages[*i].push(message);
             }
-            None => summary.push(SummaryItem { text: error.message.clone(), href: None }),
+            None => summary.push(SummaryItem { text: message, href: None }),
         }
     }
     for (target, messages) in targets.iter_mut().zip(messages) {

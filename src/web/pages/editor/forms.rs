@@ -11,7 +11,7 @@ use crate::content::{validate, FieldError, ItemDocument, Kind};
 use crate::operations::update::UpdateOutcome;
 use crate::operations::{publish, queries, retract, update, Node, OperationError};
 use crate::web::pages::errors::PageError;
-use crate::web::pages::i18n;
+use crate::web::pages::i18n::{self, t, t1};
 use crate::web::pages::item::{resolve_references, BODY_HEADING_OFFSET};
 use crate::web::pages::item_view::ItemView;
 use crate::web::pages::layout::{render, Layout};
@@ -23,7 +23,7 @@ use serde_json::{json, Value};
 
 use crate::web::pages::item_view::Block;
 
-/// Rows one click on "Ajouter des lignes" adds to every list.
+/// Rows one click on "Ajouter des lignes" (add rows) adds to every list.
 const ROWS_PER_CLICK: usize = 3;
 
 #[derive(Template)]
@@ -33,7 +33,7 @@ struct FormPage {
     heading: String,
     action: String,
     kind_code: &'static str,
-    kind_label: &'static str,
+    kind_label: String,
     sections: Vec<SectionView>,
     summary: Vec<SummaryItem>,
     extra_rows: usize,
@@ -64,15 +64,15 @@ fn form_page(node: &Node, editor: &Editor, kind: Kind, target: &Target, r: Rende
     let creating = target.slug.is_none();
     let view = form_view::build(kind, &r.tree, &r.errors, creating, r.extra_rows, &node.vocab);
     let (heading, action) = match &target.slug {
-        None => (format!("Nouvelle fiche : {}", i18n::kind(kind).to_lowercase()), "/edit/new".to_owned()),
-        Some(slug) => (format!("Modifier « {} »", target.title), format!("/edit/{slug}")),
+        None => (t1("editor-new-heading", "kind", i18n::kind(kind).to_lowercase()), "/edit/new".to_owned()),
+        Some(slug) => (t1("editor-edit-heading", "title", &target.title), format!("/edit/{slug}")),
     };
     FormPage {
         layout: editor.layout(node),
         heading,
         action,
         kind_code: kind.code(),
-        kind_label: i18n::kind(kind),
+        kind_label: i18n::kind(kind).to_owned(),
         sections: view.sections,
         summary: view.summary,
         extra_rows: r.extra_rows,
@@ -124,8 +124,8 @@ pub async fn edit_form(
     let item = queries::local_item(&node, &slug).await?;
     let tree = serde_json::to_value(&item.document).context("Failed to serialize an item for its form")?;
     let notice = match query_value(&req, "etat").as_deref() {
-        Some("enregistre") => Some(format!("Fiche enregistrée (révision {}).", item.revision)),
-        Some("inchange") => Some("Aucune modification : la fiche est restée telle quelle.".to_owned()),
+        Some("enregistre") => Some(t1("editor-saved", "revision", item.revision.to_string())),
+        Some("inchange") => Some(t("editor-unchanged")),
         _ => None,
     };
     let target = Target {
@@ -148,11 +148,12 @@ pub async fn create(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -
     let editor = require_editor(&node, &req).await?;
     let form = form_parse::parse_form(&body, field_type);
     editor.check_csrf(&form.csrf)?;
-    let kind = form.tree.get("kind").and_then(Value::as_str).and_then(Kind::parse).ok_or_else(|| {
-        PageError::BadRequest(
-            "Le type de fiche est manquant ou inconnu. Recommencez depuis l'espace éditeur.".to_owned(),
-        )
-    })?;
+    let kind = form
+        .tree
+        .get("kind")
+        .and_then(Value::as_str)
+        .and_then(Kind::parse)
+        .ok_or_else(|| PageError::BadRequest(t("editor-missing-kind")))?;
     let target = Target { slug: None, title: String::new(), public: false, current: None };
     handle_post(&node, &editor, kind, &target, form).await
 }

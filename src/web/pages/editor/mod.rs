@@ -3,6 +3,7 @@
 //! session; every POST carries the session's CSRF token.
 
 mod dashboard;
+pub(super) mod field_errors;
 mod form_parse;
 mod form_spec;
 mod form_view;

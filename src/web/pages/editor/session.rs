@@ -7,6 +7,7 @@ use crate::operations::accounts::{self, Session};
 use crate::operations::audit::Actor;
 use crate::operations::Node;
 use crate::web::pages::errors::PageError;
+use crate::web::pages::i18n::t;
 use crate::web::pages::layout::{render, Layout, Nav};
 use actix_web::cookie::{time::Duration, Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
@@ -28,9 +29,7 @@ impl Editor {
         if constant_time_eq(submitted.as_bytes(), self.session.csrf_token.as_bytes()) {
             Ok(())
         } else {
-            Err(PageError::Forbidden(
-                "Le jeton de sécurité du formulaire est absent ou invalide (la session a peut-être expiré). Rechargez la page et recommencez.".to_owned(),
-            ))
+            Err(PageError::Forbidden(t("editor-csrf-refused")))
         }
     }
 
@@ -53,7 +52,7 @@ impl Editor {
         if self.is_admin() {
             Ok(())
         } else {
-            Err(PageError::Forbidden("Cette action est réservée aux administrateurs du nœud.".to_owned()))
+            Err(PageError::Forbidden(t("admin-only")))
         }
     }
 }
@@ -122,7 +121,7 @@ struct LoginPage {
     layout: Layout,
     username: String,
     next: String,
-    error: Option<&'static str>,
+    error: Option<String>,
 }
 
 fn query_value(req: &HttpRequest, key: &str) -> Option<String> {
@@ -173,7 +172,7 @@ pub async fn log_in(node: web::Data<Node>, body: web::Bytes) -> Result<HttpRespo
                 layout: Layout::public(&node, Nav::Editor),
                 username,
                 next,
-                error: Some("Identifiant ou mot de passe incorrect."),
+                error: Some(t("editor-login-refused")),
             };
             render(StatusCode::UNAUTHORIZED, &page)
         }
@@ -183,7 +182,7 @@ pub async fn log_in(node: web::Data<Node>, body: web::Bytes) -> Result<HttpRespo
                 layout: Layout::public(&node, Nav::Editor),
                 username,
                 next,
-                error: Some("Trop d'essais infructueux : ce compte est bloqué pour quelques minutes."),
+                error: Some(t("editor-login-throttled")),
             };
             let mut response = render(StatusCode::TOO_MANY_REQUESTS, &page)?;
             if let Ok(value) = header::HeaderValue::from_str(&seconds.to_string()) {

@@ -1,0 +1,218 @@
+//! The editors' area and the peers page in both languages: English when the visitor asks
+//! for it (`?lang=en` or `Accept-Language: en`), French otherwise, down to the validation
+//! messages shown beside the fields of a refused form.
+
+use crate::helpers::{spawn_app, TestApp};
+use maillage::operations::accounts;
+use reqwest::StatusCode;
+
+const PASSWORD: &str = "un mot de passe solide";
+
+/// A browser without JavaScript: no redirects followed, one session cookie, and the
+/// language it asks for in `Accept-Language` (none: the node's default, French).
+struct Browser {
+    http: reqwest::Client,
+    base: String,
+    cookie: Option<String>,
+    accept_language: Option<&'static str>,
+}
+
+struct Page {
+    status: StatusCode,
+    html: String,
+}
+
+impl Browser {
+    fn new(app: &TestApp, accept_language: Option<&'static str>) -> Browser {
+        let http =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("an HTTP client");
+        Browser { http, base: app.address.clone(), cookie: None, accept_language }
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let mut builder = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(cookie) = &self.cookie {
+            builder = builder.header("cookie", cookie);
+        }
+        if let Some(lang) = self.accept_language {
+            builder = builder.header("accept-language", lang);
+        }
+        builder
+    }
+
+    async fn get(&self, path: &str) -> Page {
+        let response = self.request(reqwest::Method::GET, path).send().await.expect("GET");
+        Page { status: response.status(), html: response.text().await.expect("HTML") }
+    }
+
+    async fn post(&self, path: &str, body: &str) -> Page {
+        let response = self
+            .request(reqwest::Method::POST, path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned())
+            .send()
+            .await
+            .expect("POST");
+        Page { status: response.status(), html: response.text().await.expect("HTML") }
+    }
+
+    /// Signs in through the login form and keeps the session cookie.
+    async fn sign_in(&mut self, username: &str) {
+        let response = self
+            .request(reqwest::Method::POST, "/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("username={username}&password={}", PASSWORD.replace(' ', "+")))
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "login as {username}");
+        let cookie = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).expect("a session cookie");
+        self.cookie = Some(cookie.split(';').next().expect("name=value").to_owned());
+    }
+
+    /// The CSRF token the forms of this session carry.
+    async fn csrf(&self) -> String {
+        let page = self.get("/edit/new?kind=good_practice").await;
+        let marker = "name=\"_csrf\" value=\"";
+        let start = page.html.find(marker).expect("the form carries a CSRF token") + marker.len();
+        page.html[start..].split('"').next().expect("a token").to_owned()
+    }
+}
+
+async fn app_with_editor(role: &str) -> TestApp {
+    let app = spawn_app().await;
+    accounts::set_editor(&app.node, "claire", PASSWORD, role, &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("an editor account");
+    app
+}
+
+#[tokio::test]
+async fn the_login_page_is_in_english_when_asked_and_in_french_otherwise() {
+    let app = app_with_editor("editor").await;
+
+    for english in [
+        Browser::new(&app, None).get("/login?lang=en").await,
+        Browser::new(&app, Some("en-GB,en;q=0.9")).get("/login").await,
+    ] {
+        assert_eq!(english.status, StatusCode::OK);
+        assert!(english.html.contains("<html lang=\"en\""), "{}", english.html);
+        for text in ["Editors&#x27; area: sign in", "Username", "Password", ">Sign in</button>"] {
+            assert!(english.html.contains(text), "{text} in {}", english.html);
+        }
+        assert!(!english.html.contains("Mot de passe"), "no French left: {}", english.html);
+    }
+
+    let french = Browser::new(&app, None).get("/login").await;
+    assert!(french.html.contains("<html lang=\"fr\""));
+    for text in ["Espace éditeur : connexion", "Identifiant", "Mot de passe", ">Se connecter</button>"] {
+        assert!(french.html.contains(text), "{text} in {}", french.html);
+    }
+
+    let refused = Browser::new(&app, Some("en")).post("/login", "username=claire&password=wrong").await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert!(refused.html.contains("Incorrect username or password."), "{}", refused.html);
+    let refusé = Browser::new(&app, None).post("/login", "username=claire&password=faux").await;
+    assert!(refusé.html.contains("Identifiant ou mot de passe incorrect."), "{}", refusé.html);
+}
+
+#[tokio::test]
+async fn the_dashboard_and_the_new_item_form_are_in_english_when_asked() {
+    let app = app_with_editor("editor").await;
+    let mut browser = Browser::new(&app, Some("en"));
+    browser.sign_in("claire").await;
+
+    let dashboard = browser.get("/edit").await;
+    assert_eq!(dashboard.status, StatusCode::OK);
+    for text in ["<h1>Editors&#x27; area</h1>", "Write a new item", "Drafts (0)", "Network peers"] {
+        assert!(dashboard.html.contains(text), "{text} in {}", dashboard.html);
+    }
+
+    let form = browser.get("/edit/new?kind=project_sheet").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.html.contains("<html lang=\"en\""));
+    for text in [
+        "New item: project sheet",
+        ">Title <span class=\"required-mark\">(required to publish)</span>",
+        ">Summary <span",
+        "<legend>Funding plan</legend>",
+        "Row 1",
+        "One entry per line.",
+        "— Not specified —",
+        ">Save</button>",
+        ">Add rows</button>",
+    ] {
+        assert!(form.html.contains(text), "{text} in {}", form.html);
+    }
+    for french in ["obligatoire pour publier", "Enregistrer", "Plan de financement", "Ligne 1", "Une entrée par ligne"]
+    {
+        assert!(!form.html.contains(french), "no French left ({french})");
+    }
+}
+
+/// A published project sheet with a missing title, a latitude out of range and an amount
+/// that is not a number.
+fn flawed_project_sheet(csrf: &str) -> String {
+    format!(
+        "_csrf={csrf}&_action=save&kind=project_sheet&lifecycle=published&language=fr&title=\
+         &territory.lat=200&project_sheet.funding%5B0%5D.funder=ADEME\
+         &project_sheet.funding%5B0%5D.amount_eur=beaucoup"
+    )
+}
+
+#[tokio::test]
+async fn a_refused_form_shows_each_message_beside_its_field_in_the_page_language() {
+    let app = app_with_editor("editor").await;
+    let mut english = Browser::new(&app, Some("en"));
+    english.sign_in("claire").await;
+    let mut french = Browser::new(&app, None);
+    french.sign_in("claire").await;
+
+    let page = english.post("/edit/new", &flawed_project_sheet(&english.csrf().await)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for text in [
+        "issues to fix — nothing has been saved",
+        "id=\"f-territory-lat-erreur\">The latitude must be between -90 and 90.</p>",
+        "id=\"f-project_sheet-funding-0-amount_eur-erreur\">“beaucoup” is not a number",
+        "id=\"f-title-erreur\">A title is required, even for a draft.</p>",
+        "Funding plan, row 1 — Amount (€): “beaucoup” is not a number",
+    ] {
+        assert!(page.html.contains(text), "{text} in {}", page.html);
+    }
+    assert!(!page.html.contains("La latitude doit"), "the French message is not shown");
+
+    let page = french.post("/edit/new", &flawed_project_sheet(&french.csrf().await)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for text in [
+        "points à corriger — rien n&#x27;a été enregistré",
+        "id=\"f-territory-lat-erreur\">La latitude doit être comprise entre -90 et 90.</p>",
+        "id=\"f-project_sheet-funding-0-amount_eur-erreur\">« beaucoup » n&#x27;est pas un nombre",
+        "id=\"f-title-erreur\">Le titre est obligatoire.</p>",
+        "Plan de financement, ligne 1 — Montant (€) : « beaucoup »",
+    ] {
+        assert!(page.html.contains(text), "{text} in {}", page.html);
+    }
+    assert_eq!(app.row_counts().await.items, 0, "nothing was saved");
+}
+
+#[tokio::test]
+async fn the_peers_page_and_its_follow_form_are_in_english_when_asked() {
+    let app = app_with_editor("admin").await;
+    let mut browser = Browser::new(&app, Some("en"));
+    browser.sign_in("claire").await;
+
+    let page = browser.get("/admin/pairs").await;
+    assert_eq!(page.status, StatusCode::OK);
+    for text in ["<h1>Network peers</h1>", "Follow a node", "Following (0)", "Followers (0)", "No deliveries yet."] {
+        assert!(page.html.contains(text), "{text} in {}", page.html);
+    }
+
+    let csrf = browser.csrf().await;
+    let refused = browser.post("/admin/pairs/suivre", &format!("_csrf={csrf}&cible=")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("Enter a node&#x27;s handle (territory@host)"), "{}", refused.html);
+
+    let french = Browser { accept_language: None, ..browser };
+    let refusée = french.post("/admin/pairs/suivre", &format!("_csrf={csrf}&cible=")).await;
+    assert!(refusée.html.contains("Indiquez l&#x27;identifiant d&#x27;un nœud (territoire@hote)"), "{}", refusée.html);
+}
