@@ -90,7 +90,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
         sync_signal: Arc::new(tokio::sync::Notify::new()),
-        login_throttle: Arc::new(crate::operations::accounts::LoginThrottle::default()),
+        login_throttle: Arc::new(crate::operations::login_throttle::LoginThrottle::default()),
         metrics: Arc::new(crate::operations::metrics::Metrics::default()),
         inbox_permits: Arc::new(tokio::sync::Semaphore::new(settings.federation.inbox_concurrency)),
         pool,
