@@ -18,3 +18,4 @@ mod federation;
 mod hostile;
 mod search;
 mod settings;
+mod shutdown;

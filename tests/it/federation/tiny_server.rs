@@ -53,6 +53,11 @@ impl Reply {
     pub fn status(status: u16) -> Reply {
         Reply { status, headers: Vec::new(), body: String::new(), delay: Duration::ZERO }
     }
+
+    pub fn after(mut self, delay: Duration) -> Reply {
+        self.delay = delay;
+        self
+    }
 }
 
 pub struct TinyServer {
