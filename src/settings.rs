@@ -31,6 +31,10 @@ pub struct ServerSettings {
     #[serde(default)]
     pub base_url: String,
     pub max_body_bytes: usize,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (its last entry is then the
+    /// client's address); from anyone else the header is ignored.
+    #[serde(default)]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -14,6 +14,10 @@ use anyhow::Context;
 use std::net::TcpListener;
 use std::sync::Arc;
 
+/// Beyond the HTTP timeout, what a worker gets on shutdown to record the outcome of its
+/// last request.
+const SHUTDOWN_MARGIN: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub struct Application {
     port: u16,
     node: Node,
@@ -42,13 +46,14 @@ impl Application {
         self.server.handle()
     }
 
-    /// Serves and runs the workers until the server stops (Ctrl-C or SIGTERM).
+    /// Serves and runs the workers until the server stops (Ctrl-C or SIGTERM); then the
+    /// workers finish the job in hand, for at most the HTTP timeout and a margin. Dropping
+    /// this future instead aborts the workers wherever they are.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let workers = workers::spawn_all(&self.node);
         let result = self.server.await;
-        for worker in workers {
-            worker.abort();
-        }
+        tracing::info!("server stopped; letting the workers finish the job in hand");
+        workers.stop(self.node.settings.federation.request_timeout + SHUTDOWN_MARGIN).await;
         result
     }
 }
@@ -90,7 +95,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
         sync_signal: Arc::new(tokio::sync::Notify::new()),
-        login_throttle: Arc::new(crate::operations::accounts::LoginThrottle::default()),
+        login_throttle: Arc::new(crate::operations::login_throttle::LoginThrottle::default()),
         metrics: Arc::new(crate::operations::metrics::Metrics::default()),
         inbox_permits: Arc::new(tokio::sync::Semaphore::new(settings.federation.inbox_concurrency)),
         pool,

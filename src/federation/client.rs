@@ -1,8 +1,10 @@
 //! Outgoing HTTP for federation: signed GETs of ActivityPub documents and signed POSTs
 //! to inboxes, every one checked against the SSRF policy first, with timeouts and a cap
-//! on response size.
+//! on response size. GETs follow a few redirects, each hop checked like the first URL
+//! ([`super::redirect`]); POSTs follow none.
 
 use super::keys::NodeKeys;
+use super::redirect::{check_served_id, redirect_target, MAX_REDIRECTS};
 use super::signatures::sign_request;
 use super::vocab::ACTIVITY_JSON;
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER, USER_AGENT};
@@ -36,6 +38,8 @@ pub enum FetchError {
     NotJson(String, String),
     #[error("signing failed: {0}")]
     Signing(String),
+    #[error("{0} redirected more than {MAX_REDIRECTS} times")]
+    TooManyRedirects(String),
 }
 
 /// A signing HTTP client for one node.
@@ -78,7 +82,8 @@ impl FederationClient {
         let http = reqwest::Client::builder()
             .timeout(policy.timeout)
             .connect_timeout(policy.timeout)
-            // Redirects would bypass the address check; peers must give canonical URLs.
+            // reqwest would follow redirects without our address check: GETs follow them
+            // by hand (`get_following_redirects`), POSTs not at all.
             .redirect(reqwest::redirect::Policy::none())
             .pool_max_idle_per_host(8)
             .build()?;
@@ -131,23 +136,20 @@ impl FederationClient {
     /// Signed conditional GET: with the ETag of the last answer, an unchanged document
     /// costs one round trip and no body.
     pub async fn fetch_json_if_changed(&self, url: &str, etag: Option<&str>) -> Result<Conditional, FetchError> {
-        let parsed = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "not a URL"))?;
-        self.check_url(&parsed).await?;
-        let signed = sign_request(&self.keys, &self.key_id, &Method::GET, &parsed, None, chrono::Utc::now())
-            .map_err(|e| FetchError::Signing(e.to_string()))?;
-        let mut request = self
-            .http
-            .get(parsed.clone())
-            .headers(signed)
-            .header(
-                ACCEPT,
-                format!("{ACTIVITY_JSON}, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""),
-            )
-            .header(USER_AGENT, user_agent());
-        if let Some(etag) = etag {
-            request = request.header(IF_NONE_MATCH, etag);
-        }
-        let response = request.send().await.map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))?;
+        let accept = format!("{ACTIVITY_JSON}, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"");
+        let (served_by, response) = self
+            .get_following_redirects(url, |hop| {
+                // The signature covers the host and the path: each hop is signed anew.
+                let signed = sign_request(&self.keys, &self.key_id, &Method::GET, hop, None, chrono::Utc::now())
+                    .map_err(|e| FetchError::Signing(e.to_string()))?;
+                let mut request =
+                    self.http.get(hop.clone()).headers(signed).header(ACCEPT, &accept).header(USER_AGENT, user_agent());
+                if let Some(etag) = etag {
+                    request = request.header(IF_NONE_MATCH, etag);
+                }
+                Ok(request)
+            })
+            .await?;
         if response.status() == StatusCode::NOT_MODIFIED {
             return Ok(Conditional::NotModified);
         }
@@ -156,28 +158,51 @@ impl FederationClient {
         }
         let etag = response.headers().get(ETAG).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let bytes = self.read_limited(url, response).await?;
-        let document =
+        let document: serde_json::Value =
             serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))?;
+        if Url::parse(url).ok().as_ref() != Some(&served_by) {
+            check_served_id(&served_by, &document)?;
+        }
         Ok(Conditional::Changed { document, etag })
     }
 
     /// Plain GET of JSON (WebFinger and NodeInfo are not signed).
     pub async fn fetch_plain_json(&self, url: &str, accept: &str) -> Result<serde_json::Value, FetchError> {
-        let parsed = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "not a URL"))?;
-        self.check_url(&parsed).await?;
-        let response = self
-            .http
-            .get(parsed)
-            .header(ACCEPT, accept)
-            .header(USER_AGENT, user_agent())
-            .send()
-            .await
-            .map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))?;
+        let (_, response) = self
+            .get_following_redirects(url, |hop| {
+                Ok(self.http.get(hop.clone()).header(ACCEPT, accept).header(USER_AGENT, user_agent()))
+            })
+            .await?;
         if !response.status().is_success() {
             return Err(FetchError::Status(url.to_owned(), response.status().as_u16()));
         }
         let bytes = self.read_limited(url, response).await?;
         serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))
+    }
+
+    /// GETs `url`, following at most [`MAX_REDIRECTS`] redirects. Every hop, the first
+    /// included, is checked against the policy (scheme, federation policy, resolved
+    /// addresses) before it is requested; `request` builds the request for a hop.
+    /// Returns the URL that finally answered, and its answer.
+    async fn get_following_redirects(
+        &self,
+        url: &str,
+        request: impl Fn(&Url) -> Result<reqwest::RequestBuilder, FetchError>,
+    ) -> Result<(Url, reqwest::Response), FetchError> {
+        let mut hop = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "not a URL"))?;
+        for _ in 0..=MAX_REDIRECTS {
+            self.check_url(&hop).await?;
+            let response =
+                request(&hop)?.send().await.map_err(|e| FetchError::Network(hop.to_string(), e.to_string()))?;
+            match redirect_target(&hop, response.status(), response.headers().get(reqwest::header::LOCATION))? {
+                Some(next) => {
+                    tracing::debug!(from = %hop, to = %next, "following a redirect");
+                    hop = next;
+                }
+                None => return Ok((hop, response)),
+            }
+        }
+        Err(FetchError::TooManyRedirects(url.to_owned()))
     }
 
     async fn read_limited(&self, url: &str, mut response: reqwest::Response) -> Result<Vec<u8>, FetchError> {
@@ -210,6 +235,9 @@ impl FederationClient {
                 Ok(h) => h,
                 Err(e) => return DeliveryOutcome::Rejected { status: None, error: format!("signing failed: {e}") },
             };
+        // No redirect is followed here: it would send this signed body on to another
+        // host. A peer must give its inbox's canonical URL; a 3xx answer is a permanent
+        // rejection (`classify`).
         let result = self
             .http
             .post(parsed)
@@ -308,6 +336,45 @@ mod tests {
             assert!(!is_public_address(ip.parse().expect("ip")), "{ip} must be refused");
         }
         assert!(is_public_address("193.51.24.1".parse().expect("ip")));
+    }
+
+    fn production_client() -> FederationClient {
+        let policy = FetchPolicy {
+            peers: crate::federation::policy::FederationPolicy::default(),
+            allow_http: false,
+            allow_private_addresses: false,
+            timeout: Duration::from_secs(1),
+            max_response_bytes: 1024,
+        };
+        FederationClient::new(NodeKeys::generate().expect("keys"), "https://a.test/actor#main-key".into(), policy)
+            .expect("a client")
+    }
+
+    /// Every hop of a redirect goes through `check_url` before it is requested: these are
+    /// the hops a hostile peer would redirect to, and why each is refused.
+    #[tokio::test]
+    async fn the_production_policy_refuses_redirect_hops_to_internal_addresses() {
+        let client = production_client();
+        let private = "the host resolves to a private, loopback or link-local address";
+        for (hop, why) in [
+            ("https://127.0.0.1/actor", private),
+            ("https://127.0.0.1:8080/actor", private),
+            ("https://10.0.0.7/inbox", private),
+            ("https://169.254.169.254/latest/meta-data/", private),
+            ("https://[::1]/actor", private),
+            ("https://[::ffff:10.0.0.1]/actor", private),
+            ("http://169.254.169.254/latest/meta-data/", "only https is allowed"),
+            ("file:///etc/passwd", "only https is allowed"),
+            ("https://user:secret@a.test/actor", "credentials in URLs are not allowed"),
+        ] {
+            match client.check_url(&Url::parse(hop).expect("a URL")).await {
+                Err(FetchError::Refused(url, reason)) => {
+                    assert_eq!(reason, why, "{hop}");
+                    assert_eq!(Url::parse(&url).ok(), Url::parse(hop).ok(), "the refusal names the hop");
+                }
+                other => panic!("{hop} must be refused, got {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! ActivityPub between territory nodes: wire vocabulary, the Article form of an item,
-//! keys and HTTP Signatures, the signing HTTP client (with the SSRF policy) and
-//! WebFinger. No actix here: handlers in `web::activitypub` and the operations call in.
+//! keys and HTTP Signatures, the signing HTTP client (with the SSRF policy and its
+//! redirects) and WebFinger. No actix here: handlers in `web::activitypub` and the
+//! operations call in.
 
 pub mod article;
 pub mod client;
 pub mod keys;
 pub mod policy;
+pub mod redirect;
 pub mod signatures;
 pub mod vocab;
 pub mod webfinger;

@@ -139,38 +139,6 @@ pub struct Session {
     pub csrf_token: String,
 }
 
-/// Failed logins allowed per account within [`LOGIN_WINDOW_MINUTES`] before it is locked
-/// for the rest of the window (brute force).
-pub const MAX_LOGIN_FAILURES: u32 = 5;
-pub const LOGIN_WINDOW_MINUTES: i64 = 15;
-
-/// Failed logins per account name, in memory (a restart forgives).
-#[derive(Default)]
-pub struct LoginThrottle(std::sync::Mutex<std::collections::HashMap<String, (u32, chrono::DateTime<chrono::Utc>)>>);
-
-impl LoginThrottle {
-    /// Seconds to wait when the account is locked.
-    fn locked_for(&self, key: &str, now: chrono::DateTime<chrono::Utc>) -> Option<i64> {
-        let map = self.0.lock().ok()?;
-        let (failures, since) = map.get(key)?;
-        let until = *since + chrono::Duration::minutes(LOGIN_WINDOW_MINUTES);
-        (*failures >= MAX_LOGIN_FAILURES && until > now).then(|| (until - now).num_seconds().max(1))
-    }
-
-    fn record(&self, key: &str, success: bool, now: chrono::DateTime<chrono::Utc>) {
-        let Ok(mut map) = self.0.lock() else { return };
-        if success {
-            map.remove(key);
-            return;
-        }
-        let entry = map.entry(key.to_owned()).or_insert((0, now));
-        if entry.1 + chrono::Duration::minutes(LOGIN_WINDOW_MINUTES) <= now {
-            *entry = (0, now);
-        }
-        entry.0 += 1;
-    }
-}
-
 /// What a login attempt gave.
 #[derive(Debug)]
 pub enum LoginOutcome {
@@ -181,22 +149,29 @@ pub enum LoginOutcome {
     Throttled(i64),
 }
 
-/// Checks a password and opens a session, unless the account is locked after too many
-/// failures. Successes and refusals are audited; attempts on a locked account are not
-/// (they check nothing).
-pub async fn log_in(node: &Node, username: &str, password: &str) -> Result<LoginOutcome, OperationError> {
-    let key = username.trim().to_lowercase();
+/// Checks a password and opens a session, unless `client` failed too often, on this
+/// account or on any ([`super::login_throttle`]). Successes and refusals are audited;
+/// throttled attempts are not (they check nothing).
+pub async fn log_in(
+    node: &Node,
+    client: std::net::IpAddr,
+    username: &str,
+    password: &str,
+) -> Result<LoginOutcome, OperationError> {
     let now = node.clock.now();
-    if let Some(wait) = node.login_throttle.locked_for(&key, now) {
+    if let Some(wait) = node.login_throttle.locked_for(client, username, now) {
         return Ok(LoginOutcome::Throttled(wait));
     }
     let check = check_password_and_open_session(node, username, password).await?;
-    node.login_throttle.record(&key, matches!(check, PasswordCheck::Opened(_)), now);
     let reason = match check {
-        PasswordCheck::Opened(secret) => return Ok(LoginOutcome::Success(secret)),
+        PasswordCheck::Opened(secret) => {
+            node.login_throttle.record_success(client, username);
+            return Ok(LoginOutcome::Success(secret));
+        }
         PasswordCheck::UnknownAccount => "unknown_account",
         PasswordCheck::WrongPassword => "wrong_password",
     };
+    node.login_throttle.record_failure(client, username, now);
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     let detail = serde_json::json!({ "reason": reason });
     audit::record(&mut tx, node, &Actor::Anonymous, Action::SessionLoginFailed, username.trim(), Some(detail)).await?;
@@ -249,35 +224,4 @@ pub async fn session(node: &Node, secret: &str) -> Result<Option<Session>, Opera
 
 pub async fn log_out(node: &Node, secret: &str) -> Result<(), OperationError> {
     Ok(storage::accounts::delete_session(&node.pool, &sha256_hex(secret)).await?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_account_is_locked_after_repeated_failures_and_freed_when_the_window_ends() {
-        let throttle = LoginThrottle::default();
-        let start = chrono::Utc::now();
-        for _ in 0..MAX_LOGIN_FAILURES {
-            assert!(throttle.locked_for("camille", start).is_none());
-            throttle.record("camille", false, start);
-        }
-        assert!(throttle.locked_for("camille", start).is_some());
-        assert!(throttle.locked_for("claire", start).is_none(), "other accounts are not affected");
-        let later = start + chrono::Duration::minutes(LOGIN_WINDOW_MINUTES + 1);
-        assert!(throttle.locked_for("camille", later).is_none());
-    }
-
-    #[test]
-    fn a_success_clears_the_failures() {
-        let throttle = LoginThrottle::default();
-        let now = chrono::Utc::now();
-        for _ in 0..MAX_LOGIN_FAILURES - 1 {
-            throttle.record("camille", false, now);
-        }
-        throttle.record("camille", true, now);
-        throttle.record("camille", false, now);
-        assert!(throttle.locked_for("camille", now).is_none());
-    }
 }

@@ -177,11 +177,15 @@ pub const MAX_APPLY_ATTEMPTS: i64 = 5;
 
 /// Applies every recorded activity not applied yet (after a restart, or right after
 /// recording). A failure (database busy, origin unreachable) leaves the activity pending
-/// for the next pass, up to [`MAX_APPLY_ATTEMPTS`]. Returns how many were applied.
-pub async fn apply_pending_activities(node: &Node) -> anyhow::Result<usize> {
+/// for the next pass, up to [`MAX_APPLY_ATTEMPTS`]. Stops before the next activity once
+/// `stop` says so (the rest stay pending). Returns how many were applied.
+pub async fn apply_pending_activities(node: &Node, stop: &(dyn Fn() -> bool + Sync)) -> anyhow::Result<usize> {
     let pending = storage::federation::pending_inbox_activities(&node.pool, 100).await?;
     let mut applied = 0;
     for (activity_id, payload, attempts) in pending {
+        if stop() {
+            break;
+        }
         let result = serde_json::from_str::<Value>(&payload).map_err(anyhow::Error::from);
         let result = match result {
             Ok(activity) => apply_activity(node, &activity).await,

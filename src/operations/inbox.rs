@@ -1,5 +1,6 @@
 //! Receiving an activity in the inbox, in a fixed order: Digest → parse → signature
-//! (Date window, key of the `keyId` actor, one refetch on failure) → signer is the actor
+//! (Date window, signed for our host, key of the `keyId` actor, one refetch on failure)
+//! → signer is the actor
 //! → object origin is the actor's origin → dedupe by activity id → record. The handler
 //! answers 202 and the recorded activity is applied afterwards ([`super::apply`]).
 
@@ -8,9 +9,10 @@ use super::Node;
 use crate::federation::signatures::{parse_signature, verify_digest, SignatureError};
 use crate::federation::vocab::{id_of, origin_of, type_of};
 use crate::storage::{self, timestamp};
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HOST};
 use reqwest::Method;
 use serde_json::Value;
+use url::Url;
 
 /// Why an incoming request was refused: an HTTP status, a stable code and a reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,9 +100,9 @@ pub async fn receive_activity(
     Ok(if fresh { Received::Recorded { activity_id: activity_id.to_owned() } } else { Received::Duplicate })
 }
 
-/// Checks the request's HTTP Signature (Date window, key of the `keyId` actor, one key
-/// refetch on failure, key owned by its actor) and the federation policy; returns the
-/// signing actor.
+/// Checks the request's HTTP Signature (Date window, signed `Host` is ours, key of the
+/// `keyId` actor, one key refetch on failure, key owned by its actor) and the federation
+/// policy; returns the signing actor.
 pub async fn verify_signature(
     node: &Node,
     method: &Method,
@@ -108,6 +110,7 @@ pub async fn verify_signature(
     headers: &HeaderMap,
 ) -> Result<RemoteActor, InboxRejection> {
     let signature = parse_signature(method, path_and_query, headers, node.clock.now())?;
+    check_signed_host(&node.base_url, headers)?;
     let signer = signature.actor_url_hint();
     if !node.client.policy().peers.allows_url(&signer) {
         return Err(InboxRejection::new(
@@ -135,6 +138,32 @@ pub async fn verify_signature(
         ));
     }
     Ok(key)
+}
+
+/// The signed `Host` (the signature covers it) must be this node's public host, as in
+/// `server.base_url`: a request signed for another server, captured there and replayed
+/// here, is refused before any key is fetched. Behind a reverse proxy the proxy must pass
+/// the client's `Host` on (`deploy/nginx.conf`).
+fn check_signed_host(base_url: &Url, headers: &HeaderMap) -> Result<(), InboxRejection> {
+    let signed = headers.get(HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    // Parsed as an authority of our scheme, so that case and a default port written out
+    // (`a.test:443`) do not matter.
+    let as_url = Url::parse(&format!("{}://{signed}/", base_url.scheme())).ok();
+    let same = as_url.as_ref().is_some_and(|url| {
+        url.host_str() == base_url.host_str()
+            && url.port_or_known_default() == base_url.port_or_known_default()
+            && url.path() == "/"
+    });
+    if same {
+        return Ok(());
+    }
+    let ours = base_url.host_str().unwrap_or_default();
+    let ours = base_url.port().map_or(ours.to_owned(), |port| format!("{ours}:{port}"));
+    Err(InboxRejection::new(
+        401,
+        "signature_host_mismatch",
+        format!("la signature a été faite pour l'hôte « {signed} », pas pour ce nœud ({ours})"),
+    ))
 }
 
 /// Create, Update and Delete may only touch objects on the actor's own server. An
@@ -165,8 +194,38 @@ fn check_object_authority(kind: &str, actor: &str, activity: &Value) -> Result<(
 
 #[cfg(test)]
 mod tests {
-    use super::check_object_authority;
+    use super::{check_object_authority, check_signed_host};
+    use reqwest::header::{HeaderMap, HeaderValue, HOST};
     use serde_json::json;
+
+    fn host(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(HOST, HeaderValue::from_str(value).expect("a header value"));
+        headers
+    }
+
+    #[test]
+    fn a_signature_is_good_only_for_our_own_host() {
+        let public = url::Url::parse("https://territoire.example.org/").expect("a URL");
+        for ours in ["territoire.example.org", "Territoire.Example.Org", "territoire.example.org:443"] {
+            assert!(check_signed_host(&public, &host(ours)).is_ok(), "{ours}");
+        }
+        let dev = url::Url::parse("http://127.0.0.1:8081/").expect("a URL");
+        assert!(check_signed_host(&dev, &host("127.0.0.1:8081")).is_ok());
+        for (base, other) in [
+            (&public, "ailleurs.example.org"),
+            (&public, "territoire.example.org:8443"),
+            (&public, "territoire.example.org.evil.test"),
+            (&public, "territoire.example.org/inbox"),
+            (&dev, "127.0.0.1:8082"),
+            (&dev, "localhost:8081"),
+            (&dev, "127.0.0.1"),
+        ] {
+            let refused = check_signed_host(base, &host(other)).expect_err(other);
+            assert_eq!((refused.status, refused.code), (401, "signature_host_mismatch"), "{other}");
+        }
+        assert!(check_signed_host(&public, &HeaderMap::new()).is_err(), "no Host at all");
+    }
 
     #[test]
     fn a_create_of_an_object_on_another_host_is_refused() {

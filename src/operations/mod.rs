@@ -15,6 +15,7 @@ pub mod follow;
 pub mod import;
 pub mod inbox;
 pub mod keys;
+pub mod login_throttle;
 pub mod metrics;
 pub mod model;
 pub mod network;
@@ -59,8 +60,8 @@ pub struct Node {
     pub delivery_signal: Arc<tokio::sync::Notify>,
     /// Wakes the inbox worker when an activity was recorded.
     pub inbox_signal: Arc<tokio::sync::Notify>,
-    /// Failed logins per account (brute-force lockout).
-    pub login_throttle: Arc<accounts::LoginThrottle>,
+    /// Failed logins per client address and per (address, account) (brute force).
+    pub login_throttle: Arc<login_throttle::LoginThrottle>,
     /// In-memory counters for `/metrics`.
     pub metrics: Arc<metrics::Metrics>,
     /// Bounds the inbox requests handled at once (beyond: 503).

@@ -154,11 +154,16 @@ async fn apply_outbox_activity(node: &Node, owner: &str, activity: &Value) -> an
     Ok(())
 }
 
-/// One pass of the sync worker: every peer with a requested sync. Returns how many peers
-/// were synced.
-pub async fn sync_requested_peers(node: &Node) -> anyhow::Result<usize> {
+/// One pass of the sync worker: every peer with a requested sync, until `stop` says so
+/// (the others stay requested). Returns how many peers were synced.
+pub async fn sync_requested_peers(node: &Node, stop: &(dyn Fn() -> bool + Sync)) -> anyhow::Result<usize> {
     let peers = storage::federation::requested_peer_syncs(&node.pool).await?;
+    let mut synced = 0;
     for peer in &peers {
+        if stop() {
+            break;
+        }
+        synced += 1;
         match sync_peer(node, &peer.actor_uri, &|_, _| {}).await {
             Ok(report) => {
                 tracing::info!(peer = %peer.actor_uri, activities = report.activities, unchanged = report.unchanged, "synced with a peer")
@@ -166,5 +171,5 @@ pub async fn sync_requested_peers(node: &Node) -> anyhow::Result<usize> {
             Err(e) => tracing::warn!(peer = %peer.actor_uri, error = format!("{e:#}"), "sync with a peer failed"),
         }
     }
-    Ok(peers.len())
+    Ok(synced)
 }

@@ -298,6 +298,18 @@ pub async fn release_delivery_claims(pool: &SqlitePool) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// Gives back a claimed delivery that was not tried (its worker is stopping), as if it had
+/// never been claimed.
+pub async fn release_delivery_claim(pool: &SqlitePool, id: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE deliveries SET claimed_until = NULL, attempts = attempts - 1 WHERE id = ? AND state = 'pending'",
+    )
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 pub async fn finish_delivery(
     pool: &SqlitePool,
     id: i64,

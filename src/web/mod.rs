@@ -4,5 +4,6 @@
 
 pub mod activitypub;
 pub mod api;
+pub mod client_address;
 pub mod ops;
 pub mod pages;

@@ -3,6 +3,7 @@
 //! day), `Retry-After` is honoured, 410 removes the followers behind an inbox, and a peer
 //! that keeps failing has its circuit opened so it is tried rarely.
 
+use super::shutdown::Stopping;
 use crate::federation::client::DeliveryOutcome;
 use crate::operations::Node;
 use crate::storage::{self, federation::ClaimedDelivery, timestamp};
@@ -16,19 +17,23 @@ pub const CIRCUIT_THRESHOLD: i64 = 5;
 const LEASE: ChronoDuration = ChronoDuration::seconds(120);
 const MAX_BACKOFF_SECONDS: i64 = 24 * 3600;
 
-pub async fn run(node: Node) {
+pub async fn run(node: Node, mut stopping: Stopping) {
     if let Err(e) = storage::federation::release_delivery_claims(&node.pool).await {
         tracing::error!(error = %e, "failed to release delivery claims");
     }
-    loop {
-        match deliver_due(&node).await {
+    while !stopping.is_raised() {
+        match deliver_due(&node, &stopping).await {
             Ok(n) if n > 0 => continue,
             Ok(_) => {}
             Err(e) => tracing::error!(error = format!("{e:#}"), "delivery worker step failed"),
         }
         let wait = next_wait(&node).await;
-        let _ = tokio::time::timeout(wait, node.delivery_signal.notified()).await;
+        tokio::select! {
+            _ = tokio::time::timeout(wait, node.delivery_signal.notified()) => {}
+            _ = stopping.raised() => {}
+        }
     }
+    tracing::debug!("delivery worker stopped");
 }
 
 /// How long to sleep: until the earliest pending delivery, at most the poll interval.
@@ -41,9 +46,10 @@ async fn next_wait(node: &Node) -> Duration {
     }
 }
 
-/// One step: claims a batch of due deliveries and sends them concurrently. Returns how
-/// many were attempted.
-pub async fn deliver_due(node: &Node) -> anyhow::Result<usize> {
+/// One step: claims a batch of due deliveries and sends them concurrently. Once the stop
+/// is raised, those of the batch not started yet are given back to the queue untried.
+/// Returns how many were claimed.
+pub async fn deliver_due(node: &Node, stopping: &Stopping) -> anyhow::Result<usize> {
     let now = node.clock.now();
     let concurrency = node.settings.federation.delivery_concurrency;
     let batch = storage::federation::claim_due_deliveries(
@@ -56,6 +62,12 @@ pub async fn deliver_due(node: &Node) -> anyhow::Result<usize> {
     let count = batch.len();
     stream::iter(batch)
         .for_each_concurrent(concurrency, |delivery| async move {
+            if stopping.is_raised() {
+                if let Err(e) = storage::federation::release_delivery_claim(&node.pool, delivery.id).await {
+                    tracing::error!(error = %e, id = delivery.id, "failed to release a delivery claim");
+                }
+                return;
+            }
             let outcome = node.client.deliver(&delivery.inbox, delivery.payload.as_bytes()).await;
             if let Err(e) = record_outcome(node, &delivery, outcome).await {
                 tracing::error!(error = format!("{e:#}"), id = delivery.id, "failed to record a delivery outcome");

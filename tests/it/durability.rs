@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::federation::network::free_port;
 
-fn maillage(db: &std::path::Path, port: u16) -> Command {
+pub fn maillage(db: &std::path::Path, port: u16) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_maillage"));
     command
         .args(["--config", "config/dev.toml"])
@@ -21,7 +21,12 @@ fn maillage(db: &std::path::Path, port: u16) -> Command {
 }
 
 async fn start(db: &std::path::Path, port: u16) -> Child {
-    let mut child = maillage(db, port).arg("serve").spawn().expect("serve starts");
+    serve(maillage(db, port), port).await
+}
+
+/// Runs `maillage … serve` and waits until it answers on `port`.
+pub async fn serve(mut command: Command, port: u16) -> Child {
+    let mut child = command.arg("serve").spawn().expect("serve starts");
     let client = reqwest::Client::new();
     for _ in 0..200 {
         if client.get(format!("http://127.0.0.1:{port}/.well-known/nodeinfo")).send().await.is_ok() {

@@ -22,3 +22,4 @@ mod hostile;
 mod pages_language;
 mod search;
 mod settings;
+mod shutdown;

@@ -7,3 +7,4 @@ mod forged;
 pub mod network;
 mod replication;
 mod restart;
+pub mod tiny_server;

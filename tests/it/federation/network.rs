@@ -79,6 +79,8 @@ impl TestNode {
     /// wherever they are (mid-delivery included). Its database file stays.
     pub async fn kill(self) -> PathBuf {
         self.handle.stop(false).await;
+        // Dropping `run_until_stopped` aborts the workers instead of letting them finish.
+        self.server.abort();
         let _ = self.server.await;
         self.node.pool.close().await;
         self.db

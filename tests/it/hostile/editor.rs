@@ -1,9 +1,12 @@
 //! The editors' forms: every POST without this session's CSRF token is refused (403) and
 //! changes nothing; without a session it goes to the login page. Wrong passwords open
-//! no session, and repeated ones lock the account for a while (429 with Retry-After).
+//! no session, and repeated ones stop the address that made them for a while (429 with
+//! Retry-After): on that account after a few, on every account after more; the editor
+//! can still log in from elsewhere.
 
 use super::support::{run_cases, Case, HostileNode, RawRequest};
 use maillage::operations::accounts;
+use maillage::operations::login_throttle::{MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS};
 use reqwest::Method;
 use serde_json::json;
 
@@ -152,7 +155,7 @@ async fn wrong_passwords_open_no_session_and_repeated_ones_lock_the_account() {
     let right = PASSWORD.replace(' ', "+");
     let refused = |name, request| Case { name, request, expect_status: 401, expect_code: None };
     let locked = |name, request| Case { name, request, expect_status: 429, expect_code: None };
-    let limit = accounts::MAX_LOGIN_FAILURES as usize;
+    let limit = MAX_FAILURES_PER_ACCOUNT as usize;
     // Other names than Claire's, so that these don't count against her account.
     let mut cases = vec![
         refused("login: SQL in the user name", login(format!("username=claire%27+--&password={right}"))),
@@ -200,4 +203,97 @@ async fn wrong_passwords_open_no_session_and_repeated_ones_lock_the_account() {
     assert!(retry >= 1, "Retry-After {retry}");
     let cookie = log_in(&node, "camille").await;
     assert!(cookie.starts_with("maillage_session="), "another account is not locked");
+}
+
+/// A login form POST, from `client` as a trusted proxy reports it.
+fn login_from(client: &str, username: &str, password: &str) -> RawRequest {
+    RawRequest::new(Method::POST, "/login")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("x-forwarded-for", &format!("10.0.0.1, {client}"))
+        .body(format!("username={username}&password={}", password.replace(' ', "+")))
+}
+
+/// Behind a trusted proxy (the tests' requests come from 127.0.0.1), with Claire's account.
+async fn node_behind_a_proxy(dir: &std::path::Path) -> HostileNode {
+    let node = HostileNode::start(dir, "victime", &[("server.trusted_proxies", json!(["127.0.0.1"]))]).await;
+    accounts::set_editor(&node.node, "claire", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("an editor");
+    node.settle().await;
+    node
+}
+
+#[tokio::test]
+async fn an_attacker_cannot_lock_an_editor_out_by_failing_from_another_address() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let node = node_behind_a_proxy(dir.path()).await;
+    let attacker = "203.0.113.7";
+    let mut cases: Vec<Case> = (0..MAX_FAILURES_PER_ACCOUNT)
+        .map(|_| Case {
+            name: "lock-out: a wrong guess at Claire's password",
+            request: login_from(attacker, "claire", "mauvais mot de passe"),
+            expect_status: 401,
+            expect_code: None,
+        })
+        .collect();
+    cases.push(Case {
+        name: "lock-out: the attacker's address is now locked out of Claire's account",
+        request: login_from(attacker, "claire", PASSWORD),
+        expect_status: 429,
+        expect_code: None,
+    });
+    run_cases(&node, cases).await;
+
+    let claire = login_from("198.51.100.2", "claire", PASSWORD).send(&node.http, &node.base).await;
+    assert_eq!(claire.status, 303, "Claire, from her own address, logs in: {}", claire.text);
+}
+
+#[tokio::test]
+async fn an_address_that_fails_on_many_accounts_is_stopped_on_all_of_them() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let node = node_behind_a_proxy(dir.path()).await;
+    let sprayer = "203.0.113.9";
+    let mut cases: Vec<Case> = (0..MAX_FAILURES_PER_ADDRESS)
+        .map(|n| Case {
+            name: "spraying: one guess per account name",
+            request: login_from(sprayer, &format!("compte{n}"), "azerty123456"),
+            expect_status: 401,
+            expect_code: None,
+        })
+        .collect();
+    cases.push(Case {
+        name: "spraying: the address is stopped on an account it never tried",
+        request: login_from(sprayer, "claire", PASSWORD),
+        expect_status: 429,
+        expect_code: None,
+    });
+    run_cases(&node, cases).await;
+
+    let other = login_from("203.0.113.10", "claire", PASSWORD).send(&node.http, &node.base).await;
+    assert_eq!(other.status, 303, "another address is not stopped: {}", other.text);
+}
+
+#[tokio::test]
+async fn x_forwarded_for_from_a_client_that_is_no_trusted_proxy_is_ignored() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let node = HostileNode::start(dir.path(), "victime", &[]).await;
+    accounts::set_editor(&node.node, "claire", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("an editor");
+    node.settle().await;
+    let mut cases: Vec<Case> = (0..MAX_FAILURES_PER_ACCOUNT)
+        .map(|n| Case {
+            name: "forged X-Forwarded-For: a wrong guess claiming a fresh address",
+            request: login_from(&format!("198.51.100.{n}"), "claire", "mauvais mot de passe"),
+            expect_status: 401,
+            expect_code: None,
+        })
+        .collect();
+    cases.push(Case {
+        name: "forged X-Forwarded-For: yet another claimed address does not reopen the account",
+        request: login_from("198.51.100.99", "claire", PASSWORD),
+        expect_status: 429,
+        expect_code: None,
+    });
+    run_cases(&node, cases).await;
 }

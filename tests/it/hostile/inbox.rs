@@ -235,6 +235,25 @@ fn signature_and_transport_cases(net: &Network) -> Vec<Case> {
             "signature_invalid",
         ),
         Case::new(
+            "a signature made for another host (a delivery to Ariège replayed here)",
+            signed_post(&net.ariege.base, "/inbox", mallory.keys(), &mallory.key_id(), &body, Utc::now()),
+            401,
+            "signature_host_mismatch",
+        ),
+        Case::new(
+            "a signature made for another name of this very server (localhost)",
+            signed_post(
+                &victim.replace("127.0.0.1", "localhost"),
+                "/inbox",
+                mallory.keys(),
+                &mallory.key_id(),
+                &body,
+                Utc::now(),
+            ),
+            401,
+            "signature_host_mismatch",
+        ),
+        Case::new(
             "a signature of a GET replayed on a POST",
             signed().header("signature", &get_signature_of(net)),
             401,
@@ -422,4 +441,39 @@ async fn the_inbox_only_takes_posts() {
         assert!(matches!(answer.status, 404 | 405), "{method}: {}", answer.status);
     }
     assert!(net.victim.snapshot().await.changes_since(&before).is_empty());
+}
+
+/// Behind a reverse proxy the node listens on an internal address while peers sign for
+/// its public host: the proxy passes `Host` on (deploy/nginx.conf), so what the peer
+/// signed is what the node checks. A proxy that rewrote `Host` to the internal address
+/// would get every delivery refused.
+#[tokio::test]
+async fn behind_a_reverse_proxy_a_signature_for_the_public_host_is_accepted() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let public = "https://territoire.example.org";
+    let node = HostileNode::start(dir.path(), "public", &[("server.base_url", json!(format!("{public}/")))]).await;
+    let mallory = HostileNode::start(dir.path(), "mallory", &[]).await;
+    let create = |n: u32| {
+        bytes(&activity(
+            "Create",
+            &mallory.actor(),
+            &Network::activity_id(&mallory),
+            article(&format!("{}/items/derriere-le-proxy-{n}", mallory.base), &mallory.actor(), "Par le proxy"),
+        ))
+    };
+
+    let forwarded = signed_post(public, "/inbox", mallory.keys(), &mallory.key_id(), &create(1), Utc::now())
+        .send(&node.http, &node.base)
+        .await;
+    let internal = signed_post(&node.base, "/inbox", mallory.keys(), &mallory.key_id(), &create(2), Utc::now())
+        .send(&node.http, &node.base)
+        .await;
+
+    assert_eq!(forwarded.status, 202, "signed for the public host: {}", forwarded.text);
+    assert_eq!(
+        (internal.status, internal.code.as_deref()),
+        (401, Some("signature_host_mismatch")),
+        "signed for the internal address: {}",
+        internal.text
+    );
 }

@@ -2,7 +2,8 @@
 //! requests to every face of a node (inbox, object reads, JSON API, pages, editors'
 //! forms), each refused with its precise status and code while the database stays
 //! exactly as it was; plus property-based fuzzing of the parsers that read what
-//! strangers send (`properties`).
+//! strangers send (`properties`), and peers whose redirects lead where the node must not
+//! go (`redirects`).
 //!
 //! Run it alone with `cargo test --test it hostile`.
 
@@ -15,4 +16,5 @@ mod injection;
 mod overload;
 mod policy;
 mod properties;
+mod redirects;
 mod support;

@@ -193,6 +193,12 @@ async fn with_authorized_fetch_unsigned_or_badly_signed_reads_get_nothing() {
             "signature_invalid",
         ),
         Case::new(
+            "authorized fetch: a GET signed for another host",
+            signed_get(&peer.base, "/items/locale", peer.keys(), &peer.key_id(), Utc::now()),
+            401,
+            "signature_host_mismatch",
+        ),
+        Case::new(
             "authorized fetch: a GET signed with another actor's keyId",
             signed_get(&victim.base, "/items/locale", peer.keys(), &victim.key_id(), Utc::now()),
             401,

@@ -6,6 +6,7 @@
 use crate::operations::accounts::{self, Session};
 use crate::operations::audit::Actor;
 use crate::operations::Node;
+use crate::web::client_address::client_address;
 use crate::web::pages::errors::PageError;
 use crate::web::pages::i18n::t;
 use crate::web::pages::layout::{render, Layout, Nav};
@@ -137,7 +138,7 @@ pub async fn login_form(node: web::Data<Node>, req: HttpRequest) -> Result<HttpR
     render(StatusCode::OK, &page)
 }
 
-pub async fn log_in(node: web::Data<Node>, body: web::Bytes) -> Result<HttpResponse, PageError> {
+pub async fn log_in(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, PageError> {
     let mut username = String::new();
     let mut password = String::new();
     let mut next = None;
@@ -150,10 +151,11 @@ pub async fn log_in(node: web::Data<Node>, body: web::Bytes) -> Result<HttpRespo
         }
     }
     let next = safe_next(next.as_deref());
+    let client = client_address(&req, &node.settings.server.trusted_proxies);
     let outcome = if username.trim().is_empty() || password.is_empty() {
         accounts::LoginOutcome::Refused
     } else {
-        accounts::log_in(&node, &username, &password).await?
+        accounts::log_in(&node, client, &username, &password).await?
     };
     match outcome {
         accounts::LoginOutcome::Success(secret) => {
@@ -177,7 +179,7 @@ pub async fn log_in(node: web::Data<Node>, body: web::Bytes) -> Result<HttpRespo
             render(StatusCode::UNAUTHORIZED, &page)
         }
         accounts::LoginOutcome::Throttled(seconds) => {
-            tracing::warn!(editor = %username.trim(), "login locked after repeated failures");
+            tracing::warn!(editor = %username.trim(), %client, "login locked after repeated failures");
             let page = LoginPage {
                 layout: Layout::public(&node, Nav::Editor),
                 username,
