@@ -79,14 +79,19 @@ pub enum DeliveryOutcome {
 
 impl FederationClient {
     pub fn new(keys: NodeKeys, key_id: String, policy: FetchPolicy) -> anyhow::Result<FederationClient> {
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .timeout(policy.timeout)
             .connect_timeout(policy.timeout)
             // reqwest would follow redirects without our address check: GETs follow them
             // by hand (`get_following_redirects`), POSTs not at all.
             .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(8)
-            .build()?;
+            .pool_max_idle_per_host(8);
+        if !policy.allow_private_addresses {
+            // The connection resolves the name again after `check_url`: it may only use
+            // public addresses (no DNS rebinding past the check).
+            builder = builder.dns_resolver(std::sync::Arc::new(super::resolver::PublicOnlyResolver));
+        }
+        let http = builder.build()?;
         Ok(FederationClient { http, keys, key_id, policy })
     }
 

@@ -8,6 +8,7 @@ pub mod client;
 pub mod keys;
 pub mod policy;
 pub mod redirect;
+mod resolver;
 pub mod signatures;
 pub mod vocab;
 pub mod webfinger;
