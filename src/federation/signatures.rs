@@ -40,25 +40,25 @@ const MAX_AGE: TimeDelta = TimeDelta::hours(12);
 /// Why an incoming request's signature or digest was refused; `code()` is stable for APIs.
 #[derive(Debug, thiserror::Error)]
 pub enum SignatureError {
-    #[error("the request has no Signature header")]
+    #[error("la requête n'a pas d'en-tête Signature")]
     MissingSignature,
-    #[error("RFC 9421 HTTP message signatures are not supported yet; sign with draft-cavage")]
+    #[error("les signatures RFC 9421 ne sont pas encore acceptées ; signez selon draft-cavage")]
     Rfc9421Unsupported,
-    #[error("the signature is malformed: {0}")]
+    #[error("la signature est mal formée : {0}")]
     Malformed(String),
-    #[error("the signature algorithm `{0}` is not supported; use rsa-sha256")]
+    #[error("l'algorithme de signature « {0} » n'est pas accepté ; utilisez rsa-sha256")]
     UnsupportedAlgorithm(String),
-    #[error("the signature must cover the `{0}` header")]
+    #[error("la signature doit couvrir l'en-tête « {0} »")]
     MissingSignedHeader(String),
-    #[error("the request has no Date header")]
+    #[error("la requête n'a pas d'en-tête Date")]
     MissingDate,
-    #[error("the Date header is more than 12 hours old or more than 1 hour in the future")]
+    #[error("l'en-tête Date date de plus de 12 heures ou est à plus d'une heure dans le futur")]
     DateOutOfWindow,
-    #[error("the request has no SHA-256 Digest header")]
+    #[error("la requête n'a pas d'en-tête Digest SHA-256")]
     MissingDigest,
-    #[error("the Digest header does not match the body")]
+    #[error("l'en-tête Digest ne correspond pas au corps")]
     DigestMismatch,
-    #[error("the signature does not verify with the sender's key")]
+    #[error("la signature ne se vérifie pas avec la clé de l'expéditeur")]
     BadSignature,
 }
 

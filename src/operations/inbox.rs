@@ -52,19 +52,19 @@ pub async fn receive_activity(
 ) -> Result<Received, InboxRejection> {
     verify_digest(headers, body)?;
     let activity: Value = serde_json::from_slice(body)
-        .map_err(|e| InboxRejection::new(400, "invalid_json", format!("the body is not JSON: {e}")))?;
+        .map_err(|e| InboxRejection::new(400, "invalid_json", format!("le corps n'est pas du JSON : {e}")))?;
     let activity_id = activity.get("id").and_then(Value::as_str).filter(|id| origin_of(id).is_some());
     let kind = type_of(&activity);
     let actor_uri = activity.get("actor").and_then(id_of).filter(|actor| origin_of(actor).is_some());
     let (Some(activity_id), Some(kind), Some(actor_uri)) = (activity_id, kind, actor_uri) else {
-        return Err(InboxRejection::new(400, "invalid_activity", "an activity needs an id (URL), a type and an actor"));
+        return Err(InboxRejection::new(
+            400,
+            "invalid_activity",
+            "une activité doit avoir un id (URL), un type et un acteur",
+        ));
     };
     if !node.client.policy().peers.allows_url(actor_uri) {
-        return Err(InboxRejection::new(
-            403,
-            "domain_blocked",
-            "this server does not federate with the actor's domain",
-        ));
+        return Err(InboxRejection::new(403, "domain_blocked", "ce serveur ne fédère pas avec le domaine de l'acteur"));
     }
     let now = node.clock.now();
     let key = verify_signature(node, &Method::POST, path_and_query, headers).await?;
@@ -72,11 +72,15 @@ pub async fn receive_activity(
         return Err(InboxRejection::new(
             401,
             "actor_mismatch",
-            format!("signed by {} but the actor is {actor_uri}", key.uri),
+            format!("signée par {} alors que l'acteur est {actor_uri}", key.uri),
         ));
     }
     if origin_of(activity_id) != origin_of(actor_uri) {
-        return Err(InboxRejection::new(403, "origin_mismatch", "the activity id is not on the actor's server"));
+        return Err(InboxRejection::new(
+            403,
+            "origin_mismatch",
+            "l'id de l'activité n'est pas sur le serveur de l'acteur",
+        ));
     }
     check_object_authority(kind, actor_uri, &activity)?;
 
@@ -95,7 +99,11 @@ pub async fn receive_activity(
             .await
             .map_err(|e| {
                 tracing::error!(error = %e, "failed to record an incoming activity");
-                InboxRejection::new(503, "storage_unavailable", "the activity could not be recorded; retry later")
+                InboxRejection::new(
+                    503,
+                    "storage_unavailable",
+                    "l'activité n'a pas pu être enregistrée ; réessayez plus tard",
+                )
             })?;
     Ok(if fresh { Received::Recorded { activity_id: activity_id.to_owned() } } else { Received::Duplicate })
 }
@@ -116,15 +124,15 @@ pub async fn verify_signature(
         return Err(InboxRejection::new(
             403,
             "domain_blocked",
-            "this server does not federate with the signer's domain",
+            "ce serveur ne fédère pas avec le domaine du signataire",
         ));
     }
-    let mut key = actor(node, &signer)
-        .await
-        .map_err(|e| InboxRejection::new(401, "key_unavailable", format!("cannot get the key of {signer}: {e:#}")))?;
+    let mut key = actor(node, &signer).await.map_err(|e| {
+        InboxRejection::new(401, "key_unavailable", format!("impossible d'obtenir la clé de {signer} : {e:#}"))
+    })?;
     if !signature.verify(&key.public_key) {
         key = refetch_actor(node, &signer).await.map_err(|e| {
-            InboxRejection::new(401, "key_unavailable", format!("cannot refetch the key of {signer}: {e:#}"))
+            InboxRejection::new(401, "key_unavailable", format!("impossible de relire la clé de {signer} : {e:#}"))
         })?;
         if !signature.verify(&key.public_key) {
             return Err(SignatureError::BadSignature.into());
@@ -134,7 +142,7 @@ pub async fn verify_signature(
         return Err(InboxRejection::new(
             401,
             "key_not_owned",
-            format!("{} is not the key of {}", signature.key_id(), key.uri),
+            format!("{} n'est pas la clé de {}", signature.key_id(), key.uri),
         ));
     }
     Ok(key)
@@ -176,17 +184,17 @@ fn check_object_authority(kind: &str, actor: &str, activity: &Value) -> Result<(
     let object = activity
         .get("object")
         .and_then(id_of)
-        .ok_or_else(|| InboxRejection::new(400, "invalid_activity", "the activity has no object id"))?;
+        .ok_or_else(|| InboxRejection::new(400, "invalid_activity", "l'activité n'a pas d'id d'objet"))?;
     if origin_of(object).is_none() || origin_of(object) != origin_of(actor) {
         return Err(InboxRejection::new(
             403,
             "origin_mismatch",
-            format!("{actor} cannot {kind} {object}: not on its server"),
+            format!("{actor} ne peut pas faire {kind} sur {object} : l'objet n'est pas sur son serveur"),
         ));
     }
     if let Some(attributed) = activity.get("object").and_then(|o| o.get("attributedTo")).and_then(id_of) {
         if origin_of(attributed) != origin_of(actor) {
-            return Err(InboxRejection::new(403, "origin_mismatch", "the object is attributed to another server"));
+            return Err(InboxRejection::new(403, "origin_mismatch", "l'objet est attribué à un autre serveur"));
         }
     }
     Ok(())

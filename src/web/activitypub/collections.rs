@@ -129,14 +129,14 @@ pub async fn activity(node: web::Data<Node>, req: HttpRequest) -> HttpResponse {
             {
                 activity_json(&value)
             }
-            _ => error(404, "not_found", "no such public activity"),
+            _ => error(404, "not_found", "aucune activité publique à cette adresse"),
         },
-        Ok(None) => error(404, "not_found", "no such activity"),
+        Ok(None) => error(404, "not_found", "aucune activité à cette adresse"),
         Err(e) => internal(e),
     }
 }
 
 fn internal(e: sqlx::Error) -> HttpResponse {
     tracing::error!(error = %e, "database error in an ActivityPub collection");
-    error(500, "internal_error", "internal error; it was logged")
+    error(500, "internal_error", "erreur interne ; elle a été enregistrée")
 }

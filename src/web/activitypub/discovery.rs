@@ -16,13 +16,13 @@ pub struct WebfingerQuery {
 
 pub async fn webfinger(node: web::Data<Node>, query: web::Query<WebfingerQuery>) -> HttpResponse {
     let Some(resource) = query.resource.as_deref() else {
-        return error(400, "missing_resource", "the resource parameter is required");
+        return error(400, "missing_resource", "le paramètre resource est obligatoire");
     };
     let subject = format!("acct:{}@{}", node.settings.node.username, node.authority());
     let actor = node.actor_uri();
     let matches = resource.eq_ignore_ascii_case(&subject) || resource == actor || resource == node.base_url.as_str();
     if !matches {
-        return error(404, "unknown_resource", "no such account on this node");
+        return error(404, "unknown_resource", "aucun compte de ce nom sur ce nœud");
     }
     HttpResponse::Ok()
         .content_type("application/jrd+json; charset=utf-8")

@@ -24,7 +24,7 @@ pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload
     // Under a flood, answer 503 at once rather than queueing without bound.
     let Ok(_permit) = node.inbox_permits.try_acquire() else {
         return HttpResponse::ServiceUnavailable().insert_header((actix_web::http::header::RETRY_AFTER, "10")).json(
-            serde_json::json!({ "error": { "code": "overloaded", "message": "the inbox is busy; retry later" } }),
+            serde_json::json!({ "error": { "code": "overloaded", "message": "la boîte de réception est saturée ; réessayez plus tard" } }),
         );
     };
     let body = match read_limited(payload, node.settings.server.max_body_bytes).await {
