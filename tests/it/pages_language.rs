@@ -112,3 +112,14 @@ async fn error_pages_follow_the_language_too() {
 fn askama_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('\'', "&#x27;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
+
+#[tokio::test]
+async fn the_catalogue_names_its_matching_feeds_in_the_page_language() {
+    let app = spawn_app().await;
+    let path = "/catalogue?kind=project_sheet&pillar=recyclage";
+    let english = page(&app, &format!("{path}&lang=en"), &[]).await.text().await.expect("a page body");
+    assert!(english.contains("Atom feed: project sheets"), "kind feed link");
+    assert!(english.contains("Atom feed: pillar Recycling"), "pillar feed link");
+    let french = page(&app, path, &[]).await.text().await.expect("a page body");
+    assert!(french.contains("Flux Atom : fiches projet") && french.contains("Flux Atom : pilier Recyclage"));
+}

@@ -5,6 +5,7 @@
 //! each into plain strings, with the characters XML 1.0 forbids removed first.
 
 use super::errors::PageError;
+use super::i18n;
 use super::item::item_href;
 use super::item_view::catalogue_link;
 use crate::content::vocabulary::names;
@@ -143,14 +144,16 @@ pub fn feeds_for(
     let path = |segments: &[&str]| self_url(node, &segments.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     let mut feeds = Vec::new();
     if let Some(kind) = kind.and_then(Kind::parse) {
-        feeds.push((format!("Flux Atom : {}", kind_title(kind)), path(&["feeds", &format!("{}.xml", kind.code())])));
+        let title = i18n::t1(kind_feed_key(kind), "kind", kind_title(kind));
+        feeds.push((title, path(&["feeds", &format!("{}.xml", kind.code())])));
     }
     if let Some(name) = territory.filter(|t| !t.trim().is_empty()) {
-        feeds.push((format!("Flux Atom : territoire {name}"), path(&["feeds", "territoire", &format!("{name}.xml")])));
+        let title = i18n::t1("feed-link-territory", "name", name);
+        feeds.push((title, path(&["feeds", "territoire", &format!("{name}.xml")])));
     }
     if let Some(code) = pillar.filter(|c| node.vocab.contains(names::PILLAR, c)) {
-        let label = node.vocab.label(names::PILLAR, code);
-        feeds.push((format!("Flux Atom : pilier {label}"), path(&["feeds", "pilier", &format!("{code}.xml")])));
+        let title = i18n::t1("feed-link-pillar", "label", i18n::term(&node.vocab, names::PILLAR, code));
+        feeds.push((title, path(&["feeds", "pilier", &format!("{code}.xml")])));
     }
     feeds
 }
@@ -186,6 +189,15 @@ async fn feed_response(node: &Node, selection: Selection) -> Result<HttpResponse
         .content_type(ATOM_CONTENT_TYPE)
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .body(xml))
+}
+
+/// The catalogue's link to a kind's feed, in the page's language.
+fn kind_feed_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ProjectSheet => "feed-link-project-sheets",
+        Kind::GoodPractice => "feed-link-good-practices",
+        Kind::Experience => "feed-link-experiences",
+    }
 }
 
 fn kind_title(kind: Kind) -> &'static str {

@@ -484,6 +484,6 @@ pub async fn run_cases(node: &HostileNode, cases: Vec<Case>) -> usize {
     }
     assert!(failures.is_empty(), "{} of {count} hostile cases failed:\n  {}", failures.len(), failures.join("\n  "));
     // Seen with `--nocapture`: how many cases this table held (the note's count).
-    println!("hostile cases refused precisely, database unchanged: {count}");
+    eprintln!("hostile cases refused precisely, database unchanged: {count}");
     count
 }
