@@ -25,16 +25,7 @@ async fn rows_after(app: &TestApp, skip: usize) -> Vec<(String, String, String)>
 
 /// The session cookie of an editor who signs in with [`PASSWORD`].
 async fn log_in(app: &TestApp, username: &str) -> String {
-    let response = app_client()
-        .post(format!("{}/login", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("username={username}&password={}", PASSWORD.replace(' ', "+")))
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "login as {username}");
-    let cookie = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).expect("a cookie").to_owned();
-    cookie.split(';').next().expect("name=value").to_owned()
+    crate::helpers::sign_in(&app_client(), &app.address, username, PASSWORD).await
 }
 
 fn app_client() -> reqwest::Client {

@@ -58,16 +58,7 @@ impl Browser {
 
     /// Signs in through the login form and keeps the session cookie.
     async fn sign_in(&mut self, username: &str) {
-        let response = self
-            .request(reqwest::Method::POST, "/login")
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(format!("username={username}&password={}", PASSWORD.replace(' ', "+")))
-            .send()
-            .await
-            .expect("login");
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "login as {username}");
-        let cookie = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).expect("a session cookie");
-        self.cookie = Some(cookie.split(';').next().expect("name=value").to_owned());
+        self.cookie = Some(crate::helpers::sign_in(&self.http, &self.base, username, PASSWORD).await);
     }
 
     /// The CSRF token the forms of this session carry.

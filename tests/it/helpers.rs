@@ -16,6 +16,28 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use tempfile::TempDir;
 
+/// An API token with every scope, as the tests' CLI would create it.
+pub async fn token_with_every_scope(node: &Node) -> String {
+    accounts::create_api_token(node, "tests", &Scopes::all(), &Actor::Cli("tests"))
+        .await
+        .expect("Failed to create an API token")
+}
+
+/// Signs `username` in through the login form of the node at `address`; returns the
+/// session cookie as `name=value`.
+pub async fn sign_in(http: &reqwest::Client, address: &str, username: &str, password: &str) -> String {
+    let response = http
+        .post(format!("{address}/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("username={username}&password={}", password.replace(' ', "+")))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "login as {username}");
+    let cookie = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).expect("a session cookie");
+    cookie.split(';').next().expect("name=value").to_owned()
+}
+
 /// The repository root (where `config/` lives), whatever the working directory.
 pub fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
@@ -63,14 +85,7 @@ pub async fn spawn_app() -> TestApp {
     let node = application.node().clone();
     tokio::spawn(application.run_until_stopped());
 
-    let token = accounts::create_api_token(
-        &node,
-        "tests",
-        &maillage::operations::scopes::Scopes::all(),
-        &maillage::operations::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("Failed to create an API token");
+    let token = token_with_every_scope(&node).await;
     let address = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

@@ -3,7 +3,7 @@
 //! runtime so that dropping the runtime kills it mid-work.
 
 use figment::providers::Serialized;
-use maillage::operations::{accounts, queries, Item, Node, OperationError};
+use maillage::operations::{queries, Item, Node, OperationError};
 use maillage::settings::Settings;
 use maillage::startup::Application;
 use std::path::{Path, PathBuf};
@@ -47,14 +47,7 @@ impl TestNode {
         }
         let app = Application::build(settings(&db, port, username)).await.expect("node starts");
         let node = app.node().clone();
-        let token = accounts::create_api_token(
-            &node,
-            "tests",
-            &maillage::operations::scopes::Scopes::all(),
-            &maillage::operations::audit::Actor::Cli("tests"),
-        )
-        .await
-        .expect("token");
+        let token = crate::helpers::token_with_every_scope(&node).await;
         let handle = app.handle();
         let server = tokio::spawn(async move {
             let _ = app.run_until_stopped().await;

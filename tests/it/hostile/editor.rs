@@ -14,18 +14,7 @@ const PASSWORD: &str = "un mot de passe solide";
 
 /// Logs in through the form; returns the session cookie (`maillage_session=…`).
 async fn log_in(node: &HostileNode, username: &str) -> String {
-    let response = node
-        .http
-        .post(format!("{}/login", node.base))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("username={username}&password={}", PASSWORD.replace(' ', "+")))
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(response.status(), 303, "login as {username}");
-    let cookie =
-        response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).expect("a session cookie").to_owned();
-    cookie.split(';').next().expect("name=value").to_owned()
+    crate::helpers::sign_in(&node.http, &node.base, username, PASSWORD).await
 }
 
 /// The CSRF token the forms of this session carry.

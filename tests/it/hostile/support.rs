@@ -7,7 +7,7 @@
 use figment::providers::Serialized;
 use maillage::federation::keys::NodeKeys;
 use maillage::federation::signatures::sign_request;
-use maillage::operations::{accounts, Node};
+use maillage::operations::Node;
 use maillage::settings::Settings;
 use maillage::startup::Application;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
@@ -66,14 +66,7 @@ impl HostileNode {
         }
         let app = Application::build(settings).await.expect("the node starts");
         let node = app.node().clone();
-        let token = accounts::create_api_token(
-            &node,
-            "tests",
-            &maillage::operations::scopes::Scopes::all(),
-            &maillage::operations::audit::Actor::Cli("tests"),
-        )
-        .await
-        .expect("an API token");
+        let token = crate::helpers::token_with_every_scope(&node).await;
         tokio::spawn(async move {
             let _ = app.run_until_stopped().await;
         });
