@@ -26,8 +26,8 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone)]
 struct RequestLocale {
     lang: Lang,
-    /// Path and query of the request with `lang` set to the other language.
-    switch_href: String,
+    /// The request's URI (a cheap clone), for the switch link of pages that show one.
+    uri: actix_web::http::Uri,
 }
 
 tokio::task_local! {
@@ -41,7 +41,9 @@ pub fn lang() -> Lang {
 
 /// The current page in the other language.
 pub fn switch_href() -> String {
-    LOCALE.try_with(|l| l.switch_href.clone()).unwrap_or_else(|_| format!("/?lang={}", Lang::En.code()))
+    LOCALE
+        .try_with(|l| with_lang(l.uri.path(), l.uri.query().unwrap_or(""), l.lang.other()))
+        .unwrap_or_else(|_| format!("/?lang={}", Lang::En.code()))
 }
 
 /// The cookie that remembers a language chosen with `?lang=`.
@@ -58,7 +60,7 @@ pub async fn localize(
         .or_else(|| req.cookie(COOKIE).and_then(|c| Lang::from_code(c.value())))
         .or_else(|| req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(preferred))
         .unwrap_or(Lang::Fr);
-    let locale = RequestLocale { lang, switch_href: with_lang(req.path(), req.query_string(), lang.other()) };
+    let locale = RequestLocale { lang, uri: req.uri().clone() };
     let mut response = LOCALE.scope(locale, next.call(req)).await?;
     let is_html = response
         .headers()

@@ -1,7 +1,7 @@
 //! `/admin/journal`: the audit log, read-only, for administrators: newest first, filtered
 //! by action or actor, page by page.
 
-use crate::operations::audit::{self, AuditFilter};
+use crate::operations::audit::{self, Action, AuditFilter};
 use crate::operations::{Node, OperationError};
 use crate::web::pages::editor::session::require_editor;
 use crate::web::pages::errors::PageError;
@@ -16,27 +16,18 @@ use std::collections::HashMap;
 /// Longest actor filter echoed back in the form.
 const MAX_ACTOR_CHARS: usize = 300;
 
-/// The label of an action code in the page's language.
+/// The label of an action code in the page's language: the message
+/// `audit-action-<code>` (dots and underscores as dashes), or "other" for a code this
+/// build does not know.
 fn action_label(code: &str) -> String {
-    i18n::t(match code {
-        "item.create" => "audit-action-item-create",
-        "item.publish" => "audit-action-item-publish",
-        "item.update" => "audit-action-item-update",
-        "item.retract" => "audit-action-item-retract",
-        "item.reshare" => "audit-action-item-reshare",
-        "peer.follow" => "audit-action-peer-follow",
-        "peer.unfollow" => "audit-action-peer-unfollow",
-        "peer.approve" => "audit-action-peer-approve",
-        "peer.reject" => "audit-action-peer-reject",
-        "peer.relay" => "audit-action-peer-relay",
-        "token.create" => "audit-action-token-create",
-        "token.revoke" => "audit-action-token-revoke",
-        "account.create" => "audit-action-account-create",
-        "account.update" => "audit-action-account-update",
-        "session.login" => "audit-action-session-login",
-        "session.login_failed" => "audit-action-session-login-failed",
-        _ => "audit-action-other",
-    })
+    match Action::parse(code) {
+        Some(action) => i18n::t(&action_key(action)),
+        None => i18n::t("audit-action-other"),
+    }
+}
+
+fn action_key(action: Action) -> String {
+    format!("audit-action-{}", action.code().replace(['.', '_'], "-"))
 }
 
 pub struct EntryView {
@@ -89,9 +80,9 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
     });
     let view = AuditPage {
         layout: editor.layout(&node),
-        actions: audit::Action::ALL
+        actions: Action::ALL
             .iter()
-            .map(|a| ActionChoice { code: a.code(), label: action_label(a.code()), selected: action == Some(*a) })
+            .map(|a| ActionChoice { code: a.code(), label: i18n::t(&action_key(*a)), selected: action == Some(*a) })
             .collect(),
         actor: actor.unwrap_or_default(),
         entries: page
@@ -109,4 +100,20 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         older,
     };
     render(StatusCode::OK, &view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::pages::i18n::{format, Lang};
+
+    #[test]
+    fn every_action_has_a_label_in_both_languages() {
+        for action in Action::ALL {
+            let key = action_key(*action);
+            for lang in [Lang::Fr, Lang::En] {
+                assert_ne!(format(lang, &key, &[]), key, "{key} missing in {lang:?}");
+            }
+        }
+    }
 }
