@@ -114,17 +114,15 @@ fn with_lang(path: &str, query: &str, lang: Lang) -> String {
     format!("{path}?{}", out.finish())
 }
 
-macro_rules! catalogue {
-    ($lang:literal, $($file:literal),+) => {
-        &[$(($file, include_str!(concat!("../locales/", $lang, "/", $file)))),+]
+/// The catalogue files, the same names in each language: `FRENCH` and `ENGLISH` hold
+/// (file name, text) pairs.
+macro_rules! catalogues {
+    ($($file:literal),+) => {
+        const FRENCH: &[(&str, &str)] = &[$(($file, include_str!(concat!("../locales/fr/", $file)))),+];
+        const ENGLISH: &[(&str, &str)] = &[$(($file, include_str!(concat!("../locales/en/", $file)))),+];
     };
 }
-
-/// The catalogue files of each language (the same names in both).
-const FRENCH: &[(&str, &str)] =
-    catalogue!("fr", "common.ftl", "public.ftl", "item.ftl", "network.ftl", "editor.ftl", "admin.ftl");
-const ENGLISH: &[(&str, &str)] =
-    catalogue!("en", "common.ftl", "public.ftl", "item.ftl", "network.ftl", "editor.ftl", "admin.ftl");
+catalogues!("common.ftl", "public.ftl", "item.ftl", "network.ftl", "editor.ftl", "admin.ftl");
 
 fn bundle(lang: Lang, files: &[(&str, &str)]) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = match lang {
