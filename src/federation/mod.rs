@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod client;
+pub mod inbound;
 pub mod keys;
 pub mod policy;
 pub mod redirect;

@@ -1,119 +1,220 @@
-//! Applying a verified, recorded activity: follows and their answers, replicas of
-//! Create/Update, tombstones for Delete, and Announce (re-shares), whose object is always
-//! fetched from its own origin. Unknown activities are recorded and ignored. In relay
-//! mode, changes from chosen peers are re-shared to our own followers.
+//! Applying an inbound activity that passed the authority rules
+//! ([`crate::federation::inbound`]), whether the inbox received it or catch-up read it
+//! from an outbox: follows and their answers, replicas of Create/Update, tombstones for
+//! Delete, and Announce (re-shares), whose object is always fetched from its own origin.
+//! Each application ends in an [`ApplyOutcome`], stored in the inbox log by its code. In
+//! relay mode, changes from chosen peers are re-shared to our own followers.
 
-use super::replicas::{apply_remote_article, apply_remote_delete, ReplicaOutcome};
+use super::inbox::id_rules;
+use super::replicas::{apply_remote_article, apply_remote_delete, withdraw_replica, Finality, ReplicaOutcome};
 use super::{follow, queries, Node, OperationError};
 use crate::federation::article::parse_article;
 use crate::federation::client::FetchError;
-use crate::federation::vocab::{id_of, origin_of, type_of};
+use crate::federation::inbound::{check_fetched_object, parse_activity, InboundKind, Refusal, Vouched, Voucher};
+use crate::federation::vocab::{id_of, origin_of};
 use crate::storage::{self, timestamp};
 use anyhow::{anyhow, Context};
 use serde_json::Value;
 
-/// Applies one activity and returns a short outcome for the inbox log.
-pub async fn apply_activity(node: &Node, activity: &Value) -> anyhow::Result<String> {
-    let kind = type_of(activity).unwrap_or("");
-    let actor_uri = activity.get("actor").and_then(id_of).ok_or_else(|| anyhow!("no actor"))?;
-    let object = activity.get("object").cloned().unwrap_or(Value::Null);
-    let outcome = match kind {
-        "Follow" => {
-            if id_of(&object) != Some(node.actor_uri().as_str()) {
-                return Ok("ignored: follow of another actor".into());
-            }
-            follow::receive_follow(node, actor_uri, activity).await?;
-            "follower recorded".into()
+/// What applying an activity did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ApplyOutcome {
+    FollowerRecorded,
+    FollowAccepted,
+    FollowRejected,
+    /// An Accept or Reject of a follow we did not send.
+    NoMatchingFollow,
+    /// A Follow of someone else than our actor.
+    FollowOfAnotherActor,
+    FollowerRemoved,
+    /// An Undo of something else than a follow.
+    UndoOfSomethingElse,
+    /// The actor deleted itself: it no longer follows us.
+    ActorDeleted,
+    /// A change from an actor we do not follow (and whose items we do not hold).
+    NotFollowing,
+    Replica(ReplicaOutcome),
+    /// Refused by the authority or addressing rules.
+    Refused(Refusal),
+    /// An activity this node does not act on (or not from where it came).
+    Unsupported,
+}
+
+impl ApplyOutcome {
+    /// The stable code kept in the inbox log.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApplyOutcome::FollowerRecorded => "follower_recorded",
+            ApplyOutcome::FollowAccepted => "follow_accepted",
+            ApplyOutcome::FollowRejected => "follow_rejected",
+            ApplyOutcome::NoMatchingFollow => "no_matching_follow",
+            ApplyOutcome::FollowOfAnotherActor => "follow_of_another_actor",
+            ApplyOutcome::FollowerRemoved => "follower_removed",
+            ApplyOutcome::UndoOfSomethingElse => "undo_of_something_else",
+            ApplyOutcome::ActorDeleted => "actor_deleted",
+            ApplyOutcome::NotFollowing => "not_following",
+            ApplyOutcome::Replica(outcome) => outcome.code(),
+            ApplyOutcome::Refused(refusal) => refusal.code(),
+            ApplyOutcome::Unsupported => "unsupported",
         }
-        "Accept" | "Reject" => {
-            let state = if kind == "Accept" { "accepted" } else { "rejected" };
-            let follow_id = id_of(&object).filter(|_| type_of(&object) != Some("Undo"));
-            let now = timestamp(node.clock.now());
-            if storage::federation::answer_following(&node.pool, actor_uri, follow_id, state, &now).await? {
-                if kind == "Accept" {
-                    // Backfill: the sync worker pulls the peer's whole outbox.
-                    storage::federation::request_peer_sync(&node.pool, actor_uri).await?;
-                    node.sync_signal.notify_one();
-                }
-                format!("follow {state}")
-            } else {
-                "ignored: no matching follow".into()
-            }
+    }
+}
+
+/// Applies one activity recorded by the inbox (signed by its actor when it arrived).
+pub async fn apply_recorded(node: &Node, value: &Value) -> anyhow::Result<ApplyOutcome> {
+    let activity = match parse_activity(value, id_rules(node)) {
+        Ok(activity) => activity,
+        Err(refusal) => return Ok(ApplyOutcome::Refused(refusal)),
+    };
+    let signer = activity.actor.clone();
+    match activity.vouched_by(Voucher::Signature { signer }) {
+        Ok(vouched) => apply_vouched(node, vouched).await,
+        Err(refusal) => Ok(ApplyOutcome::Refused(refusal)),
+    }
+}
+
+/// Applies an activity whose authority was checked. What an outbox vouches for is only
+/// a change to the owner's items or a re-share; follows come to the inbox.
+pub async fn apply_vouched(node: &Node, vouched: Vouched) -> anyhow::Result<ApplyOutcome> {
+    let from_outbox = matches!(vouched.voucher, Voucher::Outbox { .. });
+    let activity = vouched.activity;
+    let actor = activity.actor.as_str();
+    let outcome = match activity.kind {
+        InboundKind::Follow { .. }
+        | InboundKind::Accept { .. }
+        | InboundKind::Reject { .. }
+        | InboundKind::Undo { .. }
+            if from_outbox =>
+        {
+            ApplyOutcome::Unsupported
         }
-        "Undo" => {
-            if type_of(&object) == Some("Follow") || object.is_string() {
-                let mut conn = node.pool.acquire().await?;
-                storage::federation::delete_follower(&mut conn, actor_uri).await?;
-                "follower removed".into()
-            } else {
-                "ignored: undo of something else".into()
+        InboundKind::Follow { object } => {
+            if object.as_deref() != Some(node.actor_uri().as_str()) {
+                return Ok(ApplyOutcome::FollowOfAnotherActor);
             }
+            follow::receive_follow(node, actor, &activity.raw).await?;
+            ApplyOutcome::FollowerRecorded
         }
-        "Create" | "Update" | "Delete" => {
-            if !accepts_changes_from(node, actor_uri, &object).await? {
-                return Ok("ignored: not following the actor".into());
+        InboundKind::Accept { follow } => answer_follow(node, actor, follow.as_deref(), true).await?,
+        InboundKind::Reject { follow } => answer_follow(node, actor, follow.as_deref(), false).await?,
+        InboundKind::Undo { follow: true } => {
+            let mut conn = node.pool.acquire().await?;
+            storage::federation::delete_follower(&mut conn, actor).await?;
+            ApplyOutcome::FollowerRemoved
+        }
+        InboundKind::Undo { follow: false } => ApplyOutcome::UndoOfSomethingElse,
+        InboundKind::Create(change) | InboundKind::Update(change) if !change.public => {
+            withdraw_if_no_longer_public(node, actor, &change.object_id).await?
+        }
+        InboundKind::Create(change) | InboundKind::Update(change) => {
+            let object = change.embedded.clone().unwrap_or(Value::String(change.object_id.clone()));
+            if !accepts_changes_from(node, actor, &object).await? {
+                return Ok(ApplyOutcome::NotFollowing);
             }
-            apply_change(node, actor_uri, kind, object).await?
+            let object = match change.embedded {
+                Some(object) => object,
+                // Given by id on the actor's own server: its origin's word is fetched.
+                None => match fetch_from_origin(node, &change.object_id, change.public).await? {
+                    (object, Ok(_)) => object,
+                    (_, Err(Refusal::NotPublic)) => {
+                        return withdraw_if_no_longer_public(node, actor, &change.object_id).await
+                    }
+                    (_, Err(refusal)) => return Ok(ApplyOutcome::Refused(refusal)),
+                },
+            };
+            let outcome = match parse_article(&object) {
+                Ok(article) => apply_remote_article(node, actor, article).await?,
+                Err(e) => ReplicaOutcome::Invalid(e.to_string()),
+            };
+            relay_if_chosen(node, actor, &change.object_id, ApplyOutcome::Replica(outcome)).await?
         }
-        "Announce" => {
-            if !follows(node, actor_uri).await? {
-                return Ok("ignored: not following the announcer".into());
+        InboundKind::Delete { object } if object == actor => {
+            let mut conn = node.pool.acquire().await?;
+            storage::federation::delete_follower(&mut conn, actor).await?;
+            ApplyOutcome::ActorDeleted
+        }
+        InboundKind::Delete { object } => {
+            if !accepts_changes_from(node, actor, &Value::String(object.clone())).await? {
+                return Ok(ApplyOutcome::NotFollowing);
             }
-            let uri = id_of(&object).ok_or_else(|| anyhow!("Announce without object"))?;
-            let outcome = apply_announce(node, uri).await?;
-            relay_if_chosen(node, actor_uri, uri, &outcome).await?;
-            format!("{outcome:?}")
+            let outcome = apply_remote_delete(node, actor, &object).await?;
+            relay_if_chosen(node, actor, &object, ApplyOutcome::Replica(outcome)).await?
         }
-        other => format!("ignored: {other}"),
+        InboundKind::Announce { object, public } => {
+            if !follows(node, actor).await? {
+                return Ok(ApplyOutcome::NotFollowing);
+            }
+            let outcome = apply_announce(node, &object, public).await?;
+            relay_if_chosen(node, actor, &object, outcome).await?
+        }
+        InboundKind::Other => ApplyOutcome::Unsupported,
     };
     Ok(outcome)
 }
 
-/// Applies a Create, Update or Delete whose authority was checked (the object is on the
-/// actor's server), from the inbox or from the actor's outbox; re-shares it when the
-/// actor is relayed.
-pub(crate) async fn apply_change(node: &Node, actor_uri: &str, kind: &str, object: Value) -> anyhow::Result<String> {
-    let uri = id_of(&object).ok_or_else(|| anyhow!("{kind} without object"))?.to_owned();
-    let outcome = if kind == "Delete" {
-        if uri == actor_uri {
-            let mut conn = node.pool.acquire().await?;
-            storage::federation::delete_follower(&mut conn, actor_uri).await?;
-            return Ok("actor deleted".into());
-        }
-        apply_remote_delete(node, actor_uri, &uri).await?
-    } else {
-        let object = if object.is_string() { fetch_object(node, &uri).await? } else { object };
-        match parse_article(&object) {
-            Ok(article) => apply_remote_article(node, actor_uri, article).await?,
-            Err(e) => return Ok(format!("ignored: {e}")),
-        }
-    };
-    relay_if_chosen(node, actor_uri, &uri, &outcome).await?;
-    Ok(format!("{outcome:?}"))
+async fn answer_follow(node: &Node, actor: &str, follow: Option<&str>, accepted: bool) -> anyhow::Result<ApplyOutcome> {
+    let state = if accepted { "accepted" } else { "rejected" };
+    let now = timestamp(node.clock.now());
+    if !storage::federation::answer_following(&node.pool, actor, follow, state, &now).await? {
+        return Ok(ApplyOutcome::NoMatchingFollow);
+    }
+    if !accepted {
+        return Ok(ApplyOutcome::FollowRejected);
+    }
+    // Backfill: the sync worker pulls the peer's whole outbox.
+    storage::federation::request_peer_sync(&node.pool, actor).await?;
+    node.sync_signal.notify_one();
+    Ok(ApplyOutcome::FollowAccepted)
 }
 
-/// A re-shared object carries no authority: fetch it from its origin and apply that. A
-/// 410 from the origin is its deletion.
-pub(crate) async fn apply_announce(node: &Node, uri: &str) -> anyhow::Result<ReplicaOutcome> {
-    let object = match node.client.fetch_json(uri).await {
-        Ok(object) => object,
-        Err(FetchError::Status(_, 404 | 410)) => return withdraw_if_held(node, uri).await,
-        Err(e) => return Err(anyhow::Error::new(e).context(format!("Failed to fetch {uri}"))),
+/// A re-shared object carries no authority: fetch it from its origin and apply that
+/// (its author is whoever its origin says, on that server). A 404 or 410 from the origin
+/// is its deletion. `announce_public`: the Announce was addressed to Public.
+pub(crate) async fn apply_announce(node: &Node, uri: &str, announce_public: bool) -> anyhow::Result<ApplyOutcome> {
+    let (object, vouched_author) = match fetch_from_origin(node, uri, announce_public).await {
+        Ok(fetched) => fetched,
+        Err(e) if is_gone(&e) => return Ok(ApplyOutcome::Replica(withdraw_if_held(node, uri).await?)),
+        Err(e) => return Err(e),
     };
-    if object.get("id").and_then(Value::as_str) != Some(uri) {
-        return Err(anyhow!("{uri} served an object with another id"));
+    let author = match vouched_author {
+        Ok(author) => author,
+        Err(Refusal::NotPublic) => {
+            let author = object.get("attributedTo").and_then(id_of).unwrap_or_default();
+            return withdraw_if_no_longer_public(node, author, uri).await;
+        }
+        Err(refusal) => return Ok(ApplyOutcome::Refused(refusal)),
+    };
+    let outcome = match parse_article(&object) {
+        Ok(article) => apply_remote_article(node, &author, article).await?,
+        Err(e) => ReplicaOutcome::Invalid(e.to_string()),
+    };
+    Ok(ApplyOutcome::Replica(outcome))
+}
+
+/// Fetches `uri` from its own origin (signed GET, redirects checked); returns the object
+/// and, if its origin vouches for it ([`check_fetched_object`]), its author, or else why
+/// it is refused.
+async fn fetch_from_origin(
+    node: &Node,
+    uri: &str,
+    activity_public: bool,
+) -> anyhow::Result<(Value, Result<String, Refusal>)> {
+    let object = node.client.fetch_json(uri).await.with_context(|| format!("Failed to fetch {uri}"))?;
+    let author = check_fetched_object(uri, &object, activity_public);
+    Ok((object, author))
+}
+
+/// The origin narrowed the audience of `uri`: a replica we hold of it from `origin_actor`
+/// leaves public view (reversibly); anything else is refused as not public.
+async fn withdraw_if_no_longer_public(node: &Node, origin_actor: &str, uri: &str) -> anyhow::Result<ApplyOutcome> {
+    match withdraw_replica(node, origin_actor, uri, Finality::Reversible).await? {
+        ReplicaOutcome::Withdrawn => Ok(ApplyOutcome::Replica(ReplicaOutcome::Withdrawn)),
+        _ => Ok(ApplyOutcome::Refused(Refusal::NotPublic)),
     }
-    let article = match parse_article(&object) {
-        Ok(article) => article,
-        Err(e) => return Ok(ReplicaOutcome::Invalid(e.to_string())),
-    };
-    let Some(author) = article.attributed_to.clone() else {
-        return Ok(ReplicaOutcome::Invalid("announced object without attributedTo".into()));
-    };
-    if origin_of(&author) != origin_of(uri) {
-        return Ok(ReplicaOutcome::Invalid("announced object attributed to another server".into()));
-    }
-    apply_remote_article(node, &author, article).await
+}
+
+fn is_gone(error: &anyhow::Error) -> bool {
+    matches!(error.downcast_ref::<FetchError>(), Some(FetchError::Status(_, 404 | 410)))
 }
 
 /// The origin says an announced object is gone: withdraw our replica of it, if any.
@@ -124,19 +225,20 @@ async fn withdraw_if_held(node: &Node, uri: &str) -> anyhow::Result<ReplicaOutco
             _ => Ok(ReplicaOutcome::LocalItem),
         },
         Err(OperationError::NotFound) => Ok(ReplicaOutcome::NotAnItem),
-        Err(e) => Err(anyhow!("{e}")),
+        Err(e) => Err(anyhow::Error::new(e).context(format!("Failed to look up {uri}"))),
     }
 }
 
 /// In relay mode, what arrives from a chosen peer is re-shared to our followers.
-async fn relay_if_chosen(node: &Node, from: &str, uri: &str, outcome: &ReplicaOutcome) -> anyhow::Result<()> {
-    if !matches!(outcome, ReplicaOutcome::Stored | ReplicaOutcome::Updated | ReplicaOutcome::Tombstoned) {
-        return Ok(());
-    }
-    if storage::federation::is_relayed(&node.pool, from).await? {
+async fn relay_if_chosen(node: &Node, from: &str, uri: &str, outcome: ApplyOutcome) -> anyhow::Result<ApplyOutcome> {
+    let changed = matches!(
+        outcome,
+        ApplyOutcome::Replica(ReplicaOutcome::Stored | ReplicaOutcome::Updated | ReplicaOutcome::Tombstoned)
+    );
+    if changed && storage::federation::is_relayed(&node.pool, from).await? {
         super::announce::announce(node, uri).await?;
     }
-    Ok(())
+    Ok(outcome)
 }
 
 /// Changes are accepted from followed actors, from actors whose items we already hold,
@@ -159,6 +261,7 @@ async fn accepts_changes_from(node: &Node, actor_uri: &str, object: &Value) -> a
     Ok(inspired_by_ours)
 }
 
+/// Fetches an object by id and checks the server served that id (lineage lookups).
 pub(crate) async fn fetch_object(node: &Node, uri: &str) -> anyhow::Result<Value> {
     let object = node.client.fetch_json(uri).await.with_context(|| format!("Failed to fetch {uri}"))?;
     if object.get("id").and_then(Value::as_str) != Some(uri) {
@@ -186,13 +289,17 @@ pub async fn apply_pending_activities(node: &Node, stop: &(dyn Fn() -> bool + Sy
         if stop() {
             break;
         }
-        let result = serde_json::from_str::<Value>(&payload).map_err(anyhow::Error::from);
-        let result = match result {
-            Ok(activity) => apply_activity(node, &activity).await,
-            Err(e) => Err(e),
+        let result = match serde_json::from_str::<Value>(&payload) {
+            Ok(activity) => apply_recorded(node, &activity).await,
+            Err(e) => Err(anyhow::Error::new(e).context("Failed to read a recorded activity")),
         };
-        let outcome = match result {
-            Ok(outcome) => outcome,
+        let code = match result {
+            Ok(outcome) => {
+                if let ApplyOutcome::Replica(ReplicaOutcome::Invalid(why)) = &outcome {
+                    tracing::info!(%activity_id, %why, "an activity carried an invalid item");
+                }
+                outcome.code()
+            }
             Err(e) if attempts + 1 < MAX_APPLY_ATTEMPTS => {
                 tracing::warn!(%activity_id, attempts, error = format!("{e:#}"), "failed to apply an activity; will retry");
                 storage::federation::count_inbox_attempt(&node.pool, &activity_id).await?;
@@ -200,12 +307,11 @@ pub async fn apply_pending_activities(node: &Node, stop: &(dyn Fn() -> bool + Sy
             }
             Err(e) => {
                 tracing::warn!(%activity_id, error = format!("{e:#}"), "giving up on an activity");
-                format!("failed: {e:#}")
+                "failed"
             }
         };
-        tracing::debug!(%activity_id, %outcome, "activity applied");
-        storage::federation::mark_inbox_processed(&node.pool, &activity_id, &outcome, &timestamp(node.clock.now()))
-            .await?;
+        tracing::debug!(%activity_id, outcome = code, "activity applied");
+        storage::federation::mark_inbox_processed(&node.pool, &activity_id, code, &timestamp(node.clock.now())).await?;
         applied += 1;
     }
     Ok(applied)

@@ -18,11 +18,29 @@ pub enum ReplicaOutcome {
     Stale,
     /// Deleted at its origin before: a Delete is final.
     Tombstoned,
+    /// Taken out of public view by its origin (an Update that is no longer public).
+    Withdrawn,
     /// Not a maillage item (e.g. a plain Article from other software).
     NotAnItem,
     /// The id belongs to a local item: a peer cannot overwrite it.
     LocalItem,
     Invalid(String),
+}
+
+impl ReplicaOutcome {
+    /// The stable code kept in the inbox log.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReplicaOutcome::Stored => "replica_stored",
+            ReplicaOutcome::Updated => "replica_updated",
+            ReplicaOutcome::Stale => "stale",
+            ReplicaOutcome::Tombstoned => "tombstoned",
+            ReplicaOutcome::Withdrawn => "replica_withdrawn",
+            ReplicaOutcome::NotAnItem => "not_an_item",
+            ReplicaOutcome::LocalItem => "local_item",
+            ReplicaOutcome::Invalid(_) => "invalid_item",
+        }
+    }
 }
 
 /// Stores or updates the replica of `article`, whose authority is `origin_actor`.
@@ -100,9 +118,32 @@ pub async fn apply_remote_article(
 
 /// The origin withdrew `uri`: keep a tombstone, and withdraw the replica if we hold one.
 pub async fn apply_remote_delete(node: &Node, origin_actor: &str, uri: &str) -> anyhow::Result<ReplicaOutcome> {
+    withdraw_replica(node, origin_actor, uri, Finality::Final).await
+}
+
+/// Whether a withdrawal is a deletion (a tombstone: later Creates and Updates of the id
+/// are ignored) or the origin narrowing the item's audience (a later public Update may
+/// bring it back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finality {
+    Final,
+    Reversible,
+}
+
+/// Withdraws the replica of `uri` if we hold one from `origin_actor`.
+pub async fn withdraw_replica(
+    node: &Node,
+    origin_actor: &str,
+    uri: &str,
+    finality: Finality,
+) -> anyhow::Result<ReplicaOutcome> {
     let now = node.clock.now();
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
-    if let Some(row) = storage::items::find_item_by_uri(&mut tx, uri).await? {
+    let held = storage::items::find_item_by_uri(&mut tx, uri).await?;
+    if held.is_none() && finality == Finality::Reversible {
+        return Ok(ReplicaOutcome::NotAnItem);
+    }
+    if let Some(row) = held {
         if row.origin.as_deref() != Some(origin_actor) {
             return Ok(ReplicaOutcome::LocalItem);
         }
@@ -133,6 +174,10 @@ pub async fn apply_remote_delete(node: &Node, origin_actor: &str, uri: &str) -> 
             storage::items::update_item(&mut tx, row.id, &write).await.context("Failed to withdraw a replica")?;
         write_derived_rows(&mut tx, row.id, revision, &write, &derived, &document, &format!("peer:{origin_actor}"))
             .await?;
+    }
+    if finality == Finality::Reversible {
+        tx.commit().await.context("Failed to commit a withdrawal")?;
+        return Ok(ReplicaOutcome::Withdrawn);
     }
     storage::federation::insert_tombstone(&mut tx, uri, &timestamp(now))
         .await

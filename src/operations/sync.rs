@@ -2,13 +2,16 @@
 //! (backfill), then, periodically and when the peer comes back, only what is newer than
 //! the per-peer cursor (anti-entropy). Pages are read one at a time, newest first, so a
 //! peer with thousands of items never sits in memory; an unchanged outbox costs one
-//! conditional request. The same authority rules as the inbox apply to every activity.
+//! conditional request. Every entry goes through the inbox's rules
+//! ([`crate::federation::inbound`]), the outbox's owner vouching for it.
 
 use super::actors::remember_actor;
-use super::apply::{apply_announce, apply_change};
+use super::apply::{apply_vouched, ApplyOutcome};
+use super::inbox::id_rules;
 use super::Node;
 use crate::federation::client::Conditional;
-use crate::federation::vocab::{id_of, origin_of, type_of};
+use crate::federation::inbound::{parse_activity, Voucher};
+use crate::federation::vocab::{id_of, origin_of};
 use crate::storage::{self, timestamp};
 use anyhow::{anyhow, Context};
 use serde_json::Value;
@@ -18,6 +21,8 @@ use serde_json::Value;
 pub struct SyncReport {
     pub pages: usize,
     pub activities: usize,
+    /// Entries refused by the authority or addressing rules (skipped).
+    pub refused: usize,
     pub unchanged: bool,
 }
 
@@ -111,7 +116,9 @@ async fn run(
             if newest.is_none() {
                 newest = Some(activity_id.to_owned());
             }
-            apply_outbox_activity(node, actor, &activity).await?;
+            if let ApplyOutcome::Refused(_) = apply_outbox_activity(node, actor, &activity).await? {
+                report.refused += 1;
+            }
             report.activities += 1;
         }
         storage::federation::progress_peer_sync(&node.pool, actor, report.activities as i64).await?;
@@ -129,29 +136,21 @@ enum PageRef {
     Url(String),
 }
 
-/// An outbox entry carries the peer's authority only for its own objects, exactly as in
-/// the inbox; anything else is skipped.
-async fn apply_outbox_activity(node: &Node, owner: &str, activity: &Value) -> anyhow::Result<()> {
-    let actor = activity.get("actor").and_then(id_of);
-    if actor != Some(owner) {
-        return Ok(());
-    }
-    let object = activity.get("object").cloned().unwrap_or(Value::Null);
-    match type_of(activity) {
-        Some(kind @ ("Create" | "Update" | "Delete")) => {
-            let object_origin = id_of(&object).and_then(origin_of);
-            if object_origin.is_some() && object_origin == origin_of(owner) {
-                apply_change(node, owner, kind, object).await?;
-            }
+/// An outbox entry goes through the same rules as the inbox, with the outbox's owner as
+/// the one who vouches: only the owner's own changes, to objects on its server, addressed
+/// to Public; a re-shared object is fetched from its own origin. Anything else is skipped
+/// (and counted), never stored as given.
+async fn apply_outbox_activity(node: &Node, owner: &str, activity: &Value) -> anyhow::Result<ApplyOutcome> {
+    let vouched = parse_activity(activity, id_rules(node))
+        .and_then(|activity| activity.vouched_by(Voucher::Outbox { owner: owner.to_owned() }));
+    match vouched {
+        Ok(vouched) => apply_vouched(node, vouched).await,
+        Err(refusal) => {
+            let id = activity.get("id").and_then(Value::as_str).unwrap_or_default();
+            tracing::info!(%owner, activity = id, code = refusal.code(), reason = %refusal, "outbox entry refused");
+            Ok(ApplyOutcome::Refused(refusal))
         }
-        Some("Announce") => {
-            if let Some(uri) = id_of(&object) {
-                apply_announce(node, uri).await?;
-            }
-        }
-        _ => {}
     }
-    Ok(())
 }
 
 /// One pass of the sync worker: every peer with a requested sync, until `stop` says so

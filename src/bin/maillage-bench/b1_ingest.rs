@@ -257,7 +257,7 @@ async fn wait_stored(node: &RunningNode, expected: usize, start: Instant) -> any
 
 async fn count_failed_applications(node: &RunningNode) -> anyhow::Result<i64> {
     Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM inbox_log WHERE kind = 'Create' AND (outcome IS NULL OR outcome != 'Stored')",
+        "SELECT COUNT(*) FROM inbox_log WHERE kind = 'Create' AND (outcome IS NULL OR outcome != 'replica_stored')",
     )
     .fetch_one(&node.node.pool)
     .await?)

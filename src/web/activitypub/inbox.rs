@@ -1,9 +1,13 @@
-//! `POST /inbox` and `POST /actor/inbox`: verify and record, answer 202, apply later.
+//! `POST /inbox` and `POST /actor/inbox`: ActivityStreams JSON only (415 before anything
+//! is read otherwise), then verify and record, answer 202, apply later.
 
 use super::discovery::error;
+use crate::federation::vocab::AS_CONTEXT;
 use crate::operations::inbox::{receive_activity, Received};
 use crate::operations::Node;
 use crate::web::api::body::read_limited;
+use actix_web::http::header::CONTENT_TYPE;
+use actix_web::mime::Mime;
 use actix_web::{web, HttpRequest, HttpResponse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
@@ -20,6 +24,27 @@ pub fn header_map(req: &HttpRequest) -> HeaderMap {
     map
 }
 
+/// An inbox takes ActivityStreams JSON only: `application/activity+json`, or
+/// `application/ld+json` with the ActivityStreams profile (any other parameters, such as
+/// a charset, are fine). Returns the type that was given otherwise.
+fn check_content_type(req: &HttpRequest) -> Result<(), String> {
+    let given = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let Ok(mime) = given.parse::<Mime>() else { return Err(given.to_owned()) };
+    let essence = (mime.type_().as_str(), mime.subtype().as_str(), mime.suffix().map(|s| s.as_str()));
+    let accepted = match essence {
+        ("application", "activity", Some("json")) => true,
+        ("application", "ld", Some("json")) => mime
+            .get_param("profile")
+            .is_some_and(|profile| profile.as_str().split_whitespace().any(|p| p == AS_CONTEXT)),
+        _ => false,
+    };
+    if accepted {
+        Ok(())
+    } else {
+        Err(given.to_owned())
+    }
+}
+
 pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload) -> HttpResponse {
     // Under a flood, answer 503 at once rather than queueing without bound.
     let Ok(_permit) = node.inbox_permits.try_acquire() else {
@@ -27,6 +52,16 @@ pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload
             serde_json::json!({ "error": { "code": "overloaded", "message": "la boîte de réception est saturée ; réessayez plus tard" } }),
         );
     };
+    if let Err(given) = check_content_type(&req) {
+        return error(
+            415,
+            "unsupported_media_type",
+            &format!(
+                "type de contenu « {given} » refusé : une boîte de réception prend application/activity+json \
+                 ou application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""
+            ),
+        );
+    }
     let body = match read_limited(payload, node.settings.server.max_body_bytes).await {
         Ok(body) => body,
         Err(e) => return error(e.status.as_u16(), e.code, &e.message),

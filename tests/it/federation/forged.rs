@@ -31,7 +31,7 @@ async fn post_signed(
 }
 
 fn create_of(actor: &str, activity_id: &str, object: Value) -> Value {
-    json!({ "id": activity_id, "type": "Create", "actor": actor, "object": object })
+    json!({ "id": activity_id, "type": "Create", "actor": actor, "to": ["https://www.w3.org/ns/activitystreams#Public"], "object": object })
 }
 
 async fn state(node: &TestNode) -> (i64, i64, i64) {

@@ -7,8 +7,10 @@
 //!
 //! Run it alone with `cargo test --test it hostile`.
 
+mod addressing;
 mod api;
 mod authority;
+mod catchup;
 mod editor;
 mod html_scan;
 mod inbox;

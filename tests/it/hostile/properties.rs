@@ -15,6 +15,7 @@ use maillage::content::files::{parse_json_file, parse_markdown_file, to_markdown
 use maillage::content::markdown::{render_markdown, render_markdown_with_heading_offset, sanitize_html};
 use maillage::content::ItemDocument;
 use maillage::federation::article::{parse_article, ArticleError};
+use maillage::federation::inbound::{parse_activity, IdRules, Voucher};
 use maillage::federation::keys::{NodeKeys, RemotePublicKey};
 use maillage::federation::signatures::{digest_header, parse_signature, sign_request, verify_digest, SignatureError};
 use maillage::federation::vocab::{authority_of, id_of, origin_of, type_of};
@@ -397,6 +398,11 @@ proptest! {
             }
             if let Some(object) = activity.get("object") {
                 let _ = parse_article(object);
+            }
+            // The typed reading and the authority rules answer for any JSON.
+            if let Ok(parsed) = parse_activity(&activity, IdRules { allow_http: true }) {
+                let signer = parsed.actor.clone();
+                let _ = parsed.vouched_by(Voucher::Signature { signer });
             }
         }
     }

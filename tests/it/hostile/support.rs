@@ -394,7 +394,7 @@ impl Answer {
         serde_json::from_str(&self.text).unwrap_or(Value::Null)
     }
 
-    fn short(&self) -> String {
+    pub fn short(&self) -> String {
         let text: String = self.text.chars().take(300).collect();
         format!("{} {:?} {text}", self.status, self.code)
     }
