@@ -8,7 +8,7 @@
 use super::inbox::id_rules;
 use super::replicas::{apply_remote_article, apply_remote_delete, withdraw_replica, Finality, ReplicaOutcome};
 use super::{follow, queries, Node, OperationError};
-use crate::federation::article::parse_article;
+use crate::federation::article::{parse_article, ArticleError};
 use crate::federation::client::FetchError;
 use crate::federation::inbound::{check_fetched_object, parse_activity, InboundKind, Refusal, Vouched, Voucher};
 use crate::federation::vocab::{id_of, origin_of};
@@ -122,10 +122,7 @@ pub async fn apply_vouched(node: &Node, vouched: Vouched) -> anyhow::Result<Appl
                     (_, Err(refusal)) => return Ok(ApplyOutcome::Refused(refusal)),
                 },
             };
-            let outcome = match parse_article(&object) {
-                Ok(article) => apply_remote_article(node, actor, article).await?,
-                Err(e) => ReplicaOutcome::Invalid(e.to_string()),
-            };
+            let outcome = apply_article(node, actor, &object).await?;
             relay_if_chosen(node, actor, &change.object_id, ApplyOutcome::Replica(outcome)).await?
         }
         InboundKind::Delete { object } if object == actor => {
@@ -184,11 +181,17 @@ pub(crate) async fn apply_announce(node: &Node, uri: &str, announce_public: bool
         }
         Err(refusal) => return Ok(ApplyOutcome::Refused(refusal)),
     };
-    let outcome = match parse_article(&object) {
-        Ok(article) => apply_remote_article(node, &author, article).await?,
-        Err(e) => ReplicaOutcome::Invalid(e.to_string()),
-    };
-    Ok(ApplyOutcome::Replica(outcome))
+    Ok(ApplyOutcome::Replica(apply_article(node, &author, &object).await?))
+}
+
+/// Stores or updates the replica of `object`, an Article by `author` (other objects, such
+/// as Notes from microblogging servers, are not items).
+async fn apply_article(node: &Node, author: &str, object: &Value) -> anyhow::Result<ReplicaOutcome> {
+    match parse_article(object) {
+        Ok(article) => apply_remote_article(node, author, article).await,
+        Err(ArticleError::NotAnArticle(_)) => Ok(ReplicaOutcome::NotAnItem),
+        Err(e) => Ok(ReplicaOutcome::Invalid(e.to_string())),
+    }
 }
 
 /// Fetches `uri` from its own origin (signed GET, redirects checked); returns the object

@@ -288,3 +288,29 @@ async fn an_update_that_narrows_the_audience_withdraws_the_replica_without_a_tom
     let answer = net.signed_by(ariege, &bytes(&other)).send(&victim.http, &victim.base).await;
     assert_eq!((answer.status, answer.code.as_deref()), (422, Some("not_public")), "{}", answer.short());
 }
+
+#[tokio::test]
+async fn a_node_that_fetches_over_https_only_refuses_plain_http_ids() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let strict =
+        super::support::HostileNode::start(dir.path(), "stricte", &[("federation.allow_http", json!(false))]).await;
+    let mallory = super::support::HostileNode::start(dir.path(), "mallory", &[]).await;
+    let uri = format!("{}/items/en-clair", mallory.base);
+    let create = activity(
+        "Create",
+        &mallory.actor(),
+        &Network::activity_id(&mallory),
+        article(&uri, &mallory.actor(), "En clair"),
+    );
+    let request = super::support::signed_post(
+        &strict.base,
+        "/inbox",
+        mallory.keys(),
+        &mallory.key_id(),
+        &bytes(&create),
+        chrono::Utc::now(),
+    );
+    let refused =
+        run_cases(&strict, vec![Case::new("an http id under the production rule", request, 400, "insecure_id")]).await;
+    assert_eq!(refused, 1);
+}
