@@ -173,3 +173,17 @@ async fn a_peer_whose_certificate_comes_from_an_unknown_ca_is_refused_with_the_t
         other => panic!("a certificate for a.test must not do for autre.test: {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn a_node_that_serves_tls_without_a_base_url_announces_https_on_its_port() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ca = TestCa::new(dir.path(), "Autorité du réseau");
+    let issued = ca.issue("127.0.0.1");
+    let figment = figment(&dir.path().join("n.db"), 0, "seul")
+        .merge(Serialized::default("server.tls_certificate", &issued.certificate))
+        .merge(Serialized::default("server.tls_key", &issued.key));
+    let app = maillage::startup::Application::build(Settings::from_figment(figment).expect("settings"))
+        .await
+        .expect("the node starts");
+    assert_eq!(app.node().base_url.as_str(), format!("https://127.0.0.1:{}/", app.port()));
+}
