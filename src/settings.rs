@@ -6,6 +6,8 @@
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
 use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -35,6 +37,20 @@ pub struct ServerSettings {
     /// client's address); from anyone else the header is ignored.
     #[serde(default)]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// PEM certificate chain of the node's own HTTPS listener; with `tls_key`, the node
+    /// serves https and `base_url` defaults to `https://host:port`.
+    #[serde(default)]
+    pub tls_certificate: Option<PathBuf>,
+    /// PEM private key matching `tls_certificate`.
+    #[serde(default)]
+    pub tls_key: Option<PathBuf>,
+}
+
+impl ServerSettings {
+    /// Whether the node serves https itself.
+    pub fn serves_tls(&self) -> bool {
+        self.tls_certificate.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -75,6 +91,14 @@ pub struct FederationSettings {
     /// How often to reconcile with every followed peer (anti-entropy).
     #[serde(with = "humantime_serde")]
     pub reconcile_interval: Duration,
+    /// PEM files of CA certificates trusted for outgoing requests, besides the bundled
+    /// roots and the system's store; each file may hold several certificates.
+    #[serde(default)]
+    pub extra_ca_certs: Vec<PathBuf>,
+    /// A static hosts table for outgoing requests, used instead of DNS: host name →
+    /// `address:port` (port 0: the URL's). For tests and closed networks.
+    #[serde(default)]
+    pub resolve: BTreeMap<String, SocketAddr>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -164,6 +188,16 @@ impl Settings {
         if self.database.path.as_os_str().is_empty() {
             return bad("database.path", "must not be empty");
         }
+        match (&self.server.tls_certificate, &self.server.tls_key) {
+            (Some(_), None) => return bad("server.tls_key", "is needed with server.tls_certificate"),
+            (None, Some(_)) => return bad("server.tls_certificate", "is needed with server.tls_key"),
+            _ => {}
+        }
+        for host in self.federation.resolve.keys() {
+            if url::Host::parse(host).map(|h| h.to_string()).as_deref() != Ok(host.as_str()) {
+                return bad(&format!("federation.resolve.{host}"), "must be a host name in lowercase");
+            }
+        }
         Ok(())
     }
 }
@@ -192,6 +226,25 @@ mod tests {
         let figment = Settings::figment(None).merge(Serialized::default("server.prot", 80));
         let error = Settings::from_figment(figment).expect_err("unknown keys are refused");
         assert!(error.to_string().contains("prot"), "{error}");
+    }
+
+    #[test]
+    fn a_certificate_without_its_key_is_refused() {
+        let figment = Settings::figment(None).merge(Serialized::default("server.tls_certificate", "/etc/cert.pem"));
+        let error = Settings::from_figment(figment).expect_err("the key is missing");
+        assert_eq!(error.key, "server.tls_key");
+    }
+
+    #[test]
+    fn the_hosts_table_takes_socket_addresses() {
+        let figment = Settings::figment(None)
+            .merge(Serialized::default("federation.resolve", BTreeMap::from([("a.test", "127.0.0.1:8443")])));
+        let settings = Settings::from_figment(figment).expect("a valid hosts table");
+        assert_eq!(settings.federation.resolve["a.test"], "127.0.0.1:8443".parse().expect("an address"));
+        let figment = Settings::figment(None)
+            .merge(Serialized::default("federation.resolve", BTreeMap::from([("A.test", "127.0.0.1:0")])));
+        let error = Settings::from_figment(figment).expect_err("an upper-case host never matches a URL");
+        assert_eq!(error.key, "federation.resolve.A.test");
     }
 
     #[test]

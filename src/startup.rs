@@ -1,10 +1,12 @@
 //! Builds a node from its settings: database (created and migrated), key pair, HTTP
-//! server and the route table. `Application::build` binds before anything else so that a
-//! port of 0 gives a free port whose number the base URL then uses (tests).
+//! server (https when the settings name a certificate and key) and the route table.
+//! `Application::build` binds before anything else so that a port of 0 gives a free port
+//! whose number the base URL then uses (tests).
 
 use crate::content::Vocabularies;
-use crate::federation::client::{FederationClient, FetchPolicy};
+use crate::federation::client::{FederationClient, FetchPolicy, Transport};
 use crate::federation::policy::FederationPolicy;
+use crate::federation::tls;
 use crate::operations::{keys::load_or_create_node_keys, Node, SystemClock};
 use crate::settings::Settings;
 use crate::{storage, web, workers};
@@ -28,8 +30,9 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let listener = bind(&settings.server.host, settings.server.port)?;
         let port = listener.local_addr().context("Failed to read the bound address")?.port();
+        let tls = server_tls(&settings.server)?;
         let node = build_node(settings, port).await?;
-        let server = run(listener, node.clone())?;
+        let server = run(listener, node.clone(), tls)?;
         Ok(Application { port, node, server })
     }
 
@@ -70,14 +73,36 @@ fn bind(host: &str, port: u16) -> anyhow::Result<TcpListener> {
     listener.into_std().context("Failed to hand the socket to the server")
 }
 
+/// The configuration of the HTTPS listener, when the settings name a certificate and key.
+fn server_tls(server: &crate::settings::ServerSettings) -> anyhow::Result<Option<rustls::ServerConfig>> {
+    let (Some(certificate), Some(key)) = (&server.tls_certificate, &server.tls_key) else { return Ok(None) };
+    let chain = tls::read_certificates("server.tls_certificate", certificate)?;
+    let private_key = tls::read_private_key("server.tls_key", key)?;
+    let config = rustls::ServerConfig::builder_with_provider(tls::provider())
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(chain, private_key)
+        .map_err(|e| tls::PemFileError {
+            key: "server.tls_key",
+            path: key.clone(),
+            problem: format!("la clé ne va pas avec le certificat {} ({e})", certificate.display()),
+        })?;
+    Ok(Some(config))
+}
+
 /// The node's shared state: database, key pair, vocabularies and clock.
 pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<Node> {
     let base = if settings.server.base_url.is_empty() {
-        format!("http://{}:{}/", settings.server.host, bound_port)
+        let scheme = if settings.server.serves_tls() { "https" } else { "http" };
+        format!("{scheme}://{}:{}/", settings.server.host, bound_port)
     } else {
         settings.server.base_url.clone()
     };
     let base_url = url::Url::parse(&base).with_context(|| format!("Invalid base URL {base}"))?;
+    let transport = Transport {
+        resolve: settings.federation.resolve.clone(),
+        extra_roots: tls::extra_roots(&settings.federation.extra_ca_certs)?,
+    };
     let pool = storage::connect(&settings.database.path).await?;
     let keys = load_or_create_node_keys(&pool).await?;
     let federation = &settings.federation;
@@ -89,7 +114,8 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         max_response_bytes: federation.max_response_bytes,
     };
     let key_id = format!("{}actor#main-key", base_url);
-    let client = FederationClient::new(keys.clone(), key_id, policy).context("Failed to build the HTTP client")?;
+    let client = FederationClient::with_transport(keys.clone(), key_id, policy, transport)
+        .context("Failed to build the HTTP client")?;
     Ok(Node {
         client,
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
@@ -107,7 +133,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
     })
 }
 
-fn run(listener: TcpListener, node: Node) -> anyhow::Result<Server> {
+fn run(listener: TcpListener, node: Node, tls: Option<rustls::ServerConfig>) -> anyhow::Result<Server> {
     let max_body = node.settings.server.max_body_bytes;
     let metrics = node.metrics.clone();
     let data = aweb::Data::new(node);
@@ -133,8 +159,11 @@ fn run(listener: TcpListener, node: Node) -> anyhow::Result<Server> {
             .configure(web::activitypub::routes)
             .configure(web::api::routes)
             .configure(web::pages::routes)
-    })
-    .listen(listener)
+    });
+    let server = match tls {
+        Some(config) => server.listen_rustls_0_23(listener, config),
+        None => server.listen(listener),
+    }
     .context("Failed to start the HTTP server")?
     .run();
     Ok(server)

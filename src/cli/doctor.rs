@@ -1,7 +1,10 @@
-//! `maillage doctor`: checks the configuration, the database, the key pair and the
-//! reachability of every peer, and says in French what is wrong.
+//! `maillage doctor`: checks the configuration, the database, the key pair, the TLS
+//! trust and the reachability of every peer, and says in French what is wrong (for a
+//! peer that cannot be reached: why, with the stable code of the failure).
 
 use super::out;
+use crate::federation::client::FetchError;
+use crate::federation::failure::FailureKind;
 use crate::operations::Node;
 use crate::storage;
 
@@ -51,6 +54,15 @@ pub async fn doctor(node: &Node) -> anyhow::Result<()> {
     }
     let signed = node.keys.sign_rsa_sha256(b"maillage doctor").is_ok();
     report.check(signed, "clé RSA du nœud utilisable", "")?;
+    let trust = node.client.trust();
+    report.check(
+        true,
+        "autorités de certification",
+        &format!(
+            "{} intégrées, {} du système, {} ajoutées (federation.extra_ca_certs)",
+            trust.bundled, trust.system, trust.extra
+        ),
+    )?;
     let following = storage::federation::list_following(&node.pool).await?;
     let followers = storage::federation::list_followers(&node.pool).await?;
     let mut peers: Vec<String> =
@@ -63,11 +75,29 @@ pub async fn doctor(node: &Node) -> anyhow::Result<()> {
     for peer in peers {
         match node.client.fetch_json(&peer).await {
             Ok(_) => report.check(true, "pair joignable", &peer)?,
-            Err(e) => report.check(false, "pair injoignable", &format!("{peer} : {e}"))?,
+            Err(e) => report.check(false, "pair injoignable", &format!("{peer} : {}", why_unreachable(&e)))?,
         }
     }
     if report.failures > 0 {
         anyhow::bail!("{} problème(s) détecté(s)", report.failures);
     }
     out("tout va bien")
+}
+
+/// The cause of a failed fetch, in French, with its stable code and the technical chain.
+fn why_unreachable(error: &FetchError) -> String {
+    let FetchError::Network(_, failure) = error else { return error.to_string() };
+    let why = match failure.kind {
+        FailureKind::TlsUnknownIssuer => {
+            "certificat non reconnu (autorité inconnue : ajoutez-la à federation.extra_ca_certs)"
+        }
+        FailureKind::TlsNameMismatch => "certificat établi pour un autre nom d'hôte",
+        FailureKind::TlsExpired => "certificat expiré ou pas encore valide",
+        FailureKind::TlsOther => "échec de la connexion TLS",
+        FailureKind::Timeout => "pas de réponse dans le délai (federation.request_timeout)",
+        FailureKind::Dns => "nom d'hôte introuvable",
+        FailureKind::Connect => "connexion impossible",
+        FailureKind::Other => "erreur réseau",
+    };
+    format!("{why} [{}] — {}", failure.kind.code(), failure.chain)
 }

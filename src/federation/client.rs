@@ -1,15 +1,20 @@
 //! Outgoing HTTP for federation: signed GETs of ActivityPub documents and signed POSTs
 //! to inboxes, every one checked against the SSRF policy first, with timeouts and a cap
 //! on response size. GETs follow a few redirects, each hop checked like the first URL
-//! ([`super::redirect`]); POSTs follow none.
+//! ([`super::redirect`]); POSTs follow none. TLS trusts the roots of [`super::tls`]; a
+//! request that gets no answer keeps its whole cause, classified ([`NetworkFailure`]).
 
+use super::failure::NetworkFailure;
 use super::keys::NodeKeys;
 use super::redirect::{check_served_id, redirect_target, MAX_REDIRECTS};
+use super::resolver::is_public_address;
 use super::signatures::sign_request;
+use super::tls::TrustSummary;
 use super::vocab::ACTIVITY_JSON;
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER, USER_AGENT};
 use reqwest::{Method, StatusCode};
-use std::net::IpAddr;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
 use std::time::Duration;
 use url::Url;
 
@@ -24,12 +29,23 @@ pub struct FetchPolicy {
     pub max_response_bytes: usize,
 }
 
+/// How connections are made, beside the policy: the static hosts table and the CA
+/// certificates trusted besides the bundled roots and the system's store.
+#[derive(Debug, Clone)]
+pub struct Transport {
+    /// Host name → address, used instead of DNS (like curl's `--resolve`); a port in the
+    /// URL wins over the entry's, port 0 means the scheme's. The operator wrote these
+    /// entries: their addresses pass the SSRF check even when private.
+    pub resolve: BTreeMap<String, SocketAddr>,
+    pub extra_roots: rustls::RootCertStore,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
     #[error("refused URL {0}: {1}")]
     Refused(String, &'static str),
     #[error("request to {0} failed: {1}")]
-    Network(String, String),
+    Network(String, NetworkFailure),
     #[error("{0} answered HTTP {1}")]
     Status(String, u16),
     #[error("response from {0} is larger than the limit")]
@@ -49,6 +65,8 @@ pub struct FederationClient {
     keys: NodeKeys,
     key_id: String,
     policy: FetchPolicy,
+    resolve: BTreeMap<String, SocketAddr>,
+    trust: TrustSummary,
 }
 
 /// The answer to a conditional GET.
@@ -78,8 +96,21 @@ pub enum DeliveryOutcome {
 }
 
 impl FederationClient {
+    /// A client with no hosts table and no extra CA.
     pub fn new(keys: NodeKeys, key_id: String, policy: FetchPolicy) -> anyhow::Result<FederationClient> {
+        let transport = Transport { resolve: BTreeMap::new(), extra_roots: rustls::RootCertStore::empty() };
+        Self::with_transport(keys, key_id, policy, transport)
+    }
+
+    pub fn with_transport(
+        keys: NodeKeys,
+        key_id: String,
+        policy: FetchPolicy,
+        transport: Transport,
+    ) -> anyhow::Result<FederationClient> {
+        let (tls, trust) = super::tls::client_config(&transport.extra_roots)?;
         let mut builder = reqwest::Client::builder()
+            .use_preconfigured_tls(tls)
             .timeout(policy.timeout)
             .connect_timeout(policy.timeout)
             // reqwest would follow redirects without our address check: GETs follow them
@@ -91,12 +122,21 @@ impl FederationClient {
             // public addresses (no DNS rebinding past the check).
             builder = builder.dns_resolver(std::sync::Arc::new(super::resolver::PublicOnlyResolver));
         }
+        // Entries of the hosts table bypass the resolver above (reqwest consults them first).
+        for (host, address) in &transport.resolve {
+            builder = builder.resolve(host, *address);
+        }
         let http = builder.build()?;
-        Ok(FederationClient { http, keys, key_id, policy })
+        Ok(FederationClient { http, keys, key_id, policy, resolve: transport.resolve, trust })
     }
 
     pub fn policy(&self) -> &FetchPolicy {
         &self.policy
+    }
+
+    /// How many roots the client trusts, by source.
+    pub fn trust(&self) -> TrustSummary {
+        self.trust
     }
 
     /// Checks scheme and resolved addresses against the policy.
@@ -114,14 +154,14 @@ impl FederationClient {
         if !self.policy.peers.allows_host(host) {
             return refuse("the host is blocked by the federation policy");
         }
-        if self.policy.allow_private_addresses {
+        if self.policy.allow_private_addresses || self.resolve.contains_key(host) {
             return Ok(());
         }
         let port = url.port_or_known_default().unwrap_or(443);
         let host = host.trim_start_matches('[').trim_end_matches(']');
         let addresses = tokio::net::lookup_host((host, port))
             .await
-            .map_err(|e| FetchError::Network(url.to_string(), e.to_string()))?;
+            .map_err(|e| FetchError::Network(url.to_string(), NetworkFailure::dns(&e)))?;
         for address in addresses {
             if !is_public_address(address.ip()) {
                 return refuse("the host resolves to a private, loopback or link-local address");
@@ -198,7 +238,7 @@ impl FederationClient {
         for _ in 0..=MAX_REDIRECTS {
             self.check_url(&hop).await?;
             let response =
-                request(&hop)?.send().await.map_err(|e| FetchError::Network(hop.to_string(), e.to_string()))?;
+                request(&hop)?.send().await.map_err(|e| FetchError::Network(hop.to_string(), failed(&hop, &e)))?;
             match redirect_target(&hop, response.status(), response.headers().get(reqwest::header::LOCATION))? {
                 Some(next) => {
                     tracing::debug!(from = %hop, to = %next, "following a redirect");
@@ -213,7 +253,7 @@ impl FederationClient {
     async fn read_limited(&self, url: &str, mut response: reqwest::Response) -> Result<Vec<u8>, FetchError> {
         let mut body = Vec::new();
         while let Some(chunk) =
-            response.chunk().await.map_err(|e| FetchError::Network(url.to_owned(), e.to_string()))?
+            response.chunk().await.map_err(|e| FetchError::Network(url.to_owned(), NetworkFailure::of(&e)))?
         {
             if body.len() + chunk.len() > self.policy.max_response_bytes {
                 return Err(FetchError::TooLarge(url.to_owned()));
@@ -232,6 +272,9 @@ impl FederationClient {
         if let Err(e) = self.check_url(&parsed).await {
             return match e {
                 FetchError::Refused(..) => DeliveryOutcome::Rejected { status: None, error: e.to_string() },
+                FetchError::Network(_, failure) => {
+                    DeliveryOutcome::Retry { status: None, error: failure.to_string(), retry_after: None }
+                }
                 other => DeliveryOutcome::Retry { status: None, error: other.to_string(), retry_after: None },
             };
         }
@@ -245,7 +288,7 @@ impl FederationClient {
         // rejection (`classify`).
         let result = self
             .http
-            .post(parsed)
+            .post(parsed.clone())
             .headers(signed)
             .header(CONTENT_TYPE, HeaderValue::from_static(ACTIVITY_JSON))
             .header(USER_AGENT, user_agent())
@@ -253,7 +296,9 @@ impl FederationClient {
             .send()
             .await;
         match result {
-            Err(e) => DeliveryOutcome::Retry { status: None, error: e.to_string(), retry_after: None },
+            Err(e) => {
+                DeliveryOutcome::Retry { status: None, error: failed(&parsed, &e).to_string(), retry_after: None }
+            }
             Ok(response) => classify(response.status(), response.headers().get(RETRY_AFTER)),
         }
     }
@@ -287,61 +332,25 @@ pub fn parse_retry_after(value: &HeaderValue) -> Option<Duration> {
     Some(delta.to_std().unwrap_or(Duration::ZERO))
 }
 
-fn user_agent() -> String {
-    format!("maillage/{} (+https://www.gnu.org/licenses/agpl-3.0.html)", env!("CARGO_PKG_VERSION"))
+/// The failure of a request to `url`, logged at `warn` when it is TLS: a certificate
+/// problem does not heal by retrying, the operator has to see it.
+fn failed(url: &Url, error: &reqwest::Error) -> NetworkFailure {
+    let failure = NetworkFailure::of(error);
+    if failure.kind.is_tls() {
+        tracing::warn!(%url, code = failure.kind.code(), cause = %failure.chain, "TLS connection to a peer failed");
+    } else {
+        tracing::debug!(%url, code = failure.kind.code(), cause = %failure.chain, "request failed");
+    }
+    failure
 }
 
-/// Public unicast addresses only: no loopback, private, link-local, multicast,
-/// unspecified, documentation or carrier-grade NAT ranges.
-pub fn is_public_address(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            let o = v4.octets();
-            !(v4.is_loopback()
-                || v4.is_private()
-                || v4.is_link_local()
-                || v4.is_multicast()
-                || v4.is_broadcast()
-                || v4.is_unspecified()
-                || v4.is_documentation()
-                || o[0] == 0
-                || (o[0] == 100 && (64..128).contains(&o[1])))
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_public_address(IpAddr::V4(v4));
-            }
-            let s = v6.segments();
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (s[0] & 0xfe00) == 0xfc00
-                || (s[0] & 0xffc0) == 0xfe80)
-        }
-    }
+fn user_agent() -> String {
+    format!("maillage/{} (+https://www.gnu.org/licenses/agpl-3.0.html)", env!("CARGO_PKG_VERSION"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn private_and_loopback_addresses_are_not_public() {
-        for ip in [
-            "127.0.0.1",
-            "10.1.2.3",
-            "192.168.0.1",
-            "169.254.1.1",
-            "::1",
-            "fe80::1",
-            "fd00::1",
-            "100.64.0.1",
-            "::ffff:127.0.0.1",
-        ] {
-            assert!(!is_public_address(ip.parse().expect("ip")), "{ip} must be refused");
-        }
-        assert!(is_public_address("193.51.24.1".parse().expect("ip")));
-    }
 
     fn production_client() -> FederationClient {
         let policy = FetchPolicy {

@@ -23,6 +23,30 @@ async fn an_invalid_port_in_the_environment_stops_serve_with_a_message_naming_se
 }
 
 #[tokio::test]
+async fn a_missing_ca_file_stops_serve_with_a_french_message_naming_the_setting_and_the_path() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let database = dir.path().join("n.db");
+
+    let output = run_maillage(
+        &["serve"],
+        &[
+            ("MAILLAGE__SERVER__PORT", "0"),
+            ("MAILLAGE__DATABASE__PATH", database.to_str().expect("UTF-8")),
+            ("MAILLAGE__FEDERATION__EXTRA_CA_CERTS", "[\"/nulle-part/autorite.pem\"]"),
+        ],
+    )
+    .await;
+
+    assert!(!output.status.success(), "serve must refuse to start");
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("réglage `federation.extra_ca_certs` : /nulle-part/autorite.pem : fichier PEM illisible"),
+        "{stderr}"
+    );
+    assert!(!database.exists(), "nothing is created before the CA files are read");
+}
+
+#[tokio::test]
 async fn a_port_out_of_range_is_refused_too() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let database = dir.path().join("n.db");

@@ -1,10 +1,13 @@
 //! Multi-node federation over real loopback HTTP: following, replication of publish /
 //! edit / retract, deliveries that survive a node being stopped mid fan-out, and forged
-//! activities that change nothing; backfill, relays and convergence after outages.
+//! activities that change nothing; backfill, relays and convergence after outages; and
+//! the same over real TLS on https host names, with a CA the test makes.
 
 mod convergence;
 mod forged;
 pub mod network;
 mod replication;
 mod restart;
+mod test_ca;
 pub mod tiny_server;
+mod tls;

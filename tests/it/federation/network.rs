@@ -3,6 +3,7 @@
 //! runtime so that dropping the runtime kills it mid-work.
 
 use figment::providers::Serialized;
+use figment::Figment;
 use maillage::operations::{queries, Item, Node, OperationError};
 use maillage::settings::Settings;
 use maillage::startup::Application;
@@ -13,15 +14,19 @@ pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
-pub fn settings(db: &Path, port: u16, username: &str) -> Settings {
-    let figment = Settings::figment(Some(Path::new("config/dev.toml")))
+/// The development settings of a test node, for a test to add to.
+pub fn figment(db: &Path, port: u16, username: &str) -> Figment {
+    Settings::figment(Some(Path::new("config/dev.toml")))
         .merge(Serialized::default("server.port", port))
         .merge(Serialized::default("database.path", db))
         .merge(Serialized::default("node.username", username))
         .merge(Serialized::default("node.display_name", format!("Territoire {username}")))
         .merge(Serialized::default("node.territory", username))
-        .merge(Serialized::default("federation.delivery_poll_interval", "100ms"));
-    Settings::from_figment(figment).expect("test settings")
+        .merge(Serialized::default("federation.delivery_poll_interval", "100ms"))
+}
+
+pub fn settings(db: &Path, port: u16, username: &str) -> Settings {
+    Settings::from_figment(figment(db, port, username)).expect("test settings")
 }
 
 /// A node running in the test's runtime.
@@ -31,7 +36,6 @@ pub struct TestNode {
     pub token: String,
     pub http: reqwest::Client,
     pub db: PathBuf,
-    pub port: u16,
     handle: actix_web::dev::ServerHandle,
     server: tokio::task::JoinHandle<()>,
 }
@@ -42,26 +46,24 @@ impl TestNode {
     }
 
     pub async fn start_on(db: PathBuf, port: u16, username: &str) -> TestNode {
+        let base = format!("http://127.0.0.1:{port}");
+        TestNode::start_with(settings(&db, port, username), base, reqwest::Client::new()).await
+    }
+
+    /// A node with these settings, which the test reaches at `base` with `http`.
+    pub async fn start_with(settings: Settings, base: String, http: reqwest::Client) -> TestNode {
         if std::env::var("TEST_LOG").is_ok() {
-            maillage::telemetry::init(&settings(&db, port, username).log);
+            maillage::telemetry::init(&settings.log);
         }
-        let app = Application::build(settings(&db, port, username)).await.expect("node starts");
+        let db = settings.database.path.clone();
+        let app = Application::build(settings).await.expect("node starts");
         let node = app.node().clone();
         let token = crate::helpers::token_with_every_scope(&node).await;
         let handle = app.handle();
         let server = tokio::spawn(async move {
             let _ = app.run_until_stopped().await;
         });
-        TestNode {
-            base: format!("http://127.0.0.1:{port}"),
-            node,
-            token,
-            http: reqwest::Client::new(),
-            db,
-            port,
-            handle,
-            server,
-        }
+        TestNode { base, node, token, http, db, handle, server }
     }
 
     pub fn actor(&self) -> String {
@@ -156,7 +158,7 @@ where
 
 /// `follower` follows `followed` and both sides agree the follow is accepted.
 pub async fn follow(follower: &TestNode, followed: &TestNode) {
-    let handle = format!("{}@127.0.0.1:{}", followed.node.settings.node.username, followed.port);
+    let handle = format!("{}@{}", followed.node.settings.node.username, followed.node.authority());
     maillage::operations::follow::follow(&follower.node, &handle, &maillage::operations::audit::Actor::Cli("tests"))
         .await
         .expect("follow");
