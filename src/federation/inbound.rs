@@ -184,6 +184,9 @@ pub fn parse_activity(value: &Value, rules: IdRules) -> Result<InboundActivity, 
         }
         "Undo" => InboundKind::Undo { follow: type_of(object) == Some("Follow") || object.is_string() },
         "Create" | "Update" => {
+            if let Some(author) = object.get("attributedTo").and_then(id_of) {
+                rules.check("attributedTo", author, false)?;
+            }
             let change = Change {
                 object_id: object_id()?,
                 embedded: object.is_object().then(|| object.clone()),
@@ -261,11 +264,17 @@ impl InboundActivity {
 /// attributed to an actor on the same server, and is public. `activity_public` is what the
 /// activity that named it said, for an object that carries no addressing of its own.
 /// Returns the author.
-pub fn check_fetched_object(uri: &str, object: &Value, activity_public: bool) -> Result<String, Refusal> {
+pub fn check_fetched_object(
+    uri: &str,
+    object: &Value,
+    activity_public: bool,
+    rules: IdRules,
+) -> Result<String, Refusal> {
     if object.get("id").and_then(Value::as_str) != Some(uri) {
         return Err(Refusal::OriginMismatch(format!("{uri} a servi un objet d'un autre id")));
     }
     let author = object.get("attributedTo").and_then(id_of).unwrap_or_default();
+    rules.check("attributedTo", author, false)?;
     if origin_of(author).is_none() || origin_of(author) != origin_of(uri) {
         return Err(Refusal::OriginMismatch(format!("{uri} n'est pas attribué à un acteur de son serveur")));
     }

@@ -203,7 +203,7 @@ async fn fetch_from_origin(
     activity_public: bool,
 ) -> anyhow::Result<(Value, Result<String, Refusal>)> {
     let object = node.client.fetch_json(uri).await.with_context(|| format!("Failed to fetch {uri}"))?;
-    let author = check_fetched_object(uri, &object, activity_public);
+    let author = check_fetched_object(uri, &object, activity_public, id_rules(node));
     Ok((object, author))
 }
 

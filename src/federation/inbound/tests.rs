@@ -101,21 +101,26 @@ fn an_outbox_entry_by_another_actor_or_about_another_server_is_refused() {
 fn a_fetched_object_must_carry_its_id_an_author_of_its_server_and_be_public() {
     let uri = "https://a.test/items/x";
     let good = json!({"id": uri, "type": "Article", "attributedTo": "https://a.test/actor", "to": [PUBLIC]});
-    assert_eq!(check_fetched_object(uri, &good, false).as_deref(), Ok("https://a.test/actor"));
+    assert_eq!(check_fetched_object(uri, &good, false, PRODUCTION).as_deref(), Ok("https://a.test/actor"));
     let mut other_id = good.clone();
     other_id["id"] = json!("https://a.test/items/y");
     let mut other_author = good.clone();
     other_author["attributedTo"] = json!("https://c.test/actor");
     let mut followers_only = good.clone();
     followers_only["to"] = json!(["https://a.test/followers"]);
-    for (object, code) in
-        [(&other_id, "origin_mismatch"), (&other_author, "origin_mismatch"), (&followers_only, "not_public")]
-    {
-        assert_eq!(check_fetched_object(uri, object, true).expect_err("refused").code(), code, "{object}");
+    let mut author_with_userinfo = good.clone();
+    author_with_userinfo["attributedTo"] = json!("https://mallory@a.test/actor");
+    for (object, code) in [
+        (&other_id, "origin_mismatch"),
+        (&other_author, "origin_mismatch"),
+        (&followers_only, "not_public"),
+        (&author_with_userinfo, "userinfo_in_id"),
+    ] {
+        assert_eq!(check_fetched_object(uri, object, true, PRODUCTION).expect_err("refused").code(), code, "{object}");
     }
     let unaddressed = json!({"id": uri, "type": "Article", "attributedTo": "https://a.test/actor"});
-    assert!(check_fetched_object(uri, &unaddressed, true).is_ok(), "public by the activity that named it");
-    assert!(check_fetched_object(uri, &unaddressed, false).is_err());
+    assert!(check_fetched_object(uri, &unaddressed, true, PRODUCTION).is_ok(), "public by the activity that named it");
+    assert!(check_fetched_object(uri, &unaddressed, false, PRODUCTION).is_err());
 }
 
 #[test]
