@@ -210,22 +210,19 @@ fn id_cases(net: &Network) -> Vec<Case> {
 #[tokio::test]
 async fn objects_not_addressed_to_public_are_refused_and_change_nothing() {
     let net = Network::start(&[]).await;
-    let refused = run_cases(&net.victim, addressing_cases(&net)).await;
-    eprintln!("hostile cases (addressing): {refused} refused");
+    run_cases(&net.victim, addressing_cases(&net)).await;
 }
 
 #[tokio::test]
 async fn bodies_that_are_not_activitystreams_json_are_refused_before_parsing() {
     let net = Network::start(&[]).await;
-    let refused = run_cases(&net.victim, content_type_cases(&net)).await;
-    eprintln!("hostile cases (content type): {refused} refused");
+    run_cases(&net.victim, content_type_cases(&net)).await;
 }
 
 #[tokio::test]
 async fn ids_with_credentials_fragments_or_other_schemes_are_refused() {
     let net = Network::start(&[]).await;
-    let refused = run_cases(&net.victim, id_cases(&net)).await;
-    eprintln!("hostile cases (ids): {refused} refused");
+    run_cases(&net.victim, id_cases(&net)).await;
 }
 
 #[tokio::test]
