@@ -52,6 +52,7 @@ catalogue-active-filters-hint = Active filters (click to remove)
 catalogue-remove-filter = (remove this filter)
 catalogue-facets = Refine by facet
 catalogue-no-value = No value.
+results-count-about = about { $n } results
 results-by-relevance = , by relevance
 results-newest-first = , newest first
 catalogue-follow = Follow:

@@ -59,6 +59,7 @@ catalogue-active-filters-hint = Filtres actifs (cliquer pour retirer)
 catalogue-remove-filter = (retirer ce filtre)
 catalogue-facets = Affiner par facette
 catalogue-no-value = Aucune valeur.
+results-count-about = environ { $n } résultats
 results-by-relevance = , classés par pertinence
 results-newest-first = , les plus récents d'abord
 catalogue-follow = Suivre :
