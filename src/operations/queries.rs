@@ -2,9 +2,9 @@
 
 use super::{Item, Node, OperationError};
 use crate::content::markdown::to_plain_text;
-use crate::content::search::{parse_query, searchable_fields, snippet, QueryError, SearchQuery};
+use crate::content::search::{parse_query, searchable_fields, snippet, Analyzer, QueryError, SearchQuery};
 use crate::content::{ItemDocument, Lifecycle, ValidationErrors};
-use crate::storage::{self, search::ItemQuery};
+use crate::storage::{self, search::ItemQuery, search_text::FacetCounts};
 use anyhow::Context;
 
 pub const MAX_PAGE_SIZE: i64 = 100;
@@ -125,28 +125,50 @@ fn capitalized(error: &QueryError) -> String {
 }
 
 pub async fn list_items(node: &Node, filter: &ItemFilter, include_private: bool) -> Result<ItemList, OperationError> {
+    Ok(list(node, filter, include_private, false).await?.0)
+}
+
+/// A public list and its facet counts, (facet, value, count) with facets `kind`,
+/// `territory`, `pillar`, `activity_domain` and `resource`, from one search.
+pub async fn list_with_facets(node: &Node, filter: &ItemFilter) -> Result<(ItemList, FacetCounts), OperationError> {
+    list(node, filter, false, true).await
+}
+
+async fn list(
+    node: &Node,
+    filter: &ItemFilter,
+    include_private: bool,
+    with_facets: bool,
+) -> Result<(ItemList, FacetCounts), OperationError> {
     let query = filter.to_query(include_private)?;
     let page = filter.page.max(1);
     if query.text.as_ref().is_some_and(SearchQuery::is_empty) {
         // Only punctuation was typed: nothing can match.
-        return Ok(ItemList { items: Vec::new(), total: 0, total_exact: true, page, per_page: query.limit });
+        return Ok((
+            ItemList { items: Vec::new(), total: 0, total_exact: true, page, per_page: query.limit },
+            Vec::new(),
+        ));
     }
-    let found = storage::search::search_items(&node.pool, &query).await?;
+    let (found, facets) = if with_facets {
+        storage::search::search_with_facets(&node.pool, &query).await?
+    } else {
+        (storage::search::search_items(&node.pool, &query).await?, Vec::new())
+    };
     let mut items = Vec::with_capacity(found.rows.len());
+    let mut analyzer = Analyzer::default();
     for row in found.rows {
         let item = Item::from_row(row)?;
         let snippet = query.text.as_ref().and_then(|text| {
             let fields = searchable_fields(&item.document, &node.vocab);
-            snippet(&fields, || to_plain_text(&item.body_html), text)
+            snippet(&mut analyzer, &fields, || to_plain_text(&item.body_html), text)
         });
         items.push((item, snippet));
     }
-    Ok(ItemList { items, total: found.total, total_exact: found.exact, page, per_page: query.limit })
+    Ok((ItemList { items, total: found.total, total_exact: found.exact, page, per_page: query.limit }, facets))
 }
 
-/// Counts per facet for the items matching `filter`: (facet, value, count), facets being
-/// `kind`, `territory`, `pillar`, `activity_domain` and `resource`.
-pub async fn facets(node: &Node, filter: &ItemFilter) -> Result<Vec<(String, String, i64)>, OperationError> {
+/// Counts per facet for the items matching `filter` (see [`list_with_facets`]).
+pub async fn facets(node: &Node, filter: &ItemFilter) -> Result<FacetCounts, OperationError> {
     let query = filter.to_query(false)?;
     if query.text.as_ref().is_some_and(SearchQuery::is_empty) {
         return Ok(Vec::new());

@@ -2,7 +2,7 @@
 //! One filter builder serves the list, its total and its facets, so they always agree.
 
 use super::items::ItemRow;
-use super::search_text;
+use super::search_text::{self, FacetCounts};
 use crate::content::search::SearchQuery;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
@@ -78,10 +78,19 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery) {
 /// stay cheap: the ids of the page are chosen first (an index walk), then only those rows
 /// are read.
 pub async fn search_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Page> {
-    let (ids, total, exact) = match &query.text {
+    Ok(search(pool, query, false).await?.0)
+}
+
+/// A page and the facet counts of the whole result set, from one search.
+pub async fn search_with_facets(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<(Page, FacetCounts)> {
+    search(pool, query, true).await
+}
+
+async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx::Result<(Page, FacetCounts)> {
+    let (ids, total, exact, facets) = match &query.text {
         Some(text) => {
-            let page = search_text::search_page(pool, query, text).await?;
-            (page.item_ids, page.total, page.exact)
+            let (page, facets) = search_text::search(pool, query, text, with_facets).await?;
+            (page.item_ids, page.total, page.exact, facets)
         }
         None => {
             let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
@@ -93,20 +102,21 @@ pub async fn search_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<
             let ids: Vec<i64> = q.build_query_scalar().fetch_all(pool).await?;
             let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
             push_from_where(&mut count, query);
-            (ids, count.build_query_scalar().fetch_one(pool).await?, true)
+            let total = count.build_query_scalar().fetch_one(pool).await?;
+            let facets = if with_facets { all_facet_counts(pool, query).await? } else { Vec::new() };
+            (ids, total, true, facets)
         }
     };
     let rows = super::items::find_items_by_ids(pool, &ids).await?;
     let mut by_id: std::collections::HashMap<i64, ItemRow> = rows.into_iter().map(|r| (r.id, r)).collect();
     let rows = ids.into_iter().filter_map(|id| by_id.remove(&id)).collect();
-    Ok(Page { rows, total, exact })
+    Ok((Page { rows, total, exact }, facets))
 }
 
-/// Counts of matching items per facet value: (facet, value, count) for `kind`,
-/// `territory` and the vocabularies `pillar`, `activity_domain`, `resource`.
-pub async fn all_facet_counts(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Vec<(String, String, i64)>> {
+/// Counts of the items matching `query` per facet value.
+pub async fn all_facet_counts(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<FacetCounts> {
     if let Some(text) = &query.text {
-        return search_text::facets(pool, query, text).await;
+        return Ok(search_text::search(pool, query, text, true).await?.1);
     }
     let mut all = Vec::new();
     for facet in ["kind", "territory", "pillar", "activity_domain", "resource"] {
@@ -116,8 +126,6 @@ pub async fn all_facet_counts(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Res
     Ok(all)
 }
 
-/// Counts of matching items per value of one facet: `kind`, `territory`, or a vocabulary
-/// name (`pillar`, `activity_domain`, `resource`).
 async fn facet_counts(pool: &SqlitePool, query: &ItemQuery, facet: &str) -> sqlx::Result<Vec<(String, i64)>> {
     let mut q: QueryBuilder<Sqlite> = match facet {
         "kind" => QueryBuilder::new("SELECT items.kind AS value, COUNT(*) AS n"),

@@ -35,8 +35,13 @@ pub fn filter_token(name: &str, value: &str) -> String {
     token
 }
 
-/// The `filters` column of an item: its lifecycle, kind, origin (`local` or `remote`),
-/// territory and vocabulary codes, as [`filter_token`]s.
+/// Lifecycles the public sees; their items also carry the token `public_` (one short
+/// doclist for the most common filter, instead of a union of two long ones).
+pub const PUBLIC_LIFECYCLES: [&str; 2] = ["published", "archived"];
+
+/// The `filters` column of an item: its lifecycle (and `public_` when the public sees
+/// it), kind, origin (`local` or `remote`), territory and vocabulary codes, as
+/// [`filter_token`]s.
 pub fn filter_tokens(kind: &str, lifecycle: &str, local: bool, territory: &str, terms: &[(&str, &str)]) -> String {
     let mut tokens = vec![
         filter_token("lifecycle", lifecycle),
@@ -44,6 +49,9 @@ pub fn filter_tokens(kind: &str, lifecycle: &str, local: bool, territory: &str, 
         filter_token("origin", if local { "local" } else { "remote" }),
         filter_token("territory", territory),
     ];
+    if PUBLIC_LIFECYCLES.contains(&lifecycle) {
+        tokens.push(filter_token("public", ""));
+    }
     tokens.extend(terms.iter().map(|(vocabulary, code)| filter_token(vocabulary, code)));
     tokens.join(" ")
 }

@@ -37,12 +37,11 @@ fn clause_expression(clause: &Clause) -> String {
 /// The filters of a query as groups of tokens (any token of each group must be there).
 fn filter_groups(q: &ItemQuery) -> Vec<Vec<String>> {
     let mut groups = Vec::new();
-    let lifecycles: Vec<&str> = if q.lifecycles.is_empty() {
-        vec!["published", "archived"]
+    if q.lifecycles.is_empty() {
+        groups.push(vec![filter_token("public", "")]);
     } else {
-        q.lifecycles.iter().map(String::as_str).collect()
-    };
-    groups.push(lifecycles.iter().map(|l| filter_token("lifecycle", l)).collect());
+        groups.push(q.lifecycles.iter().map(|l| filter_token("lifecycle", l)).collect());
+    }
     for (name, value) in [
         ("kind", &q.kind),
         ("territory", &q.territory),
@@ -115,19 +114,27 @@ async fn window(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -> sqlx::R
     let total = if exact {
         counted
     } else {
-        // Matches are assumed as dense in the rest of the index as in the window.
-        let share: (i64, i64) = sqlx::query_as(
-            "SELECT (SELECT count(*) FROM search_docs WHERE doc_id BETWEEN ?1 AND ?2),
-                    (SELECT count(*) FROM search_docs WHERE doc_id BETWEEN ?3 AND ?2)",
-        )
-        .bind(low)
-        .bind(high)
-        .bind(window_low)
-        .fetch_one(pool)
-        .await?;
-        (size as f64 * share.0 as f64 / share.1.max(1) as f64).round() as i64
+        // Matches are assumed as dense in the rest of the range as in the window. Without
+        // date bounds the range is the whole index, whose size is the highest item id
+        // (items are never deleted), read without counting a million rows.
+        let in_range: i64 = if low == 0 && high == i64::MAX {
+            sqlx::query_scalar("SELECT COALESCE(MAX(item_id), 0) FROM search_docs").fetch_one(pool).await?
+        } else {
+            count_keys(pool, low, high).await?
+        };
+        let in_window = count_keys(pool, window_low, high).await?;
+        (size as f64 * in_range as f64 / in_window.max(1) as f64).round() as i64
     };
     Ok(Window { expression, low: window_low, high, in_window: size, total: total.max(counted), exact })
+}
+
+/// Index rows whose key lies in [low, high].
+async fn count_keys(pool: &SqlitePool, low: i64, high: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT count(*) FROM search_docs WHERE doc_id BETWEEN ? AND ?")
+        .bind(low)
+        .bind(high)
+        .fetch_one(pool)
+        .await
 }
 
 pub struct TextPage {
@@ -137,17 +144,32 @@ pub struct TextPage {
     pub exact: bool,
 }
 
-/// One page of a text search.
-pub async fn search_page(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -> sqlx::Result<TextPage> {
+/// Facet counts: (facet, value, count) for `kind`, `territory` and the vocabularies
+/// `pillar`, `activity_domain`, `resource`.
+pub type FacetCounts = Vec<(String, String, i64)>;
+
+/// One page of a text search, and its facet counts when asked for.
+pub async fn search(
+    pool: &SqlitePool,
+    q: &ItemQuery,
+    text: &SearchQuery,
+    with_facets: bool,
+) -> sqlx::Result<(TextPage, FacetCounts)> {
     let w = window(pool, q, text).await?;
     if w.in_window == 0 {
-        return Ok(TextPage { item_ids: Vec::new(), total: 0, exact: true });
+        return Ok((TextPage { item_ids: Vec::new(), total: 0, exact: true }, Vec::new()));
     }
+    let page = rank_page(pool, q, text, &w).await?;
+    let facets = if with_facets { facets(pool, &w).await? } else { Vec::new() };
+    Ok((page, facets))
+}
+
+async fn rank_page(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery, w: &Window) -> sqlx::Result<TextPage> {
     let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
         "SELECT rowid FROM (SELECT rowid, c, MAX(w) AS best, COUNT(*) AS n FROM (\
          SELECT rowid, 0 AS c, 1.0 AS w FROM search_index WHERE search_index MATCH ",
     );
-    push_bounds(&mut sql, &w, w.expression.clone());
+    push_bounds(&mut sql, w, w.expression.clone());
     let groups = [("title", Group::Title), ("lead", Group::Lead), ("structured", Group::Structured)];
     for (c, clause) in text.clauses.iter().take(RANKED_CLAUSES).enumerate() {
         for (column, group) in groups {
@@ -156,7 +178,7 @@ pub async fn search_page(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -
                 group.weight()
             ));
             let scoped = format!("({}) AND {{{column}}} : ({})", w.expression, clause_expression(clause));
-            push_bounds(&mut sql, &w, scoped);
+            push_bounds(&mut sql, w, scoped);
         }
     }
     sql.push(") GROUP BY rowid, c) GROUP BY rowid ORDER BY SUM(best - 1) + 0.5 * SUM(n) DESC, rowid DESC LIMIT ")
@@ -182,13 +204,8 @@ async fn item_ids_of(pool: &SqlitePool, keys: &[i64]) -> sqlx::Result<Vec<i64>> 
     Ok(keys.iter().filter_map(|k| pairs.iter().find(|(d, _)| d == k).map(|(_, id)| *id)).collect())
 }
 
-/// Facet counts of a text search: (facet, value, count) for `kind`, `territory` and the
-/// vocabularies `pillar`, `activity_domain`, `resource`.
-pub async fn facets(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -> sqlx::Result<Vec<(String, String, i64)>> {
-    let w = window(pool, q, text).await?;
-    if w.in_window == 0 {
-        return Ok(Vec::new());
-    }
+/// Facet counts of the window, scaled to the whole result set.
+async fn facets(pool: &SqlitePool, w: &Window) -> sqlx::Result<FacetCounts> {
     let counts: Vec<(String, String, i64)> = sqlx::query_as(
         "WITH m AS MATERIALIZED (SELECT d.item_id FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid
                                  WHERE search_index MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3)

@@ -207,3 +207,18 @@ async fn reindex_rebuilds_the_index_from_the_items() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("1 fiche(s) réindexée(s)"));
     assert_eq!(app.public().list_ok(&[("q", "compost")]).await.slugs(), vec!["compost"]);
 }
+
+#[tokio::test]
+async fn a_feed_is_narrowed_by_a_search_and_refuses_a_malformed_one() {
+    let app = spawn_app().await;
+    app.create_ok(&practice("compost", "Compost partagé", "Texte.")).await;
+    app.create_ok(&practice("jardins", "Jardins familiaux", "Des potagers.")).await;
+
+    let feed = app.public().get_path("/feeds/atom.xml?q=compostage").await.text().await.expect("a feed");
+    assert!(feed.contains("Compost partagé") && !feed.contains("Jardins familiaux"), "{feed}");
+    assert!(feed.contains("/feeds/atom.xml?q=compostage"), "the self link keeps the search");
+
+    let refused = app.public().get_path("/feeds/atom.xml?q=le%20la").await;
+    assert_eq!(refused.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("a reason").starts_with("paramètre q : "));
+}

@@ -17,11 +17,15 @@ const LENGTH: usize = 220;
 
 /// The snippet for `query` among `fields` (title excepted: it is shown anyway), then the
 /// body, whose plain text is only computed when no other field matched.
-pub fn snippet(fields: &[Field], body_text: impl FnOnce() -> String, query: &SearchQuery) -> Option<String> {
-    let mut analyzer = Analyzer::default();
+pub fn snippet(
+    analyzer: &mut Analyzer,
+    fields: &[Field],
+    body_text: impl FnOnce() -> String,
+    query: &SearchQuery,
+) -> Option<String> {
     let mut best: Option<(&Field, Matches)> = None;
     for field in fields.iter().filter(|f| f.group != Group::Title) {
-        let found = matches(&mut analyzer, &field.text, query);
+        let found = matches(analyzer, &field.text, query);
         if found.clauses > best.as_ref().map_or(0, |b| b.1.clauses) {
             best = Some((field, found));
         }
@@ -30,7 +34,7 @@ pub fn snippet(fields: &[Field], body_text: impl FnOnce() -> String, query: &Sea
         return Some(format!("{} : {}", field.label, passage(&field.text, &found.ranges)));
     }
     let body = body_text();
-    let found = matches(&mut analyzer, &body, query);
+    let found = matches(analyzer, &body, query);
     (found.clauses > 0).then(|| passage(&body, &found.ranges))
 }
 
@@ -109,7 +113,8 @@ mod tests {
             field(Group::Structured, "Étape 3", "Réunir les entreprises autour de leurs flux écologiques."),
         ];
         let query = parse_query("écologie").expect("query");
-        let s = snippet(&fields, || panic!("the body is not needed"), &query).expect("a snippet");
+        let s =
+            snippet(&mut Analyzer::default(), &fields, || panic!("the body is not needed"), &query).expect("a snippet");
         assert_eq!(s, "Étape 3 : Réunir les entreprises autour de leurs flux \u{2}écologiques\u{3}.");
     }
 
@@ -117,7 +122,9 @@ mod tests {
     fn the_field_with_more_query_words_wins_and_long_text_is_cut() {
         let long = format!("{} compost et biodéchets {}", "mot ".repeat(60), "fin ".repeat(60));
         let fields = vec![field(Group::Lead, "Résumé", "compost"), field(Group::Structured, "Contexte", &long)];
-        let s = snippet(&fields, String::new, &parse_query("compost biodéchets").expect("query")).expect("snippet");
+        let s =
+            snippet(&mut Analyzer::default(), &fields, String::new, &parse_query("compost biodéchets").expect("query"))
+                .expect("snippet");
         assert!(s.starts_with("Contexte : …"), "{s}");
         assert!(s.contains("\u{2}compost\u{3} et \u{2}biodéchets\u{3}") && s.ends_with('…'), "{s}");
     }
@@ -125,7 +132,12 @@ mod tests {
     #[test]
     fn the_body_is_the_last_resort() {
         let fields = vec![field(Group::Lead, "Résumé", "Rien à voir.")];
-        let s = snippet(&fields, || "Le compost du quartier.".into(), &parse_query("compost").expect("query"));
+        let s = snippet(
+            &mut Analyzer::default(),
+            &fields,
+            || "Le compost du quartier.".into(),
+            &parse_query("compost").expect("query"),
+        );
         assert_eq!(s.as_deref(), Some("Le \u{2}compost\u{3} du quartier."));
     }
 }

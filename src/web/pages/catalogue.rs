@@ -182,8 +182,8 @@ struct CataloguePage {
 pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
     let (params, mut notices) = Params::parse(req.query_string());
     let filter = params.filter();
-    let (list, counts) = match queries::list_items(&node, &filter, false).await {
-        Ok(list) => (list, queries::facets(&node, &filter).await?),
+    let (list, counts) = match queries::list_with_facets(&node, &filter).await {
+        Ok(found) => found,
         // A search that cannot run (only stop words): say why, show nothing.
         Err(OperationError::Invalid(errors)) => {
             notices.extend(errors.0.into_iter().map(|e| e.message));
@@ -248,8 +248,13 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         .map(|(k, v)| (k, v.to_owned()))
         .collect();
     let cards = list.items.iter().map(|(item, snippet)| CardView::build(&node, item, snippet.as_deref())).collect();
-    let feeds =
-        super::feeds::feeds_for(&node, params.kind.as_deref(), params.territory.as_deref(), params.pillar.as_deref());
+    let feeds = super::feeds::feeds_for(
+        &node,
+        params.kind.as_deref(),
+        params.territory.as_deref(),
+        params.pillar.as_deref(),
+        params.q.as_deref(),
+    );
     let view = CataloguePage {
         layout: Layout::public(&node, Nav::Catalogue),
         feeds,

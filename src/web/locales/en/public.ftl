@@ -88,4 +88,5 @@ feed-link-project-sheets = Atom feed: project sheets
 feed-link-good-practices = Atom feed: good practices
 feed-link-experiences = Atom feed: experience reports
 feed-link-territory = Atom feed: territory { $name }
+feed-link-search = Atom feed: search “{ $q }”
 feed-link-pillar = Atom feed: pillar { $label }

@@ -95,4 +95,5 @@ feed-link-project-sheets = Flux Atom : { $kind }
 feed-link-good-practices = Flux Atom : { $kind }
 feed-link-experiences = Flux Atom : { $kind }
 feed-link-territory = Flux Atom : territoire { $name }
+feed-link-search = Flux Atom : recherche « { $q } »
 feed-link-pillar = Flux Atom : pilier { $label }
