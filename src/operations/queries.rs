@@ -56,7 +56,7 @@ pub struct ItemFilter {
 }
 
 pub struct ItemList {
-    /// Items with, for a search, the snippet of the field that matched.
+    /// Items with, for a catalogue search, the snippet of the field that matched.
     pub items: Vec<(Item, Option<String>)>,
     pub total: i64,
     /// False when `total` estimates a very large search result.
@@ -128,17 +128,19 @@ pub async fn list_items(node: &Node, filter: &ItemFilter, include_private: bool)
     Ok(list(node, filter, include_private, false).await?.0)
 }
 
-/// A public list and its facet counts, (facet, value, count) with facets `kind`,
-/// `territory`, `pillar`, `activity_domain` and `resource`, from one search.
+/// A public list as the catalogue shows it: with the snippet of each search result, and
+/// the facet counts, (facet, value, count) with facets `kind`, `territory`, `pillar`,
+/// `activity_domain` and `resource`, from one search.
 pub async fn list_with_facets(node: &Node, filter: &ItemFilter) -> Result<(ItemList, FacetCounts), OperationError> {
     list(node, filter, false, true).await
 }
 
+/// `for_catalogue`: also snippets and facets (the API and feeds need neither).
 async fn list(
     node: &Node,
     filter: &ItemFilter,
     include_private: bool,
-    with_facets: bool,
+    for_catalogue: bool,
 ) -> Result<(ItemList, FacetCounts), OperationError> {
     let query = filter.to_query(include_private)?;
     let page = filter.page.max(1);
@@ -149,7 +151,7 @@ async fn list(
             Vec::new(),
         ));
     }
-    let (found, facets) = if with_facets {
+    let (found, facets) = if for_catalogue {
         storage::search::search_with_facets(&node.pool, &query).await?
     } else {
         (storage::search::search_items(&node.pool, &query).await?, Vec::new())
@@ -158,7 +160,7 @@ async fn list(
     let mut analyzer = Analyzer::default();
     for row in found.rows {
         let item = Item::from_row(row)?;
-        let snippet = query.text.as_ref().and_then(|text| {
+        let snippet = query.text.as_ref().filter(|_| for_catalogue).and_then(|text| {
             let fields = searchable_fields(&item.document, &node.vocab);
             snippet(&mut analyzer, &fields, || to_plain_text(&item.body_html), text)
         });

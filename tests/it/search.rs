@@ -222,3 +222,16 @@ async fn a_feed_is_narrowed_by_a_search_and_refuses_a_malformed_one() {
     assert_eq!(refused.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text().await.expect("a reason").starts_with("paramètre q : "));
 }
+
+#[tokio::test]
+async fn the_last_word_completes_only_while_it_is_not_a_known_word() {
+    // A prefix expands into every indexed term it begins, which is costly for common
+    // words: once the word typed is itself a term, its inflections are enough.
+    let app = spawn_app().await;
+    app.create_ok(&practice("compost", "Le compost", "Texte.")).await;
+    app.create_ok(&practice("composteurs", "Les composteurs partagés", "Texte.")).await;
+
+    assert_eq!(app.public().list_ok(&[("q", "compo")]).await.sorted_slugs(), vec!["compost", "composteurs"]);
+    assert_eq!(app.public().list_ok(&[("q", "composts")]).await.slugs(), vec!["compost"]);
+    assert_eq!(app.public().list_ok(&[("q", "composteur")]).await.slugs(), vec!["composteurs"]);
+}

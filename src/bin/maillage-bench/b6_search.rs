@@ -27,6 +27,8 @@ pub struct Config {
     pub repetitions: usize,
     /// Reuse (or create and keep) this corpus instead of a temporary one.
     pub db: Option<PathBuf>,
+    /// Time a full reindex (else the index is used as it is).
+    pub reindex: bool,
 }
 
 pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
@@ -56,23 +58,25 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
     let items = search_index::item_count(&node).await?;
     let text_bytes = text_bytes(items)?;
 
-    progress(format!("B6: reindexing {items} items"));
-    let started = Instant::now();
-    let mut last = Instant::now();
-    search_index::rebuild(&node, |done| {
-        if last.elapsed() > Duration::from_secs(10) {
-            progress(format!("B6: reindexed {done}/{items}"));
-            last = Instant::now();
-        }
-    })
-    .await?;
-    let reindex = started.elapsed().as_secs_f64();
+    if config.reindex {
+        progress(format!("B6: reindexing {items} items"));
+        let started = Instant::now();
+        let mut last = Instant::now();
+        search_index::rebuild(&node, |done| {
+            if last.elapsed() > Duration::from_secs(10) {
+                progress(format!("B6: reindexed {done}/{items}"));
+                last = Instant::now();
+            }
+        })
+        .await?;
+        let reindex = started.elapsed().as_secs_f64();
+        rows.push(
+            Row::new("B6", format!("reindex of {items} items (`maillage reindex`)"), reindex, "s")
+                .note(format!("{:.0} items/s", items as f64 / reindex)),
+        );
+    }
     let index_bytes = search_index::index_bytes(&node).await? as f64;
     node.pool.close().await;
-    rows.push(
-        Row::new("B6", format!("reindex of {items} items (`maillage reindex`)"), reindex, "s")
-            .note(format!("{:.0} items/s", items as f64 / reindex)),
-    );
     rows.push(
         Row::new("B6", format!("index size, {items} items"), index_bytes / 1e6, "MB")
             .baseline("the items' text", text_bytes / 1e6)

@@ -59,6 +59,9 @@ struct Options {
     /// B6: the corpus database to reuse, created (and kept) if missing.
     #[arg(long, global = true, value_name = "FILE")]
     db: Option<PathBuf>,
+    /// B6 with --db: keep the index as it is (no timed reindex).
+    #[arg(long, global = true)]
+    keep_index: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -130,6 +133,7 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
         connections: 4,
         repetitions: reps,
         db: options.db.clone(),
+        reindex: !options.keep_index,
     };
 
     let mut rows = Vec::new();
