@@ -1,9 +1,10 @@
 //! Micro-benchmarks of full-text search (`storage::search`) on a database of realistic
-//! items: a selective word, a common word (most items match: bm25 ranks them all), and
-//! the count a list page runs beside it. `cargo bench --bench search`
+//! items: a selective word, a place name, a common word (most items match), with the
+//! total, and the facet counts of a common-word search. `cargo bench --bench search`
 //! (`MAILLAGE_BENCH_ITEMS` sets the corpus size, 20,000 by default.)
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use maillage::content::search::parse_query;
 use maillage::content::Vocabularies;
 use maillage::storage::{self, search::ItemQuery};
 use std::hint::black_box;
@@ -14,7 +15,7 @@ use std::time::Duration;
 mod corpus;
 
 fn query(text: &str) -> ItemQuery {
-    ItemQuery { text: storage::search::fts_match_expression(text), limit: 20, ..Default::default() }
+    ItemQuery { text: parse_query(text).ok(), limit: 20, ..Default::default() }
 }
 
 fn search(c: &mut Criterion) {
@@ -40,12 +41,8 @@ fn search(c: &mut Criterion) {
             b.iter(|| runtime.block_on(storage::search::search_items(&pool, black_box(q))).expect("query runs"))
         });
     }
-    group.bench_function("count_items: common word", |b| {
-        b.iter(|| runtime.block_on(storage::search::count_items(&pool, black_box(&common))).expect("query runs"))
-    });
-    let list = ItemQuery { pillar: Some("approvisionnement_durable".into()), limit: 20, ..Default::default() };
-    group.bench_function("count_items: pillar filter (list total)", |b| {
-        b.iter(|| runtime.block_on(storage::search::count_items(&pool, black_box(&list))).expect("query runs"))
+    group.bench_function("all_facet_counts: common word", |b| {
+        b.iter(|| runtime.block_on(storage::search::all_facet_counts(&pool, black_box(&common))).expect("query runs"))
     });
     group.finish();
 }

@@ -32,6 +32,7 @@ impl Application {
         let port = listener.local_addr().context("Failed to read the bound address")?.port();
         let tls = server_tls(&settings.server)?;
         let node = build_node(settings, port).await?;
+        heal_search_index(node.clone());
         let server = run(listener, node.clone(), tls)?;
         Ok(Application { port, node, server })
     }
@@ -59,6 +60,17 @@ impl Application {
         workers.stop(self.node.settings.federation.request_timeout + SHUTDOWN_MARGIN).await;
         result
     }
+}
+
+/// Reindexes, in the background, items whose index row is missing or stale.
+fn heal_search_index(node: Node) {
+    tokio::spawn(async move {
+        match crate::operations::search_index::heal(&node).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "search index healed"),
+            Err(e) => tracing::error!(error = ?e, "failed to heal the search index"),
+        }
+    });
 }
 
 /// Binds with SO_REUSEADDR so that a restarted node gets its port back at once.

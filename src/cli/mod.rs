@@ -10,6 +10,7 @@ mod demo_network;
 mod doctor;
 mod export;
 mod import;
+mod reindex;
 mod sync;
 
 use crate::operations::audit::Actor;
@@ -98,6 +99,9 @@ pub enum Command {
     Restore { file: PathBuf },
     /// Check the configuration, database, key and peers.
     Doctor,
+    /// Rebuild the full-text search index from the stored items, with a progress bar.
+    #[command(after_help = "Example:\n  maillage reindex")]
+    Reindex,
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     #[command(after_help = "Example:\n  maillage completions bash > /etc/bash_completion.d/maillage")]
     Completions { shell: clap_complete::Shell },
@@ -170,6 +174,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             out(&format!("abonnement à {target} arrêté"))
+        }
+        Command::Reindex => {
+            let port = settings.server.port;
+            reindex::reindex(&build_node(settings, port).await?).await
         }
         Command::Sync { actor } => {
             let port = settings.server.port;

@@ -7,6 +7,7 @@ pub mod files;
 pub mod item;
 pub mod lang;
 pub mod markdown;
+pub mod search;
 pub mod slug;
 pub mod validate;
 pub mod vocabulary;

@@ -26,6 +26,7 @@ pub mod queries;
 pub mod replicas;
 pub mod retract;
 pub mod scopes;
+pub mod search_index;
 pub mod stats;
 pub mod sync;
 pub mod update;

@@ -1,8 +1,10 @@
 //! Reading items: one item, filtered and searched lists with facets, revisions, lineage.
 
 use super::{Item, Node, OperationError};
-use crate::content::{ItemDocument, Lifecycle};
-use crate::storage::{self, search::ItemQuery};
+use crate::content::markdown::to_plain_text;
+use crate::content::search::{parse_query, searchable_fields, snippet, Analyzer, QueryError, SearchQuery};
+use crate::content::{ItemDocument, Lifecycle, ValidationErrors};
+use crate::storage::{self, search::ItemQuery, search_text::FacetCounts};
 use anyhow::Context;
 
 pub const MAX_PAGE_SIZE: i64 = 100;
@@ -54,8 +56,11 @@ pub struct ItemFilter {
 }
 
 pub struct ItemList {
+    /// Items with, for a catalogue search, the snippet of the field that matched.
     pub items: Vec<(Item, Option<String>)>,
     pub total: i64,
+    /// False when `total` estimates a very large search result.
+    pub total_exact: bool,
     pub page: i64,
     pub per_page: i64,
 }
@@ -67,8 +72,9 @@ impl ItemList {
 }
 
 impl ItemFilter {
-    /// `include_private`: editors may list drafts and withdrawn items.
-    pub fn to_query(&self, include_private: bool) -> ItemQuery {
+    /// `include_private`: editors may list drafts and withdrawn items. A search that
+    /// cannot run (too long, only stop words) is refused with a field error on `q`.
+    pub fn to_query(&self, include_private: bool) -> Result<ItemQuery, OperationError> {
         let per_page = self.per_page.clamp(1, MAX_PAGE_SIZE);
         let page = self.page.max(1);
         let lifecycles = match self.lifecycle {
@@ -77,7 +83,11 @@ impl ItemFilter {
             None if include_private => Lifecycle::ALL.iter().map(|l| l.code().to_owned()).collect(),
             None => Vec::new(),
         };
-        ItemQuery {
+        let text = match self.text.as_deref().map(parse_query).transpose() {
+            Ok(text) => text,
+            Err(e) => return Err(ValidationErrors::single("q", e.code(), format!("{}.", capitalized(&e))).into()),
+        };
+        Ok(ItemQuery {
             kind: self.kind.clone(),
             territory: self.territory.clone(),
             pillar: self.pillar.clone(),
@@ -86,12 +96,12 @@ impl ItemFilter {
             lifecycles,
             updated_from: self.updated_from.as_deref().and_then(|b| normalize_bound(b, false)),
             updated_to: self.updated_to.as_deref().and_then(|b| normalize_bound(b, true)),
-            text: self.text.as_deref().and_then(storage::search::fts_match_expression),
+            text,
             local_only: self.local_only,
             limit: per_page,
             // Saturating: an absurd page number is an empty page, not an overflow.
             offset: (page - 1).saturating_mul(per_page),
-        }
+        })
     }
 }
 
@@ -108,23 +118,64 @@ pub fn normalize_bound(bound: &str, upper: bool) -> Option<String> {
     Some(storage::timestamp(at))
 }
 
-pub async fn list_items(node: &Node, filter: &ItemFilter, include_private: bool) -> Result<ItemList, OperationError> {
-    let query = filter.to_query(include_private);
-    if filter.text.is_some() && query.text.is_none() {
-        // Only punctuation was typed: nothing can match.
-        return Ok(ItemList { items: Vec::new(), total: 0, page: 1, per_page: query.limit });
-    }
-    let hits = storage::search::search_items(&node.pool, &query).await?;
-    let total = storage::search::count_items(&node.pool, &query).await?;
-    let items =
-        hits.into_iter().map(|hit| Ok((Item::from_row(hit.row)?, hit.snippet))).collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(ItemList { items, total, page: filter.page.max(1), per_page: query.limit })
+fn capitalized(error: &QueryError) -> String {
+    let text = error.to_string();
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// Counts per facet value for the items matching `filter`.
-pub async fn facets(node: &Node, filter: &ItemFilter, facet: &str) -> Result<Vec<(String, i64)>, OperationError> {
-    let query = filter.to_query(false);
-    Ok(storage::search::facet_counts(&node.pool, &query, facet).await?)
+pub async fn list_items(node: &Node, filter: &ItemFilter, include_private: bool) -> Result<ItemList, OperationError> {
+    Ok(list(node, filter, include_private, false).await?.0)
+}
+
+/// A public list as the catalogue shows it: with the snippet of each search result, and
+/// the facet counts, (facet, value, count) with facets `kind`, `territory`, `pillar`,
+/// `activity_domain` and `resource`, from one search.
+pub async fn list_with_facets(node: &Node, filter: &ItemFilter) -> Result<(ItemList, FacetCounts), OperationError> {
+    list(node, filter, false, true).await
+}
+
+/// `for_catalogue`: also snippets and facets (the API and feeds need neither).
+async fn list(
+    node: &Node,
+    filter: &ItemFilter,
+    include_private: bool,
+    for_catalogue: bool,
+) -> Result<(ItemList, FacetCounts), OperationError> {
+    let query = filter.to_query(include_private)?;
+    let page = filter.page.max(1);
+    if query.text.as_ref().is_some_and(SearchQuery::is_empty) {
+        // Only punctuation was typed: nothing can match.
+        return Ok((
+            ItemList { items: Vec::new(), total: 0, total_exact: true, page, per_page: query.limit },
+            Vec::new(),
+        ));
+    }
+    let (found, facets) = if for_catalogue {
+        storage::search::search_with_facets(&node.pool, &query).await?
+    } else {
+        (storage::search::search_items(&node.pool, &query).await?, Vec::new())
+    };
+    let mut items = Vec::with_capacity(found.rows.len());
+    let mut analyzer = Analyzer::default();
+    for row in found.rows {
+        let item = Item::from_row(row)?;
+        let snippet = query.text.as_ref().filter(|_| for_catalogue).and_then(|text| {
+            let fields = searchable_fields(&item.document, &node.vocab);
+            snippet(&mut analyzer, &fields, || to_plain_text(&item.body_html), text)
+        });
+        items.push((item, snippet));
+    }
+    Ok((ItemList { items, total: found.total, total_exact: found.exact, page, per_page: query.limit }, facets))
+}
+
+/// Counts per facet for the items matching `filter` (see [`list_with_facets`]).
+pub async fn facets(node: &Node, filter: &ItemFilter) -> Result<FacetCounts, OperationError> {
+    let query = filter.to_query(false)?;
+    if query.text.as_ref().is_some_and(SearchQuery::is_empty) {
+        return Ok(Vec::new());
+    }
+    Ok(storage::search::all_facet_counts(&node.pool, &query).await?)
 }
 
 pub struct Revision {

@@ -1,12 +1,14 @@
 //! What every item write shares: rendering the body, the vocabulary rows, the full-text
-//! row and the revision. Local edits, imports and (later) replicas all go through here so
-//! that search and facets never disagree with the stored document.
+//! index row (every searchable field, analysed) and the revision, in the transaction of
+//! the write. Local edits, imports and replicas all go through here so that search and
+//! facets never disagree with the stored document.
 
 use super::Node;
 use crate::content::markdown::{render_markdown, to_plain_text};
+use crate::content::search::{index_columns, searchable_fields, Analyzer};
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, ValidItem, Vocabularies};
-use crate::storage::{self, items::ItemWrite};
+use crate::storage::{self, items::ItemWrite, search_index::IndexRow};
 use anyhow::Context;
 use sqlx::SqliteConnection;
 
@@ -14,36 +16,26 @@ use sqlx::SqliteConnection;
 pub(crate) struct Derived {
     pub document_json: String,
     pub body_html: String,
-    pub body_text: String,
-    pub keywords: String,
+    /// Analysed terms of the title, lead, structured and body groups, for the index.
+    pub index_columns: [String; 4],
 }
 
 pub(crate) fn derive(node: &Node, doc: &ItemDocument) -> anyhow::Result<Derived> {
     let document_json = serde_json::to_string(doc).context("Failed to serialize the item document")?;
     let body_html = render_markdown(&doc.body);
-    let body_text = to_plain_text(&body_html);
-    Ok(Derived { document_json, body_html, body_text, keywords: search_keywords(&node.vocab, doc) })
+    let index_columns = analysed_columns(&mut Analyzer::default(), &node.vocab, doc, &to_plain_text(&body_html));
+    Ok(Derived { document_json, body_html, index_columns })
 }
 
-/// Structured fields that people search for but that are not in the title or body.
-pub fn search_keywords(vocab: &Vocabularies, doc: &ItemDocument) -> String {
-    let mut words: Vec<&str> = Vec::new();
-    words.extend(doc.tags.iter().map(String::as_str));
-    words.extend(doc.pillars.iter().map(|c| vocab.label(names::PILLAR, c)));
-    words.extend(doc.activity_domains.iter().map(|c| vocab.label(names::ACTIVITY_DOMAIN, c)));
-    words.extend(doc.resources.iter().map(|c| vocab.label(names::RESOURCE, c)));
-    words.extend(doc.food_themes.iter().map(|c| vocab.label(names::FOOD_THEME, c)));
-    words.extend(doc.authors.iter().map(|a| a.name.as_str()));
-    if let Some(p) = &doc.project_sheet {
-        words.extend(p.carrier.iter().map(|c| c.name.as_str()));
-        words.extend(p.partners.iter().map(|c| c.name.as_str()));
-        words.extend(p.funding.iter().map(|f| f.funder.as_str()));
-        words.extend(p.location.as_deref());
-    }
-    if let Some(e) = &doc.experience {
-        words.extend(e.useful_effects.iter().map(|u| u.beneficiary.as_str()));
-    }
-    words.join(" ")
+/// Every searchable field of an item, analysed, by weight group (`body_text`: the plain
+/// text of its rendered body).
+pub fn analysed_columns(
+    analyzer: &mut Analyzer,
+    vocab: &Vocabularies,
+    doc: &ItemDocument,
+    body_text: &str,
+) -> [String; 4] {
+    index_columns(analyzer, &searchable_fields(doc, vocab), body_text)
 }
 
 /// The (vocabulary, code) pairs of an item, for facets and filters.
@@ -73,17 +65,7 @@ pub(crate) async fn write_derived_rows(
     storage::items::replace_item_links(conn, item_id, &doc.inspired_by)
         .await
         .context("Failed to store the item's lineage")?;
-    storage::search::index_item(
-        conn,
-        item_id,
-        write.title,
-        write.summary,
-        &derived.body_text,
-        write.territory,
-        &derived.keywords,
-    )
-    .await
-    .context("Failed to index the item")?;
+    index_item(conn, item_id, revision, write, &derived.index_columns, doc).await?;
     storage::items::insert_revision(
         conn,
         item_id,
@@ -96,6 +78,26 @@ pub(crate) async fn write_derived_rows(
     .await
     .context("Failed to store the revision")?;
     Ok(())
+}
+
+/// Writes the index row of an item (in the caller's transaction).
+pub async fn index_item(
+    conn: &mut SqliteConnection,
+    item_id: i64,
+    revision: i64,
+    write: &ItemWrite<'_>,
+    columns: &[String; 4],
+    doc: &ItemDocument,
+) -> anyhow::Result<()> {
+    let filters = storage::search_index::filter_tokens(
+        write.kind,
+        write.lifecycle,
+        write.origin.is_none(),
+        write.territory,
+        &vocabulary_terms(doc),
+    );
+    let row = IndexRow { item_id, revision, updated_at: write.updated_at, columns, filters: &filters };
+    storage::search_index::index_item(conn, &row).await.context("Failed to index the item")
 }
 
 /// The columns of a local item.

@@ -9,6 +9,8 @@ pub mod items;
 pub mod keys;
 pub mod network;
 pub mod search;
+pub mod search_index;
+pub mod search_text;
 pub mod stats;
 
 use anyhow::Context;

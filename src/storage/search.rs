@@ -1,13 +1,10 @@
-//! Listing, filtering, full-text search (FTS5, accents folded) and facet counts.
+//! Listing, filtering and facet counts; text searches are handed to [`super::search_text`].
 //! One filter builder serves the list, its total and its facets, so they always agree.
 
 use super::items::ItemRow;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
-
-/// Sentinels around highlighted words in snippets; the web layer escapes the snippet and
-/// then turns them into `<mark>`, so text from the database is never trusted as HTML.
-pub const MARK_START: char = '\u{2}';
-pub const MARK_END: char = '\u{3}';
+use super::search_text::{self, FacetCounts};
+use crate::content::search::SearchQuery;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 #[derive(Debug, Clone, Default)]
 pub struct ItemQuery {
@@ -21,25 +18,23 @@ pub struct ItemQuery {
     /// Inclusive bounds on `updated_at`, in the stored timestamp format.
     pub updated_from: Option<String>,
     pub updated_to: Option<String>,
-    /// An FTS5 MATCH expression (see [`fts_match_expression`]).
-    pub text: Option<String>,
+    /// Words to search for (see [`super::search_text`]).
+    pub text: Option<SearchQuery>,
     pub local_only: bool,
     pub limit: i64,
     pub offset: i64,
 }
 
-pub struct SearchHit {
-    pub row: ItemRow,
-    pub snippet: Option<String>,
+/// One page of a list or search, and the size of the whole result set.
+pub struct Page {
+    pub rows: Vec<ItemRow>,
+    pub total: i64,
+    /// False when the total of a very large search result is an estimate.
+    pub exact: bool,
 }
 
 fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery) {
-    if query.text.is_some() {
-        q.push(" FROM items JOIN items_fts ON items_fts.rowid = items.id WHERE items_fts MATCH ");
-        q.push_bind(query.text.clone().unwrap_or_default());
-    } else {
-        q.push(" FROM items WHERE 1 = 1");
-    }
+    q.push(" FROM items WHERE 1 = 1");
     if query.lifecycles.is_empty() {
         q.push(" AND items.lifecycle IN ('published', 'archived')");
     } else {
@@ -78,56 +73,60 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery) {
     }
 }
 
-/// One page of items matching `query`, best match first when searching, newest first
-/// otherwise. Two steps, so that large result sets stay cheap: the ids of the page are
-/// chosen first (an index walk, or the FTS ranking, without touching documents), then
-/// only those rows and their snippets are read.
-pub async fn search_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Vec<SearchHit>> {
-    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
-    push_from_where(&mut q, query);
-    if query.text.is_some() {
-        // Title and summary weigh more than the body.
-        q.push(" ORDER BY bm25(items_fts, 10.0, 5.0, 1.0, 3.0, 4.0), items.updated_at DESC");
-    } else {
-        q.push(" ORDER BY items.updated_at DESC, items.id DESC");
-    }
-    q.push(" LIMIT ").push_bind(query.limit).push(" OFFSET ").push_bind(query.offset);
-    let ids: Vec<i64> = q.build_query_scalar().fetch_all(pool).await?;
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
+/// One page of items matching `query`: best match first when searching (see
+/// [`super::search_text`]), newest first otherwise. Two steps, so that large result sets
+/// stay cheap: the ids of the page are chosen first (an index walk), then only those rows
+/// are read.
+pub async fn search_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Page> {
+    Ok(search(pool, query, false).await?.0)
+}
 
-    let rows = super::items::find_items_by_ids(pool, &ids).await?;
-    let mut snippets = std::collections::HashMap::new();
-    if let Some(text) = &query.text {
-        let mut s: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
-            "SELECT rowid, snippet(items_fts, -1, '{MARK_START}', '{MARK_END}', '…', 24) FROM items_fts WHERE items_fts MATCH "
-        ));
-        s.push_bind(text.clone()).push(" AND rowid IN (");
-        let mut list = s.separated(", ");
-        for id in &ids {
-            list.push_bind(*id);
+/// A page and the facet counts of the whole result set, from one search.
+pub async fn search_with_facets(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<(Page, FacetCounts)> {
+    search(pool, query, true).await
+}
+
+async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx::Result<(Page, FacetCounts)> {
+    let (ids, total, exact, facets) = match &query.text {
+        Some(text) => {
+            let (page, facets) = search_text::search(pool, query, text, with_facets).await?;
+            (page.item_ids, page.total, page.exact, facets)
         }
-        list.push_unseparated(")");
-        let found: Vec<(i64, String)> = s.build_query_as().fetch_all(pool).await?;
-        snippets.extend(found);
-    }
+        None => {
+            let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
+            push_from_where(&mut q, query);
+            q.push(" ORDER BY items.updated_at DESC, items.id DESC LIMIT ")
+                .push_bind(query.limit)
+                .push(" OFFSET ")
+                .push_bind(query.offset);
+            let ids: Vec<i64> = q.build_query_scalar().fetch_all(pool).await?;
+            let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
+            push_from_where(&mut count, query);
+            let total = count.build_query_scalar().fetch_one(pool).await?;
+            let facets = if with_facets { all_facet_counts(pool, query).await? } else { Vec::new() };
+            (ids, total, true, facets)
+        }
+    };
+    let rows = super::items::find_items_by_ids(pool, &ids).await?;
     let mut by_id: std::collections::HashMap<i64, ItemRow> = rows.into_iter().map(|r| (r.id, r)).collect();
-    Ok(ids
-        .into_iter()
-        .filter_map(|id| by_id.remove(&id).map(|row| SearchHit { snippet: snippets.remove(&id), row }))
-        .collect())
+    let rows = ids.into_iter().filter_map(|id| by_id.remove(&id)).collect();
+    Ok((Page { rows, total, exact }, facets))
 }
 
-pub async fn count_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<i64> {
-    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
-    push_from_where(&mut q, query);
-    q.build_query_scalar().fetch_one(pool).await
+/// Counts of the items matching `query` per facet value.
+pub async fn all_facet_counts(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<FacetCounts> {
+    if let Some(text) = &query.text {
+        return Ok(search_text::search(pool, query, text, true).await?.1);
+    }
+    let mut all = Vec::new();
+    for facet in ["kind", "territory", "pillar", "activity_domain", "resource"] {
+        let counts = facet_counts(pool, query, facet).await?;
+        all.extend(counts.into_iter().map(|(value, n)| (facet.to_owned(), value, n)));
+    }
+    Ok(all)
 }
 
-/// Counts of matching items per value of one facet: `kind`, `territory`, or a vocabulary
-/// name (`pillar`, `activity_domain`, `resource`).
-pub async fn facet_counts(pool: &SqlitePool, query: &ItemQuery, facet: &str) -> sqlx::Result<Vec<(String, i64)>> {
+async fn facet_counts(pool: &SqlitePool, query: &ItemQuery, facet: &str) -> sqlx::Result<Vec<(String, i64)>> {
     let mut q: QueryBuilder<Sqlite> = match facet {
         "kind" => QueryBuilder::new("SELECT items.kind AS value, COUNT(*) AS n"),
         "territory" => QueryBuilder::new("SELECT items.territory AS value, COUNT(*) AS n"),
@@ -149,53 +148,4 @@ pub async fn facet_counts(pool: &SqlitePool, query: &ItemQuery, facet: &str) -> 
     };
     q.push(" ORDER BY n DESC, value");
     q.build_query_as().fetch_all(pool).await
-}
-
-/// Rewrites the full-text row of an item.
-pub async fn index_item(
-    conn: &mut SqliteConnection,
-    item_id: i64,
-    title: &str,
-    summary: &str,
-    body_text: &str,
-    territory: &str,
-    keywords: &str,
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM items_fts WHERE rowid = ?").bind(item_id).execute(&mut *conn).await?;
-    sqlx::query("INSERT INTO items_fts (rowid, title, summary, body, territory, keywords) VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(item_id)
-        .bind(title)
-        .bind(summary)
-        .bind(body_text)
-        .bind(territory)
-        .bind(keywords)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// Turns what a person typed into a safe FTS5 expression: every word must appear (any
-/// accent, any case), the last one as a prefix. Operators and quotes typed by the user are
-/// treated as plain text. `None` when nothing searchable remains.
-pub fn fts_match_expression(input: &str) -> Option<String> {
-    let words: Vec<String> =
-        input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(12).map(|w| w.to_owned()).collect();
-    let last = words.len().checked_sub(1)?;
-    let terms: Vec<String> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| if i == last { format!("\"{w}\"*") } else { format!("\"{w}\"") })
-        .collect();
-    Some(terms.join(" "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fts_match_expression;
-
-    #[test]
-    fn user_operators_are_neutralised() {
-        assert_eq!(fts_match_expression("écologie OR \"x"), Some("\"écologie\" \"OR\" \"x\"*".into()));
-        assert_eq!(fts_match_expression("  -- ;"), None);
-    }
 }

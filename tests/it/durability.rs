@@ -93,7 +93,7 @@ async fn killing_the_node_at_random_moments_never_breaks_the_database_or_the_out
     assert!(items > 0 && items <= sent as i64, "{items} items for {sent} requests");
     // Each item, its first revision, its search row and its Create were one transaction.
     assert_eq!(scalar(&pool, "SELECT COUNT(*) FROM item_revisions WHERE revision = 1").await, items);
-    assert_eq!(scalar(&pool, "SELECT COUNT(*) FROM items_fts").await, items);
+    assert_eq!(scalar(&pool, "SELECT COUNT(*) FROM search_docs").await, items);
     assert_eq!(scalar(&pool, "SELECT COUNT(*) FROM activities WHERE kind = 'Create'").await, items);
     pool.close().await;
     node.kill().expect("SIGKILL");

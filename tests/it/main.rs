@@ -21,5 +21,6 @@ mod federation;
 mod hostile;
 mod pages_language;
 mod search;
+mod search_relevance;
 mod settings;
 mod shutdown;

@@ -15,8 +15,10 @@ use crate::nodes::{baseline_app_server, RunningNode, Scratch};
 use crate::report::{median, progress, Goal, Percentiles, Row};
 use anyhow::Context;
 use maillage::content::markdown::{render_markdown, to_plain_text};
+use maillage::content::search::Analyzer;
 use maillage::content::{ItemDocument, Vocabularies};
 use maillage::federation::keys::RemotePublicKey;
+use maillage::operations::write::{analysed_columns, index_item};
 use maillage::storage::{self, items::ItemWrite, timestamp};
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
@@ -317,7 +319,8 @@ async fn sqlite_row_rate(scratch: &Scratch, template: &ItemDocument, count: usiz
     let document_json = serde_json::to_string(template)?;
     let payload = format!("{{\"type\":\"Create\",\"object\":{document_json}}}");
     let body_html = render_markdown(&template.body);
-    let body_text = to_plain_text(&body_html);
+    let columns =
+        analysed_columns(&mut Analyzer::default(), &Vocabularies::builtin(), template, &to_plain_text(&body_html));
     let terms: Vec<(&str, &str)> = template
         .pillars
         .iter()
@@ -359,16 +362,7 @@ async fn sqlite_row_rate(scratch: &Scratch, template: &ItemDocument, count: usiz
         };
         let id = storage::items::insert_item(&mut tx, &write, &now).await?;
         storage::items::replace_item_terms(&mut tx, id, &terms).await?;
-        storage::search::index_item(
-            &mut tx,
-            id,
-            &template.title,
-            &template.summary,
-            &body_text,
-            &template.territory.name,
-            "mots clés",
-        )
-        .await?;
+        index_item(&mut tx, id, 1, &write, &columns, template).await?;
         storage::items::insert_revision(&mut tx, id, 1, "published", &document_json, &now, "peer").await?;
         tx.commit().await?;
         storage::federation::mark_inbox_processed(&pool, &activity_id, "Stored", &now).await?;

@@ -2,16 +2,17 @@
 //! experiences) used as templates, each copy with its own title, slug, territory and a
 //! rare "batch" word, so that filters and searches select realistic fractions.
 //!
-//! Bulk loading writes the same rows as `create_item` (item, terms, full-text row,
-//! revision) through the `storage` functions, many items per transaction; rendering and
+//! Bulk loading writes the same rows as `create_item` (item, terms, analysed index row,
+//! revision) through the `storage` and `write` functions, many items per transaction; rendering and
 //! validation happen once per template. Also used by `benches/search.rs`.
 
 use anyhow::Context;
 use chrono::{Duration as ChronoDuration, Utc};
 use maillage::content::files::parse_markdown_file;
 use maillage::content::markdown::{render_markdown, to_plain_text};
+use maillage::content::search::Analyzer;
 use maillage::content::{validate, ItemDocument, Vocabularies};
-use maillage::operations::write::{search_keywords, vocabulary_terms};
+use maillage::operations::write::{analysed_columns, index_item, vocabulary_terms};
 use maillage::storage::{self, items::ItemWrite, timestamp};
 use sqlx::SqlitePool;
 use std::time::{Duration, Instant};
@@ -210,6 +211,7 @@ pub async fn bulk_insert(
     batch: usize,
 ) -> anyhow::Result<Duration> {
     let templates = templates(vocab)?;
+    let mut analyzer = Analyzer::default();
     let start = Instant::now();
     let now = Utc::now();
     let mut n = first;
@@ -248,17 +250,8 @@ pub async fn bulk_insert(
             storage::items::replace_item_terms(&mut tx, id, &vocabulary_terms(&doc))
                 .await
                 .context("Failed to insert terms")?;
-            storage::search::index_item(
-                &mut tx,
-                id,
-                &doc.title,
-                &doc.summary,
-                &template.body_text,
-                &doc.territory.name,
-                &search_keywords(vocab, &doc),
-            )
-            .await
-            .context("Failed to index an item")?;
+            let columns = analysed_columns(&mut analyzer, vocab, &doc, &template.body_text);
+            index_item(&mut tx, id, 1, &write, &columns, &doc).await?;
             storage::items::insert_revision(&mut tx, id, 1, doc.lifecycle.code(), &document_json, &updated, "bench")
                 .await
                 .context("Failed to insert a revision")?;

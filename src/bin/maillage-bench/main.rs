@@ -1,5 +1,5 @@
 //! `maillage-bench`: the load benchmarks of issue 5 (B1 inbox ingest, B2 fan-out, B3
-//! replication, B4 reads, B5 footprint). Each compares what it measures with bounds and
+//! replication, B4 reads, B5 footprint) and of issue 14 (B6 search at scale). Each compares what it measures with bounds and
 //! baselines measured in the same run on the same machine, repeats runs and reports
 //! medians, and prints one Markdown table (progress goes to stderr).
 //!
@@ -9,6 +9,7 @@
 //! ```text
 //! cargo run --release --bin maillage-bench -- all
 //! cargo run --release --bin maillage-bench -- b2 --repetitions 5
+//! cargo run --release --bin maillage-bench -- b6 --items 1000000 --db /tmp/search-1m.db
 //! ```
 
 mod actors;
@@ -17,6 +18,7 @@ mod b2_fanout;
 mod b3_replication;
 mod b4_reads;
 mod b5_footprint;
+mod b6_search;
 mod corpus;
 mod loadgen;
 mod nodes;
@@ -51,6 +53,15 @@ struct Options {
     /// Also write the table (with the machine facts) to this file.
     #[arg(long, global = true, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Corpus size of B4 and B6 (default 100,000; 10,000 with --quick).
+    #[arg(long, global = true, value_name = "N")]
+    items: Option<usize>,
+    /// B6: the corpus database to reuse, created (and kept) if missing.
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    /// B6 with --db: keep the index as it is (no timed reindex).
+    #[arg(long, global = true)]
+    keep_index: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,6 +76,8 @@ enum Command {
     B4,
     /// Footprint: binary size, start time, idle memory (and memory under B4 load).
     B5,
+    /// Search at scale: index size, reindex time, search latency with facets (`--items`).
+    B6,
     /// Every benchmark, one table.
     All,
     /// Serve empty handlers (the baseline server, started by B4 and B5).
@@ -111,13 +124,17 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
         missed: if quick { 200 } else { 1000 },
         repetitions: reps,
     };
-    let b4 = b4_reads::Config {
-        items: if quick { 10_000 } else { 100_000 },
-        seconds: if quick { 2.0 } else { 5.0 },
-        connections: 16,
-        repetitions: reps,
-    };
+    let items = options.items.unwrap_or(if quick { 10_000 } else { 100_000 });
+    let b4 = b4_reads::Config { items, seconds: if quick { 2.0 } else { 5.0 }, connections: 16, repetitions: reps };
     let b5 = b5_footprint::Config { starts: if quick { 3 } else { 5 } };
+    let b6 = b6_search::Config {
+        items,
+        seconds: if quick { 2.0 } else { 5.0 },
+        connections: 4,
+        repetitions: reps,
+        db: options.db.clone(),
+        reindex: !options.keep_index,
+    };
 
     let mut rows = Vec::new();
     match command {
@@ -126,6 +143,7 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
         Command::B3 => rows.extend(b3_replication::run(&b3).await?),
         Command::B4 => rows.extend(b4_reads::run(&b4).await?.0),
         Command::B5 => rows.extend(b5_footprint::run(&b5, None).await?),
+        Command::B6 => rows.extend(b6_search::run(&b6).await?),
         Command::All => {
             // A failing benchmark is reported and the others still run.
             let mut footprint = None;
@@ -149,6 +167,10 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
             match b5_footprint::run(&b5, footprint.as_ref()).await {
                 Ok(r) => rows.extend(r),
                 Err(e) => progress(format!("B5 failed: {e:#}")),
+            }
+            match b6_search::run(&b6).await {
+                Ok(r) => rows.extend(r),
+                Err(e) => progress(format!("B6 failed: {e:#}")),
             }
         }
         Command::BaselineServer { .. } => {}

@@ -35,6 +35,8 @@ pub struct ListParams {
 struct ListBody<'a> {
     items: Vec<serde_json::Value>,
     total: i64,
+    /// False when `total` estimates a very large search result.
+    total_exact: bool,
     page: i64,
     per_page: i64,
     pages: i64,
@@ -112,6 +114,7 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(ListBody {
         items,
         total: list.total,
+        total_exact: list.total_exact,
         page: list.page,
         per_page: list.per_page,
         pages: list.pages(),

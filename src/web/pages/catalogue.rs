@@ -8,8 +8,8 @@ use super::errors::PageError;
 use super::layout::{render, Layout, Nav};
 use crate::content::vocabulary::names;
 use crate::content::Kind;
-use crate::operations::queries::{self, ItemFilter};
-use crate::operations::Node;
+use crate::operations::queries::{self, ItemFilter, ItemList};
+use crate::operations::{Node, OperationError};
 use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -167,6 +167,8 @@ struct CataloguePage {
     active: Vec<ActiveFilter>,
     cards: Vec<CardView>,
     total: i64,
+    /// False when `total` estimates a very large search result.
+    total_exact: bool,
     page: i64,
     pages: i64,
     previous_href: Option<String>,
@@ -178,23 +180,33 @@ struct CataloguePage {
 }
 
 pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
-    let (params, notices) = Params::parse(req.query_string());
+    let (params, mut notices) = Params::parse(req.query_string());
     let filter = params.filter();
-    let list = queries::list_items(&node, &filter, false).await?;
+    let (list, counts) = match queries::list_with_facets(&node, &filter).await {
+        Ok(found) => found,
+        // A search that cannot run (only stop words): say why, show nothing.
+        Err(OperationError::Invalid(errors)) => {
+            notices.extend(errors.0.into_iter().map(|e| e.message));
+            let empty = ItemList { items: Vec::new(), total: 0, total_exact: true, page: 1, per_page: PER_PAGE };
+            (empty, Vec::new())
+        }
+        Err(e) => return Err(e.into()),
+    };
 
     let mut facets = Vec::new();
     for (facet, param, title) in FACETS {
         let current = params.pairs().into_iter().find(|(k, _)| *k == param).map(|(_, v)| v.to_owned());
-        let counts = queries::facets(&node, &filter, facet).await?;
-        let values = counts
-            .into_iter()
-            .map(|(code, count)| FacetValue {
-                label: facet_label(&node, facet, &code),
-                count,
+        let mut values: Vec<FacetValue> = counts
+            .iter()
+            .filter(|(f, _, _)| f == facet)
+            .map(|(_, code, count)| FacetValue {
+                label: facet_label(&node, facet, code),
+                count: *count,
                 current: current.as_deref() == Some(code.as_str()),
-                href: params.href_with(param, Some(&code)),
+                href: params.href_with(param, Some(code)),
             })
             .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
         facets.push(FacetView { id: param, title: i18n::t(title), values });
     }
 
@@ -236,8 +248,13 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         .map(|(k, v)| (k, v.to_owned()))
         .collect();
     let cards = list.items.iter().map(|(item, snippet)| CardView::build(&node, item, snippet.as_deref())).collect();
-    let feeds =
-        super::feeds::feeds_for(&node, params.kind.as_deref(), params.territory.as_deref(), params.pillar.as_deref());
+    let feeds = super::feeds::feeds_for(
+        &node,
+        params.kind.as_deref(),
+        params.territory.as_deref(),
+        params.pillar.as_deref(),
+        params.q.as_deref(),
+    );
     let view = CataloguePage {
         layout: Layout::public(&node, Nav::Catalogue),
         feeds,
@@ -249,6 +266,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         active,
         cards,
         total: list.total,
+        total_exact: list.total_exact,
         page,
         pages,
         hidden,

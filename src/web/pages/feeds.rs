@@ -1,6 +1,7 @@
 //! Atom 1.0 feeds of the public catalogue (local items and replicas): everything
 //! (`/feeds/atom.xml`), one kind (`/feeds/{kind}.xml`), one territory
-//! (`/feeds/territoire/{name}.xml`) and one pillar (`/feeds/pilier/{code}.xml`). The XML is
+//! (`/feeds/territoire/{name}.xml`) and one pillar (`/feeds/pilier/{code}.xml`), each of
+//! them narrowed to a search with `?q=` (a malformed search gets a 422). The XML is
 //! an askama template (`feed.xml`, escaping on); this module picks the items and turns
 //! each into plain strings, with the characters XML 1.0 forbids removed first.
 
@@ -11,11 +12,12 @@ use super::item_view::catalogue_link;
 use crate::content::vocabulary::names;
 use crate::content::Kind;
 use crate::operations::queries::{self, ItemFilter};
-use crate::operations::{Item, Node};
+use crate::operations::{Item, Node, OperationError};
 use actix_web::{web, HttpResponse};
 use anyhow::Context;
 use askama::Template;
 use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Deserialize;
 
 /// Entries per feed, newest first (feed readers keep what they already fetched).
 const ENTRIES: i64 = 50;
@@ -134,15 +136,24 @@ struct Selection {
     alternate: String,
 }
 
-/// Feed links (title, absolute URL) matching the catalogue's filters, for `<link rel="alternate">`.
+/// Feed links (title, absolute URL) matching the catalogue's filters, for `<link rel="alternate">`;
+/// with a search `q`, the links carry it, and the whole catalogue's feed of that search comes first.
 pub fn feeds_for(
     node: &Node,
     kind: Option<&str>,
     territory: Option<&str>,
     pillar: Option<&str>,
+    q: Option<&str>,
 ) -> Vec<(String, String)> {
-    let path = |segments: &[&str]| self_url(node, &segments.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let search = q.map(|q| format!("?q={}", url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()));
+    let path = |segments: &[&str]| {
+        let url = self_url(node, &segments.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        format!("{url}{}", search.as_deref().unwrap_or_default())
+    };
     let mut feeds = Vec::new();
+    if let Some(q) = q {
+        feeds.push((i18n::t1("feed-link-search", "q", q), path(&["feeds", "atom.xml"])));
+    }
     if let Some(kind) = kind.and_then(Kind::parse) {
         let title = i18n::t1(kind_feed_key(kind), "kind", kind_title(kind));
         feeds.push((title, path(&["feeds", &format!("{}.xml", kind.code())])));
@@ -166,12 +177,35 @@ fn self_url(node: &Node, segments: &[String]) -> String {
     url.to_string()
 }
 
-async fn feed_response(node: &Node, selection: Selection) -> Result<HttpResponse, PageError> {
-    let filter = ItemFilter { page: 1, per_page: ENTRIES, ..selection.filter };
-    let list = queries::list_items(node, &filter, false).await?;
+/// `?q=`: any feed can be narrowed to a search (the catalogue's alternate links carry it).
+#[derive(Debug, Deserialize)]
+pub struct FeedQuery {
+    q: Option<String>,
+}
+
+async fn feed_response(node: &Node, mut selection: Selection, query: FeedQuery) -> Result<HttpResponse, PageError> {
+    let q = query.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
+    if let Some(q) = &q {
+        selection.title = format!("{}, recherche « {q} »", selection.title);
+    }
+    let filter = ItemFilter { page: 1, per_page: ENTRIES, text: q.clone(), ..selection.filter };
+    let list = match queries::list_items(node, &filter, false).await {
+        Ok(list) => list,
+        Err(OperationError::Invalid(errors)) => {
+            let reasons: Vec<String> =
+                errors.0.into_iter().map(|e| format!("paramètre {} : {}", e.path, e.message)).collect();
+            return Ok(HttpResponse::UnprocessableEntity()
+                .content_type("text/plain; charset=utf-8")
+                .body(reasons.join("\n")));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let entries: Vec<Entry> = list.items.iter().map(|(item, _)| entry(node, item)).collect();
     let newest = list.items.iter().map(|(item, _)| item.updated_at).max().unwrap_or_else(|| node.clock.now());
-    let self_href = self_url(node, &selection.segments);
+    let mut self_href = self_url(node, &selection.segments);
+    if let Some(q) = &q {
+        self_href.push_str(&format!("?q={}", url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()));
+    }
     let feed = Feed {
         id: self_href.clone(),
         title: xml_safe(&format!("{} — {}", node.settings.node.display_name, selection.title)),
@@ -208,17 +242,21 @@ fn kind_title(kind: Kind) -> &'static str {
     }
 }
 
-pub async fn everything(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
+pub async fn everything(node: web::Data<Node>, query: web::Query<FeedQuery>) -> Result<HttpResponse, PageError> {
     let selection = Selection {
         filter: ItemFilter::default(),
         title: "toutes les fiches".to_owned(),
         segments: vec!["feeds".to_owned(), "atom.xml".to_owned()],
         alternate: "/catalogue".to_owned(),
     };
-    feed_response(&node, selection).await
+    feed_response(&node, selection, query.into_inner()).await
 }
 
-pub async fn kind(node: web::Data<Node>, code: web::Path<String>) -> Result<HttpResponse, PageError> {
+pub async fn kind(
+    node: web::Data<Node>,
+    code: web::Path<String>,
+    query: web::Query<FeedQuery>,
+) -> Result<HttpResponse, PageError> {
     let kind = Kind::parse(&code).ok_or(PageError::NotFound)?;
     let selection = Selection {
         filter: ItemFilter { kind: Some(kind.code().to_owned()), ..ItemFilter::default() },
@@ -226,12 +264,16 @@ pub async fn kind(node: web::Data<Node>, code: web::Path<String>) -> Result<Http
         segments: vec!["feeds".to_owned(), format!("{}.xml", kind.code())],
         alternate: catalogue_link("kind", kind.code()),
     };
-    feed_response(&node, selection).await
+    feed_response(&node, selection, query.into_inner()).await
 }
 
 /// Territories are free text: an unknown one gives an empty feed, which fills up when
 /// its first item arrives.
-pub async fn territory(node: web::Data<Node>, name: web::Path<String>) -> Result<HttpResponse, PageError> {
+pub async fn territory(
+    node: web::Data<Node>,
+    name: web::Path<String>,
+    query: web::Query<FeedQuery>,
+) -> Result<HttpResponse, PageError> {
     let name = name.into_inner();
     if name.trim().is_empty() {
         return Err(PageError::NotFound);
@@ -242,10 +284,14 @@ pub async fn territory(node: web::Data<Node>, name: web::Path<String>) -> Result
         segments: vec!["feeds".to_owned(), "territoire".to_owned(), format!("{name}.xml")],
         alternate: catalogue_link("territory", &name),
     };
-    feed_response(&node, selection).await
+    feed_response(&node, selection, query.into_inner()).await
 }
 
-pub async fn pillar(node: web::Data<Node>, code: web::Path<String>) -> Result<HttpResponse, PageError> {
+pub async fn pillar(
+    node: web::Data<Node>,
+    code: web::Path<String>,
+    query: web::Query<FeedQuery>,
+) -> Result<HttpResponse, PageError> {
     let code = code.into_inner();
     if !node.vocab.contains(names::PILLAR, &code) {
         return Err(PageError::NotFound);
@@ -256,7 +302,7 @@ pub async fn pillar(node: web::Data<Node>, code: web::Path<String>) -> Result<Ht
         alternate: catalogue_link("pillar", &code),
         filter: ItemFilter { pillar: Some(code), ..ItemFilter::default() },
     };
-    feed_response(&node, selection).await
+    feed_response(&node, selection, query.into_inner()).await
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! escapes before it marks.
 
 use super::i18n::{lang, Lang};
-use crate::storage::search::{MARK_END, MARK_START};
+use crate::content::search::snippet::{MARK_END, MARK_START};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 const MONTHS_FR: [&str; 12] = [

@@ -49,21 +49,22 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
     let latest = queries::list_items(&node, &everything, false).await?;
     let node_stats = stats::node_stats(&node).await?;
 
+    let all_counts = queries::facets(&node, &everything).await?;
     let mut cards = Vec::new();
     for (facet, param, title, limit) in [
         ("kind", "kind", "home-by-kind", usize::MAX),
         ("pillar", "pillar", "home-by-pillar", usize::MAX),
         ("territory", "territory", "home-by-territory", MAX_TERRITORIES),
     ] {
-        let counts = queries::facets(&node, &everything, facet).await?;
+        let counts: Vec<&(String, String, i64)> = all_counts.iter().filter(|(f, _, _)| f == facet).collect();
         let more = counts.len() > limit;
         let rows = counts
             .into_iter()
             .take(limit)
-            .map(|(code, count)| CountLink {
-                label: facet_label(&node, facet, &code),
-                count,
-                href: catalogue_link(param, &code),
+            .map(|(_, code, count)| CountLink {
+                label: facet_label(&node, facet, code),
+                count: *count,
+                href: catalogue_link(param, code),
             })
             .collect();
         cards.push(CountCard { title: i18n::t(title), rows, more_href: more.then_some("/catalogue") });

@@ -1,0 +1,169 @@
+//! The full-text index (`search_index`, FTS5, contentless) and its bookkeeping
+//! (`search_docs`): writing an item's analysed terms, and the start-up check for items
+//! whose row is missing or stale. Reading it is in [`super::search_text`].
+//!
+//! Index rows are keyed by recency (see the migration): the key of an item is its update
+//! time in milliseconds shifted left by 20 bits plus the low bits of its id, so newest
+//! matches come first and date filters are key ranges.
+
+use super::parse_timestamp;
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// Bump when the analysis changes: every item is then reindexed at the next start.
+pub const ANALYZER_VERSION: i64 = 1;
+const ID_BITS: u32 = 20;
+
+/// The lowest key of an update time (stored timestamp format); 0 for an unreadable one.
+pub fn key_of_time(stored: &str) -> i64 {
+    parse_timestamp(stored).map_or(0, |t| t.timestamp_millis().max(0) << ID_BITS)
+}
+
+/// The highest key of an update time.
+pub fn last_key_of_time(stored: &str) -> i64 {
+    key_of_time(stored) | ((1 << ID_BITS) - 1)
+}
+
+/// A token of the `filters` column: `kind_` + the value in hex, so any value (a
+/// territory with spaces and accents) is one token that no analysed word can equal.
+pub fn filter_token(name: &str, value: &str) -> String {
+    let mut token = String::with_capacity(name.len() + 1 + value.len() * 2);
+    token.push_str(name);
+    token.push('_');
+    for byte in value.bytes() {
+        token.push_str(&format!("{byte:02x}"));
+    }
+    token
+}
+
+/// Lifecycles the public sees; their items also carry the token `public_` (one short
+/// doclist for the most common filter, instead of a union of two long ones).
+pub const PUBLIC_LIFECYCLES: [&str; 2] = ["published", "archived"];
+
+/// The `filters` column of an item: its lifecycle (and `public_` when the public sees
+/// it), kind, origin (`local` or `remote`), territory and vocabulary codes, as
+/// [`filter_token`]s.
+pub fn filter_tokens(kind: &str, lifecycle: &str, local: bool, territory: &str, terms: &[(&str, &str)]) -> String {
+    let mut tokens = vec![
+        filter_token("lifecycle", lifecycle),
+        filter_token("kind", kind),
+        filter_token("origin", if local { "local" } else { "remote" }),
+        filter_token("territory", territory),
+    ];
+    if PUBLIC_LIFECYCLES.contains(&lifecycle) {
+        tokens.push(filter_token("public", ""));
+    }
+    tokens.extend(terms.iter().map(|(vocabulary, code)| filter_token(vocabulary, code)));
+    tokens.join(" ")
+}
+
+/// What an index row holds: analysed terms per weight group, and filter tokens.
+pub struct IndexRow<'a> {
+    pub item_id: i64,
+    pub revision: i64,
+    pub updated_at: &'a str,
+    /// Title, lead, structured, body: terms separated by spaces.
+    pub columns: &'a [String; 4],
+    pub filters: &'a str,
+}
+
+/// Replaces the index row of an item (in the caller's transaction).
+pub async fn index_item(conn: &mut SqliteConnection, row: &IndexRow<'_>) -> sqlx::Result<()> {
+    remove_item(conn, row.item_id).await?;
+    let mut key = key_of_time(row.updated_at) | (row.item_id & ((1 << ID_BITS) - 1));
+    // Two items updated in the same millisecond with ids 2^20 apart: take the next key.
+    while sqlx::query_scalar::<_, i64>("SELECT 1 FROM search_docs WHERE doc_id = ?")
+        .bind(key)
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some()
+    {
+        key += 1;
+    }
+    let [title, lead, structured, body] = row.columns;
+    sqlx::query("INSERT INTO search_index (rowid, title, lead, structured, body, filters) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(key)
+        .bind(title)
+        .bind(lead)
+        .bind(structured)
+        .bind(body)
+        .bind(row.filters)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO search_docs (item_id, doc_id, revision, analyzer) VALUES (?, ?, ?, ?)")
+        .bind(row.item_id)
+        .bind(key)
+        .bind(row.revision)
+        .bind(ANALYZER_VERSION)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+async fn remove_item(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<()> {
+    let old: Option<i64> = sqlx::query_scalar("DELETE FROM search_docs WHERE item_id = ? RETURNING doc_id")
+        .bind(item_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(doc_id) = old {
+        sqlx::query("DELETE FROM search_index WHERE rowid = ?").bind(doc_id).execute(conn).await?;
+    }
+    Ok(())
+}
+
+/// Ids of items whose index row is missing, of an older revision or of an older
+/// analyser: what a crash, an old binary or a restored backup may leave behind.
+pub async fn stale_item_ids(pool: &SqlitePool) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT items.id FROM items LEFT JOIN search_docs d ON d.item_id = items.id
+         WHERE d.item_id IS NULL OR d.revision <> items.revision OR d.analyzer <> ? ORDER BY items.id",
+    )
+    .bind(ANALYZER_VERSION)
+    .fetch_all(pool)
+    .await
+}
+
+/// Every item id, for a full rebuild.
+pub async fn all_item_ids(pool: &SqlitePool) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar("SELECT id FROM items ORDER BY id").fetch_all(pool).await
+}
+
+/// Empties the index (a full rebuild follows, in the same transaction or not).
+pub async fn clear(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM search_docs").execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM search_index").execute(conn).await?;
+    Ok(())
+}
+
+/// Merges the index's segments (after a rebuild).
+pub async fn optimize(pool: &SqlitePool) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO search_index (search_index) VALUES ('optimize')").execute(pool).await?;
+    Ok(())
+}
+
+/// Bytes used by the index's shadow tables and bookkeeping (for reports).
+pub async fn index_bytes(pool: &SqlitePool) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat
+         WHERE name LIKE 'search_index%' OR name IN ('search_docs', 'sqlite_autoindex_search_docs_1')",
+    )
+    .fetch_one(pool)
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_sort_by_time_and_bounds_cover_every_id() {
+        let early = key_of_time("2026-01-01T00:00:00.000Z");
+        let late = key_of_time("2026-01-01T00:00:00.001Z");
+        assert!(early < late);
+        assert_eq!(last_key_of_time("2026-01-01T00:00:00.000Z") + 1, late);
+    }
+
+    #[test]
+    fn filter_tokens_are_single_ascii_tokens() {
+        assert_eq!(filter_token("territory", "Le Puy é"), "territory_4c652050757920c3a9");
+    }
+}
