@@ -61,7 +61,7 @@ impl ApplyOutcome {
 }
 
 /// Applies one activity recorded by the inbox (signed by its actor when it arrived).
-pub async fn apply_recorded(node: &Node, value: &Value) -> anyhow::Result<ApplyOutcome> {
+async fn apply_recorded(node: &Node, value: &Value) -> anyhow::Result<ApplyOutcome> {
     let activity = match parse_activity(value, id_rules(node)) {
         Ok(activity) => activity,
         Err(refusal) => return Ok(ApplyOutcome::Refused(refusal)),
@@ -167,7 +167,7 @@ async fn answer_follow(node: &Node, actor: &str, follow: Option<&str>, accepted:
 /// A re-shared object carries no authority: fetch it from its origin and apply that
 /// (its author is whoever its origin says, on that server). A 404 or 410 from the origin
 /// is its deletion. `announce_public`: the Announce was addressed to Public.
-pub(crate) async fn apply_announce(node: &Node, uri: &str, announce_public: bool) -> anyhow::Result<ApplyOutcome> {
+async fn apply_announce(node: &Node, uri: &str, announce_public: bool) -> anyhow::Result<ApplyOutcome> {
     let (object, vouched_author) = match fetch_from_origin(node, uri, announce_public).await {
         Ok(fetched) => fetched,
         Err(e) if is_gone(&e) => return Ok(ApplyOutcome::Replica(withdraw_if_held(node, uri).await?)),
