@@ -75,13 +75,24 @@ fn heal_search_index(node: Node) {
 
 /// Binds with SO_REUSEADDR so that a restarted node gets its port back at once.
 fn bind(host: &str, port: u16) -> anyhow::Result<TcpListener> {
-    let address: std::net::SocketAddr =
-        format!("{host}:{port}").parse().with_context(|| format!("Invalid listen address {host}:{port}"))?;
+    let address: std::net::SocketAddr = format!("{host}:{port}")
+        .parse()
+        .with_context(|| format!("adresse d'écoute invalide {host}:{port} (server.host)"))?;
     let socket = if address.is_ipv4() { tokio::net::TcpSocket::new_v4() } else { tokio::net::TcpSocket::new_v6() }
         .context("Failed to create a socket")?;
     socket.set_reuseaddr(true).context("Failed to set SO_REUSEADDR")?;
-    socket.bind(address).with_context(|| format!("Failed to bind {address}"))?;
-    let listener = socket.listen(1024).with_context(|| format!("Failed to listen on {address}"))?;
+    socket.bind(address).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+            "le port {port} est déjà utilisé sur {host} (un autre nœud maillage tourne peut-être encore). \
+             Arrêtez-le, ou choisissez un autre port : server.port dans maillage.toml, \
+             MAILLAGE__SERVER__PORT=8090 maillage serve, ou maillage demo --port 9000 pour la démonstration"
+        ),
+        std::io::ErrorKind::AddrNotAvailable => {
+            anyhow::anyhow!("l'adresse {host} n'appartient pas à cette machine : corrigez server.host")
+        }
+        _ => anyhow::anyhow!("impossible d'écouter sur {address} : {e}"),
+    })?;
+    let listener = socket.listen(1024).with_context(|| format!("impossible d'écouter sur {address}"))?;
     listener.into_std().context("Failed to hand the socket to the server")
 }
 
@@ -110,7 +121,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
     } else {
         settings.server.base_url.clone()
     };
-    let base_url = url::Url::parse(&base).with_context(|| format!("Invalid base URL {base}"))?;
+    let base_url = url::Url::parse(&base).with_context(|| format!("URL publique invalide {base} (server.base_url)"))?;
     let transport = Transport {
         resolve: settings.federation.resolve.clone(),
         extra_roots: tls::extra_roots(&settings.federation.extra_ca_certs)?,

@@ -37,20 +37,36 @@ pub const DEMO_FILES: &[(&str, &str)] = &[
 /// The base URL the demo files use for links between demo items.
 const DEMO_FILES_BASE: &str = "http://127.0.0.1:8080/";
 
-/// The demo documents, parsed.
+/// The demo documents, parsed, each after the demo items it is inspired by (so that an
+/// item's inspirations exist when it is published and their origin hears of it; other links,
+/// such as evidence and practices, may go both ways).
 pub fn demo_documents() -> anyhow::Result<Vec<(&'static str, ItemDocument)>> {
-    DEMO_FILES
+    let mut pending = DEMO_FILES
         .iter()
         .map(|(name, text)| {
-            parse_markdown_file(text).map(|doc| (*name, doc)).map_err(|e| anyhow::anyhow!("demo/{name}: {e}"))
+            parse_markdown_file(text).map(|doc| (*name, doc)).map_err(|e| anyhow::anyhow!("demo/{name} : {e}"))
         })
-        .collect()
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut ordered = Vec::with_capacity(pending.len());
+    while !pending.is_empty() {
+        let waits = |doc: &ItemDocument| {
+            doc.inspired_by.iter().any(|uri| pending.iter().any(|(_, other)| is_demo_item(uri, other)))
+        };
+        let ready = pending.iter().position(|(_, doc)| !waits(doc)).unwrap_or(0);
+        ordered.push(pending.remove(ready));
+    }
+    Ok(ordered)
+}
+
+/// Whether `uri` is the demo files' link to `doc`.
+fn is_demo_item(uri: &str, doc: &ItemDocument) -> bool {
+    doc.slug.as_deref().is_some_and(|slug| uri == format!("{DEMO_FILES_BASE}items/{slug}"))
 }
 
 /// Points the links between demo items (`inspired_by`, `about.item`, …) at the node that
 /// holds each item: `base_of(slug)` is that node's base URL.
 pub fn rewrite_links(doc: ItemDocument, base_of: &dyn Fn(&str) -> Option<String>) -> anyhow::Result<ItemDocument> {
-    let mut json = serde_json::to_string(&doc).context("Failed to serialize a demo item")?;
+    let mut json = serde_json::to_string(&doc).context("élément de démonstration illisible")?;
     let prefix = format!("{DEMO_FILES_BASE}items/");
     let mut rewritten = String::with_capacity(json.len());
     while let Some(start) = json.find(&prefix) {
@@ -65,7 +81,7 @@ pub fn rewrite_links(doc: ItemDocument, base_of: &dyn Fn(&str) -> Option<String>
         json = rest[end..].to_owned();
     }
     rewritten.push_str(&json);
-    serde_json::from_str(&rewritten).context("Failed to read back a demo item")
+    serde_json::from_str(&rewritten).context("élément de démonstration illisible après réécriture des liens")
 }
 
 /// Loads every demo item into one node (`serve --demo`).
@@ -73,7 +89,9 @@ pub async fn load_demo_items(node: &Node) -> anyhow::Result<()> {
     let base = node.base_url.to_string();
     for (name, doc) in demo_documents()? {
         let doc = rewrite_links(doc, &|_| Some(base.clone()))?;
-        import_document(node, doc, &Actor::Cli("demo")).await.with_context(|| format!("Failed to load demo/{name}"))?;
+        import_document(node, doc, &Actor::Cli("demo"))
+            .await
+            .with_context(|| format!("impossible de charger demo/{name}"))?;
     }
     tracing::info!(count = DEMO_FILES.len(), "demo items loaded");
     Ok(())
@@ -92,6 +110,21 @@ mod tests {
             let item = crate::content::validate(doc, &vocab).unwrap_or_else(|e| panic!("demo/{name}: {e}"));
             assert!(item.document().lifecycle.is_public(), "demo/{name} must be published");
         }
+    }
+
+    #[test]
+    fn a_demo_item_comes_after_the_demo_items_it_is_inspired_by() {
+        let documents = demo_documents().expect("demo files parse");
+        let mut checked = 0;
+        for (index, (_, doc)) in documents.iter().enumerate() {
+            for uri in &doc.inspired_by {
+                if let Some(target) = documents.iter().position(|(_, other)| is_demo_item(uri, other)) {
+                    assert!(target < index, "{uri} must come before {:?}", doc.slug);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0, "some demo items are inspired by others");
     }
 
     #[test]

@@ -6,7 +6,9 @@ use super::out;
 use crate::federation::client::FetchError;
 use crate::federation::failure::FailureKind;
 use crate::operations::Node;
+use crate::settings::NODE_SETTINGS_FILE;
 use crate::storage;
+use std::path::Path;
 
 struct Report {
     failures: usize,
@@ -25,17 +27,35 @@ impl Report {
     }
 }
 
-pub async fn doctor(node: &Node) -> anyhow::Result<()> {
+pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
     let mut report = Report { failures: 0 };
     let settings = &node.settings;
-    report.check(true, "configuration chargée", &format!("nœud {} sur {}", settings.node.username, node.base_url))?;
+    let own_file = folder.join(NODE_SETTINGS_FILE);
+    let source = if own_file.is_file() {
+        format!("réglages {}", own_file.display())
+    } else {
+        format!("pas de {NODE_SETTINGS_FILE} dans {} : réglages par défaut et environnement", folder.display())
+    };
+    report.check(
+        true,
+        "configuration chargée",
+        &format!("nœud {} « {} » sur {} ({source})", settings.node.username, settings.node.display_name, node.base_url),
+    )?;
     let https = node.base_url.scheme() == "https";
     let dev = settings.federation.allow_http || settings.federation.allow_private_addresses;
-    report.check(
-        https || dev,
-        "adresse publique en https",
-        if https { "" } else { "server.base_url doit être en https en production" },
-    )?;
+    if https {
+        report.check(true, "adresse publique en https", "")?;
+    } else {
+        report.check(
+            dev,
+            "adresse publique en http",
+            if dev {
+                "acceptée en mode développement seulement"
+            } else {
+                "server.base_url doit être en https en production"
+            },
+        )?;
+    }
     if dev {
         report.check(
             true,

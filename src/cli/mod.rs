@@ -1,6 +1,7 @@
 //! The `maillage` command line: `serve`, `import`, `export`, `token`, `editor`, `audit`…
-//! Each subcommand loads the layered settings, opens the node and calls operations; the
-//! changes it makes are audited as `cli:<command>`.
+//! Each subcommand finds its node (`--node`, see `node_folder`), loads the node's layered
+//! settings, opens the node and calls operations; the changes it makes are audited as
+//! `cli:<command>`. Only `serve` creates a node.
 
 mod accounts;
 mod audit;
@@ -10,14 +11,17 @@ mod demo_network;
 mod doctor;
 mod export;
 mod import;
+mod node_folder;
 mod reindex;
 mod sync;
 
 use crate::operations::audit::Actor;
+use crate::operations::Node;
 use crate::settings::Settings;
 use crate::startup::{build_node, Application};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use node_folder::NodeFolder;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -31,6 +35,10 @@ pub struct Cli {
     /// MAILLAGE__SECTION__KEY override both).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The node to act on: its folder (holding maillage.toml and its database), or the
+    /// name of a demo node (national, provence, occitanie, lyon). Default: the current folder.
+    #[arg(long, global = true, value_name = "DOSSIER|NOM")]
+    pub node: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -123,70 +131,88 @@ pub(crate) fn out(text: &str) -> anyhow::Result<()> {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    if let Command::Completions { shell } = cli.command {
-        use clap::CommandFactory;
-        use std::io::Write;
-        let mut script = Vec::new();
-        clap_complete::generate(shell, &mut Cli::command(), "maillage", &mut script);
-        std::io::stdout().lock().write_all(&script).context("Failed to print the completions")?;
-        return Ok(());
-    }
-    let settings = Settings::load(cli.config.as_deref())?;
-    crate::telemetry::init(&settings.log);
-
+    let config = cli.config.as_deref();
     match cli.command {
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            use std::io::Write;
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "maillage", &mut script);
+            std::io::stdout().lock().write_all(&script).context("impossible d'écrire les complétions")
+        }
+        Command::Demo { port, data } => demo_network::run(config, port, data).await,
         Command::Serve { demo } => {
-            let app = Application::build(settings).await?;
-            if demo {
-                demo::load_demo_items(app.node()).await?;
-            }
-            tracing::info!(url = %app.node().base_url, "maillage node serving");
-            app.run_until_stopped().await.context("The HTTP server stopped with an error")
+            let folder = NodeFolder::locate(cli.node.as_deref(), true)?;
+            let settings = folder.settings(config)?;
+            crate::telemetry::init(&settings.log);
+            serve(&folder, settings, demo).await
         }
-        Command::Import { files } => {
+        Command::Restore { file } => {
+            let settings = NodeFolder::locate(cli.node.as_deref(), false)?.settings(config)?;
+            backup::restore(&settings.database.path, &file).await
+        }
+        command => {
+            let folder = NodeFolder::locate(cli.node.as_deref(), false)?;
+            let settings = folder.settings(config)?;
+            crate::telemetry::init(&settings.log);
+            folder.require_database(&settings, command.name())?;
             let port = settings.server.port;
-            let node = build_node(settings, port).await?;
-            import::import_files(&node, &files).await
+            run_on_node(&folder, &build_node(settings, port).await?, command).await
         }
-        Command::Export { out, format } => {
-            let port = settings.server.port;
-            let node = build_node(settings, port).await?;
-            export::export_items(&node, &out, format).await
+    }
+}
+
+/// `serve`: the one command that creates a node (folder, database and key pair), and says so.
+async fn serve(folder: &NodeFolder, settings: Settings, demo: bool) -> anyhow::Result<()> {
+    let database = settings.database.path.clone();
+    let created = !database.exists();
+    if created {
+        folder.create()?;
+        if let Some(parent) = database.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
+            anyhow::bail!(
+                "le dossier {} de la base {} n'existe pas : créez-le ou corrigez database.path",
+                parent.display(),
+                database.display()
+            );
         }
-        Command::Completions { .. } => Ok(()),
-        Command::Doctor => {
-            let port = settings.server.port;
-            doctor::doctor(&build_node(settings, port).await?).await
-        }
-        Command::Demo { port, data } => demo_network::run(cli.config.as_deref(), port, data).await,
+    }
+    let app = Application::build(settings).await?;
+    if created {
+        out(&format!(
+            "nouveau nœud créé : base {} (SQLite) et clé RSA-2048 du nœud, dans cette base",
+            database.display()
+        ))?;
+    }
+    if demo {
+        demo::load_demo_items(app.node()).await?;
+    }
+    tracing::info!(url = %app.node().base_url, "maillage node serving");
+    out(&format!("nœud en service : {}", app.node().base_url))?;
+    app.run_until_stopped().await.context("le serveur HTTP s'est arrêté sur une erreur")
+}
+
+/// Every command that acts on an existing node.
+async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Import { files } => import::import_files(node, &files).await,
+        Command::Export { out, format } => export::export_items(node, &out, format).await,
+        Command::Doctor => doctor::doctor(node, &folder.dir).await,
         Command::Follow { target } => {
-            let port = settings.server.port;
-            let node = build_node(settings, port).await?;
-            let actor = crate::operations::follow::follow(&node, &target, &Actor::Cli("follow"))
+            let actor = crate::operations::follow::follow(node, &target, &Actor::Cli("follow"))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             out(&format!("demande d'abonnement envoyée à {actor} (livrée par le nœud en service)"))
         }
         Command::Unfollow { target } => {
-            let port = settings.server.port;
-            let node = build_node(settings, port).await?;
-            crate::operations::follow::unfollow(&node, &target, &Actor::Cli("unfollow"))
+            crate::operations::follow::unfollow(node, &target, &Actor::Cli("unfollow"))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             out(&format!("abonnement à {target} arrêté"))
         }
-        Command::Reindex => {
-            let port = settings.server.port;
-            reindex::reindex(&build_node(settings, port).await?).await
-        }
-        Command::Sync { actor } => {
-            let port = settings.server.port;
-            sync::sync(&build_node(settings, port).await?, actor.as_deref()).await
-        }
+        Command::Reindex => reindex::reindex(node).await,
+        Command::Sync { actor } => sync::sync(node, actor.as_deref()).await,
         Command::Reshare { uri } => {
-            let port = settings.server.port;
-            let node = build_node(settings, port).await?;
-            let sent = crate::operations::announce::reshare(&node, &uri, &Actor::Cli("reshare"))
+            let sent = crate::operations::announce::reshare(node, &uri, &Actor::Cli("reshare"))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             out(if sent {
@@ -196,9 +222,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
         Command::Relay { actor, off } => {
-            let port = settings.server.port;
-            let node = build_node(settings, port).await?;
-            crate::operations::peers::set_relay(&node, &actor, !off, &Actor::Cli("relay"))
+            crate::operations::peers::set_relay(node, &actor, !off, &Actor::Cli("relay"))
                 .await
                 .map_err(|_| anyhow::anyhow!("ce nœud ne suit pas {actor}"))?;
             out(if off {
@@ -207,22 +231,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "relais activé : tout ce qui vient de ce nœud sera repartagé"
             })
         }
-        Command::Backup { file } => {
-            let port = settings.server.port;
-            backup::backup(&build_node(settings, port).await?, &file).await
+        Command::Backup { file } => backup::backup(node, &file).await,
+        Command::Token(command) => accounts::token(node, command).await,
+        Command::Editor(command) => accounts::editor(node, command).await,
+        Command::Audit(args) => audit::audit(node, args).await,
+        Command::Serve { .. } | Command::Demo { .. } | Command::Restore { .. } | Command::Completions { .. } => {
+            anyhow::bail!("`{}` ne s'exécute pas sur un nœud ouvert", command.name())
         }
-        Command::Restore { file } => backup::restore(&settings.database.path, &file).await,
-        Command::Token(command) => {
-            let port = settings.server.port;
-            accounts::token(&build_node(settings, port).await?, command).await
-        }
-        Command::Editor(command) => {
-            let port = settings.server.port;
-            accounts::editor(&build_node(settings, port).await?, command).await
-        }
-        Command::Audit(args) => {
-            let port = settings.server.port;
-            audit::audit(&build_node(settings, port).await?, args).await
+    }
+}
+
+impl Command {
+    /// The command as typed, for messages.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Serve { .. } => "serve",
+            Command::Demo { .. } => "demo",
+            Command::Import { .. } => "import",
+            Command::Export { .. } => "export",
+            Command::Follow { .. } => "follow",
+            Command::Unfollow { .. } => "unfollow",
+            Command::Sync { .. } => "sync",
+            Command::Reshare { .. } => "reshare",
+            Command::Relay { .. } => "relay",
+            Command::Backup { .. } => "backup",
+            Command::Restore { .. } => "restore",
+            Command::Doctor => "doctor",
+            Command::Reindex => "reindex",
+            Command::Completions { .. } => "completions",
+            Command::Token(_) => "token",
+            Command::Editor(_) => "editor",
+            Command::Audit(_) => "audit",
         }
     }
 }

@@ -74,7 +74,8 @@ pub async fn lineage_inboxes(node: &Node, document: &ItemDocument) -> Vec<String
                 Ok(_) => {}
                 Err(e) => tracing::warn!(%uri, error = format!("{e:#}"), "cannot reach the origin of an inspiration"),
             },
-            None => tracing::warn!(%uri, "cannot find the origin of an inspiration"),
+            // Expected: an inspiration from outside the network, or not published yet.
+            None => tracing::debug!(%uri, "no known origin for an inspiration"),
         }
     }
     inboxes

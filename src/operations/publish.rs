@@ -39,7 +39,7 @@ pub async fn create_item(node: &Node, doc: ItemDocument, actor: &Actor) -> Resul
     audit::record(&mut tx, node, actor, Action::ItemCreate, &uri, Some(detail)).await?;
     tx.commit().await.context("Failed to commit the new item")?;
     node.wake_delivery();
-    tracing::info!(%uri, editor, "item created");
+    tracing::debug!(%uri, editor, "item created");
     super::queries::item_by_id(node, id).await
 }
 

@@ -92,7 +92,7 @@ pub async fn replace_item(
     audit::record(&mut tx, node, actor, action, &current.uri, Some(detail)).await?;
     tx.commit().await.context("Failed to commit the item update")?;
     node.wake_delivery();
-    tracing::info!(uri = %current.uri, revision, editor, "item updated");
+    tracing::debug!(uri = %current.uri, revision, editor, "item updated");
     Ok(UpdateOutcome::Changed(super::queries::item_by_id(node, current.id).await?))
 }
 

@@ -21,14 +21,10 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-/// Opens (creating if needed) and migrates the database at `path`.
+/// Opens (creating the file if needed, never its folder) and migrates the database at `path`.
 pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("Failed to create the database folder {}", parent.display()))?;
-    }
     let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
-        .context("Failed to read the database path")?
+        .with_context(|| format!("chemin de base de données illisible : {}", path.display()))?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         // NORMAL in WAL mode: a crash never corrupts the database; a power loss may lose the
@@ -40,8 +36,11 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
         .max_connections(8)
         .connect_with(options)
         .await
-        .with_context(|| format!("Failed to open the database {}", path.display()))?;
-    sqlx::migrate!("./migrations").run(&pool).await.context("Failed to migrate the database")?;
+        .with_context(|| format!("impossible d'ouvrir la base {}", path.display()))?;
+    sqlx::migrate!("./migrations")
+        .run(&pool)
+        .await
+        .with_context(|| format!("impossible de mettre à jour le schéma de la base {}", path.display()))?;
     Ok(pool)
 }
 

@@ -14,6 +14,7 @@ mod api_updates;
 mod api_validation;
 mod audit;
 mod cli_import;
+mod cli_node;
 mod durability;
 mod editor_pages;
 mod export_import;

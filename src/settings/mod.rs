@@ -1,7 +1,10 @@
-//! Typed settings: `config/default.toml` (compiled in), then an optional `--config` file,
-//! then `MAILLAGE__SECTION__KEY` environment variables. Unknown keys and invalid values stop
-//! the start with a message that names the key. Settings are passed by value; there is no
-//! global configuration.
+//! Typed settings: `config/default.toml` (compiled in), then the node folder's
+//! `maillage.toml`, then an optional `--config` file, then `MAILLAGE__SECTION__KEY`
+//! environment variables. Unknown keys and invalid values stop the start with a French
+//! message that names the key, where it was set, the expected format and an example
+//! (every error at once). Settings are passed by value; there is no global configuration.
+
+mod messages;
 
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
@@ -11,7 +14,10 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
+
+/// The settings file of a node, in its folder.
+pub const NODE_SETTINGS_FILE: &str = "maillage.toml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,18 +121,92 @@ pub struct LogSettings {
     pub filter: String,
 }
 
-/// A setting that cannot be used, named by its dotted key.
-#[derive(Debug, thiserror::Error)]
-#[error("invalid setting `{key}`: {problem}")]
+/// The shipped log filter.
+const DEFAULT_LOG_FILTER: &str = "info,actix_server=warn";
+
+impl LogSettings {
+    /// Warnings and errors only, unless the operator chose a filter (a command whose own
+    /// output says everything, like the demo network).
+    pub fn quieter_by_default(&self) -> LogSettings {
+        let filter = if self.filter == DEFAULT_LOG_FILTER { "warn".to_owned() } else { self.filter.clone() };
+        LogSettings { format: self.format, filter }
+    }
+}
+
+/// A setting that cannot be used, named by its dotted key, with where it was set; `more`
+/// holds the other errors found in the same pass.
+#[derive(Debug)]
 pub struct SettingsError {
     pub key: String,
     pub problem: String,
+    origin: Option<String>,
+    more: Vec<SettingsError>,
 }
 
+impl SettingsError {
+    fn new(key: &str, problem: impl Into<String>) -> SettingsError {
+        SettingsError { key: key.to_owned(), problem: problem.into(), origin: None, more: Vec::new() }
+    }
+
+    fn with_origin(mut self, origin: String) -> SettingsError {
+        self.origin = Some(origin);
+        self
+    }
+
+    fn write_one(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.key.is_empty() {
+            f.write_str("réglages illisibles")?;
+        } else {
+            write!(f, "réglage `{}`", self.key)?;
+        }
+        if let Some(origin) = &self.origin {
+            write!(f, " ({origin})")?;
+        }
+        write!(f, " : {}", self.problem)?;
+        if let Some(hint) = messages::hint(&self.key) {
+            write!(f, " ; {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write_one(f)?;
+        for other in &self.more {
+            f.write_str("\n")?;
+            other.write_one(f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SettingsError {}
+
 impl Settings {
-    /// Loads the layered settings from the process environment.
-    pub fn load(config_file: Option<&Path>) -> Result<Settings, SettingsError> {
-        Self::from_figment(Self::figment(config_file).merge(Env::prefixed("MAILLAGE__").split("__")))
+    /// Loads the layered settings of the node whose folder is `node_dir`, from the process
+    /// environment. A relative `database.path` is taken in the node folder.
+    pub fn load(node_dir: &Path, config_file: Option<&Path>) -> Result<Settings, SettingsError> {
+        let own_file = node_dir.join(NODE_SETTINGS_FILE);
+        let mut figment = Self::figment(own_file.is_file().then_some(own_file.as_path()));
+        if let Some(path) = config_file {
+            if !path.is_file() {
+                return Err(SettingsError::new(
+                    "",
+                    format!("fichier introuvable : {} (option --config ; vérifiez le chemin)", path.display()),
+                ));
+            }
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        Ok(Self::from_figment(figment.merge(Env::prefixed("MAILLAGE__").split("__")))?.in_folder(node_dir))
+    }
+
+    /// Takes a relative `database.path` in the node folder `node_dir`.
+    pub fn in_folder(mut self, node_dir: &Path) -> Settings {
+        if self.database.path.is_relative() && node_dir != Path::new(".") {
+            self.database.path = node_dir.join(&self.database.path);
+        }
+        self
     }
 
     /// The defaults plus a file, without the environment (tests use this and then edit).
@@ -140,8 +220,10 @@ impl Settings {
 
     pub fn from_figment(figment: Figment) -> Result<Settings, SettingsError> {
         let settings: Settings = figment.extract().map_err(|e| {
-            let key = if e.path.is_empty() { "(file)".to_owned() } else { e.path.join(".") };
-            SettingsError { key, problem: e.kind.to_string() }
+            let mut errors = messages::describe(&figment, e).into_iter();
+            let mut first = errors.next().unwrap_or_else(|| SettingsError::new("(réglages)", "illisibles"));
+            first.more = errors.collect();
+            first
         })?;
         settings.check()?;
         Ok(settings)
@@ -149,53 +231,51 @@ impl Settings {
 
     /// Checks that cross fields or formats serde cannot see.
     fn check(&self) -> Result<(), SettingsError> {
-        let bad = |key: &str, problem: &str| Err(SettingsError { key: key.into(), problem: problem.into() });
+        let bad = |key: &str, problem: &str| Err(SettingsError::new(key, problem));
         if !self.server.base_url.is_empty() {
             match url::Url::parse(&self.server.base_url) {
                 Ok(u) if matches!(u.scheme(), "http" | "https") && u.path() == "/" && u.query().is_none() => {}
-                Ok(_) => {
-                    return bad(
-                        "server.base_url",
-                        "must be an http(s) origin without a path, e.g. https://marseille.example.org",
-                    )
-                }
-                Err(e) => return bad("server.base_url", &format!("not a URL ({e})")),
+                Ok(_) => return bad("server.base_url", "une origine http(s) sans chemin est attendue"),
+                Err(_) => return bad("server.base_url", &format!("« {} » n'est pas une URL", self.server.base_url)),
             }
         }
         let username = &self.node.username;
         if username.is_empty()
             || !username.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
         {
-            return bad("node.username", "must be lowercase ASCII letters, digits, '-' or '_'");
+            return bad("node.username", &format!("« {username} » n'est pas accepté"));
         }
         if self.node.display_name.trim().is_empty() {
-            return bad("node.display_name", "must not be empty");
+            return bad("node.display_name", "le nom ne peut pas être vide");
         }
         if self.server.max_body_bytes < 1024 {
-            return bad("server.max_body_bytes", "must be at least 1024");
+            return bad("server.max_body_bytes", "trop petit");
         }
         if self.federation.inbox_concurrency == 0 {
-            return bad("federation.inbox_concurrency", "must be at least 1");
+            return bad("federation.inbox_concurrency", "0 n'est pas accepté");
         }
         if self.federation.policy == crate::federation::policy::PolicyMode::Allowlist
             && self.federation.domains.is_empty()
         {
-            return bad("federation.domains", "an allowlist needs at least one domain");
+            return bad(
+                "federation.domains",
+                "une liste d'autorisation (policy = \"allowlist\") demande au moins un domaine",
+            );
         }
         if self.federation.delivery_concurrency == 0 {
-            return bad("federation.delivery_concurrency", "must be at least 1");
+            return bad("federation.delivery_concurrency", "0 n'est pas accepté");
         }
         if self.database.path.as_os_str().is_empty() {
-            return bad("database.path", "must not be empty");
+            return bad("database.path", "le chemin ne peut pas être vide");
         }
         match (&self.server.tls_certificate, &self.server.tls_key) {
-            (Some(_), None) => return bad("server.tls_key", "is needed with server.tls_certificate"),
-            (None, Some(_)) => return bad("server.tls_certificate", "is needed with server.tls_key"),
+            (Some(_), None) => return bad("server.tls_key", "nécessaire avec server.tls_certificate"),
+            (None, Some(_)) => return bad("server.tls_certificate", "nécessaire avec server.tls_key"),
             _ => {}
         }
         for host in self.federation.resolve.keys() {
             if url::Host::parse(host).map(|h| h.to_string()).as_deref() != Ok(host.as_str()) {
-                return bad(&format!("federation.resolve.{host}"), "must be a host name in lowercase");
+                return bad(&format!("federation.resolve.{host}"), "le nom d'hôte doit être en minuscules");
             }
         }
         Ok(())
@@ -245,6 +325,13 @@ mod tests {
             .merge(Serialized::default("federation.resolve", BTreeMap::from([("A.test", "127.0.0.1:0")])));
         let error = Settings::from_figment(figment).expect_err("an upper-case host never matches a URL");
         assert_eq!(error.key, "federation.resolve.A.test");
+    }
+
+    #[test]
+    fn the_default_log_filter_matches_the_shipped_file() {
+        let settings = Settings::from_figment(Settings::figment(None)).expect("defaults must load");
+        assert_eq!(settings.log.filter, DEFAULT_LOG_FILTER);
+        assert_eq!(settings.log.quieter_by_default().filter, "warn");
     }
 
     #[test]
