@@ -138,7 +138,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
     };
     let key_id = format!("{}actor#main-key", base_url);
     let client = FederationClient::with_transport(keys.clone(), key_id, policy, transport)
-        .context("Failed to build the HTTP client")?;
+        .context("impossible de construire le client HTTP")?;
     Ok(Node {
         client,
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
@@ -187,7 +187,7 @@ fn run(listener: TcpListener, node: Node, tls: Option<rustls::ServerConfig>) -> 
         Some(config) => server.listen_rustls_0_23(listener, config),
         None => server.listen(listener),
     }
-    .context("Failed to start the HTTP server")?
+    .context("impossible de démarrer le serveur HTTP")?
     .run();
     Ok(server)
 }

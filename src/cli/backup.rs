@@ -11,7 +11,7 @@ pub async fn backup(node: &Node, target: &Path) -> anyhow::Result<()> {
         anyhow::bail!("{} existe déjà : choisissez un autre fichier", target.display());
     }
     storage::backup_into(&node.pool, target).await?;
-    storage::check_database_file(target).await.context("The backup does not read back")?;
+    storage::check_database_file(target).await.context("la sauvegarde écrite ne se relit pas")?;
     out(&format!("sauvegarde cohérente écrite dans {}", target.display()))
 }
 
@@ -24,7 +24,8 @@ pub async fn restore(database: &Path, source: &Path) -> anyhow::Result<()> {
         ensure_not_in_use(database).await?;
         let kept =
             database.with_extension(format!("avant-restauration-{}.db", chrono::Utc::now().format("%Y%m%dT%H%M%S")));
-        std::fs::rename(database, &kept).with_context(|| format!("Failed to move {} aside", database.display()))?;
+        std::fs::rename(database, &kept)
+            .with_context(|| format!("impossible de mettre {} de côté", database.display()))?;
         for suffix in ["-wal", "-shm"] {
             let side = format!("{}{suffix}", database.display());
             let _ = std::fs::remove_file(side);
@@ -32,7 +33,7 @@ pub async fn restore(database: &Path, source: &Path) -> anyhow::Result<()> {
         out(&format!("base actuelle conservée dans {}", kept.display()))?;
     }
     std::fs::copy(source, database)
-        .with_context(|| format!("Failed to copy {} to {}", source.display(), database.display()))?;
+        .with_context(|| format!("impossible de copier {} vers {}", source.display(), database.display()))?;
     out(&format!("{} restaurée depuis {}", database.display(), source.display()))
 }
 
@@ -40,7 +41,7 @@ pub async fn restore(database: &Path, source: &Path) -> anyhow::Result<()> {
 async fn ensure_not_in_use(database: &Path) -> anyhow::Result<()> {
     use sqlx::Connection;
     let options = sqlx::sqlite::SqliteConnectOptions::new().filename(database).busy_timeout(std::time::Duration::ZERO);
-    let mut conn = sqlx::SqliteConnection::connect_with(&options).await.context("Failed to open the database")?;
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await.context("impossible d'ouvrir la base")?;
     let locked = sqlx::query("BEGIN EXCLUSIVE").execute(&mut conn).await.is_err();
     let _ = sqlx::query("ROLLBACK").execute(&mut conn).await;
     conn.close().await.ok();

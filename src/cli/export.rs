@@ -17,22 +17,23 @@ pub enum Format {
 }
 
 pub async fn export_items(node: &Node, out: &Path, format: Format) -> anyhow::Result<()> {
-    let rows = storage::items::list_local_items(&node.pool).await.context("Failed to read the items")?;
+    let rows = storage::items::list_local_items(&node.pool).await.context("impossible de lire les éléments")?;
     let items: Vec<Item> = rows.into_iter().map(Item::from_row).collect::<anyhow::Result<_>>()?;
     let bar = ProgressBar::new(items.len() as u64);
     match format {
         Format::Json => {
             let documents: Vec<_> = items.iter().map(|i| &i.document).collect();
-            let json = serde_json::to_string_pretty(&documents).context("Failed to serialize the items")?;
-            std::fs::write(out, json).with_context(|| format!("Failed to write {}", out.display()))?;
+            let json = serde_json::to_string_pretty(&documents).context("impossible d'écrire les éléments en JSON")?;
+            std::fs::write(out, json).with_context(|| format!("impossible d'écrire {}", out.display()))?;
             bar.inc(items.len() as u64);
         }
         Format::Markdown => {
-            std::fs::create_dir_all(out).with_context(|| format!("Failed to create {}", out.display()))?;
+            std::fs::create_dir_all(out)
+                .with_context(|| format!("impossible de créer le dossier {}", out.display()))?;
             for item in &items {
-                let text = to_markdown_file(&item.document).context("Failed to write an item as Markdown")?;
+                let text = to_markdown_file(&item.document).context("impossible d'écrire un élément en Markdown")?;
                 let path = out.join(format!("{}.md", item.slug));
-                std::fs::write(&path, text).with_context(|| format!("Failed to write {}", path.display()))?;
+                std::fs::write(&path, text).with_context(|| format!("impossible d'écrire {}", path.display()))?;
                 bar.inc(1);
             }
         }

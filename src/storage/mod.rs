@@ -62,8 +62,8 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
 
 /// A consistent copy of the live database (`VACUUM INTO`), safe while the node serves.
 pub async fn backup_into(pool: &SqlitePool, target: &Path) -> anyhow::Result<()> {
-    let target = target.to_str().context("The backup path is not valid UTF-8")?;
-    sqlx::query("VACUUM INTO ?").bind(target).execute(pool).await.context("Failed to write the backup")?;
+    let target = target.to_str().context("le chemin de la sauvegarde n'est pas en UTF-8")?;
+    sqlx::query("VACUUM INTO ?").bind(target).execute(pool).await.context("impossible d'écrire la sauvegarde")?;
     Ok(())
 }
 
@@ -74,11 +74,13 @@ pub async fn check_database_file(path: &Path) -> anyhow::Result<()> {
         .max_connections(1)
         .connect_with(options)
         .await
-        .context("Failed to open the file as SQLite")?;
-    let integrity: String =
-        sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.context("Failed to check integrity")?;
+        .context("ce fichier ne s'ouvre pas comme une base SQLite")?;
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&pool)
+        .await
+        .context("impossible de vérifier l'intégrité")?;
     if integrity != "ok" {
-        anyhow::bail!("integrity check failed: {integrity}");
+        anyhow::bail!("contrôle d'intégrité en échec : {integrity}");
     }
     let tables: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('items', '_sqlx_migrations')",
@@ -86,7 +88,7 @@ pub async fn check_database_file(path: &Path) -> anyhow::Result<()> {
     .fetch_one(&pool)
     .await?;
     if tables != 2 {
-        anyhow::bail!("this is not a maillage database");
+        anyhow::bail!("ce n'est pas une base maillage");
     }
     pool.close().await;
     Ok(())
