@@ -58,8 +58,13 @@ async fn killing_the_node_at_random_moments_never_breaks_the_database_or_the_out
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("node.db");
     let port = free_port();
+    // `serve` creates the node; the token is made on it.
+    let mut node = start(&db, port).await;
     let token_out = maillage(&db, port).args(["token", "create", "durability"]).output().expect("token");
+    assert!(token_out.status.success(), "{}", String::from_utf8_lossy(&token_out.stderr));
     let token = String::from_utf8(token_out.stdout).expect("utf-8").trim().to_owned();
+    node.kill().expect("SIGKILL");
+    node.wait().expect("reaped");
     let client = reqwest::Client::new();
     let mut rng = rand::thread_rng();
     let mut sent = 0;
