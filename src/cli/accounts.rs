@@ -8,27 +8,29 @@ use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
-    /// Create a token and print it (only this once).
-    #[command(after_help = "Scopes: items:read (drafts and non-public items), items:write (create, change, retract, \
-re-share items), federation (peers, following, followers, relay), admin (audit log).\n\
-Examples:\n  maillage token create outil-de-saisie\n  maillage token create supervision --scope federation --scope admin")]
+    /// Crée un jeton et l'affiche (cette seule fois).
+    #[command(
+        after_help = "Droits : items:read (brouillons et fiches non publiques), items:write (créer, modifier, retirer, \
+repartager des fiches), federation (pairs, abonnements, abonnés, relais), admin (journal d'audit).\n\
+Exemples :\n  maillage token create outil-de-saisie\n  maillage token create supervision --scope federation --scope admin"
+    )]
     Create {
         name: String,
-        /// What the token may do; repeat it or separate with commas. Default: items:read,items:write.
-        #[arg(long = "scope", value_name = "SCOPE", value_delimiter = ',', value_parser = parse_scope)]
+        /// Ce que le jeton peut faire ; à répéter ou à séparer par des virgules. Par défaut : items:read,items:write.
+        #[arg(long = "scope", value_name = "DROIT", value_delimiter = ',', value_parser = parse_scope)]
         scopes: Vec<Scope>,
     },
-    /// List tokens (never their secret).
+    /// Liste les jetons (jamais leur secret).
     List,
-    /// Revoke a token by id.
+    /// Révoque un jeton par son identifiant.
     Revoke { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum EditorCommand {
-    /// Create an editor or reset their password. The password is read from the
-    /// MAILLAGE_PASSWORD environment variable, or from the first line of standard input.
-    #[command(after_help = "Example:\n  echo 'un mot de passe long' | maillage editor add camille --role admin")]
+    /// Crée un compte d'éditeur ou change son mot de passe, lu dans la variable
+    /// d'environnement MAILLAGE_PASSWORD ou sur la première ligne de l'entrée standard.
+    #[command(after_help = "Exemple :\n  echo 'un mot de passe long' | maillage editor add camille --role admin")]
     Add {
         username: String,
         #[arg(long, default_value = "editor", value_parser = ["editor", "admin"])]

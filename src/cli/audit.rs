@@ -6,13 +6,13 @@ use crate::operations::Node;
 
 #[derive(Debug, clap::Args)]
 pub struct AuditArgs {
-    /// How many entries to print (1 to 200).
+    /// Nombre d'entrées affichées (1 à 200).
     #[arg(long, default_value_t = audit::DEFAULT_PAGE, value_parser = clap::value_parser!(i64).range(1..=audit::MAX_PAGE))]
     limit: i64,
-    /// Only this action, e.g. item.update, token.create, session.login_failed.
+    /// Seulement cette action, par exemple item.update, token.create, session.login_failed.
     #[arg(long, value_parser = parse_action)]
     action: Option<Action>,
-    /// Only this actor, e.g. editor:camille, api:outil, cli:import.
+    /// Seulement cet auteur, par exemple editor:camille, api:outil, cli:import.
     #[arg(long)]
     actor: Option<String>,
 }

@@ -10,9 +10,9 @@ use std::path::Path;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
-    /// One Markdown file with a YAML front matter per item, in a folder.
+    /// Un fichier Markdown avec en-tête YAML par fiche, dans un dossier.
     Markdown,
-    /// One JSON file holding an array of items.
+    /// Un fichier JSON qui contient la liste des fiches.
     Json,
 }
 

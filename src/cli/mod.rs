@@ -1,11 +1,14 @@
 //! The `maillage` command line: `serve`, `import`, `export`, `token`, `editor`, `audit`…
 //! Each subcommand finds its node (`--node`, see `node_folder`), loads the node's layered
 //! settings, opens the node and calls operations; the changes it makes are audited as
-//! `cli:<command>`. Only `serve` creates a node.
+//! `cli:<command>`. Only `serve` creates a node. The doc comments of the arguments below are
+//! the help a person reads (`maillage --help`), so they are in French; `help` renders
+//! clap's own words in French too.
 
 mod accounts;
 mod audit;
 mod backup;
+mod clap_french;
 mod demo;
 mod demo_network;
 mod doctor;
@@ -16,11 +19,12 @@ mod reindex;
 mod sync;
 
 use crate::operations::audit::Actor;
-use crate::operations::Node;
+use crate::operations::{Node, OperationError};
 use crate::settings::Settings;
 use crate::startup::{build_node, Application};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+pub use clap_french::parse;
 use node_folder::NodeFolder;
 use std::path::PathBuf;
 
@@ -31,12 +35,13 @@ use std::path::PathBuf;
     about = "Nœud maillage : fiches projet, bonnes pratiques et retours d'expérience fédérés entre territoires."
 )]
 pub struct Cli {
-    /// A TOML file whose settings override config/default.toml (environment variables
-    /// MAILLAGE__SECTION__KEY override both).
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Un fichier TOML de réglages, au-dessus de ceux du nœud (les variables
+    /// d'environnement MAILLAGE__SECTION__CLE passent encore devant).
+    #[arg(long, global = true, value_name = "FICHIER")]
     pub config: Option<PathBuf>,
-    /// The node to act on: its folder (holding maillage.toml and its database), or the
-    /// name of a demo node (national, provence, occitanie, lyon). Default: the current folder.
+    /// Le nœud visé : son dossier (qui contient maillage.toml et sa base), ou le nom d'un
+    /// nœud de la démonstration (national, provence, occitanie, lyon). Par défaut : le
+    /// dossier courant.
     #[arg(long, global = true, value_name = "DOSSIER|NOM")]
     pub node: Option<String>,
     #[command(subcommand)]
@@ -45,82 +50,82 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the node (HTTP server).
+    /// Lance le nœud (serveur HTTP) ; la première fois dans un dossier, crée le nœud.
     #[command(
-        after_help = "Examples:\n  maillage serve\n  maillage serve --demo\n  MAILLAGE__SERVER__PORT=8081 maillage --config config/dev.toml serve"
+        after_help = "Exemples :\n  maillage serve\n  maillage serve --demo\n  MAILLAGE__SERVER__PORT=8081 maillage --config config/dev.toml serve"
     )]
     Serve {
-        /// Load the demo items made from the seed documents before serving.
+        /// Charge d'abord les fiches de démonstration tirées des documents sources.
         #[arg(long)]
         demo: bool,
     },
-    /// Run a demo network on loopback: three territories and a national coordination node.
-    #[command(after_help = "Examples:\n  maillage demo\n  maillage demo --port 9000 --data /tmp/demo")]
+    /// Lance un réseau de démonstration en local : trois territoires et une coordination nationale.
+    #[command(after_help = "Exemples :\n  maillage demo\n  maillage demo --port 9000 --data /tmp/demo")]
     Demo {
-        /// Port of the coordination node; the territories take the next three.
+        /// Port de la coordination nationale ; les territoires prennent les trois suivants.
         #[arg(long, default_value_t = 8080)]
         port: u16,
-        /// Folder for the four databases.
+        /// Dossier des quatre nœuds (un sous-dossier par nœud).
         #[arg(long, default_value = "maillage-demo")]
         data: PathBuf,
     },
-    /// Import items from JSON or Markdown (YAML front matter) files; re-importing updates.
-    #[command(after_help = "Examples:\n  maillage import demo/*.md\n  maillage import export.json")]
+    /// Importe des fiches JSON ou Markdown (en-tête YAML) ; réimporter met à jour.
+    #[command(after_help = "Exemples :\n  maillage import demo/*.md\n  maillage import export.json")]
     Import {
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required = true, value_name = "FICHIER")]
         files: Vec<PathBuf>,
     },
-    /// Export every local item, in the import format.
+    /// Exporte toutes les fiches locales, au format de l'import.
     #[command(
-        after_help = "Examples:\n  maillage export --out sauvegarde/\n  maillage export --format json --out items.json"
+        after_help = "Exemples :\n  maillage export --out sauvegarde/\n  maillage export --format json --out items.json"
     )]
     Export {
-        /// Folder (Markdown: one file per item) or file (JSON: one array).
-        #[arg(long, value_name = "PATH")]
+        /// Dossier (Markdown : un fichier par fiche) ou fichier (JSON : une liste).
+        #[arg(long, value_name = "CHEMIN")]
         out: PathBuf,
         #[arg(long, value_enum, default_value = "markdown")]
         format: export::Format,
     },
-    /// Follow another node by handle (territoire@host:port) or actor URL.
+    /// Suit un autre nœud, par son adresse (territoire@hôte:port) ou l'URL de son acteur.
     #[command(
-        after_help = "Examples:\n  maillage follow marseille@127.0.0.1:8081\n  maillage follow https://ariege.example.org/actor"
+        after_help = "Exemples :\n  maillage follow marseille@127.0.0.1:8081\n  maillage follow https://ariege.example.org/actor"
     )]
     Follow { target: String },
-    /// Stop following a node.
+    /// Arrête de suivre un nœud.
     Unfollow { target: String },
-    /// Catch up now with followed nodes from their outboxes (all, or one actor URL).
-    #[command(after_help = "Examples:\n  maillage sync\n  maillage sync http://127.0.0.1:8082/actor")]
+    /// Rattrape tout de suite les nœuds suivis depuis leurs boîtes d'envoi (tous, ou un acteur).
+    #[command(after_help = "Exemples :\n  maillage sync\n  maillage sync http://127.0.0.1:8082/actor")]
     Sync { actor: Option<String> },
-    /// Re-share a replicated item (by its URI) with this node's followers.
+    /// Repartage une fiche répliquée (par son URI) avec les abonnés de ce nœud.
     Reshare { uri: String },
-    /// Relay mode for a followed node: re-share everything received from it.
+    /// Mode relais pour un nœud suivi : repartage tout ce qui en vient.
     Relay {
         actor: String,
         #[arg(long)]
         off: bool,
     },
-    /// Write a consistent backup of the database while the node runs.
-    #[command(after_help = "Example:\n  maillage backup sauvegardes/maillage-2026-11-22.db")]
+    /// Écrit une sauvegarde cohérente de la base, nœud en service.
+    #[command(after_help = "Exemple :\n  maillage backup sauvegardes/maillage-2026-11-22.db")]
     Backup { file: PathBuf },
-    /// Replace the database by a backup (stop the node first; the current file is kept).
-    #[command(after_help = "Example:\n  maillage restore sauvegardes/maillage-2026-11-22.db")]
+    /// Remplace la base par une sauvegarde (arrêtez d'abord le nœud ; la base actuelle est gardée à côté).
+    #[command(after_help = "Exemple :\n  maillage restore sauvegardes/maillage-2026-11-22.db")]
     Restore { file: PathBuf },
-    /// Check the configuration, database, key and peers.
+    /// Vérifie les réglages, la base, la clé, les autorités de certification et les pairs.
     Doctor,
-    /// Rebuild the full-text search index from the stored items, with a progress bar.
-    #[command(after_help = "Example:\n  maillage reindex")]
+    /// Reconstruit l'index de recherche à partir des fiches, avec une barre de progression.
+    #[command(after_help = "Exemple :\n  maillage reindex")]
     Reindex,
-    /// Print shell completions (bash, zsh, fish, elvish, powershell).
-    #[command(after_help = "Example:\n  maillage completions bash > /etc/bash_completion.d/maillage")]
+    /// Affiche les complétions du shell (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Exemple :\n  maillage completions bash > /etc/bash_completion.d/maillage")]
     Completions { shell: clap_complete::Shell },
-    /// Manage API tokens (stored hashed; a token is shown once).
+    /// Jetons de l'API (gardés hachés ; un jeton n'est montré qu'une fois).
     #[command(subcommand)]
     Token(accounts::TokenCommand),
-    /// Manage editors who log in to the web forms.
+    /// Comptes des éditeurs qui se connectent aux formulaires web.
     #[command(subcommand)]
     Editor(accounts::EditorCommand),
-    /// Print the audit log (who changed what), newest first.
-    #[command(after_help = "Examples:\n  maillage audit\n  maillage audit --limit 100 --action token.create")]
+    /// Affiche le journal d'audit (qui a changé quoi), du plus récent au plus ancien.
+    #[command(after_help = "Exemples :\n  maillage audit\n  maillage audit --limit 100 --action token.create")]
     Audit(audit::AuditArgs),
 }
 
@@ -134,10 +139,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config.as_deref();
     match cli.command {
         Command::Completions { shell } => {
-            use clap::CommandFactory;
             use std::io::Write;
             let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "maillage", &mut script);
+            clap_complete::generate(shell, &mut clap_french::command(), "maillage", &mut script);
             std::io::stdout().lock().write_all(&script).context("impossible d'écrire les complétions")
         }
         Command::Demo { port, data } => demo_network::run(config, port, data).await,
@@ -204,17 +208,22 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
             out(&format!("demande d'abonnement envoyée à {actor} (livrée par le nœud en service)"))
         }
         Command::Unfollow { target } => {
-            crate::operations::follow::unfollow(node, &target, &Actor::Cli("unfollow"))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            crate::operations::follow::unfollow(node, &target, &Actor::Cli("unfollow")).await.map_err(|e| match e {
+                OperationError::NotFound => anyhow::anyhow!("ce nœud ne suit pas {target}"),
+                other => anyhow::anyhow!("{other}"),
+            })?;
             out(&format!("abonnement à {target} arrêté"))
         }
         Command::Reindex => reindex::reindex(node).await,
         Command::Sync { actor } => sync::sync(node, actor.as_deref()).await,
         Command::Reshare { uri } => {
-            let sent = crate::operations::announce::reshare(node, &uri, &Actor::Cli("reshare"))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let sent =
+                crate::operations::announce::reshare(node, &uri, &Actor::Cli("reshare")).await.map_err(
+                    |e| match e {
+                        OperationError::NotFound => anyhow::anyhow!("aucune fiche répliquée n'a l'URI {uri}"),
+                        other => anyhow::anyhow!("{other}"),
+                    },
+                )?;
             out(if sent {
                 "repartage en file d'attente (livré par le nœud en service)"
             } else {

@@ -42,19 +42,19 @@ pub struct Transport {
 
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
-    #[error("refused URL {0}: {1}")]
+    #[error("URL refusée {0} : {1}")]
     Refused(String, &'static str),
-    #[error("request to {0} failed: {1}")]
+    #[error("échec de la requête vers {0} : {1}")]
     Network(String, NetworkFailure),
-    #[error("{0} answered HTTP {1}")]
+    #[error("{0} a répondu HTTP {1}")]
     Status(String, u16),
-    #[error("response from {0} is larger than the limit")]
+    #[error("la réponse de {0} dépasse la taille maximale (federation.max_response_bytes)")]
     TooLarge(String),
-    #[error("response from {0} is not JSON: {1}")]
+    #[error("la réponse de {0} n'est pas du JSON : {1}")]
     NotJson(String, String),
-    #[error("signing failed: {0}")]
+    #[error("échec de la signature : {0}")]
     Signing(String),
-    #[error("{0} redirected more than {MAX_REDIRECTS} times")]
+    #[error("{0} redirige plus de {MAX_REDIRECTS} fois")]
     TooManyRedirects(String),
 }
 
@@ -145,14 +145,14 @@ impl FederationClient {
         match url.scheme() {
             "https" => {}
             "http" if self.policy.allow_http => {}
-            _ => return refuse("only https is allowed"),
+            _ => return refuse("seul https est accepté"),
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return refuse("credentials in URLs are not allowed");
+            return refuse("identifiants refusés dans une URL");
         }
-        let Some(host) = url.host_str() else { return refuse("no host") };
+        let Some(host) = url.host_str() else { return refuse("URL sans hôte") };
         if !self.policy.peers.allows_host(host) {
-            return refuse("the host is blocked by the federation policy");
+            return refuse("hôte bloqué par la politique de fédération (federation.policy)");
         }
         if self.policy.allow_private_addresses || self.resolve.contains_key(host) {
             return Ok(());
@@ -164,7 +164,7 @@ impl FederationClient {
             .map_err(|e| FetchError::Network(url.to_string(), NetworkFailure::dns(&e)))?;
         for address in addresses {
             if !is_public_address(address.ip()) {
-                return refuse("the host resolves to a private, loopback or link-local address");
+                return refuse("l'hôte désigne une adresse privée, locale ou de liaison (refusée en production)");
             }
         }
         Ok(())
@@ -234,7 +234,7 @@ impl FederationClient {
         url: &str,
         request: impl Fn(&Url) -> Result<reqwest::RequestBuilder, FetchError>,
     ) -> Result<(Url, reqwest::Response), FetchError> {
-        let mut hop = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "not a URL"))?;
+        let mut hop = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "ce n'est pas une URL"))?;
         for _ in 0..=MAX_REDIRECTS {
             self.check_url(&hop).await?;
             let response =
@@ -369,7 +369,7 @@ mod tests {
     #[tokio::test]
     async fn the_production_policy_refuses_redirect_hops_to_internal_addresses() {
         let client = production_client();
-        let private = "the host resolves to a private, loopback or link-local address";
+        let private = "l'hôte désigne une adresse privée, locale ou de liaison (refusée en production)";
         for (hop, why) in [
             ("https://127.0.0.1/actor", private),
             ("https://127.0.0.1:8080/actor", private),
@@ -377,9 +377,9 @@ mod tests {
             ("https://169.254.169.254/latest/meta-data/", private),
             ("https://[::1]/actor", private),
             ("https://[::ffff:10.0.0.1]/actor", private),
-            ("http://169.254.169.254/latest/meta-data/", "only https is allowed"),
-            ("file:///etc/passwd", "only https is allowed"),
-            ("https://user:secret@a.test/actor", "credentials in URLs are not allowed"),
+            ("http://169.254.169.254/latest/meta-data/", "seul https est accepté"),
+            ("file:///etc/passwd", "seul https est accepté"),
+            ("https://user:secret@a.test/actor", "identifiants refusés dans une URL"),
         ] {
             match client.check_url(&Url::parse(hop).expect("a URL")).await {
                 Err(FetchError::Refused(url, reason)) => {

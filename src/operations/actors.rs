@@ -44,7 +44,7 @@ pub async fn actor(node: &Node, uri: &str) -> anyhow::Result<RemoteActor> {
 
 /// Fetches the actor document again and updates the cache.
 pub async fn refetch_actor(node: &Node, uri: &str) -> anyhow::Result<RemoteActor> {
-    let document = node.client.fetch_json(uri).await.with_context(|| format!("Failed to fetch the actor {uri}"))?;
+    let document = node.client.fetch_json(uri).await.with_context(|| format!("impossible de lire l'acteur {uri}"))?;
     remember_actor(node, uri, &document).await
 }
 

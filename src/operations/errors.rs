@@ -5,9 +5,9 @@ use crate::content::ValidationErrors;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OperationError {
-    #[error("validation failed: {0}")]
+    #[error("contenu invalide : {0}")]
     Invalid(ValidationErrors),
-    #[error("not found")]
+    #[error("introuvable")]
     NotFound,
     /// A request that cannot apply to the current state (e.g. a slug already taken).
     #[error("{code}: {message}")]

@@ -72,7 +72,7 @@ async fn a_redirect_to_a_domain_the_federation_policy_excludes_is_refused_before
     match refused {
         Err(FetchError::Refused(hop, reason)) => {
             assert_eq!(hop, elsewhere, "the refusal names the hop");
-            assert_eq!(reason, "the host is blocked by the federation policy");
+            assert_eq!(reason, "hôte bloqué par la politique de fédération (federation.policy)");
         }
         other => panic!("the redirect must be refused, got {other:?}"),
     }
@@ -112,7 +112,7 @@ async fn a_redirected_document_may_not_claim_an_id_on_the_server_that_redirected
     let honest = client.fetch_json(&format!("{}{own}", redirecting.base)).await;
 
     assert!(
-        matches!(&spoofed, Err(FetchError::Refused(_, "the redirected document's id is on another server"))),
+        matches!(&spoofed, Err(FetchError::Refused(_, "l'id du document redirigé est sur un autre serveur"))),
         "got {spoofed:?}"
     );
     assert_eq!(honest.expect("a document with its own id")["id"], format!("{}{own}", other.base));

@@ -1,0 +1,123 @@
+//! clap's own words in French: the layout of the help (headings, the help and version
+//! flags) and the errors of the command line (unknown command or option, refused or
+//! missing value), each with the way to the help.
+
+use super::Cli;
+use clap::error::{ContextKind, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
+
+/// The command line definition, with the help laid out in French.
+pub fn command() -> clap::Command {
+    french_layout(Cli::command())
+        .disable_version_flag(true)
+        .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help("Affiche la version"))
+}
+
+fn french_layout(command: clap::Command) -> clap::Command {
+    command
+        .help_template("{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("Commandes")
+        .subcommand_value_name("COMMANDE")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("Affiche cette aide"))
+        .mut_subcommands(french_layout)
+}
+
+/// Parses the process arguments; on an error, prints it in French and exits with status 2
+/// (the help and the version are printed as asked, with status 0).
+pub fn parse() -> Cli {
+    let parsed = command().try_get_matches().and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => cli,
+        Err(error) if is_a_display(&error) => error.exit(),
+        Err(error) => {
+            eprintln!("{}", french(&error));
+            std::process::exit(2);
+        }
+    }
+}
+
+fn is_a_display(error: &clap::Error) -> bool {
+    matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    )
+}
+
+/// The error in French, with the usage line and the way to the help.
+pub fn french(error: &clap::Error) -> String {
+    let context = |kind| error.get(kind).map(ToString::to_string).unwrap_or_default();
+    let (argument, value) = (context(ContextKind::InvalidArg), context(ContextKind::InvalidValue));
+    let suggestion = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+        .into_iter()
+        .find_map(|kind| error.get(kind))
+        .map(|s| format!(" ; vouliez-vous dire {s} ?"))
+        .unwrap_or_default();
+    let problem = match error.kind() {
+        ErrorKind::InvalidValue => {
+            let allowed = error.get(ContextKind::ValidValue).map(|v| format!(" ; valeurs possibles : {v}"));
+            format!("valeur « {value} » refusée pour {argument}{}{suggestion}", allowed.unwrap_or_default())
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(error).map(|s| format!(" : {s}")).unwrap_or_default();
+            format!("valeur « {value} » refusée pour {argument}{why}")
+        }
+        ErrorKind::UnknownArgument => format!("option inconnue {argument}{suggestion}"),
+        ErrorKind::InvalidSubcommand => {
+            format!("commande inconnue « {} »{suggestion}", context(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => format!("il manque {argument}"),
+        ErrorKind::MissingSubcommand => "il manque la commande".to_owned(),
+        ErrorKind::ArgumentConflict => format!("{argument} ne va pas avec {}", context(ContextKind::PriorArg)),
+        ErrorKind::TooManyValues => {
+            format!("trop de valeurs pour {argument} : « {value} »")
+        }
+        _ => format!("ligne de commande refusée ({})", error.kind()),
+    };
+    let usage = context(ContextKind::Usage).replace("Usage:", "Utilisation :");
+    let usage = if usage.is_empty() { String::new() } else { format!("{usage}\n") };
+    format!(
+        "erreur : {problem}\n{usage}  `maillage --help` (ou `maillage COMMANDE --help`) décrit chaque commande, avec des exemples."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(args: &[&str]) -> String {
+        let error = command().try_get_matches_from(args).expect_err("refused");
+        french(&error)
+    }
+
+    #[test]
+    fn an_unknown_command_is_named_with_a_suggestion() {
+        let message = refused(&["maillage", "serv"]);
+        assert!(message.starts_with("erreur : commande inconnue « serv » ; vouliez-vous dire serve ?"), "{message}");
+        assert!(message.contains("maillage --help"), "{message}");
+    }
+
+    #[test]
+    fn a_refused_value_names_the_option_and_the_possible_values() {
+        let message = refused(&["maillage", "export", "--out", "x", "--format", "pdf"]);
+        assert!(message.contains("valeur « pdf » refusée pour --format <FORMAT>"), "{message}");
+        assert!(message.contains("valeurs possibles : markdown, json"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_argument_is_named() {
+        let message = refused(&["maillage", "import"]);
+        assert!(message.contains("il manque <FICHIER>"), "{message}");
+        assert!(message.contains("Utilisation : maillage import"), "{message}");
+    }
+
+    #[test]
+    fn the_help_is_laid_out_in_french() {
+        let help = command().render_long_help().to_string();
+        assert!(help.contains("Utilisation : maillage"), "{help}");
+        assert!(help.contains("Commandes"), "{help}");
+        assert!(help.contains("Affiche cette aide"), "{help}");
+        assert!(!help.contains("Print help"), "{help}");
+    }
+}
