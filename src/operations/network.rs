@@ -8,6 +8,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize, Default, utoipa::ToSchema)]
+#[schema(as = NetworkTerritory)]
 pub struct Territory {
     /// The actor URI (our own for local items).
     pub actor: String,

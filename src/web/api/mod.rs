@@ -22,6 +22,7 @@ pub mod errors;
 mod federation;
 mod items;
 pub mod openapi;
+mod openapi_patches;
 mod vocabularies;
 
 use actix_web::web;

@@ -1,5 +1,6 @@
-//! The OpenAPI 3 description of the JSON API, generated from the handlers' annotations
-//! (utoipa), served at `/api/v1/openapi.json` with a readable page at `/api/docs`.
+//! The OpenAPI 3.1 description of the JSON API, generated from the handlers' annotations
+//! (utoipa) and patched where derivation falls short (`openapi_patches`), served at
+//! `/api/v1/openapi.json` with a readable page at `/api/docs`.
 
 use super::{audit, federation, items, vocabularies};
 use crate::content::{item, FieldError, ItemDocument};
@@ -24,7 +25,8 @@ pub struct ApiErrorDetail {
     pub code: String,
     /// French message.
     pub message: String,
-    /// One entry per field for `validation_failed`.
+    /// One entry per field for `validation_failed` (absent otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
 }
 
@@ -91,8 +93,15 @@ impl Modify for BearerAuth {
 )]
 pub struct ApiDoc;
 
-pub async fn spec() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+/// The description as served: the derived one, with the patches of `openapi_patches`.
+pub fn served_description(vocab: &crate::content::Vocabularies) -> serde_json::Value {
+    let mut spec = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    super::openapi_patches::apply(&mut spec, vocab);
+    spec
+}
+
+pub async fn spec(node: web::Data<crate::operations::Node>) -> HttpResponse {
+    HttpResponse::Ok().json(served_description(&node.vocab))
 }
 
 /// One operation on the docs page.
