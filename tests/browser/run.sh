@@ -105,6 +105,7 @@ editor=camille
 password='motdepasse-tres-long'
 echo "$password" | env "${node2_env[@]}" "$bin" --config "$config" editor add "$editor" --role admin
 echo
+token=$(env "${node2_env[@]}" "$bin" --config "$config" token create navigateur)
 env "${node1_env[@]}" "$bin" --config "$config" follow "ariege@127.0.0.1:$port2"
 
 # Wait until node 1's follow is accepted and its first catch-up with node 2 is done.
@@ -135,10 +136,10 @@ set +e
 (
   cd "$here"
   MAILLAGE_NODE1_URL="$node1" MAILLAGE_NODE2_URL="$node2" \
-    MAILLAGE_EDITOR="$editor" MAILLAGE_PASSWORD="$password" \
+    MAILLAGE_EDITOR="$editor" MAILLAGE_PASSWORD="$password" MAILLAGE_TOKEN="$token" \
     SCREENSHOT_DIR="$shots" CHROMIUM="$chromium" \
     node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 "$@" \
-    browse.test.mjs publish.test.mjs accessibility.test.mjs
+    browse.test.mjs publish.test.mjs accessibility.test.mjs retracted.test.mjs
 )
 status=$?
 set -e

@@ -3,6 +3,7 @@
 
 use crate::fixtures::{dynamo_project_sheet, useful_effects_method};
 use crate::helpers::{spawn_app, ApiErrorBody, Served};
+use chrono::Datelike;
 use maillage::content::Lifecycle;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -24,7 +25,55 @@ async fn a_retracted_item_is_withdrawn_and_disappears_from_the_public_list_and_p
     assert_eq!(public_list.slugs(), vec!["methode-effets-utiles"]);
     assert_eq!(public_list.total, 1);
     let public_read = ApiErrorBody::from(app.public().get_item("dynamo-ariege").await).await;
-    assert_eq!((public_read.status, public_read.code.as_str()), (StatusCode::NOT_FOUND, "not_found"));
+    assert_eq!((public_read.status, public_read.code.as_str()), (StatusCode::GONE, "retracted"));
+    assert!(public_read.message.starts_with("Cette fiche a été retirée le "), "{}", public_read.message);
+}
+
+#[tokio::test]
+async fn a_retracted_item_page_answers_410_saying_when_and_by_which_node_in_both_languages() {
+    let app = spawn_app().await;
+    app.create_ok(&dynamo_project_sheet()).await;
+    Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
+    let node_name = app.node.settings.node.display_name.clone();
+    let http = reqwest::Client::new();
+
+    let french = http.get(format!("{}/items/dynamo-ariege", app.address)).send().await.expect("a response");
+    assert_eq!(french.status(), StatusCode::GONE);
+    let html = french.text().await.expect("a page");
+    assert!(html.contains("Fiche retirée"), "{html}");
+    let today = chrono::Utc::now().date_naive();
+    let french_date = format!(
+        "{} {}",
+        today.format("%-d"),
+        [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre"
+        ][today.month0() as usize]
+    );
+    assert!(html.contains(&french_date), "the date, in French: {french_date} in {html}");
+    assert!(html.contains(&node_name), "the node that retracted it: {html}");
+    assert!(html.contains("<title>Fiche retirée"), "{html}");
+
+    let english = http.get(format!("{}/items/dynamo-ariege?lang=en", app.address)).send().await.expect("a response");
+    assert_eq!(english.status(), StatusCode::GONE);
+    let html = english.text().await.expect("a page");
+    assert!(html.contains("Item withdrawn") && html.contains(&node_name), "{html}");
+
+    // A draft stays a plain 404, and the error page is headed with the node's name.
+    let missing = http.get(format!("{}/items/inconnue", app.address)).send().await.expect("a response");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let html = missing.text().await.expect("a page");
+    assert!(html.contains(&node_name), "error pages carry the node's name: {html}");
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use crate::content::ItemDocument;
 use crate::content::{Lifecycle, ValidationErrors};
 use crate::operations::queries::{self, ItemFilter};
 use crate::operations::scopes::Scope;
-use crate::operations::{publish, retract, update, Item, Node};
+use crate::operations::{publish, retract, update, Item, Node, OperationError};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -180,13 +180,25 @@ pub async fn create(node: web::Data<Node>, req: HttpRequest, payload: web::Paylo
 }
 
 #[utoipa::path(get, path = "/api/v1/items/{slug}", tag = "items", security((), ("bearer" = ["items:read"])), params(("slug" = String, Path, description = "Identifiant d'URL")),
-    responses((status = 200, description = "La fiche", body = ItemWithMeta), (status = 401, description = "Jeton invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Inconnue", body = ApiErrorBody)))]
+    responses((status = 200, description = "La fiche", body = ItemWithMeta), (status = 401, description = "Jeton invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Inconnue", body = ApiErrorBody),
+              (status = 410, description = "Retirée (code `retracted`), avec la date et le nœud", body = ApiErrorBody)))]
 pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let client = optional_client(&node, &req, Scope::ItemsRead).await?;
-    let item = match client {
-        Some(_) => queries::local_item(&node, &slug).await?,
-        None => queries::public_local_item(&node, &slug).await?,
-    };
+    let item = queries::local_item(&node, &slug).await?;
+    if client.is_none() && !item.lifecycle.is_public() {
+        return Err(match item.lifecycle {
+            Lifecycle::Withdrawn => ApiError::new(
+                StatusCode::GONE,
+                "retracted",
+                format!(
+                    "Cette fiche a été retirée le {} par le nœud {}.",
+                    item.updated_at.format("%Y-%m-%d"),
+                    node.settings.node.display_name
+                ),
+            ),
+            _ => OperationError::NotFound.into(),
+        });
+    }
     Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
 }
 

@@ -1,7 +1,9 @@
-//! The HTML error type of the pages: a friendly 404 (in the page's language), a 403 for a refused form, and
-//! a 500 page that says nothing about the cause (the full chain goes to the log).
+//! The HTML error type of the pages: a friendly 404 (in the page's language), a 410 for a
+//! retracted item (when and by which node), a 403 for a refused form, and a 500 page that
+//! says nothing about the cause (the full chain goes to the log). Every error page carries
+//! the node's name.
 
-use super::i18n::t;
+use super::i18n::{self, t};
 use super::layout::{html_response, Layout};
 use crate::operations::OperationError;
 use actix_web::http::StatusCode;
@@ -12,6 +14,9 @@ use askama::Template;
 pub enum PageError {
     #[error("page not found")]
     NotFound,
+    /// A retracted item: when (already formatted) and by which node.
+    #[error("retracted by {by} on {on}")]
+    Retracted { on: String, by: String },
     /// A refused request (bad CSRF token…), with the explanation shown (already translated).
     #[error("forbidden: {0}")]
     Forbidden(String),
@@ -52,6 +57,7 @@ impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
         match self {
             PageError::NotFound => StatusCode::NOT_FOUND,
+            PageError::Retracted { .. } => StatusCode::GONE,
             PageError::Forbidden(_) => StatusCode::FORBIDDEN,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::LoginRequired(_) => StatusCode::SEE_OTHER,
@@ -67,6 +73,10 @@ impl ResponseError for PageError {
                     .finish();
             }
             PageError::NotFound => (t("error-not-found"), t("error-not-found-message")),
+            PageError::Retracted { on, by } => (
+                t("error-retracted"),
+                i18n::t_with("error-retracted-message", &[("date", on.as_str().into()), ("node", by.as_str().into())]),
+            ),
             PageError::Forbidden(message) => (t("error-forbidden"), message.clone()),
             PageError::BadRequest(message) => (t("error-bad-request"), message.clone()),
             PageError::Internal(cause) => {

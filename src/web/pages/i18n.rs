@@ -22,12 +22,14 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// What the pages of one request know about its language.
+/// What the pages of one request know about its language (and the node's name, for the
+/// pages rendered where the node is not at hand: errors).
 #[derive(Debug, Clone)]
 struct RequestLocale {
     lang: Lang,
     /// The request's URI (a cheap clone), for the switch link of pages that show one.
     uri: actix_web::http::Uri,
+    node_name: Option<String>,
 }
 
 tokio::task_local! {
@@ -37,6 +39,11 @@ tokio::task_local! {
 /// The language of the current request (French outside a request).
 pub fn lang() -> Lang {
     LOCALE.try_with(|l| l.lang).unwrap_or(Lang::Fr)
+}
+
+/// The display name of the node serving the current request.
+pub fn node_name() -> Option<String> {
+    LOCALE.try_with(|l| l.node_name.clone()).ok().flatten()
 }
 
 /// The current page in the other language.
@@ -60,7 +67,10 @@ pub async fn localize(
         .or_else(|| req.cookie(COOKIE).and_then(|c| Lang::from_code(c.value())))
         .or_else(|| req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(preferred))
         .unwrap_or(Lang::Fr);
-    let locale = RequestLocale { lang, uri: req.uri().clone() };
+    let node_name = req
+        .app_data::<actix_web::web::Data<crate::operations::Node>>()
+        .map(|node| node.settings.node.display_name.clone());
+    let locale = RequestLocale { lang, uri: req.uri().clone(), node_name };
     let mut response = LOCALE.scope(locale, next.call(req)).await?;
     let is_html = response
         .headers()

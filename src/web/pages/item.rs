@@ -84,7 +84,7 @@ struct ItemPage {
 }
 
 pub async fn show_local(node: web::Data<Node>, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
-    let item = queries::public_local_item(&node, &slug).await?;
+    let item = visible(&node, queries::local_item(&node, &slug).await?)?;
     item_page(&node, &item, Layout::public(&node, Nav::Catalogue), None).await
 }
 
@@ -92,10 +92,26 @@ pub async fn show_local(node: web::Data<Node>, slug: web::Path<String>) -> Resul
 async fn public_replica(node: &Node, id: &str) -> Result<Item, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::NotFound)?;
     let item = queries::item_by_id(node, id).await?;
-    if item.is_local() || !item.lifecycle.is_public() {
+    if item.is_local() {
         return Err(PageError::NotFound);
     }
-    Ok(item)
+    visible(node, item)
+}
+
+/// A public item as it is; a retracted one as a 410 that says when and by which node; any
+/// other (a draft) as not found.
+fn visible(node: &Node, item: Item) -> Result<Item, PageError> {
+    match item.lifecycle {
+        lifecycle if lifecycle.is_public() => Ok(item),
+        Lifecycle::Withdrawn => Err(PageError::Retracted {
+            on: format::date(item.updated_at.date_naive()),
+            by: match &item.origin {
+                None => node.settings.node.display_name.clone(),
+                Some(origin) => format::host_of(origin),
+            },
+        }),
+        _ => Err(PageError::NotFound),
+    }
 }
 
 pub async fn show_replica(

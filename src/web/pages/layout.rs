@@ -52,9 +52,11 @@ impl Layout {
         }
     }
 
-    /// For error pages rendered where the node is not at hand.
+    /// For error pages, rendered where the node is not at hand: the name comes from the
+    /// request's context.
     pub fn bare() -> Layout {
-        Layout { node_name: "maillage".to_owned(), nav: Nav::None, editor: None, csrf_token: String::new() }
+        let node_name = i18n::node_name().unwrap_or_else(|| "maillage".to_owned());
+        Layout { node_name, nav: Nav::None, editor: None, csrf_token: String::new() }
     }
 
     /// The message `key` in the page's language (template helper).
