@@ -2,8 +2,8 @@
 //! all are valid does it write them (so a bad file changes nothing). Errors name the
 //! file, the line where it can be found, and the field.
 
-use crate::content::files::{line_of_field, parse_json_file, parse_markdown_file, FileError};
-use crate::content::{validate, ItemDocument};
+use crate::content::files::{parse_json_file, parse_markdown_file, FileError, FileItem};
+use crate::content::validate;
 use crate::operations::audit::Actor;
 use crate::operations::import::{import_document, ImportOutcome};
 use crate::operations::{Node, OperationError};
@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 
 struct Parsed {
     file: PathBuf,
-    source: String,
-    /// Documents in the file; `single` when the file holds one (lines can then be found).
-    documents: Vec<ItemDocument>,
+    /// The documents of the file, each with where it starts.
+    items: Vec<FileItem>,
 }
 
 pub async fn import_files(node: &Node, files: &[PathBuf]) -> anyhow::Result<()> {
@@ -24,16 +23,16 @@ pub async fn import_files(node: &Node, files: &[PathBuf]) -> anyhow::Result<()> 
     for file in files {
         match read_file(file) {
             Ok(p) => parsed.push(p),
-            Err(message) => problems.push(message),
+            Err(messages) => problems.extend(messages),
         }
     }
     for p in &parsed {
-        for (index, doc) in p.documents.iter().enumerate() {
-            if let Err(errors) = validate(doc.clone(), &node.vocab) {
+        let several = p.items.len() > 1;
+        for (index, item) in p.items.iter().enumerate() {
+            if let Err(errors) = validate(item.document.clone(), &node.vocab) {
                 for e in errors.0 {
-                    let line = if p.documents.len() == 1 { line_of_field(&p.source, &e.path) } else { None };
-                    let fe = FileError { line, error: e };
-                    problems.push(describe(&p.file, index, p.documents.len(), &fe));
+                    let fe = FileError { line: item.line_of(&e.path), item: several.then_some(index + 1), error: e };
+                    problems.push(describe(&p.file, &fe));
                 }
             }
         }
@@ -42,24 +41,26 @@ pub async fn import_files(node: &Node, files: &[PathBuf]) -> anyhow::Result<()> 
         anyhow::bail!("{} problème(s), rien n'a été importé :\n{}", problems.len(), problems.join("\n"));
     }
 
-    let total: usize = parsed.iter().map(|p| p.documents.len()).sum();
+    let total: usize = parsed.iter().map(|p| p.items.len()).sum();
     let bar = ProgressBar::new(total as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let (mut created, mut updated, mut unchanged) = (0, 0, 0);
     for p in parsed {
-        for doc in p.documents {
-            bar.set_message(doc.title.clone());
-            match import_document(node, doc, &Actor::Cli("import")).await {
+        for item in p.items {
+            bar.set_message(item.document.title.clone());
+            match import_document(node, item.document, &Actor::Cli("import")).await {
                 Ok(ImportOutcome::Created(_)) => created += 1,
                 Ok(ImportOutcome::Updated(_)) => updated += 1,
                 Ok(ImportOutcome::Unchanged(_)) => unchanged += 1,
                 Err(OperationError::Invalid(errors)) => {
                     bar.abandon();
-                    anyhow::bail!("{}: {errors}", p.file.display());
+                    anyhow::bail!("{} : {errors}", p.file.display());
                 }
-                Err(e) => return Err(anyhow::Error::new(e).context(format!("Failed to import {}", p.file.display()))),
+                Err(e) => {
+                    return Err(anyhow::Error::new(e).context(format!("impossible d'importer {}", p.file.display())))
+                }
             }
             bar.inc(1);
         }
@@ -69,24 +70,22 @@ pub async fn import_files(node: &Node, files: &[PathBuf]) -> anyhow::Result<()> 
     super::out(&format!("{created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)"))
 }
 
-fn read_file(file: &Path) -> Result<Parsed, String> {
+fn read_file(file: &Path) -> Result<Parsed, Vec<String>> {
     let source = std::fs::read_to_string(file)
-        .with_context(|| format!("{}: lecture impossible", file.display()))
-        .map_err(|e| format!("{e:#}"))?;
+        .with_context(|| format!("{} : lecture impossible", file.display()))
+        .map_err(|e| vec![format!("{e:#}")])?;
     let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let documents = match extension.as_str() {
+    let items = match extension.as_str() {
         "json" => parse_json_file(&source),
-        "md" | "markdown" => parse_markdown_file(&source).map(|d| vec![d]),
-        _ => return Err(format!("{}: extension inconnue (attendu .json ou .md)", file.display())),
+        "md" | "markdown" => parse_markdown_file(&source)
+            .map(|document| vec![FileItem { document, first_line: 1, text: source.clone() }])
+            .map_err(|e| vec![e]),
+        _ => return Err(vec![format!("{} : extension inconnue (attendu .json ou .md)", file.display())]),
     }
-    .map_err(|e| describe(file, 0, 1, &e))?;
-    Ok(Parsed { file: file.to_owned(), source, documents })
+    .map_err(|errors| errors.iter().map(|e| describe(file, e)).collect::<Vec<_>>())?;
+    Ok(Parsed { file: file.to_owned(), items })
 }
 
-fn describe(file: &Path, index: usize, count: usize, error: &FileError) -> String {
-    if count > 1 {
-        format!("{} (élément {}): {error}", file.display(), index + 1)
-    } else {
-        format!("{}: {error}", file.display())
-    }
+fn describe(file: &Path, error: &FileError) -> String {
+    format!("{} : {error}", file.display())
 }

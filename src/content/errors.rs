@@ -56,27 +56,10 @@ impl Collector {
     }
 }
 
-/// Turns a serde failure (wrong type, unknown field, bad enum value) into a field error
-/// with the path where it happened.
+/// Turns a serde failure (wrong type, unknown field, bad enum value, bad date) into a field
+/// error with the path where it happened, in French.
 pub fn from_serde_path(path: String, error: &impl std::fmt::Display) -> FieldError {
-    let text = error.to_string();
-    let (code, message) = if text.contains("unknown field") {
-        ("unknown_field", format!("Champ inconnu : {}", first_quoted(&text).unwrap_or(&text)))
-    } else if text.contains("unknown variant") {
-        ("unknown_code", format!("Valeur inconnue : {}", first_quoted(&text).unwrap_or(&text)))
-    } else if text.contains("missing field") {
-        ("required", format!("Champ obligatoire manquant : {}", first_quoted(&text).unwrap_or(&text)))
-    } else if text.contains("invalid type") {
-        ("invalid_type", format!("Type de valeur incorrect ({text})"))
-    } else {
-        ("invalid_value", format!("Valeur invalide ({text})"))
-    };
     let path = if path == "." || path.is_empty() { "$".to_owned() } else { path };
+    let (code, message) = super::serde_messages::field_error(&path, &error.to_string());
     FieldError { path, code, message }
-}
-
-fn first_quoted(text: &str) -> Option<&str> {
-    let start = text.find('`')? + 1;
-    let end = start + text[start..].find('`')?;
-    Some(&text[start..end])
 }

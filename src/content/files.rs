@@ -5,46 +5,122 @@
 use super::errors::{from_serde_path, FieldError};
 use super::item::ItemDocument;
 
-/// A problem in a file: where it is and what field it concerns.
+/// A problem in a file: where it is (line, and which item of an array) and what field it
+/// concerns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileError {
     pub line: Option<usize>,
+    /// The item's position in a JSON array (1-based), when the file holds several.
+    pub item: Option<usize>,
     pub error: FieldError,
+}
+
+impl FileError {
+    pub fn at(line: Option<usize>, error: FieldError) -> FileError {
+        FileError { line, item: None, error }
+    }
 }
 
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => {
-                write!(f, "ligne {line}, champ {}: {} ({})", self.error.path, self.error.message, self.error.code)
-            }
-            None => write!(f, "champ {}: {} ({})", self.error.path, self.error.message, self.error.code),
+        if let Some(line) = self.line {
+            write!(f, "ligne {line}, ")?;
         }
+        if let Some(item) = self.item {
+            write!(f, "élément {item}, ")?;
+        }
+        write!(f, "champ {} : {} ({})", self.error.path, self.error.message, self.error.code)
     }
 }
 
-/// Parses a JSON file holding one item document or an array of them.
-pub fn parse_json_file(text: &str) -> Result<Vec<ItemDocument>, FileError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim_start().starts_with('[') {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let documents: Vec<serde_json::Value> = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
-        de.end().map_err(|e| syntax_error(&e))?;
-        documents
-            .into_iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let bytes = serde_json::to_vec(&value).map_err(|e| syntax_error(&e))?;
-                parse_json_document(&bytes).map_err(|mut e| {
-                    e.error.path = format!("[{i}].{}", e.error.path);
-                    e.line = None;
-                    e
-                })
-            })
-            .collect()
-    } else {
-        parse_json_document(text.as_bytes()).map(|doc| vec![doc])
+/// One document of a file, with the line it starts on and its own text (to find the line
+/// of a field in it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileItem {
+    pub document: ItemDocument,
+    pub first_line: usize,
+    pub text: String,
+}
+
+impl FileItem {
+    /// The line of the file where `path` is written, if it can be found.
+    pub fn line_of(&self, path: &str) -> Option<usize> {
+        line_of_field(&self.text, path).map(|line| line + self.first_line - 1)
     }
+}
+
+/// A JSON file: one document, or an array of them. Every item of an array is read, and
+/// every item's error reported (with its line in the file), not only the first.
+pub fn parse_json_file(text: &str) -> Result<Vec<FileItem>, Vec<FileError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.trim_start().starts_with('[') {
+        let document = parse_json_document(text.as_bytes()).map_err(|e| vec![e])?;
+        return Ok(vec![FileItem { document, first_line: 1, text: text.to_owned() }]);
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let shape: Result<Vec<serde::de::IgnoredAny>, _> = serde::Deserialize::deserialize(&mut de);
+    shape.and_then(|_| de.end()).map_err(|e| vec![syntax_error(&e)])?;
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for (index, range) in array_elements(text).into_iter().enumerate() {
+        let first_line = 1 + text[..range.start].matches('\n').count();
+        let element = &text[range];
+        match parse_json_document(element.as_bytes()) {
+            Ok(document) => items.push(FileItem { document, first_line, text: element.to_owned() }),
+            Err(mut error) => {
+                error.line = error.line.map(|line| line + first_line - 1).or(Some(first_line));
+                error.item = Some(index + 1);
+                errors.push(error);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(items)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The byte ranges of the top-level elements of a well-formed JSON array.
+fn array_elements(text: &str) -> Vec<std::ops::Range<usize>> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = None;
+    let mut ranges = Vec::new();
+    for (i, byte) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => {
+                in_string = true;
+                if depth == 1 && start.is_none() {
+                    start = Some(i);
+                }
+            }
+            b'[' | b'{' => {
+                if depth == 1 && start.is_none() {
+                    start = Some(i);
+                }
+                depth += 1;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    ranges.extend(start.take().map(|s| s..text[..i].trim_end().len()));
+                }
+            }
+            b',' if depth == 1 => ranges.extend(start.take().map(|s| s..text[..i].trim_end().len())),
+            b if depth == 1 && start.is_none() && !b.is_ascii_whitespace() => start = Some(i),
+            _ => {}
+        }
+    }
+    ranges
 }
 
 /// Parses one JSON document (an object, and nothing after it) from a request body or a
@@ -54,14 +130,14 @@ pub fn parse_json_document(bytes: &[u8]) -> Result<ItemDocument, FileError> {
     // parser, which names the line).
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if matches!(first, Some(b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')) {
-        return Err(FileError {
-            line: Some(1),
-            error: FieldError {
+        return Err(FileError::at(
+            Some(1),
+            FieldError {
                 path: "$".into(),
                 code: "invalid_type",
                 message: "Une fiche est un objet JSON ({ … }).".into(),
             },
-        });
+        ));
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let document = serde_path_to_error::deserialize::<_, ItemDocument>(&mut de).map_err(json_error)?;
@@ -70,52 +146,58 @@ pub fn parse_json_document(bytes: &[u8]) -> Result<ItemDocument, FileError> {
 }
 
 fn syntax_error(e: &serde_json::Error) -> FileError {
-    FileError {
-        line: Some(e.line()).filter(|l| *l > 0),
-        error: FieldError { path: "$".into(), code: "invalid_json", message: format!("JSON mal formé : {e}") },
-    }
+    let message = format!(
+        "JSON mal formé, ligne {}, colonne {} : {}.",
+        e.line(),
+        e.column(),
+        super::serde_messages::syntax_fr(&e.to_string())
+    );
+    FileError::at(Some(e.line()).filter(|l| *l > 0), FieldError { path: "$".into(), code: "invalid_json", message })
 }
 
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> FileError {
+    if e.inner().is_syntax() || e.inner().is_eof() {
+        return syntax_error(e.inner());
+    }
     let line = Some(e.inner().line()).filter(|l| *l > 0);
     let path = e.path().to_string();
-    let mut error = from_serde_path(path, e.inner());
-    if e.inner().is_syntax() || e.inner().is_eof() {
-        error.code = "invalid_json";
-        error.message = format!("JSON mal formé : {}", e.inner());
-    }
-    FileError { line, error }
+    FileError::at(line, from_serde_path(path, e.inner()))
 }
 
-/// Parses a Markdown file with a `---` YAML front matter.
 pub fn parse_markdown_file(text: &str) -> Result<ItemDocument, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
-        return Err(FileError {
-            line: Some(1),
-            error: FieldError {
+        return Err(FileError::at(
+            Some(1),
+            FieldError {
                 path: "$".into(),
                 code: "missing_front_matter",
                 message: "Le fichier doit commencer par un en-tête YAML délimité par « --- ».".into(),
             },
-        });
+        ));
     };
     let Some((front, body)) = split_front_matter(rest) else {
-        return Err(FileError {
-            line: Some(1),
-            error: FieldError {
+        return Err(FileError::at(
+            Some(1),
+            FieldError {
                 path: "$".into(),
                 code: "missing_front_matter",
                 message: "L'en-tête YAML n'est pas refermé par une ligne « --- ».".into(),
             },
-        });
+        ));
     };
     let de = serde_yaml::Deserializer::from_str(front);
     let mut doc: ItemDocument = serde_path_to_error::deserialize(de).map_err(|e| {
         // The front matter starts on line 2 of the file.
+        // serde_yaml counts lines from the first line of the front matter, after `---`.
         let line = e.inner().location().map(|l| l.line() + 1);
         let path = e.path().to_string();
-        FileError { line, error: from_serde_path(path, e.inner()) }
+        let mut error = from_serde_path(path, e.inner());
+        if e.path().iter().next().is_none() && e.inner().location().is_some() && error.code == "invalid_value" {
+            error.code = "invalid_yaml";
+            error.message = format!("YAML mal formé : {}.", super::serde_messages::syntax_fr(&e.inner().to_string()));
+        }
+        FileError::at(line, error)
     })?;
     doc.body = body.trim_start_matches(['\n', '\r']).trim_end().to_owned();
     Ok(doc)

@@ -8,6 +8,7 @@ pub mod item;
 pub mod lang;
 pub mod markdown;
 pub mod search;
+pub mod serde_messages;
 pub mod slug;
 pub mod validate;
 pub mod vocabulary;

@@ -623,7 +623,8 @@ fn an_impossible_review_date_is_refused_when_the_file_is_read_with_its_path() {
     let error = parse_json_document(text.as_bytes()).expect_err("February has no 30th");
 
     assert_eq!(error.error.path, "last_reviewed");
-    assert_eq!(error.error.code, "invalid_value");
+    assert_eq!(error.error.code, "invalid_date");
+    assert!(error.error.message.contains("AAAA-MM-JJ, par exemple"), "the accepted format: {}", error.error.message);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -851,11 +852,39 @@ fn a_json_file_holds_one_document_or_an_array_of_them() {
     let many =
         serde_json::to_string_pretty(&vec![project_sheet(), good_practice(), experience()]).expect("serializable");
 
-    assert_eq!(parse_json_file(&one).expect("one document"), vec![project_sheet()]);
-    assert_eq!(
-        parse_json_file(&format!("\n  {many}")).expect("an array"),
-        vec![project_sheet(), good_practice(), experience()]
+    let documents = |text: &str| -> Vec<ItemDocument> {
+        parse_json_file(text).expect("valid documents").into_iter().map(|item| item.document).collect()
+    };
+    assert_eq!(documents(&one), vec![project_sheet()]);
+    assert_eq!(documents(&format!("\n  {many}")), vec![project_sheet(), good_practice(), experience()]);
+}
+
+#[test]
+fn every_item_error_of_a_json_array_is_reported_with_its_line_in_the_file() {
+    let text = "[\n  {\n    \"kind\": \"experience\",\n    \"title\": [\"une liste\"]\n  },\n  {\"kind\": \"good_practice\", \"title\": \"ok\"},\n  {\n    \"kind\": \"experience\",\n    \"last_reviewed\": \"12/13/2025\"\n  }\n]";
+
+    let errors = parse_json_file(text).expect_err("two items are wrong");
+
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!((errors[0].line, errors[0].item, errors[0].error.code), (Some(4), Some(1), "invalid_type"));
+    assert_eq!(errors[0].error.message, "Type incorrect : reçu une liste, attendu un texte.");
+    assert_eq!((errors[1].line, errors[1].item, errors[1].error.code), (Some(9), Some(3), "invalid_date"));
+    assert!(
+        errors[1].to_string().starts_with("ligne 9, élément 3, champ last_reviewed : Date invalide"),
+        "{}",
+        errors[1]
     );
+    assert!(errors[1].error.message.contains("AAAA-MM-JJ"), "{}", errors[1].error.message);
+}
+
+#[test]
+fn the_line_of_a_field_in_an_array_item_is_its_line_in_the_file() {
+    let text = "[\n  {\"kind\": \"experience\"},\n  {\n    \"kind\": \"experience\",\n    \"pillars\": [\"x\"]\n  }\n]";
+
+    let items = parse_json_file(text).expect("well-formed");
+
+    assert_eq!((items[0].first_line, items[1].first_line), (2, 3));
+    assert_eq!(items[1].line_of("pillars[0]"), Some(5));
 }
 
 #[test]
@@ -943,18 +972,21 @@ fn a_missing_field_inside_a_list_entry_is_required() {
 fn malformed_json_is_reported_with_its_line() {
     let text = "[\n  {\n    \"kind\": \"experience\"\n    \"title\": \"virgule oubliée\"\n  }\n]";
 
-    let error = parse_json_file(text).expect_err("a comma is missing");
+    let errors = parse_json_file(text).expect_err("a comma is missing");
 
+    let error = &errors[0];
     assert_eq!(error.error.code, "invalid_json");
     assert_eq!(error.line, Some(4));
     assert!(error.to_string().starts_with("ligne 4"), "{error}");
+    assert!(error.error.message.starts_with("JSON mal formé, ligne 4, colonne 5 : "), "{}", error.error.message);
+    assert!(!error.error.message.contains("expected"), "the parser's English stays out: {}", error.error.message);
 }
 
 #[test]
 fn a_truncated_json_file_is_malformed() {
-    let error = parse_json_file("{\"kind\": \"experience\",").expect_err("truncated");
+    let errors = parse_json_file("{\"kind\": \"experience\",").expect_err("truncated");
 
-    assert_eq!(error.error.code, "invalid_json");
+    assert_eq!(errors[0].error.code, "invalid_json");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1111,6 +1143,10 @@ fn a_file_error_reads_as_line_field_message_and_code() {
     let error = parse_markdown_file(&text).expect_err("scale is a string");
     let shown = error.to_string();
 
-    assert!(shown.starts_with("ligne 12, champ territory.scale"), "{shown}");
+    assert!(
+        shown.starts_with("ligne 12, champ territory.scale : Type incorrect : reçu une liste, attendu un texte."),
+        "{shown}"
+    );
     assert!(shown.ends_with("(invalid_type)"), "{shown}");
+    assert!(!shown.contains("line"), "one line number, in French: {shown}");
 }

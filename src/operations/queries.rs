@@ -3,7 +3,8 @@
 use super::{Item, Node, OperationError};
 use crate::content::markdown::to_plain_text;
 use crate::content::search::{parse_query, searchable_fields, snippet, Analyzer, QueryError, SearchQuery};
-use crate::content::{ItemDocument, Lifecycle, ValidationErrors};
+use crate::content::vocabulary::names;
+use crate::content::{FieldError, ItemDocument, Lifecycle, ValidationErrors, Vocabularies};
 use crate::storage::{self, search::ItemQuery, search_text::FacetCounts};
 use anyhow::Context;
 
@@ -53,6 +54,38 @@ pub struct ItemFilter {
     /// 1-based.
     pub page: i64,
     pub per_page: i64,
+}
+
+/// The list filters that take a code of a controlled vocabulary: (parameter, vocabulary).
+pub const VOCABULARY_FILTERS: [(&str, &str); 3] =
+    [("pillar", names::PILLAR), ("domain", names::ACTIVITY_DOMAIN), ("resource", names::RESOURCE)];
+
+impl ItemFilter {
+    /// The vocabulary filters whose code is not in their vocabulary: one error each, naming
+    /// the parameter and listing the allowed codes (an unknown code would match nothing).
+    pub fn unknown_codes(&self, vocab: &Vocabularies) -> Vec<FieldError> {
+        let given = [&self.pillar, &self.domain, &self.resource];
+        VOCABULARY_FILTERS
+            .iter()
+            .zip(given)
+            .filter_map(|((parameter, name), code)| {
+                let code = code.as_deref()?;
+                let vocabulary = vocab.get(name)?;
+                if vocabulary.term(code).is_some() {
+                    return None;
+                }
+                let allowed: Vec<&str> = vocabulary.terms.iter().map(|t| t.code.as_str()).collect();
+                Some(FieldError {
+                    path: (*parameter).to_owned(),
+                    code: "unknown_code",
+                    message: format!(
+                        "« {code} » n'est pas un code de {parameter} ; codes possibles : {}.",
+                        allowed.join(", ")
+                    ),
+                })
+            })
+            .collect()
+    }
 }
 
 pub struct ItemList {

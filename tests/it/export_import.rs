@@ -75,8 +75,10 @@ async fn a_json_export_holds_every_document_exactly() {
     export(&app, "json", &file).await;
 
     let exported = parse_json_file(&std::fs::read_to_string(&file).expect("the export file")).expect("a valid export");
-    let exported: BTreeMap<String, ItemDocument> =
-        exported.into_iter().map(|doc| (doc.slug.clone().expect("an exported item has its slug"), doc)).collect();
+    let exported: BTreeMap<String, ItemDocument> = exported
+        .into_iter()
+        .map(|item| (item.document.slug.clone().expect("an exported item has its slug"), item.document))
+        .collect();
     assert_eq!(exported, documents);
 }
 

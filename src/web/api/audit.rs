@@ -63,7 +63,7 @@ fn entry_body(row: AuditRow) -> AuditEntryBody {
 pub async fn list(
     node: web::Data<Node>,
     req: HttpRequest,
-    params: web::Query<AuditParams>,
+    params: super::query::ApiQuery<AuditParams>,
 ) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req, Scope::Admin).await?;
     let params = params.into_inner();

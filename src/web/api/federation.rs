@@ -93,7 +93,10 @@ pub struct DigestQuery {
 /// the same set give the same digest.
 #[utoipa::path(get, path = "/api/v1/digest", tag = "federation", params(DigestQuery),
     responses((status = 200, description = "Empreinte de l'ensemble de fiches", body = SetDigest)))]
-pub async fn digest(node: web::Data<Node>, query: web::Query<DigestQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn digest(
+    node: web::Data<Node>,
+    query: super::query::ApiQuery<DigestQuery>,
+) -> Result<HttpResponse, ApiError> {
     let digest = crate::operations::digest::item_set_digest(&node, query.origin.as_deref()).await?;
     Ok(HttpResponse::Ok().json(digest))
 }

@@ -69,7 +69,7 @@ fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiErro
 pub async fn list(
     node: web::Data<Node>,
     req: HttpRequest,
-    params: web::Query<ListParams>,
+    params: super::query::ApiQuery<ListParams>,
 ) -> Result<HttpResponse, ApiError> {
     let client = optional_client(&node, &req, Scope::ItemsRead).await?;
     let params = params.into_inner();
@@ -108,6 +108,10 @@ pub async fn list(
         page: params.page.unwrap_or(1),
         per_page: params.per_page.unwrap_or(20),
     };
+    let unknown = filter.unknown_codes(&node.vocab);
+    if !unknown.is_empty() {
+        return Err(ApiError::validation(ValidationErrors(unknown)));
+    }
     let list = queries::list_items(&node, &filter, client.is_some()).await?;
     let items = list.items.iter().map(|(item, _)| item_json(&node, item)).collect::<Result<Vec<_>, _>>()?;
     let next = (list.page < list.pages()).then(|| next_page_link(&req, list.page + 1));

@@ -23,30 +23,50 @@ mod federation;
 mod items;
 pub mod openapi;
 mod openapi_patches;
+mod query;
 mod vocabularies;
 
 use actix_web::web;
+
+/// A JSON body that actix's extractor refused, said in French.
+fn json_body_error(error: &actix_web::error::JsonPayloadError) -> errors::ApiError {
+    use actix_web::error::JsonPayloadError;
+    use actix_web::http::StatusCode;
+    match error {
+        JsonPayloadError::ContentType => errors::ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Le corps doit être du JSON (Content-Type: application/json).",
+        ),
+        JsonPayloadError::Deserialize(e) if e.is_syntax() || e.is_eof() => errors::ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+            format!(
+                "JSON mal formé, ligne {}, colonne {} : {}.",
+                e.line(),
+                e.column(),
+                crate::content::serde_messages::syntax_fr(&e.to_string())
+            ),
+        ),
+        JsonPayloadError::Deserialize(e) => {
+            let (code, message) = crate::content::serde_messages::field_error("$", &e.to_string());
+            errors::ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+                format!("Corps JSON refusé : {message} ({code})"),
+            )
+        }
+        other => {
+            errors::ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", format!("Corps JSON illisible ({other})"))
+        }
+    }
+}
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     openapi::routes(cfg);
     cfg.service(
         web::scope("/api/v1")
-            .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                errors::ApiError::new(
-                    actix_web::http::StatusCode::BAD_REQUEST,
-                    "invalid_query",
-                    format!("Paramètre de requête invalide : {e}"),
-                )
-                .into()
-            }))
-            .app_data(web::JsonConfig::default().error_handler(|e, _| {
-                errors::ApiError::new(
-                    actix_web::http::StatusCode::BAD_REQUEST,
-                    "invalid_json",
-                    format!("Corps JSON invalide : {e}"),
-                )
-                .into()
-            }))
+            .app_data(web::JsonConfig::default().error_handler(|e, _| json_body_error(&e).into()))
             .route("/items", web::get().to(items::list))
             .route("/items", web::post().to(items::create))
             .route("/items/{slug}", web::get().to(items::get))

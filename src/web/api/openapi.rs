@@ -43,6 +43,8 @@ pub struct ItemWithMeta {
 pub struct ItemListBody {
     pub items: Vec<ItemWithMeta>,
     pub total: i64,
+    /// False when `total` estimates a very large search result.
+    pub total_exact: bool,
     pub page: i64,
     pub per_page: i64,
     pub pages: i64,

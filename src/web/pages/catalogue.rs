@@ -61,6 +61,16 @@ impl Params {
         (p, notices)
     }
 
+    /// Drops a vocabulary filter (an unknown code), returning its value.
+    fn clear(&mut self, parameter: &str) -> Option<String> {
+        match parameter {
+            "pillar" => self.pillar.take(),
+            "domain" => self.domain.take(),
+            "resource" => self.resource.take(),
+            _ => None,
+        }
+    }
+
     fn pairs(&self) -> Vec<(&'static str, &str)> {
         [
             ("q", &self.q),
@@ -180,7 +190,14 @@ struct CataloguePage {
 }
 
 pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
-    let (params, mut notices) = Params::parse(req.query_string());
+    let (mut params, mut notices) = Params::parse(req.query_string());
+    for unknown in params.filter().unknown_codes(&node.vocab) {
+        let value = params.clear(&unknown.path).unwrap_or_default();
+        notices.push(i18n::t_with(
+            "catalogue-unknown-code",
+            &[("value", value.as_str().into()), ("parameter", unknown.path.as_str().into())],
+        ));
+    }
     let filter = params.filter();
     let (list, counts) = match queries::list_with_facets(&node, &filter).await {
         Ok(found) => found,

@@ -579,19 +579,23 @@ fn cut(text: &str, at: usize, len: usize) -> String {
 proptest! {
     #![proptest_config(config())]
 
-    /// A JSON import file gives documents or one FileError naming a field and a code.
+    /// A JSON import file gives documents or FileErrors, each naming a field and a code,
+    /// at a line of the file.
     #[test]
     fn json_files_parse_or_name_the_problem(text in json_file_text()) {
         match parse_json_file(&text) {
-            Ok(documents) => {
-                for document in documents {
-                    prop_assert!(serde_json::to_string(&document).is_ok());
+            Ok(items) => {
+                for item in items {
+                    prop_assert!(serde_json::to_string(&item.document).is_ok());
                 }
             }
-            Err(e) => {
-                prop_assert!(!e.error.code.is_empty() && !e.error.path.is_empty(), "{:?}", e);
-                if let Some(line) = e.line {
-                    prop_assert!(line >= 1 && line <= text.lines().count().max(1) + 1, "line {} of {}", line, text.lines().count());
+            Err(errors) => {
+                prop_assert!(!errors.is_empty());
+                for e in errors {
+                    prop_assert!(!e.error.code.is_empty() && !e.error.path.is_empty(), "{:?}", e);
+                    if let Some(line) = e.line {
+                        prop_assert!(line >= 1 && line <= text.lines().count().max(1) + 1, "line {} of {}", line, text.lines().count());
+                    }
                 }
             }
         }

@@ -30,6 +30,7 @@ home-all-territories = See all territories
 home-latest = Latest items
 home-no-items = No item published yet.
 catalogue-unknown-kind = The type “{ $value }” is unknown; this filter is ignored.
+catalogue-unknown-code = "{ $value }" is not a known code for the { $parameter } filter: this filter is ignored. Pick a value in the filters column.
 catalogue-invalid-date = “{ $value }” is not a date (YYYY-MM-DD); this filter is ignored.
 facet-kind = Item type
 facet-territory = Territory

@@ -37,6 +37,7 @@ home-all-territories = Voir tous les territoires
 home-latest = Dernières fiches
 home-no-items = Aucune fiche publiée pour l'instant.
 catalogue-unknown-kind = Le type « { $value } » est inconnu ; ce filtre est ignoré.
+catalogue-unknown-code = « { $value } » n'est pas un code connu pour le filtre { $parameter } : ce filtre est ignoré. Choisissez une valeur dans la colonne des filtres.
 catalogue-invalid-date = « { $value } » n'est pas une date (AAAA-MM-JJ) ; ce filtre est ignoré.
 facet-kind = Type de fiche
 facet-territory = Territoire
