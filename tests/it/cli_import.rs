@@ -73,13 +73,13 @@ async fn a_markdown_file_with_a_bad_code_names_the_file_line_and_field_and_nothi
     assert!(!output.status.success(), "the import must fail");
     let stderr = stderr_of(&output);
     let expected = format!(
-        "{}: ligne {}, champ good_practice.maturity",
+        "{} : ligne {}, champ good_practice.maturity",
         bad.display(),
         line_of(&bad_text, "maturity: tres_avancee")
     );
     assert!(stderr.contains(&expected), "expected «{expected}» in:\n{stderr}");
     assert!(stderr.contains("tres_avancee") && stderr.contains("unknown_code"), "{stderr}");
-    assert!(!stderr.contains(&format!("{}:", valid.display())), "the valid file has no problem: {stderr}");
+    assert!(!stderr.contains(&format!("{} :", valid.display())), "the valid file has no problem: {stderr}");
     assert_eq!(app.row_counts().await.items, 0, "nothing is imported, not even the valid file");
 }
 
@@ -93,8 +93,8 @@ async fn every_problem_of_every_file_is_listed_at_once() {
 
     assert!(!output.status.success());
     let stderr = stderr_of(&output);
-    assert!(stderr.contains(&format!("{}: ligne 12, champ territory.scale", first.display())), "{stderr}");
-    assert!(stderr.contains(&format!("{}: ligne 7, champ license", second.display())), "{stderr}");
+    assert!(stderr.contains(&format!("{} : ligne 12, champ territory.scale", first.display())), "{stderr}");
+    assert!(stderr.contains(&format!("{} : ligne 7, champ license", second.display())), "{stderr}");
     assert!(stderr.contains("2 problème(s)"), "{stderr}");
     assert_eq!(app.row_counts().await.items, 0);
 }
@@ -109,7 +109,7 @@ async fn a_wrong_type_in_a_front_matter_names_the_line() {
 
     assert!(!output.status.success());
     let stderr = stderr_of(&output);
-    let expected = format!("{}: ligne {}, champ territory.lat", file.display(), line_of(&text, "lat: quarante-trois"));
+    let expected = format!("{} : ligne {}, champ territory.lat", file.display(), line_of(&text, "lat: quarante-trois"));
     assert!(stderr.contains(&expected), "expected «{expected}» in:\n{stderr}");
     assert_eq!(app.row_counts().await.items, 0);
 }
@@ -125,7 +125,7 @@ async fn a_json_syntax_error_names_the_file_and_the_line_and_nothing_is_imported
 
     assert!(!output.status.success());
     let stderr = stderr_of(&output);
-    let expected = format!("{}: ligne 5", json.display());
+    let expected = format!("{} : ligne 5", json.display());
     assert!(stderr.contains(&expected), "expected «{expected}» in:\n{stderr}");
     assert!(stderr.contains("invalid_json"), "{stderr}");
     assert_eq!(app.row_counts().await.items, 0);
@@ -144,7 +144,13 @@ async fn a_bad_item_in_a_json_array_is_named_by_its_position() {
 
     assert!(!output.status.success());
     let stderr = stderr_of(&output);
-    assert!(stderr.contains(&format!("{} (élément 2)", file.display())) && stderr.contains("pillars[0]"), "{stderr}");
+    let line = 1 + serde_json::to_string_pretty(&items)
+        .expect("JSON")
+        .lines()
+        .position(|l| l.contains("inconnu"))
+        .expect("present");
+    let expected = format!("{} : ligne {line}, élément 2, champ pillars[0]", file.display());
+    assert!(stderr.contains(&expected), "expected «{expected}» in:\n{stderr}");
     assert_eq!(app.row_counts().await.items, 0);
 }
 

@@ -146,6 +146,10 @@ async fn every_documented_operation_answers_what_the_served_description_says() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     api.call(&a, None, Method::GET, ("/api/v1/items", "/api/v1/items"), None).await;
     api.call(&a, token, Method::GET, ("/api/v1/items", "/api/v1/items?kind=project_sheet&per_page=5"), None).await;
+    let (status, _) = api.call(&a, None, Method::GET, ("/api/v1/items", "/api/v1/items?page=huit"), None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = api.call(&a, None, Method::GET, ("/api/v1/items", "/api/v1/items?pillar=inconnu"), None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     api.call(&a, None, Method::GET, ("/api/v1/items/{slug}", &one), None).await;
     let (status, _) = api.call(&a, None, Method::GET, ("/api/v1/items/{slug}", "/api/v1/items/inconnue"), None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

@@ -59,7 +59,7 @@ fn entry_body(row: AuditRow) -> AuditEntryBody {
 #[utoipa::path(get, path = "/api/v1/audit", tag = "admin", params(AuditParams), security(("bearer" = ["admin"])),
     responses((status = 200, description = "Une page du journal d'audit, la plus récente d'abord", body = AuditPageBody),
               (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody),
-              (status = 422, description = "Filtre invalide", body = ApiErrorBody)))]
+              (status = 400, description = "Paramètre de requête invalide (`invalid_query`), nommé avec la valeur reçue et le format attendu", body = ApiErrorBody), (status = 422, description = "Filtre invalide", body = ApiErrorBody)))]
 pub async fn list(
     node: web::Data<Node>,
     req: HttpRequest,

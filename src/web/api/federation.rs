@@ -92,7 +92,7 @@ pub struct DigestQuery {
 /// A digest of this node's items, or of its replicas from one origin: two nodes holding
 /// the same set give the same digest.
 #[utoipa::path(get, path = "/api/v1/digest", tag = "federation", params(DigestQuery),
-    responses((status = 200, description = "Empreinte de l'ensemble de fiches", body = SetDigest)))]
+    responses((status = 200, description = "Empreinte de l'ensemble de fiches", body = SetDigest), (status = 400, description = "Paramètre de requête invalide (`invalid_query`), nommé avec la valeur reçue et le format attendu", body = ApiErrorBody)))]
 pub async fn digest(
     node: web::Data<Node>,
     query: super::query::ApiQuery<DigestQuery>,

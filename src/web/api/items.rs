@@ -65,7 +65,8 @@ fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiErro
 }
 
 #[utoipa::path(get, path = "/api/v1/items", tag = "items", params(ListParams), security((), ("bearer" = ["items:read"])),
-    responses((status = 200, description = "Une page de fiches", body = ItemListBody), (status = 401, description = "Jeton invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 422, description = "Filtre invalide", body = ApiErrorBody)))]
+    responses((status = 200, description = "Une page de fiches", body = ItemListBody), (status = 401, description = "Jeton invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 400, description = "Paramètre de requête invalide (`invalid_query`), nommé avec la valeur reçue et le format attendu", body = ApiErrorBody),
+              (status = 422, description = "Filtre invalide : date, état, type, ou code inconnu d'un vocabulaire (`unknown_code`, avec les codes possibles)", body = ApiErrorBody)))]
 pub async fn list(
     node: web::Data<Node>,
     req: HttpRequest,
