@@ -147,7 +147,7 @@ async fn a_bad_item_in_a_json_array_is_named_by_its_position() {
     let line = 1 + serde_json::to_string_pretty(&items)
         .expect("JSON")
         .lines()
-        .position(|l| l.contains("inconnu"))
+        .position(|l| l.contains("\"pillars\""))
         .expect("present");
     let expected = format!("{} : ligne {line}, élément 2, champ pillars[0]", file.display());
     assert!(stderr.contains(&expected), "expected «{expected}» in:\n{stderr}");
