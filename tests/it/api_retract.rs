@@ -3,7 +3,6 @@
 
 use crate::fixtures::{dynamo_project_sheet, useful_effects_method};
 use crate::helpers::{spawn_app, ApiErrorBody, Served};
-use chrono::Datelike;
 use maillage::content::Lifecycle;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -41,26 +40,13 @@ async fn a_retracted_item_page_answers_410_saying_when_and_by_which_node_in_both
     assert_eq!(french.status(), StatusCode::GONE);
     let html = french.text().await.expect("a page");
     assert!(html.contains("Fiche retirée"), "{html}");
+    // The date as the pages write it (day, French month name, year), then the node.
     let today = chrono::Utc::now().date_naive();
-    let french_date = format!(
-        "{} {}",
-        today.format("%-d"),
-        [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre"
-        ][today.month0() as usize]
+    let (day, year) = (today.format("retirée le %-d ").to_string(), today.format(" %Y par le nœud ").to_string());
+    assert!(
+        html.contains(&day) && html.contains(&year),
+        "the date and the node: « {day}… {year}{node_name} » in {html}"
     );
-    assert!(html.contains(&french_date), "the date, in French: {french_date} in {html}");
     assert!(html.contains(&node_name), "the node that retracted it: {html}");
     assert!(html.contains("<title>Fiche retirée"), "{html}");
 
