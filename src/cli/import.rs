@@ -1,76 +1,156 @@
 //! `maillage import FILE…`: reads every file first and validates every item; only when
 //! all are valid does it write them (so a bad file changes nothing). Errors name the
-//! file, the line where it can be found, and the field.
+//! file, the line where it can be found (and the column of a spreadsheet), and the field.
+//! JSON and Markdown files hold item documents; CSV, XLSX and ODS files are read through a
+//! mapping file (`--mapping`, see `content::tabular`). `--dry-run` says what would be
+//! created, updated, left unchanged or refused, and writes nothing.
 
+use super::spreadsheet::{is_spreadsheet, read_rows};
 use crate::content::files::{parse_json_file, parse_markdown_file, FileError, FileItem};
-use crate::content::validate;
+use crate::content::tabular::Mapping;
+use crate::content::{validate, FieldError, ItemDocument, Vocabularies};
 use crate::operations::audit::Actor;
-use crate::operations::import::{import_document, ImportOutcome};
+use crate::operations::import::{import_document, plan_document, ImportOutcome, Planned};
 use crate::operations::{Node, OperationError};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 
-struct Parsed {
-    file: PathBuf,
-    /// The documents of the file, each with where it starts.
-    items: Vec<FileItem>,
+/// Where an item comes from, to say where a field of it is written.
+enum Place {
+    /// An item of a JSON or Markdown file.
+    Document { item: Option<usize>, first_line: usize, text: String },
+    /// A row of a spreadsheet.
+    Row { line: usize },
 }
 
-pub async fn import_files(node: &Node, files: &[PathBuf]) -> anyhow::Result<()> {
+struct Entry {
+    file: PathBuf,
+    document: ItemDocument,
+    place: Place,
+}
+
+impl Entry {
+    /// "file : ligne N, élément K, champ P : message (code)", or with the row's column.
+    fn describe(&self, error: &FieldError, mapping: Option<&Mapping>) -> String {
+        let file = self.file.display();
+        match &self.place {
+            Place::Document { item, first_line, text } => {
+                let source =
+                    FileItem { document: ItemDocument::default(), first_line: *first_line, text: text.clone() };
+                let located = FileError { line: source.line_of(&error.path), item: *item, error: error.clone() };
+                format!("{file} : {located}")
+            }
+            Place::Row { line } => {
+                let column = mapping.and_then(|m| m.column_of(&error.path));
+                let located = crate::content::tabular::RowError { line: *line, column, error: error.clone() };
+                format!("{file} : {located}")
+            }
+        }
+    }
+}
+
+pub async fn import_files(
+    node: &Node,
+    files: &[PathBuf],
+    mapping_file: Option<&Path>,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let mapping = mapping_file.map(read_mapping).transpose()?;
     let mut problems = Vec::new();
-    let mut parsed = Vec::new();
+    let mut entries = Vec::new();
     for file in files {
-        match read_file(file) {
-            Ok(p) => parsed.push(p),
+        match read_file(file, mapping.as_ref(), &node.vocab) {
+            Ok((read, refused)) => {
+                entries.extend(read);
+                problems.extend(refused);
+            }
             Err(messages) => problems.extend(messages),
         }
     }
-    for p in &parsed {
-        let several = p.items.len() > 1;
-        for (index, item) in p.items.iter().enumerate() {
-            if let Err(errors) = validate(item.document.clone(), &node.vocab) {
-                for e in errors.0 {
-                    let fe = FileError { line: item.line_of(&e.path), item: several.then_some(index + 1), error: e };
-                    problems.push(describe(&p.file, &fe));
-                }
-            }
+    for entry in &entries {
+        if let Err(errors) = validate(entry.document.clone(), &node.vocab) {
+            problems.extend(errors.0.iter().map(|e| entry.describe(e, mapping.as_ref())));
         }
+    }
+    if dry_run {
+        return report_plan(node, &entries, &problems).await;
     }
     if !problems.is_empty() {
         anyhow::bail!("{} problème(s), rien n'a été importé :\n{}", problems.len(), problems.join("\n"));
     }
 
-    let total: usize = parsed.iter().map(|p| p.items.len()).sum();
-    let bar = ProgressBar::new(total as u64);
+    let bar = ProgressBar::new(entries.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let (mut created, mut updated, mut unchanged) = (0, 0, 0);
-    for p in parsed {
-        for item in p.items {
-            bar.set_message(item.document.title.clone());
-            match import_document(node, item.document, &Actor::Cli("import")).await {
-                Ok(ImportOutcome::Created(_)) => created += 1,
-                Ok(ImportOutcome::Updated(_)) => updated += 1,
-                Ok(ImportOutcome::Unchanged(_)) => unchanged += 1,
-                Err(OperationError::Invalid(errors)) => {
-                    bar.abandon();
-                    anyhow::bail!("{} : {errors}", p.file.display());
-                }
-                Err(e) => {
-                    return Err(anyhow::Error::new(e).context(format!("impossible d'importer {}", p.file.display())))
-                }
+    for entry in entries {
+        bar.set_message(entry.document.title.clone());
+        match import_document(node, entry.document, &Actor::Cli("import")).await {
+            Ok(ImportOutcome::Created(_)) => created += 1,
+            Ok(ImportOutcome::Updated(_)) => updated += 1,
+            Ok(ImportOutcome::Unchanged(_)) => unchanged += 1,
+            Err(OperationError::Invalid(errors)) => {
+                bar.abandon();
+                anyhow::bail!("{} : {errors}", entry.file.display());
             }
-            bar.inc(1);
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!("impossible d'importer {}", entry.file.display())))
+            }
         }
+        bar.inc(1);
     }
     bar.finish_and_clear();
     // The summary goes to stdout: the bar is hidden when stderr is not a terminal.
     super::out(&format!("{created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)"))
 }
 
-fn read_file(file: &Path) -> Result<Parsed, Vec<String>> {
+/// `--dry-run`: what each item would become, the problems, and nothing written.
+async fn report_plan(node: &Node, entries: &[Entry], problems: &[String]) -> anyhow::Result<()> {
+    let (mut create, mut update, mut unchanged) = (0, 0, 0);
+    for entry in entries {
+        match plan_document(node, entry.document.clone()).await {
+            Ok(Planned::Create) => create += 1,
+            Ok(Planned::Update) => update += 1,
+            Ok(Planned::Unchanged) => unchanged += 1,
+            // Already counted among the problems.
+            Err(OperationError::Invalid(_)) => {}
+            Err(e) => return Err(anyhow::Error::new(e).context("impossible de préparer l'import")),
+        }
+    }
+    for problem in problems {
+        super::out(problem)?;
+    }
+    super::out(&format!(
+        "essai à blanc, rien n'a été écrit : {create} à créer, {update} à mettre à jour, {unchanged} inchangée(s), {} problème(s)",
+        problems.len()
+    ))
+}
+
+fn read_mapping(file: &Path) -> anyhow::Result<Mapping> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("{} : lecture impossible", file.display()))?;
+    toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|span| 1 + text[..span.start].matches('\n').count());
+        let (_, message) = crate::content::serde_messages::field_error("", e.message());
+        let at = line.map(|l| format!("ligne {l} : ")).unwrap_or_default();
+        anyhow::anyhow!("{} : fichier de correspondance refusé, {at}{message}", file.display())
+    })
+}
+
+/// The entries of a file, and the problems of its rows that could not become a document.
+type Read = (Vec<Entry>, Vec<String>);
+
+fn read_file(file: &Path, mapping: Option<&Mapping>, vocab: &Vocabularies) -> Result<Read, Vec<String>> {
+    if is_spreadsheet(file) {
+        let Some(mapping) = mapping else {
+            return Err(vec![format!(
+                "{} : un tableur s'importe avec un fichier de correspondance (--mapping correspondance.toml)",
+                file.display()
+            )]);
+        };
+        return read_spreadsheet(file, mapping, vocab);
+    }
     let source = std::fs::read_to_string(file)
         .with_context(|| format!("{} : lecture impossible", file.display()))
         .map_err(|e| vec![format!("{e:#}")])?;
@@ -80,12 +160,40 @@ fn read_file(file: &Path) -> Result<Parsed, Vec<String>> {
         "md" | "markdown" => parse_markdown_file(&source)
             .map(|document| vec![FileItem { document, first_line: 1, text: source.clone() }])
             .map_err(|e| vec![e]),
-        _ => return Err(vec![format!("{} : extension inconnue (attendu .json ou .md)", file.display())]),
+        _ => {
+            return Err(vec![format!(
+                "{} : extension inconnue (attendu .json, .md, ou .csv, .xlsx, .ods avec --mapping)",
+                file.display()
+            )])
+        }
     }
-    .map_err(|errors| errors.iter().map(|e| describe(file, e)).collect::<Vec<_>>())?;
-    Ok(Parsed { file: file.to_owned(), items })
+    .map_err(|errors| errors.iter().map(|e| format!("{} : {e}", file.display())).collect::<Vec<_>>())?;
+    let several = items.len() > 1;
+    let entries = items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| Entry {
+            file: file.to_owned(),
+            document: item.document,
+            place: Place::Document { item: several.then_some(index + 1), first_line: item.first_line, text: item.text },
+        })
+        .collect();
+    Ok((entries, Vec::new()))
 }
 
-fn describe(file: &Path, error: &FileError) -> String {
-    format!("{} : {error}", file.display())
+fn read_spreadsheet(file: &Path, mapping: &Mapping, vocab: &Vocabularies) -> Result<Read, Vec<String>> {
+    let (header, rows) =
+        read_rows(file, mapping.sheet.as_deref()).map_err(|e| vec![format!("{} : {e}", file.display())])?;
+    mapping.check_header(&header).map_err(|e| vec![format!("{} : {e}", file.display())])?;
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for row in &rows {
+        match mapping.document(row, vocab) {
+            Ok(document) => {
+                entries.push(Entry { file: file.to_owned(), document, place: Place::Row { line: row.line } })
+            }
+            Err(errors) => problems.extend(errors.iter().map(|e| format!("{} : {e}", file.display()))),
+        }
+    }
+    Ok((entries, problems))
 }

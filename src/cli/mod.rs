@@ -16,6 +16,7 @@ mod export;
 mod import;
 mod node_folder;
 mod reindex;
+mod spreadsheet;
 mod sync;
 
 use crate::operations::audit::Actor;
@@ -69,11 +70,20 @@ pub enum Command {
         #[arg(long, default_value = "maillage-demo")]
         data: PathBuf,
     },
-    /// Importe des fiches JSON ou Markdown (en-tête YAML) ; réimporter met à jour.
-    #[command(after_help = "Exemples :\n  maillage import demo/*.md\n  maillage import export.json")]
+    /// Importe des fiches JSON ou Markdown (en-tête YAML), ou les lignes d'un tableur (CSV,
+    /// XLSX, ODS) avec un fichier de correspondance ; réimporter met à jour.
+    #[command(
+        after_help = "Exemples :\n  maillage import demo/*.md\n  maillage import export.json\n  maillage import --mapping config/correspondance-economiecirculaire.toml fiches.csv --dry-run"
+    )]
     Import {
         #[arg(required = true, value_name = "FICHIER")]
         files: Vec<PathBuf>,
+        /// Fichier de correspondance (TOML) des colonnes d'un tableur vers les champs.
+        #[arg(long, value_name = "CORRESPONDANCE")]
+        mapping: Option<PathBuf>,
+        /// Dit ce qui serait créé, mis à jour, inchangé ou refusé, sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Exporte toutes les fiches locales, au format de l'import.
     #[command(
@@ -198,7 +208,9 @@ async fn serve(folder: &NodeFolder, settings: Settings, demo: bool) -> anyhow::R
 /// Every command that acts on an existing node.
 async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Import { files } => import::import_files(node, &files).await,
+        Command::Import { files, mapping, dry_run } => {
+            import::import_files(node, &files, mapping.as_deref(), dry_run).await
+        }
         Command::Export { out, format } => export::export_items(node, &out, format).await,
         Command::Doctor => doctor::doctor(node, &folder.dir).await,
         Command::Follow { target } => {

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod search;
 pub mod serde_messages;
 pub mod slug;
+pub mod tabular;
 pub mod validate;
 pub mod vocabulary;
 

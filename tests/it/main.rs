@@ -20,6 +20,7 @@ mod editor_pages;
 mod export_import;
 mod federation;
 mod hostile;
+mod import_spreadsheet;
 mod messages;
 mod openapi;
 mod pages_language;
