@@ -39,8 +39,21 @@ pub struct Target {
     target: String,
 }
 
+/// A follow request sent: to which actor, and its state (`pending` until accepted).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FollowSent {
+    actor: String,
+    state: &'static str,
+}
+
+/// A re-share: whether it was queued (false: already re-shared in this revision).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ReshareQueued {
+    queued: bool,
+}
+
 #[utoipa::path(post, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = ["federation"])),
-    responses((status = 202, description = "Demande d'abonnement envoyée", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 409, description = "Pair introuvable", body = ApiErrorBody)))]
+    responses((status = 202, description = "Demande d'abonnement envoyée", body = FollowSent), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 409, description = "Pair introuvable", body = ApiErrorBody)))]
 pub async fn follow(
     node: web::Data<Node>,
     req: HttpRequest,
@@ -48,7 +61,7 @@ pub async fn follow(
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::Federation).await?;
     let actor = follow::follow(&node, &body.target, &client.actor()).await?;
-    Ok(HttpResponse::Accepted().json(serde_json::json!({ "actor": actor, "state": "pending" })))
+    Ok(HttpResponse::Accepted().json(FollowSent { actor, state: "pending" }))
 }
 
 #[utoipa::path(delete, path = "/api/v1/following", tag = "federation", request_body = Target, security(("bearer" = ["federation"])),
@@ -108,7 +121,7 @@ pub struct Reshare {
 }
 
 #[utoipa::path(post, path = "/api/v1/reshares", tag = "federation", request_body = Reshare, security(("bearer" = ["items:write"])),
-    responses((status = 202, description = "Repartage en file d'attente", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 409, description = "Non repartageable", body = ApiErrorBody)))]
+    responses((status = 202, description = "Repartage en file d'attente", body = ReshareQueued), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 409, description = "Non repartageable", body = ApiErrorBody)))]
 pub async fn reshare(
     node: web::Data<Node>,
     req: HttpRequest,
@@ -116,7 +129,7 @@ pub async fn reshare(
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     let queued = crate::operations::announce::reshare(&node, &body.uri, &client.actor()).await?;
-    Ok(HttpResponse::Accepted().json(serde_json::json!({ "queued": queued })))
+    Ok(HttpResponse::Accepted().json(ReshareQueued { queued }))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
