@@ -86,9 +86,7 @@ pub async fn editor(node: &Node, command: EditorCommand) -> anyhow::Result<()> {
                     line.trim_end_matches(['\n', '\r']).to_owned()
                 }
             };
-            accounts::set_editor(node, &username, &password, &role, &Actor::Cli("editor"))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            accounts::set_editor(node, &username, &password, &role, &Actor::Cli("editor")).await?;
             out(&format!("compte « {username} » enregistré ({role})"))
         }
     }

@@ -23,7 +23,7 @@ fn parse_action(code: &str) -> Result<Action, String> {
 
 pub async fn audit(node: &Node, args: AuditArgs) -> anyhow::Result<()> {
     let filter = AuditFilter { action: args.action, actor: args.actor, before: None, limit: Some(args.limit) };
-    let page = audit::list(node, &filter).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let page = audit::list(node, &filter).await?;
     if page.entries.is_empty() {
         return out("aucune entrée dans le journal d'audit");
     }

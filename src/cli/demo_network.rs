@@ -149,7 +149,7 @@ pub async fn run(config: Option<&Path>, port: u16, data: PathBuf) -> anyhow::Res
     }
     for node in &nodes {
         for other in nodes.iter().filter(|other| other.base_url != node.base_url) {
-            follow(node, &other.actor_uri(), &Actor::Cli("demo")).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            follow(node, &other.actor_uri(), &Actor::Cli("demo")).await?;
         }
     }
 

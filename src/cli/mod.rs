@@ -214,15 +214,13 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
         Command::Export { out, format } => export::export_items(node, &out, format).await,
         Command::Doctor => doctor::doctor(node, &folder.dir).await,
         Command::Follow { target } => {
-            let actor = crate::operations::follow::follow(node, &target, &Actor::Cli("follow"))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let actor = crate::operations::follow::follow(node, &target, &Actor::Cli("follow")).await?;
             out(&format!("demande d'abonnement envoyée à {actor} (livrée par le nœud en service)"))
         }
         Command::Unfollow { target } => {
             crate::operations::follow::unfollow(node, &target, &Actor::Cli("unfollow")).await.map_err(|e| match e {
                 OperationError::NotFound => anyhow::anyhow!("ce nœud ne suit pas {target}"),
-                other => anyhow::anyhow!("{other}"),
+                other => anyhow::Error::new(other),
             })?;
             out(&format!("abonnement à {target} arrêté"))
         }
@@ -233,7 +231,7 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
                 crate::operations::announce::reshare(node, &uri, &Actor::Cli("reshare")).await.map_err(
                     |e| match e {
                         OperationError::NotFound => anyhow::anyhow!("aucune fiche répliquée n'a l'URI {uri}"),
-                        other => anyhow::anyhow!("{other}"),
+                        other => anyhow::Error::new(other),
                     },
                 )?;
             out(if sent {
