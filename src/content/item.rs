@@ -5,6 +5,7 @@
 //! mistake can be reported per field by [`super::validate`], which turns it into a
 //! [`super::ValidItem`]. Codes refer to [`super::vocabulary`] terms.
 
+pub use super::details::{Contact, Objective, Recognition, Reference, Source, Staffing};
 use super::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -132,6 +133,21 @@ pub struct ItemDocument {
     pub documents: Vec<DocumentLink>,
     #[serde(default)]
     pub inspired_by: Vec<String>,
+    /// Who to reach about the item; a person's details stay on the origin unless public.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// The pages or documents the facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Labels, awards, selections and brands the initiative holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recognitions: Vec<Recognition>,
+    /// Who wrote this page (may differ from the initiative's authors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_author: Option<String>,
+    /// Who reviews this page for the network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_moderator: Option<String>,
     #[serde(default)]
     pub lifecycle: Lifecycle,
     /// Kept when given (imports of older material); set at first publication otherwise.
@@ -201,6 +217,9 @@ pub struct Territory {
 pub struct DocumentLink {
     pub title: String,
     pub url: String,
+    /// `document_kind` code: document, video, web_page, dataset, presentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -240,6 +259,14 @@ pub struct Partner {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// `organisation_type` code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siren: Option<String>,
+    /// `partner_relationship` code: consortium, financier, prestataire, marche_public…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
@@ -256,6 +283,27 @@ pub struct FundingLine {
     pub status: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<String>,
+    /// The years the line covers (partial dates: `2025` to `2030`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Aid rate applied to the eligible base, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_percent: Option<f64>,
+    /// The expenses the rate applies to (not the aid itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible_base_eur: Option<f64>,
+    /// `tax_basis` code for the amounts of this line: ht | ttc.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_basis: Option<String>,
+    /// Share of the total budget this line covers, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_percent: Option<f64>,
+    /// What the money pays for (animation, investissement…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// Groups lines of one plan or scenario ("Plan 2025-2027", "Scénario bas").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
 }
 
 /// A stage of a project's history. Dates are partial ISO dates: `2021`, `2021-03`, `2021-03-15`.
@@ -304,6 +352,19 @@ pub struct Event {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// `event_format` code: focus_group, conference, atelier, visite, webinaire…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<String>,
+    /// Structures that hosted it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<String>,
+    /// Number of participants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// Fiche projet.
@@ -314,6 +375,12 @@ pub struct ProjectSheet {
     pub carrier: Option<Organisation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nature: Option<String>,
+    /// The situation and the call the project answers (context, problem, aims).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// The framing the project claims (triple performance, innovation loops…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approach: Option<String>,
     /// `phase` code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
@@ -336,19 +403,32 @@ pub struct ProjectSheet {
     pub total_cost_eur: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<FundingLine>,
+    /// Objectives, each at an optional level (finalité, supra-objectif, stratégique…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub objectives: Vec<String>,
+    #[schema(value_type = Vec<super::details::ObjectiveShape>)]
+    pub objectives: Vec<Objective>,
+    /// The working hypotheses the project tests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hypotheses: Vec<String>,
+    /// The risks and limits the project assumes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<Stage>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub work_packages: Vec<WorkPackage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub human_means: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staffing: Vec<Staffing>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub technical_means: Option<String>,
     /// URIs of good practices used as methods.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub practices_used: Vec<String>,
+    /// Methods used that are not items of the network.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub external_methods: Vec<Reference>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualitative_results: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -359,6 +439,9 @@ pub struct ProjectSheet {
     pub evaluation_dimensions: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<Event>,
+    /// Governance, participation and the economic model, in the six registers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registers: Option<SixRegisters>,
 }
 
 /// One step of a method, in order; `section` groups steps ("démarche initiale"…).
@@ -509,6 +592,8 @@ pub struct Experience {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difficulties: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_figures: Vec<KeyFigure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub useful_effects: Vec<UsefulEffect>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub success_factors: Vec<String>,
@@ -523,4 +608,7 @@ pub struct Experience {
     /// URIs of good practices used or produced.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub practices: Vec<String>,
+    /// Methods used that are not items of the network.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub external_methods: Vec<Reference>,
 }

@@ -2,18 +2,22 @@
 //! validation, Markdown rendering and item files. Pure: no I/O, no storage, no HTTP, and
 //! it depends on nothing else in the crate.
 
+pub mod details;
 pub mod errors;
 pub mod files;
 pub mod item;
 pub mod lang;
 pub mod markdown;
+pub mod projections;
 pub mod search;
 pub mod serde_messages;
 pub mod slug;
 pub mod tabular;
 pub mod validate;
+mod validate_details;
 pub mod vocabulary;
 
+pub use details::Objective;
 pub use errors::{FieldError, ValidationErrors};
 pub use item::{ItemDocument, Kind, Lifecycle};
 pub use lang::Lang;

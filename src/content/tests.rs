@@ -62,6 +62,7 @@ fn envelope(kind: Kind, slug: &str, title: &str) -> ItemDocument {
             url: "https://www.example.org/dynamo.pdf".into(),
             media_type: Some("application/pdf".into()),
             license: Some("CC-BY-4.0".into()),
+            ..Default::default()
         }],
         inspired_by: vec!["https://toulouse.example.org/items/pat-toulouse".into()],
         lifecycle: Lifecycle::Published,
@@ -72,6 +73,7 @@ fn envelope(kind: Kind, slug: &str, title: &str) -> ItemDocument {
         good_practice: None,
         experience: None,
         meta: None,
+        ..Default::default()
     }
 }
 
@@ -95,6 +97,7 @@ fn project_sheet() -> ItemDocument {
             partners: vec![Partner {
                 name: "Chambre d'agriculture de l'Ariège".into(),
                 role: Some("co-pilote".into()),
+                ..Default::default()
             }],
             consortium: vec!["Coopérative Ariège Fruits".into()],
             total_cost_eur: Some(6_800_000.0),
@@ -105,6 +108,7 @@ fn project_sheet() -> ItemDocument {
                     funding_type: Some("aap_ami".into()),
                     status: Some("acquis".into()),
                     programme: Some("AMI Démonstrateurs territoriaux – France 2030".into()),
+                    ..Default::default()
                 },
                 FundingLine {
                     funder: "Région Occitanie".into(),
@@ -112,6 +116,7 @@ fn project_sheet() -> ItemDocument {
                     funding_type: Some("subvention_locale".into()),
                     status: Some("en_negociation".into()),
                     programme: None,
+                    ..Default::default()
                 },
             ],
             objectives: vec!["Relocaliser une alimentation de qualité".into()],
@@ -144,7 +149,9 @@ fn project_sheet() -> ItemDocument {
                 name: "Lancement".into(),
                 date: Some("2025-03-14".into()),
                 place: Some("Foix".into()),
+                ..Default::default()
             }],
+            ..Default::default()
         }),
         ..envelope(Kind::ProjectSheet, "dynamo-ariege", "DYNAMO : un système alimentaire du milieu")
     }
@@ -223,8 +230,10 @@ fn experience() -> ItemDocument {
                 funding_type: Some("fondation".into()),
                 status: Some("acquis".into()),
                 programme: None,
+                ..Default::default()
             }],
             practices: vec!["https://marseille.example.org/items/methode-effets-utiles".into()],
+            ..Default::default()
         }),
         ..envelope(Kind::Experience, "tav-marseille-effets-utiles", "Les effets utiles de TàV Marseille")
     }

@@ -7,6 +7,7 @@
 use super::errors::{Collector, ValidationErrors};
 use super::item::*;
 use super::slug::is_valid_slug;
+use super::validate_details as details;
 use super::vocabulary::{names, Vocabularies};
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -124,8 +125,10 @@ pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem
         if let Some(l) = &d.license {
             code(&mut c, vocab, &format!("documents[{i}].license"), names::LICENSE, l);
         }
+        optional_code(&mut c, vocab, &format!("documents[{i}].kind"), names::DOCUMENT_KIND, d.kind.as_deref());
     }
     urls(&mut c, "inspired_by", &doc.inspired_by);
+    details::envelope(&mut c, vocab, &doc);
     if let (Some(reviewed), Some(due)) = (doc.last_reviewed, doc.review_due) {
         if due < reviewed {
             c.push("review_due", "invalid_date", "La date de revue prévue précède la dernière revue.");
@@ -241,10 +244,11 @@ fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &ProjectSheet, stri
             true,
             "Le nom du partenaire est obligatoire.",
         );
+        details::partner(c, vocab, &at(&format!("partners[{i}]")), partner);
     }
     amount(c, &at("total_cost_eur"), p.total_cost_eur);
     funding_lines(c, vocab, "project_sheet.funding", &p.funding);
-    list_len(c, &at("objectives"), p.objectives.len());
+    details::project_sheet(c, vocab, p);
     for (i, s) in p.stages.iter().enumerate() {
         text(
             c,
@@ -280,22 +284,7 @@ fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &ProjectSheet, stri
         );
     }
     urls(c, &at("practices_used"), &p.practices_used);
-    for (i, k) in p.key_figures.iter().enumerate() {
-        text(
-            c,
-            &at(&format!("key_figures[{i}].indicator")),
-            &k.indicator,
-            MAX_TITLE_CHARS,
-            true,
-            "Le nom de l'indicateur est obligatoire.",
-        );
-        if !k.value.is_finite() {
-            c.push(at(&format!("key_figures[{i}].value")), "invalid_number", "La valeur doit être un nombre.");
-        }
-        if let Some(d) = &k.date {
-            partial_date(c, &at(&format!("key_figures[{i}].date")), d);
-        }
-    }
+    details::key_figures(c, "project_sheet.key_figures", &p.key_figures);
     useful_effects(c, vocab, "project_sheet.useful_effects", &p.useful_effects);
     for (i, e) in p.events.iter().enumerate() {
         text(
@@ -309,6 +298,7 @@ fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &ProjectSheet, stri
         if let Some(d) = &e.date {
             partial_date(c, &at(&format!("events[{i}].date")), d);
         }
+        details::event(c, vocab, &at(&format!("events[{i}]")), e);
     }
 }
 
@@ -396,6 +386,7 @@ fn experience(c: &mut Collector, vocab: &Vocabularies, e: &Experience, strict: b
     useful_effects(c, vocab, "experience.useful_effects", &e.useful_effects);
     funding_lines(c, vocab, "experience.funding", &e.funding);
     urls(c, &at("practices"), &e.practices);
+    details::experience(c, e);
 }
 
 fn useful_effects(c: &mut Collector, vocab: &Vocabularies, path: &str, effects: &[UsefulEffect]) {
@@ -422,7 +413,9 @@ fn funding_lines(c: &mut Collector, vocab: &Vocabularies, path: &str, lines: &[F
         amount(c, &format!("{path}[{i}].amount_eur"), f.amount_eur);
         optional_code(c, vocab, &format!("{path}[{i}].funding_type"), names::FUNDING_TYPE, f.funding_type.as_deref());
         optional_code(c, vocab, &format!("{path}[{i}].status"), names::FUNDING_STATUS, f.status.as_deref());
+        details::funding_line(c, vocab, &format!("{path}[{i}]"), f);
     }
+    details::budget_shares(c, path, lines);
 }
 
 fn territory(c: &mut Collector, vocab: &Vocabularies, t: &Territory, strict: bool) {
@@ -450,7 +443,7 @@ fn territory(c: &mut Collector, vocab: &Vocabularies, t: &Territory, strict: boo
     }
 }
 
-fn text(c: &mut Collector, path: &str, value: &str, max: usize, required: bool, required_message: &str) {
+pub(super) fn text(c: &mut Collector, path: &str, value: &str, max: usize, required: bool, required_message: &str) {
     if required && value.trim().is_empty() {
         c.push(path, "required", required_message);
     } else if value.chars().count() > max {
@@ -458,7 +451,7 @@ fn text(c: &mut Collector, path: &str, value: &str, max: usize, required: bool, 
     }
 }
 
-fn required_text(c: &mut Collector, path: &str, value: Option<&str>, strict: bool, message: &str) {
+pub(super) fn required_text(c: &mut Collector, path: &str, value: Option<&str>, strict: bool, message: &str) {
     match value {
         Some(v) => text(c, path, v, MAX_TEXT_CHARS, strict, message),
         None if strict => c.push(path, "required", message),
@@ -466,7 +459,7 @@ fn required_text(c: &mut Collector, path: &str, value: Option<&str>, strict: boo
     }
 }
 
-fn code(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, value: &str) {
+pub(super) fn code(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, value: &str) {
     if !vocab.contains(vocabulary, value) {
         let known: Vec<&str> =
             vocab.get(vocabulary).map(|v| v.terms.iter().map(|t| t.code.as_str()).collect()).unwrap_or_default();
@@ -478,13 +471,19 @@ fn code(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, v
     }
 }
 
-fn optional_code(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, value: Option<&str>) {
+pub(super) fn optional_code(
+    c: &mut Collector,
+    vocab: &Vocabularies,
+    path: &str,
+    vocabulary: &str,
+    value: Option<&str>,
+) {
     if let Some(v) = value {
         code(c, vocab, path, vocabulary, v);
     }
 }
 
-fn required_code(
+pub(super) fn required_code(
     c: &mut Collector,
     vocab: &Vocabularies,
     path: &str,
@@ -500,7 +499,7 @@ fn required_code(
     }
 }
 
-fn codes(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, values: &[String]) {
+pub(super) fn codes(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, values: &[String]) {
     list_len(c, path, values.len());
     for (i, v) in values.iter().enumerate() {
         code(c, vocab, &format!("{path}[{i}]"), vocabulary, v);
@@ -510,13 +509,13 @@ fn codes(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabulary: &str, 
     }
 }
 
-fn list_len(c: &mut Collector, path: &str, len: usize) {
+pub(super) fn list_len(c: &mut Collector, path: &str, len: usize) {
     if len > MAX_LIST_LEN {
         c.push(path, "too_many", format!("Pas plus de {MAX_LIST_LEN} éléments."));
     }
 }
 
-fn url(c: &mut Collector, path: &str, value: &str) {
+pub(super) fn url(c: &mut Collector, path: &str, value: &str) {
     match url::Url::parse(value) {
         Ok(u)
             if matches!(u.scheme(), "http" | "https")
@@ -527,14 +526,14 @@ fn url(c: &mut Collector, path: &str, value: &str) {
     }
 }
 
-fn urls(c: &mut Collector, path: &str, values: &[String]) {
+pub(super) fn urls(c: &mut Collector, path: &str, values: &[String]) {
     list_len(c, path, values.len());
     for (i, v) in values.iter().enumerate() {
         url(c, &format!("{path}[{i}]"), v);
     }
 }
 
-fn amount(c: &mut Collector, path: &str, value: Option<f64>) {
+pub(super) fn amount(c: &mut Collector, path: &str, value: Option<f64>) {
     if let Some(v) = value {
         if !v.is_finite() || v < 0.0 {
             c.push(path, "invalid_number", "Le montant doit être un nombre positif (en euros).");
@@ -542,7 +541,7 @@ fn amount(c: &mut Collector, path: &str, value: Option<f64>) {
     }
 }
 
-fn digits(c: &mut Collector, path: &str, value: Option<&str>, len: usize, message: &str) {
+pub(super) fn digits(c: &mut Collector, path: &str, value: Option<&str>, len: usize, message: &str) {
     if let Some(v) = value {
         if v.len() != len || !v.bytes().all(|b| b.is_ascii_digit()) {
             c.push(path, "invalid_code", message);
@@ -562,7 +561,7 @@ pub fn is_partial_date(value: &str) -> bool {
     }
 }
 
-fn partial_date(c: &mut Collector, path: &str, value: &str) {
+pub(super) fn partial_date(c: &mut Collector, path: &str, value: &str) {
     if !is_partial_date(value) {
         c.push(path, "invalid_date", format!("« {value} » n'est pas une date (AAAA, AAAA-MM ou AAAA-MM-JJ)."));
     }

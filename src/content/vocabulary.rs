@@ -76,6 +76,12 @@ pub mod names {
     pub const LICENSE: &str = "license";
     pub const LIFECYCLE: &str = "lifecycle";
     pub const KIND: &str = "kind";
+    pub const OBJECTIVE_LEVEL: &str = "objective_level";
+    pub const TAX_BASIS: &str = "tax_basis";
+    pub const PARTNER_RELATIONSHIP: &str = "partner_relationship";
+    pub const EVENT_FORMAT: &str = "event_format";
+    pub const RECOGNITION_KIND: &str = "recognition_kind";
+    pub const DOCUMENT_KIND: &str = "document_kind";
 }
 
 impl Vocabularies {

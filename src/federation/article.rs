@@ -1,7 +1,12 @@
 //! An item on the wire: an ActivityStreams `Article` that mainstream servers can show
 //! (name, summary of key facts, content, hashtags, attachments) and that carries every
-//! structured field in `maillage` (a JSON literal), so a replica reads back exactly what
-//! the origin wrote.
+//! structured field, so a replica reads back exactly what the origin published:
+//! - `maillageDocument`: the public view of the document, every field;
+//! - `maillage`: the same reduced to the first version of the model, which nodes that
+//!   predate the detailed fields read (they refuse fields they do not know).
+//!
+//! A reader takes `maillageDocument` when it understands it, and `maillage` otherwise.
+//! The caller hands in the document as it may leave the node (its public view).
 
 use super::vocab::{article_context, PUBLIC};
 use crate::content::markdown::sanitize_html;
@@ -75,7 +80,8 @@ impl LocalArticle<'_> {
             "attachment": attachments,
             "areaServed": doc.territory.name,
             "maillageKind": doc.kind.map(|k| k.code()),
-            "maillage": doc,
+            "maillage": doc.first_version_shape(),
+            "maillageDocument": doc,
         });
         if let Some(published) = self.published.or(doc.published) {
             article["published"] = json!(wire_time(published));
@@ -171,12 +177,17 @@ pub fn parse_article(value: &Value) -> Result<RemoteArticle, ArticleError> {
             .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
             .map(|t| t.with_timezone(&Utc))
     };
-    let document = match value.get("maillage") {
+    let read = |field: &str| match value.get(field) {
         None | Some(Value::Null) => None,
-        Some(doc) => Some(
-            serde_json::from_value::<ItemDocument>(doc.clone())
-                .map_err(|e| ArticleError::BadDocument(e.to_string()))?,
-        ),
+        Some(doc) => Some(serde_json::from_value::<ItemDocument>(doc.clone())),
+    };
+    let document = match (read("maillageDocument"), read("maillage")) {
+        (Some(Ok(full)), _) => Some(full),
+        // A newer node's full document with fields this build does not know: its
+        // first-version shape still reads.
+        (Some(Err(_)), Some(Ok(core))) | (None, Some(Ok(core))) => Some(core),
+        (Some(Err(e)), _) | (None, Some(Err(e))) => return Err(ArticleError::BadDocument(e.to_string())),
+        (None, None) => None,
     };
     Ok(RemoteArticle {
         attributed_to: value.get("attributedTo").and_then(super::vocab::id_of).map(str::to_owned),

@@ -26,15 +26,33 @@ pub fn maillage_terms() -> Value {
         "mlg": MAILLAGE_NS,
         "schema": "http://schema.org/",
         "maillage": { "@id": "mlg:item", "@context": item_scoped_context() },
+        "maillageDocument": { "@id": "mlg:document", "@context": item_scoped_context() },
         "maillageKind": "mlg:kind",
         "license": { "@id": "schema:license", "@type": "@id" },
         "areaServed": "schema:areaServed"
     })
 }
 
-/// Inside `maillage`: no ActivityStreams terms, every key in the maillage namespace.
+/// Inside `maillage`: no ActivityStreams terms, every key in the maillage namespace,
+/// except the keys schema.org already names (contacts, sources, labels, the page's author
+/// and moderator, funding).
 pub fn item_scoped_context() -> Value {
-    json!([null, { "@vocab": MAILLAGE_NS }])
+    json!([null, {
+        "@vocab": MAILLAGE_NS,
+        "schema": "http://schema.org/",
+        "contacts": "schema:contactPoint",
+        "email": "schema:email",
+        "phone": "schema:telephone",
+        "website": { "@id": "schema:url", "@type": "@id" },
+        "sources": "schema:citation",
+        "consulted": "schema:dateRead",
+        "recognitions": "schema:award",
+        "page_author": "schema:author",
+        "page_moderator": "schema:editor",
+        "funding": "schema:funding",
+        "valid_until": "schema:validThrough",
+        "speakers": "schema:performer"
+    }])
 }
 
 /// The context of the actor document: Mastodon's extension terms declared inline.

@@ -6,6 +6,7 @@ use crate::storage::{items::ItemRow, parse_timestamp};
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -41,11 +42,19 @@ pub struct ItemMeta {
     pub review_overdue: bool,
 }
 
+/// Who reads an item: anyone (pages, the API without a token, feeds, exports, peers) or
+/// the node's editors, who also see the contact details withheld from the public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Public,
+    Editors,
+}
+
 /// The JSON API shape of an item: the document plus `meta`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView<'a> {
     #[serde(flatten)]
-    pub document: &'a ItemDocument,
+    pub document: Cow<'a, ItemDocument>,
     pub meta: ItemMeta,
 }
 
@@ -102,7 +111,16 @@ impl Item {
         }
     }
 
-    pub fn view(&self, today: NaiveDate) -> ItemView<'_> {
-        ItemView { document: &self.document, meta: self.meta(today) }
+    /// The document as `audience` may read it.
+    pub fn document_for(&self, audience: Audience) -> Cow<'_, ItemDocument> {
+        match audience {
+            Audience::Editors => Cow::Borrowed(&self.document),
+            Audience::Public if self.document.has_withheld_details() => Cow::Owned(self.document.public_view()),
+            Audience::Public => Cow::Borrowed(&self.document),
+        }
+    }
+
+    pub fn view(&self, today: NaiveDate, audience: Audience) -> ItemView<'_> {
+        ItemView { document: self.document_for(audience), meta: self.meta(today) }
     }
 }

@@ -39,14 +39,16 @@ impl PublicChange {
     }
 }
 
-/// The Article of a local item as served and sent.
+/// The Article of a local item as served and sent: built from the document's public
+/// view, so withheld contact details never leave the node.
 pub fn article_json(node: &Node, item: &Item) -> Value {
+    let document = item.document.public_view();
     LocalArticle {
         uri: &item.uri,
         actor: &node.actor_uri(),
         followers: &node.url("followers"),
         base_url: node.base_url.as_str(),
-        document: &item.document,
+        document: &document,
         body_html: &item.body_html,
         published: item.published_at,
         updated: item.updated_at,

@@ -10,7 +10,7 @@ use super::parse_timestamp;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// Bump when the analysis changes: every item is then reindexed at the next start.
-pub const ANALYZER_VERSION: i64 = 1;
+pub const ANALYZER_VERSION: i64 = 2;
 const ID_BITS: u32 = 20;
 
 /// The lowest key of an update time (stored timestamp format); 0 for an unreadable one.

@@ -4,7 +4,7 @@
 //! which holds its plain text). Indexing and snippets read the same list.
 
 use super::analysis::{Analyzer, Mode};
-use crate::content::item::{FundingLine, UsefulEffect};
+use crate::content::item::{FundingLine, Reference, SixRegisters, UsefulEffect};
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Lang, Vocabularies};
 
@@ -71,7 +71,25 @@ impl Fields {
 
     fn funding(&mut self, lines: &[FundingLine]) {
         for f in lines {
-            self.push(Group::Structured, "Financeur", join(&[Some(&f.funder), f.programme.as_ref()]));
+            self.push(
+                Group::Structured,
+                "Financeur",
+                join(&[Some(&f.funder), f.programme.as_ref(), f.purpose.as_ref(), f.plan.as_ref()]),
+            );
+        }
+    }
+
+    fn registers(&mut self, registers: &Option<SixRegisters>) {
+        if let Some(r) = registers {
+            for (label, text) in r.labelled(Lang::Fr) {
+                self.push(Group::Structured, format!("Registre « {label} »"), text.unwrap_or_default());
+            }
+        }
+    }
+
+    fn references(&mut self, references: &[Reference]) {
+        for r in references {
+            self.push(Group::Structured, "Méthode externe", r.title.clone());
         }
     }
 }
@@ -115,15 +133,32 @@ pub fn searchable_fields(doc: &ItemDocument, vocab: &Vocabularies) -> Vec<Field>
     for a in &doc.authors {
         f.push(Group::Lead, "Auteur", join(&[Some(&a.name), a.role.as_ref()]));
     }
+    for r in &doc.recognitions {
+        f.push(Group::Lead, "Label ou distinction", join(&[Some(&r.name), r.issuer.as_ref(), r.details.as_ref()]));
+    }
+    // Only what the public may read is searchable: a withheld name must not be findable.
+    for c in doc.contacts.iter().filter_map(|c| c.public_part()) {
+        f.push(Group::Structured, "Contact", join(&[c.organisation.as_ref(), c.person.as_ref(), c.role.as_ref()]));
+    }
+    for source in &doc.sources {
+        f.opt(Group::Structured, "Source", &source.title);
+    }
     if let Some(p) = &doc.project_sheet {
         let s = Group::Structured;
         if let Some(c) = &p.carrier {
             f.push(s, "Structure porteuse", c.name.clone());
         }
         f.opt(s, "Nature de l'initiative", &p.nature);
+        f.opt(s, "Contexte", &p.context);
+        f.opt(s, "Démarche", &p.approach);
         f.opt(s, "Lieu", &p.location);
         f.opt(s, "Périmètre", &p.perimeter);
-        f.list(s, "Objectif", &p.objectives);
+        for o in &p.objectives {
+            let level = o.level.as_deref().map(|l| vocab.label_in(names::OBJECTIVE_LEVEL, l, Lang::Fr));
+            f.push(s, level.unwrap_or("Objectif"), o.text.clone());
+        }
+        f.list(s, "Hypothèse", &p.hypotheses);
+        f.list(s, "Risque ou limite", &p.risks);
         for (n, st) in p.stages.iter().enumerate() {
             f.push(s, numbered("Étape", n, p.stages.len()), join(&[Some(&st.name), st.description.as_ref()]));
         }
@@ -136,6 +171,10 @@ pub fn searchable_fields(doc: &ItemDocument, vocab: &Vocabularies) -> Vec<Field>
         f.list(s, "Membre du consortium", &p.consortium);
         f.funding(&p.funding);
         f.opt(s, "Moyens humains", &p.human_means);
+        for st in &p.staffing {
+            f.push(s, "Poste", join(&[Some(&st.role), st.organisation.as_ref()]));
+        }
+        f.references(&p.external_methods);
         f.opt(s, "Moyens techniques et méthodes", &p.technical_means);
         f.opt(s, "Résultats", &p.qualitative_results);
         for k in &p.key_figures {
@@ -144,8 +183,11 @@ pub fn searchable_fields(doc: &ItemDocument, vocab: &Vocabularies) -> Vec<Field>
         f.effects(&p.useful_effects);
         f.list(s, "Dimension d'évaluation", &p.evaluation_dimensions);
         for e in &p.events {
-            f.push(s, "Événement", join(&[Some(&e.name), e.place.as_ref()]));
+            let people = (!e.speakers.is_empty() || !e.hosts.is_empty())
+                .then(|| e.speakers.iter().chain(&e.hosts).cloned().collect::<Vec<_>>().join(", "));
+            f.push(s, "Événement", join(&[Some(&e.name), e.place.as_ref(), e.description.as_ref(), people.as_ref()]));
         }
+        f.registers(&p.registers);
     }
     if let Some(g) = &doc.good_practice {
         let s = Group::Structured;
@@ -186,11 +228,11 @@ pub fn searchable_fields(doc: &ItemDocument, vocab: &Vocabularies) -> Vec<Field>
         f.effects(&e.useful_effects);
         f.list(s, "Facteur de réussite", &e.success_factors);
         f.list(s, "Recommandation", &e.recommendations);
-        if let Some(r) = &e.registers {
-            for (label, text) in r.labelled(Lang::Fr) {
-                f.push(s, format!("Registre « {label} »"), text.unwrap_or_default());
-            }
+        f.registers(&e.registers);
+        for k in &e.key_figures {
+            f.push(s, "Chiffre clé", k.indicator.clone());
         }
+        f.references(&e.external_methods);
         f.opt(s, "Coûts", &e.costs);
         f.funding(&e.funding);
     }

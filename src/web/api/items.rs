@@ -6,6 +6,7 @@ use super::openapi::{ApiErrorBody, ItemListBody, ItemWithMeta};
 use crate::content::files::parse_json_document;
 use crate::content::ItemDocument;
 use crate::content::{Lifecycle, ValidationErrors};
+use crate::operations::model::Audience;
 use crate::operations::queries::{self, ItemFilter};
 use crate::operations::scopes::Scope;
 use crate::operations::{publish, retract, update, Item, Node, OperationError};
@@ -48,9 +49,18 @@ fn today(node: &Node) -> chrono::NaiveDate {
     node.clock.now().date_naive()
 }
 
-fn item_json(node: &Node, item: &Item) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(item.view(today(node)))
+/// The JSON of an item for a reader with (`Editors`) or without (`Public`) a token.
+fn item_json(node: &Node, item: &Item, audience: Audience) -> Result<serde_json::Value, ApiError> {
+    serde_json::to_value(item.view(today(node), audience))
         .map_err(|e| crate::operations::OperationError::Internal(e.into()).into())
+}
+
+fn audience_of<T>(client: &Option<T>) -> Audience {
+    if client.is_some() {
+        Audience::Editors
+    } else {
+        Audience::Public
+    }
 }
 
 fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiError> {
@@ -114,7 +124,11 @@ pub async fn list(
         return Err(ApiError::validation(ValidationErrors(unknown)));
     }
     let list = queries::list_items(&node, &filter, client.is_some()).await?;
-    let items = list.items.iter().map(|(item, _)| item_json(&node, item)).collect::<Result<Vec<_>, _>>()?;
+    let items = list
+        .items
+        .iter()
+        .map(|(item, _)| item_json(&node, item, audience_of(&client)))
+        .collect::<Result<Vec<_>, _>>()?;
     let next = (list.page < list.pages()).then(|| next_page_link(&req, list.page + 1));
     Ok(HttpResponse::Ok().json(ListBody {
         items,
@@ -181,7 +195,7 @@ pub async fn create(node: web::Data<Node>, req: HttpRequest, payload: web::Paylo
     let item = publish::create_item(&node, doc, &client.actor()).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/items/{}", item.slug)))
-        .json(item_json(&node, &item)?))
+        .json(item_json(&node, &item, Audience::Editors)?))
 }
 
 #[utoipa::path(get, path = "/api/v1/items/{slug}", tag = "items", security((), ("bearer" = ["items:read"])), params(("slug" = String, Path, description = "Identifiant d'URL")),
@@ -204,7 +218,7 @@ pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String
             _ => OperationError::NotFound.into(),
         });
     }
-    Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
+    Ok(HttpResponse::Ok().json(item_json(&node, &item, audience_of(&client))?))
 }
 
 #[utoipa::path(put, path = "/api/v1/items/{slug}", tag = "items", request_body = ItemDocument, security(("bearer" = ["items:write"])),
@@ -221,7 +235,7 @@ pub async fn replace(
     let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let doc = parse_body(&req, &body)?;
     let item = update::replace_item(&node, &slug, doc, &client.actor()).await?.into_item();
-    Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
+    Ok(HttpResponse::Ok().json(item_json(&node, &item, Audience::Editors)?))
 }
 
 #[utoipa::path(patch, path = "/api/v1/items/{slug}", tag = "items", request_body(content = Object, description = "Patch JSON (RFC 7396)", content_type = "application/merge-patch+json"),
@@ -243,7 +257,7 @@ pub async fn patch(
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_patch", "Un patch JSON (RFC 7396) est un objet."));
     }
     let item = update::patch_item(&node, &slug, patch, &client.actor()).await?.into_item();
-    Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
+    Ok(HttpResponse::Ok().json(item_json(&node, &item, Audience::Editors)?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/items/{slug}", tag = "items", security(("bearer" = ["items:write"])),
@@ -256,7 +270,7 @@ pub async fn retract(
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     let item = retract::retract_item(&node, &slug, &client.actor()).await?;
-    Ok(HttpResponse::Ok().json(item_json(&node, &item)?))
+    Ok(HttpResponse::Ok().json(item_json(&node, &item, Audience::Editors)?))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -288,7 +302,10 @@ pub async fn revisions(
             lifecycle: r.lifecycle,
             edited_at: r.edited_at,
             editor: r.editor,
-            document: r.document,
+            document: match client {
+                Some(_) => r.document,
+                None => r.document.public_view(),
+            },
         })
         .collect();
     Ok(HttpResponse::Ok().json(body))

@@ -5,13 +5,14 @@
 
 use crate::content::vocabulary::names;
 use crate::content::Vocabularies;
+use crate::operations::model::Audience;
 use crate::operations::Item;
 
 /// What lists are joined with inside one cell.
 const LIST_SEPARATOR: &str = " | ";
 pub const BOM: &str = "\u{feff}";
 
-pub const HEADERS: [&str; 27] = [
+pub const HEADERS: [&str; 32] = [
     "Identifiant",
     "Type",
     "Titre",
@@ -39,6 +40,11 @@ pub const HEADERS: [&str; 27] = [
     "Date de début",
     "Date de fin",
     "Coût total (€)",
+    "Contacts",
+    "Labels et distinctions",
+    "Sources",
+    "Autrice ou auteur de la fiche",
+    "Modération",
 ];
 
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula: such
@@ -61,7 +67,7 @@ fn labels(vocab: &Vocabularies, name: &str, codes: &[String]) -> String {
 /// One item as a row, in the order of [`HEADERS`]. `page` is the item's page on this
 /// node (absolute URL); `origin` names where it comes from ("ce nœud" or a host).
 pub fn item_row(item: &Item, vocab: &Vocabularies, page: &str, origin: &str) -> Vec<String> {
-    let doc = &item.document;
+    let doc = item.document_for(Audience::Public);
     let sheet = doc.project_sheet.as_ref();
     let authors: Vec<String> = doc
         .authors
@@ -72,6 +78,37 @@ pub fn item_row(item: &Item, vocab: &Vocabularies, page: &str, origin: &str) -> 
         })
         .collect();
     let documents: Vec<String> = doc.documents.iter().map(|d| format!("{} <{}>", d.title, d.url)).collect();
+    // The public view: withheld contact details are not in `doc`.
+    let contacts: Vec<String> = doc
+        .contacts
+        .iter()
+        .map(|c| {
+            [&c.organisation, &c.person, &c.role, &c.email, &c.phone, &c.website]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect();
+    let recognitions: Vec<String> = doc
+        .recognitions
+        .iter()
+        .map(|r| match (&r.issuer, &r.valid_until) {
+            (Some(issuer), Some(until)) => format!("{} ({issuer}, jusqu'à {until})", r.name),
+            (Some(issuer), None) => format!("{} ({issuer})", r.name),
+            (None, Some(until)) => format!("{} (jusqu'à {until})", r.name),
+            (None, None) => r.name.clone(),
+        })
+        .collect();
+    let sources: Vec<String> = doc
+        .sources
+        .iter()
+        .map(|s| match &s.title {
+            Some(title) => format!("{title} <{}>", s.url),
+            None => s.url.clone(),
+        })
+        .collect();
     let date =
         |at: Option<chrono::DateTime<chrono::Utc>>| at.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default();
     vec![
@@ -102,6 +139,11 @@ pub fn item_row(item: &Item, vocab: &Vocabularies, page: &str, origin: &str) -> 
         sheet.and_then(|s| s.start_date.clone()).unwrap_or_default(),
         sheet.and_then(|s| s.end_date.clone()).unwrap_or_default(),
         sheet.and_then(|s| s.total_cost_eur).map(|c| c.to_string()).unwrap_or_default(),
+        list(contacts.iter().map(String::as_str)),
+        list(recognitions.iter().map(String::as_str)),
+        list(sources.iter().map(String::as_str)),
+        doc.page_author.as_deref().map(text).unwrap_or_default(),
+        doc.page_moderator.as_deref().map(text).unwrap_or_default(),
     ]
 }
 

@@ -6,6 +6,7 @@
 use super::errors::PageError;
 use super::export_csv::{self, BOM, HEADERS};
 use super::item::item_href;
+use crate::operations::model::Audience;
 use crate::operations::queries::{self, ItemFilter, MAX_PAGE_SIZE};
 use crate::operations::{Item, Node};
 use actix_web::http::header;
@@ -67,7 +68,7 @@ pub async fn csv(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse
 pub async fn json(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
     let items = all_public_items(&node).await?;
     let today = node.clock.now().date_naive();
-    let views: Vec<_> = items.iter().map(|item| item.view(today)).collect();
+    let views: Vec<_> = items.iter().map(|item| item.view(today, Audience::Public)).collect();
     let body = serde_json::to_vec_pretty(&serde_json::json!({
         "node": node.actor_uri(),
         "generated_at": crate::storage::timestamp(node.clock.now()),

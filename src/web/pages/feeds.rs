@@ -11,6 +11,7 @@ use super::item::item_href;
 use super::item_view::catalogue_link;
 use crate::content::vocabulary::names;
 use crate::content::Kind;
+use crate::operations::model::Audience;
 use crate::operations::queries::{self, ItemFilter};
 use crate::operations::{Item, Node, OperationError};
 use actix_web::{web, HttpResponse};
@@ -88,7 +89,7 @@ fn absolute(node: &Node, path: &str) -> String {
 }
 
 fn entry(node: &Node, item: &Item) -> Entry {
-    let doc = &item.document;
+    let doc = item.document_for(Audience::Public);
     let publisher = if !doc.territory.name.trim().is_empty() {
         doc.territory.name.clone()
     } else if item.is_local() {

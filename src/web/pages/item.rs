@@ -11,6 +11,7 @@ use super::item_view::{Block, ItemView, LinkView, References};
 use super::layout::{render, Layout, Nav};
 use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{ItemDocument, Lifecycle};
+use crate::operations::model::Audience;
 use crate::operations::{announce, queries, Item, Node, OperationError};
 use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
@@ -166,7 +167,7 @@ async fn item_page(
     let page = ItemPage {
         layout,
         reshare,
-        view: ItemView::build(&item.document, body_html, &node.vocab, &refs),
+        view: ItemView::build(&item.document_for(Audience::Public), body_html, &node.vocab, &refs),
         meta: MetaView {
             revision: item.revision,
             updated: format::datetime(item.updated_at),
@@ -292,7 +293,7 @@ pub async fn revision(node: web::Data<Node>, path: web::Path<(String, String)>) 
     let body_html = render_markdown_with_heading_offset(&old.document.body, BODY_HEADING_OFFSET);
     let page = ItemPage {
         layout: Layout::public(&node, Nav::Catalogue),
-        view: ItemView::build(&old.document, body_html, &node.vocab, &refs),
+        view: ItemView::build(&old.document.public_view(), body_html, &node.vocab, &refs),
         meta: MetaView {
             revision: old.revision,
             updated: format::timestamp(&old.edited_at),

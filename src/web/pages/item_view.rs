@@ -2,10 +2,11 @@
 //! labels and display text (vocabulary codes → labels, amounts in euros, partial dates),
 //! ready for `item_body.html`. Shared by the local and replica pages, old revisions and
 //! the editors' preview. Pure: URIs of other items are resolved by the caller
-//! ([`References`]). The kind-specific sections live in [`super::item_view_kinds`].
+//! ([`References`]). The kind-specific sections live in [`super::item_view_kinds`], the
+//! detailed facts (contacts, labels, sources, sparse tables) in [`super::item_view_details`].
 
 use super::format;
-use crate::content::item::{FundingLine, UsefulEffect};
+use crate::content::item::UsefulEffect;
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
 use crate::web::pages::i18n;
@@ -131,6 +132,13 @@ impl Blocks {
         }
     }
 
+    /// A list under a label already in the page's language.
+    pub fn push_list(&mut self, label: &str, items: Vec<LinkView>) {
+        if !items.is_empty() {
+            self.0.push(Block::List(label.to_owned(), items));
+        }
+    }
+
     pub fn strings(&mut self, label: &str, items: &[String]) {
         self.list(label, items.iter().map(LinkView::text).collect());
     }
@@ -195,38 +203,6 @@ pub fn useful_effects_table(vocab: &Vocabularies, effects: &[UsefulEffect]) -> O
         vec![header("view-for-whom"), header("view-effect"), header("view-nature"), header("view-evidence-level")],
         rows,
         None,
-    )
-}
-
-pub fn funding_table(vocab: &Vocabularies, lines: &[FundingLine]) -> Option<Table> {
-    let opt = |v: Option<&str>, name: &str| v.map(|c| i18n::term(vocab, name, c).to_owned()).unwrap_or_default();
-    let rows = lines
-        .iter()
-        .map(|f| {
-            vec![
-                cell(&f.funder),
-                num_cell(f.amount_eur.map(format::euros).unwrap_or_default()),
-                cell(opt(f.funding_type.as_deref(), names::FUNDING_TYPE)),
-                cell(opt(f.status.as_deref(), names::FUNDING_STATUS)),
-                cell(f.programme.clone().unwrap_or_default()),
-            ]
-        })
-        .collect();
-    let amounts: Vec<f64> = lines.iter().filter_map(|f| f.amount_eur).collect();
-    let footer = (amounts.len() > 1).then(|| {
-        vec![cell(i18n::t("view-total")), num_cell(format::euros(amounts.iter().sum())), cell(""), cell(""), cell("")]
-    });
-    table(
-        "view-funding-plan",
-        vec![
-            header("view-funder"),
-            num_header("view-amount"),
-            header("view-type"),
-            header("view-status"),
-            header("view-programme"),
-        ],
-        rows,
-        footer,
     )
 }
 
@@ -319,6 +295,9 @@ impl ItemView {
             .iter()
             .map(|d| {
                 let mut details = Vec::new();
+                if let Some(k) = &d.kind {
+                    details.push(i18n::term(vocab, names::DOCUMENT_KIND, k).to_owned());
+                }
                 if let Some(m) = &d.media_type {
                     details.push(m.clone());
                 }

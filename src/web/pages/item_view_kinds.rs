@@ -4,7 +4,8 @@
 
 use super::format;
 use super::item_view::*;
-use crate::content::item::{Experience, GoodPractice, ProjectSheet};
+use super::item_view_details::{self as details, funding_table};
+use crate::content::item::{Experience, GoodPractice, KeyFigure, ProjectSheet, SixRegisters};
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
 use crate::web::pages::i18n;
@@ -20,6 +21,7 @@ pub fn sections(doc: &ItemDocument, vocab: &Vocabularies, refs: &References) -> 
     if let Some(e) = &doc.experience {
         experience(e, vocab, refs, &mut out);
     }
+    details::envelope_sections(doc, vocab, &mut out);
     out
 }
 
@@ -45,15 +47,12 @@ fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out:
     fact(&mut facts, "view-end-date", p.end_date.as_deref().map(format::partial_date).as_deref());
     let mut b = Blocks::default();
     b.facts(facts);
+    b.text("view-context", p.context.as_deref());
+    b.text("view-approach", p.approach.as_deref());
     b.into_section("projet", "view-the-project", out);
 
     let mut b = Blocks::default();
-    b.table(table(
-        "view-partners",
-        vec![header("view-partner"), header("view-role")],
-        p.partners.iter().map(|x| vec![cell(&x.name), cell(x.role.clone().unwrap_or_default())]).collect(),
-        None,
-    ));
+    b.table(details::partners_table(vocab, &p.partners));
     b.strings("view-consortium", &p.consortium);
     b.into_section("partenaires", "view-partners", out);
 
@@ -65,8 +64,13 @@ fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out:
     b.into_section("financement", "view-cost-and-funding", out);
 
     let mut b = Blocks::default();
-    b.strings("view-objectives", &p.objectives);
+    details::objectives(&mut b, vocab, &p.objectives);
     b.into_section("objectifs", "view-objectives", out);
+
+    let mut b = Blocks::default();
+    b.strings("view-hypotheses", &p.hypotheses);
+    b.strings("view-risks", &p.risks);
+    b.into_section("hypotheses", "view-hypotheses-and-risks", out);
 
     let mut b = Blocks::default();
     b.table(table(
@@ -97,14 +101,42 @@ fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out:
 
     let mut b = Blocks::default();
     b.text("view-human-means", p.human_means.as_deref());
+    b.table(details::staffing_table(&p.staffing));
     b.text("view-technical-means", p.technical_means.as_deref());
     b.list("view-practices-used", p.practices_used.iter().map(|u| refs.link(u)).collect());
+    b.list("view-external-methods", details::references(&p.external_methods));
     b.into_section("moyens", "view-means", out);
 
     let mut b = Blocks::default();
     b.text("view-qualitative-results", p.qualitative_results.as_deref());
+    b.table(key_figures_table(&p.key_figures));
+    b.into_section("resultats", "view-results", out);
+
+    let mut b = Blocks::default();
+    b.table(useful_effects_table(vocab, &p.useful_effects));
+    b.strings("view-evaluation-dimensions", &p.evaluation_dimensions);
+    b.into_section("effets-utiles", "view-useful-effects-and-evaluation", out);
+
+    let mut b = Blocks::default();
+    b.table(details::events_table(vocab, &p.events));
+    b.into_section("evenements", "view-events", out);
+
+    registers(p.registers.as_ref(), out);
+}
+
+fn registers(registers: Option<&SixRegisters>, out: &mut Vec<Section>) {
+    if let Some(r) = registers {
+        let mut b = Blocks::default();
+        for (register, text) in r.labelled(i18n::lang()) {
+            b.push_text(register, text);
+        }
+        b.into_section("registres", "view-six-registers", out);
+    }
+}
+
+fn key_figures_table(figures: &[KeyFigure]) -> Option<Table> {
     let opt_num = |v: Option<f64>| v.map(format::number).unwrap_or_default();
-    b.table(table(
+    table(
         "view-key-figures",
         vec![
             header("view-indicator"),
@@ -114,7 +146,7 @@ fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out:
             num_header("view-baseline"),
             num_header("view-target"),
         ],
-        p.key_figures
+        figures
             .iter()
             .map(|k| {
                 vec![
@@ -128,31 +160,7 @@ fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out:
             })
             .collect(),
         None,
-    ));
-    b.into_section("resultats", "view-results", out);
-
-    let mut b = Blocks::default();
-    b.table(useful_effects_table(vocab, &p.useful_effects));
-    b.strings("view-evaluation-dimensions", &p.evaluation_dimensions);
-    b.into_section("effets-utiles", "view-useful-effects-and-evaluation", out);
-
-    let mut b = Blocks::default();
-    b.table(table(
-        "view-events",
-        vec![header("view-event"), header("view-date"), header("view-place")],
-        p.events
-            .iter()
-            .map(|e| {
-                vec![
-                    cell(&e.name),
-                    cell(e.date.as_deref().map(format::partial_date).unwrap_or_default()),
-                    cell(e.place.clone().unwrap_or_default()),
-                ]
-            })
-            .collect(),
-        None,
-    ));
-    b.into_section("evenements", "view-events", out);
+    )
 }
 
 fn good_practice(g: &GoodPractice, vocab: &Vocabularies, refs: &References, out: &mut Vec<Section>) {
@@ -239,6 +247,7 @@ fn experience(e: &Experience, vocab: &Vocabularies, refs: &References, out: &mut
 
     let mut b = Blocks::default();
     b.text("view-results", e.results.as_deref());
+    b.table(key_figures_table(&e.key_figures));
     b.text("view-difficulties", e.difficulties.as_deref());
     b.into_section("resultats", "view-results-and-difficulties", out);
 
@@ -251,13 +260,7 @@ fn experience(e: &Experience, vocab: &Vocabularies, refs: &References, out: &mut
     b.strings("view-recommendations", &e.recommendations);
     b.into_section("recommandations", "view-success-factors-and-recommendations", out);
 
-    if let Some(r) = &e.registers {
-        let mut b = Blocks::default();
-        for (register, text) in r.labelled(i18n::lang()) {
-            b.push_text(register, text);
-        }
-        b.into_section("registres", "view-six-registers", out);
-    }
+    registers(e.registers.as_ref(), out);
 
     let mut b = Blocks::default();
     b.text("view-costs", e.costs.as_deref());
@@ -266,5 +269,6 @@ fn experience(e: &Experience, vocab: &Vocabularies, refs: &References, out: &mut
 
     let mut b = Blocks::default();
     b.list("view-practices", e.practices.iter().map(|u| refs.link(u)).collect());
+    b.list("view-external-methods", details::references(&e.external_methods));
     b.into_section("pratiques", "view-practices-heading", out);
 }

@@ -23,6 +23,7 @@ mod home;
 pub mod i18n;
 mod item;
 mod item_view;
+mod item_view_details;
 mod item_view_kinds;
 mod layout;
 mod network;

@@ -124,6 +124,20 @@ fn slot<'a>(tree: &'a mut Value, segments: &[Segment]) -> &'a mut Value {
     node
 }
 
+/// The tree of a stored document as the form reads it: objectives written as plain
+/// strings become `{text}` rows, like those with a level.
+pub fn document_tree(doc: &crate::content::ItemDocument) -> serde_json::Result<Value> {
+    let mut tree = serde_json::to_value(doc)?;
+    if let Some(Value::Array(objectives)) = tree.pointer_mut("/project_sheet/objectives") {
+        for objective in objectives.iter_mut() {
+            if let Value::String(text) = objective {
+                *objective = serde_json::json!({ "text": text });
+            }
+        }
+    }
+    Ok(tree)
+}
+
 /// Builds the document tree from `(name, value)` pairs. `field_type` says how a path
 /// shape (`project_sheet.funding[].amount_eur`) is parsed. Unreadable names are skipped.
 pub fn build_tree<'a>(
@@ -160,8 +174,12 @@ pub fn build_tree<'a>(
                 }
                 // An unreadable number is kept as text: the form shows it again and the
                 // decoding reports it at its path.
+                // Whole numbers stay integers, so that counts (attendance) read as such.
                 *slot(&mut tree, &segments) = parse_number(text)
-                    .and_then(Number::from_f64)
+                    .and_then(|n| match n.fract() == 0.0 && n.abs() < 1e15 {
+                        true => Some(Number::from(n as i64)),
+                        false => Number::from_f64(n),
+                    })
                     .map(Value::Number)
                     .unwrap_or_else(|| Value::String(text.to_owned()));
             }
@@ -170,6 +188,11 @@ pub fn build_tree<'a>(
                     continue;
                 }
                 *slot(&mut tree, &segments) = Value::String(value);
+            }
+            FieldType::Bool => {
+                if matches!(value.trim(), "true" | "on") {
+                    *slot(&mut tree, &segments) = Value::Bool(true);
+                }
             }
         }
     }

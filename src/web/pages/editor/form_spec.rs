@@ -28,6 +28,8 @@ pub enum Widget {
     /// Several codes of a vocabulary.
     Checkboxes(&'static str),
     Lifecycle,
+    /// A yes/no box (`true` when ticked).
+    Checkbox,
     /// Editable when creating, read-only afterwards.
     Slug,
 }
@@ -38,6 +40,7 @@ pub enum FieldType {
     Text,
     Number,
     List,
+    Bool,
 }
 
 impl Widget {
@@ -45,6 +48,7 @@ impl Widget {
         match self {
             Widget::Number => FieldType::Number,
             Widget::Lines | Widget::Checkboxes(_) => FieldType::List,
+            Widget::Checkbox => FieldType::Bool,
             _ => FieldType::Text,
         }
     }
@@ -122,10 +126,38 @@ const USEFUL_EFFECT: &[FieldSpec] = &[
 
 const FUNDING_LINE: &[FieldSpec] = &[
     f("funder", "field-funder", Widget::Text),
-    f("amount_eur", "field-amount", Widget::Number).hint(EUROS),
+    f("amount_eur", "field-amount", Widget::Number).hint("field-hint-aid-amount"),
+    f("rate_percent", "field-aid-rate", Widget::Number).hint("field-hint-percent"),
+    f("eligible_base_eur", "field-eligible-base", Widget::Number).hint(EUROS),
+    f("tax_basis", "field-tax-basis", Widget::Select(names::TAX_BASIS)),
+    f("share_percent", "field-budget-share", Widget::Number).hint("field-hint-percent"),
+    f("period.start", "field-start", Widget::PartialDate).hint(PARTIAL_DATE),
+    f("period.end", "field-end", Widget::PartialDate).hint(PARTIAL_DATE),
+    f("purpose", "field-purpose", Widget::Text),
+    f("plan", "field-plan", Widget::Text).hint("field-hint-plan"),
     f("funding_type", "field-funding-type", Widget::Select(names::FUNDING_TYPE)),
     f("status", "field-status", Widget::Select(names::FUNDING_STATUS)),
     f("programme", "field-programme", Widget::Text).hint("field-hint-programme"),
+];
+
+const KEY_FIGURE: &[FieldSpec] = &[
+    f("indicator", "field-indicator", Widget::Text),
+    f("value", "field-value", Widget::Number),
+    f("unit", "field-unit", Widget::Text),
+    f("date", "field-date", Widget::PartialDate).hint(PARTIAL_DATE),
+    f("baseline", "field-baseline", Widget::Number),
+    f("target", "field-target", Widget::Number),
+];
+
+const REFERENCE: &[FieldSpec] = &[f("title", "field-title", Widget::Text), f("url", "field-url", Widget::Url)];
+
+const REGISTERS: &[Part] = &[
+    Part::Field(f("value_proposition", "field-value-proposition", Widget::Textarea)),
+    Part::Field(f("resources", "field-register-resources", Widget::Textarea)),
+    Part::Field(f("organisation", "field-organisation", Widget::Textarea)),
+    Part::Field(f("contracting", "field-contracting", Widget::Textarea)),
+    Part::Field(f("funding_and_value_sharing", "field-funding-and-value-sharing", Widget::Textarea)),
+    Part::Field(f("governance", "field-governance", Widget::Textarea)),
 ];
 
 const HEAD: &[SectionSpec] = &[
@@ -185,6 +217,61 @@ const HEAD: &[SectionSpec] = &[
 
 const TAIL: &[SectionSpec] = &[
     SectionSpec {
+        id: "contacts",
+        title: "field-section-contacts",
+        prefix: "",
+        parts: &[Part::Group(GroupSpec {
+            key: "contacts",
+            label: "field-contacts",
+            hint: Some("field-hint-contacts"),
+            required: false,
+            columns: &[
+                f("organisation", "field-organisation", Widget::Text),
+                f("person", "field-person", Widget::Text),
+                f("role", "field-role", Widget::Text),
+                f("email", "field-email", Widget::Text),
+                f("phone", "field-phone", Widget::Text),
+                f("website", "field-website", Widget::Url),
+                f("public", "field-contact-public", Widget::Checkbox).hint("field-hint-contact-public"),
+            ],
+        })],
+    },
+    SectionSpec {
+        id: "labels",
+        title: "field-section-recognitions",
+        prefix: "",
+        parts: &[group(
+            "recognitions",
+            "field-recognitions",
+            &[
+                f("name", "field-name", Widget::Text),
+                f("kind", "field-recognition-kind", Widget::Select(names::RECOGNITION_KIND)),
+                f("issuer", "field-issuer", Widget::Text),
+                f("date", "field-date", Widget::PartialDate).hint(PARTIAL_DATE),
+                f("valid_until", "field-valid-until", Widget::PartialDate).hint(PARTIAL_DATE),
+                f("details", "field-details", Widget::Textarea),
+            ],
+        )],
+    },
+    SectionSpec {
+        id: "sources",
+        title: "field-section-sources",
+        prefix: "",
+        parts: &[
+            group(
+                "sources",
+                "field-sources",
+                &[
+                    f("url", "field-url", Widget::Url),
+                    f("title", "field-title", Widget::Text),
+                    f("consulted", "field-consulted", Widget::PartialDate).hint(PARTIAL_DATE),
+                ],
+            ),
+            Part::Field(f("page_author", "field-page-author", Widget::Text)),
+            Part::Field(f("page_moderator", "field-page-moderator", Widget::Text)),
+        ],
+    },
+    SectionSpec {
         id: "documents",
         title: "field-section-documents",
         prefix: "",
@@ -194,6 +281,7 @@ const TAIL: &[SectionSpec] = &[
             &[
                 f("title", "field-title", Widget::Text),
                 f("url", "field-url", Widget::Url),
+                f("kind", "field-document-kind", Widget::Select(names::DOCUMENT_KIND)),
                 f("media_type", "field-media-type", Widget::Text).hint("field-hint-media-type"),
                 f("license", "field-license", Widget::Select(names::LICENSE)),
             ],
@@ -245,13 +333,31 @@ const PROJECT_SHEET: &[SectionSpec] = &[
         prefix: "project_sheet.",
         parts: &[
             Part::Field(f("nature", "field-nature", Widget::Text)),
+            Part::Field(f("context", "field-project-context", Widget::Textarea)),
+            Part::Field(f("approach", "field-approach", Widget::Textarea)),
             Part::Field(f("phase", "field-phase", Widget::Select(names::PHASE))),
             Part::Field(f("status", "field-status", Widget::Select(names::PROJECT_STATUS)).req()),
             Part::Field(f("location", "field-location", Widget::Text).req()),
             Part::Field(f("perimeter", "field-perimeter", Widget::Text).req()),
             Part::Field(f("start_date", "field-start-date", Widget::PartialDate).req().hint(PARTIAL_DATE)),
             Part::Field(f("end_date", "field-end-date", Widget::PartialDate).hint(PARTIAL_DATE)),
-            Part::Field(f("objectives", "field-objectives", Widget::Lines).hint(LINES)),
+        ],
+    },
+    SectionSpec {
+        id: "objectifs",
+        title: "field-section-objectives",
+        prefix: "project_sheet.",
+        parts: &[
+            group(
+                "objectives",
+                "field-objectives",
+                &[
+                    f("text", "field-objective", Widget::Textarea),
+                    f("level", "field-objective-level", Widget::Select(names::OBJECTIVE_LEVEL)),
+                ],
+            ),
+            Part::Field(f("hypotheses", "field-hypotheses", Widget::Lines).hint(LINES)),
+            Part::Field(f("risks", "field-risks", Widget::Lines).hint(LINES)),
         ],
     },
     SectionSpec {
@@ -262,7 +368,13 @@ const PROJECT_SHEET: &[SectionSpec] = &[
             group(
                 "partners",
                 "field-partners",
-                &[f("name", "field-organisation", Widget::Text), f("role", "field-role", Widget::Text)],
+                &[
+                    f("name", "field-organisation", Widget::Text),
+                    f("role", "field-role", Widget::Text),
+                    f("relationship", "field-relationship", Widget::Select(names::PARTNER_RELATIONSHIP)),
+                    f("org_type", "field-org-type", Widget::Select(names::ORGANISATION_TYPE)),
+                    f("siren", "field-siren", Widget::Text).hint("field-hint-nine-digits"),
+                ],
             ),
             Part::Field(f("consortium", "field-consortium", Widget::Lines).hint(LINES)),
         ],
@@ -301,8 +413,19 @@ const PROJECT_SHEET: &[SectionSpec] = &[
                 ],
             ),
             Part::Field(f("human_means", "field-human-means", Widget::Textarea)),
+            group(
+                "staffing",
+                "field-staffing",
+                &[
+                    f("role", "field-post", Widget::Text),
+                    f("organisation", "field-organisation", Widget::Text),
+                    f("headcount", "field-headcount", Widget::Number),
+                    f("fte_percent", "field-fte", Widget::Number).hint("field-hint-fte"),
+                ],
+            ),
             Part::Field(f("technical_means", "field-technical-means", Widget::Textarea)),
             Part::Field(f("practices_used", "field-practices-used", Widget::Lines).hint(URIS)),
+            group("external_methods", "field-external-methods", REFERENCE),
         ],
     },
     SectionSpec {
@@ -311,18 +434,7 @@ const PROJECT_SHEET: &[SectionSpec] = &[
         prefix: "project_sheet.",
         parts: &[
             Part::Field(f("qualitative_results", "field-qualitative-results", Widget::Textarea)),
-            group(
-                "key_figures",
-                "field-key-figures",
-                &[
-                    f("indicator", "field-indicator", Widget::Text),
-                    f("value", "field-value", Widget::Number),
-                    f("unit", "field-unit", Widget::Text),
-                    f("date", "field-date", Widget::PartialDate).hint(PARTIAL_DATE),
-                    f("baseline", "field-baseline", Widget::Number),
-                    f("target", "field-target", Widget::Number),
-                ],
-            ),
+            group("key_figures", "field-key-figures", KEY_FIGURE),
             group("useful_effects", "field-useful-effects", USEFUL_EFFECT),
             Part::Field(f("evaluation_dimensions", "field-evaluation-dimensions", Widget::Lines).hint(LINES)),
             group(
@@ -330,11 +442,22 @@ const PROJECT_SHEET: &[SectionSpec] = &[
                 "field-events",
                 &[
                     f("name", "field-event", Widget::Text),
+                    f("format", "field-event-format", Widget::Select(names::EVENT_FORMAT)),
                     f("date", "field-date", Widget::PartialDate).hint(PARTIAL_DATE),
                     f("place", "field-place", Widget::Text),
+                    f("speakers", "field-speakers", Widget::Lines).hint(LINES),
+                    f("hosts", "field-hosts", Widget::Lines).hint(LINES),
+                    f("attendance", "field-attendance", Widget::Number),
+                    f("description", "field-description", Widget::Textarea),
                 ],
             ),
         ],
+    },
+    SectionSpec {
+        id: "registres",
+        title: "field-section-registers",
+        prefix: "project_sheet.registers.",
+        parts: REGISTERS,
     },
 ];
 
@@ -430,6 +553,7 @@ const EXPERIENCE: &[SectionSpec] = &[
             Part::Field(f("context", "field-context", Widget::Textarea).req()),
             Part::Field(f("results", "field-results", Widget::Textarea).req()),
             Part::Field(f("difficulties", "field-difficulties", Widget::Textarea).req()),
+            group("key_figures", "field-key-figures", KEY_FIGURE),
         ],
     },
     SectionSpec {
@@ -446,14 +570,7 @@ const EXPERIENCE: &[SectionSpec] = &[
         id: "registres",
         title: "field-section-registers",
         prefix: "experience.registers.",
-        parts: &[
-            Part::Field(f("value_proposition", "field-value-proposition", Widget::Textarea)),
-            Part::Field(f("resources", "field-register-resources", Widget::Textarea)),
-            Part::Field(f("organisation", "field-organisation", Widget::Textarea)),
-            Part::Field(f("contracting", "field-contracting", Widget::Textarea)),
-            Part::Field(f("funding_and_value_sharing", "field-funding-and-value-sharing", Widget::Textarea)),
-            Part::Field(f("governance", "field-governance", Widget::Textarea)),
-        ],
+        parts: REGISTERS,
     },
     SectionSpec {
         id: "couts",
@@ -463,6 +580,7 @@ const EXPERIENCE: &[SectionSpec] = &[
             Part::Field(f("costs", "field-costs", Widget::Textarea)),
             group("funding", "field-funding", FUNDING_LINE),
             Part::Field(f("practices", "field-practices", Widget::Lines).hint(URIS)),
+            group("external_methods", "field-external-methods", REFERENCE),
         ],
     },
 ];

@@ -178,6 +178,7 @@ fn field_view(
             view.wide = true;
         }
         Widget::Number => view.inputmode = "decimal",
+        Widget::Checkbox => view.widget = "checkbox",
         Widget::Date => view.input_type = "date",
         Widget::Url => view.input_type = "url",
         Widget::Select(vocabulary) => {

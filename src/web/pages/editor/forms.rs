@@ -122,7 +122,7 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
     let item = queries::local_item(&node, &slug).await?;
-    let tree = serde_json::to_value(&item.document).context("Failed to serialize an item for its form")?;
+    let tree = super::form_parse::document_tree(&item.document).context("Failed to serialize an item for its form")?;
     let notice = match query_value(&req, "etat").as_deref() {
         Some("enregistre") => Some(t1("editor-saved", "revision", item.revision.to_string())),
         Some("inchange") => Some(t("editor-unchanged")),
