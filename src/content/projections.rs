@@ -82,3 +82,89 @@ fn first_version_funding(f: &FundingLine) -> FundingLine {
         ..FundingLine::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::item::*;
+    use super::super::Objective;
+
+    fn sheet() -> ItemDocument {
+        ItemDocument {
+            kind: Some(Kind::ProjectSheet),
+            contacts: vec![
+                Contact {
+                    organisation: Some("PETR".into()),
+                    person: Some("Camille".into()),
+                    email: Some("camille@petr.example".into()),
+                    role: Some("chargée de mission".into()),
+                    ..Contact::default()
+                },
+                Contact { person: Some("Dominique".into()), phone: Some("0561000000".into()), ..Contact::default() },
+                Contact {
+                    person: Some("Alex".into()),
+                    email: Some("alex@x.example".into()),
+                    public: true,
+                    ..Contact::default()
+                },
+            ],
+            recognitions: vec![Recognition {
+                name: "Label PAT".into(),
+                kind: "label".into(),
+                ..Recognition::default()
+            }],
+            project_sheet: Some(ProjectSheet {
+                objectives: vec![
+                    Objective::plain("Relocaliser"),
+                    Objective { text: "Bâtir un SYAM".into(), level: Some("finalite".into()) },
+                ],
+                risks: vec!["Le piège du local".into()],
+                funding: vec![FundingLine {
+                    funder: "État".into(),
+                    rate_percent: Some(50.0),
+                    eligible_base_eur: Some(3_400_000.0),
+                    ..FundingLine::default()
+                }],
+                ..ProjectSheet::default()
+            }),
+            ..ItemDocument::default()
+        }
+    }
+
+    #[test]
+    fn the_public_view_keeps_structures_and_public_people_only() {
+        let public = sheet().public_view();
+        assert_eq!(public.contacts.len(), 2, "a person-only private contact vanishes");
+        assert_eq!(public.contacts[0].organisation.as_deref(), Some("PETR"));
+        assert_eq!(public.contacts[0].role.as_deref(), Some("chargée de mission"));
+        assert_eq!((public.contacts[0].person.as_ref(), public.contacts[0].email.as_ref()), (None, None));
+        assert_eq!(public.contacts[1].email.as_deref(), Some("alex@x.example"));
+        assert!(!public.has_withheld_details());
+        assert!(sheet().has_withheld_details());
+    }
+
+    #[test]
+    fn the_first_version_shape_drops_the_detailed_fields_and_flattens_objectives() {
+        let first = sheet().first_version_shape();
+        let json = serde_json::to_value(&first).expect("json");
+        assert!(json.get("contacts").is_none() && json.get("recognitions").is_none(), "{json}");
+        let p = &json["project_sheet"];
+        assert_eq!(p["objectives"], serde_json::json!(["Relocaliser", "Bâtir un SYAM"]));
+        assert!(p.get("risks").is_none());
+        assert_eq!(p["funding"], serde_json::json!([{ "funder": "État" }]));
+    }
+
+    #[test]
+    fn objectives_read_both_shapes_and_write_plain_ones_as_strings() {
+        let read: Vec<Objective> =
+            serde_json::from_str(r#"["Relocaliser", {"text": "Bâtir", "level": "finalite"}, {"text": "Tester"}]"#)
+                .expect("both shapes");
+        assert_eq!(read[0], Objective::plain("Relocaliser"));
+        assert_eq!(read[1].level.as_deref(), Some("finalite"));
+        assert_eq!(
+            serde_json::to_value(&read).expect("json"),
+            serde_json::json!(["Relocaliser", {"text": "Bâtir", "level": "finalite"}, "Tester"])
+        );
+        let error = serde_json::from_str::<Objective>(r#"{"text": "x", "niveau": "y"}"#).expect_err("unknown field");
+        assert!(error.to_string().contains("unknown field `niveau`"), "{error}");
+    }
+}

@@ -286,3 +286,79 @@ mod tests {
         assert!(!is_phone("12"));
     }
 }
+
+#[cfg(test)]
+mod validation_tests {
+    use super::super::item::*;
+    use super::super::{validate, Objective, Vocabularies};
+
+    fn codes_at(doc: ItemDocument) -> Vec<(String, String)> {
+        match validate(doc, &Vocabularies::builtin()) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.0.into_iter().map(|f| (f.path, f.code.to_owned())).collect(),
+        }
+    }
+
+    fn draft_sheet(sheet: ProjectSheet) -> ItemDocument {
+        ItemDocument {
+            kind: Some(Kind::ProjectSheet),
+            title: "Fiche".into(),
+            language: "fr".into(),
+            project_sheet: Some(sheet),
+            ..ItemDocument::default()
+        }
+    }
+
+    #[test]
+    fn an_aid_amount_that_contradicts_its_rate_and_base_is_refused() {
+        let line = |amount| FundingLine {
+            funder: "État".into(),
+            amount_eur: amount,
+            rate_percent: Some(50.0),
+            eligible_base_eur: Some(3_400_000.0),
+            tax_basis: Some("ht".into()),
+            ..FundingLine::default()
+        };
+        let sheet = |amount| draft_sheet(ProjectSheet { funding: vec![line(amount)], ..ProjectSheet::default() });
+        assert_eq!(codes_at(sheet(None)), vec![]);
+        assert_eq!(codes_at(sheet(Some(1_700_000.0))), vec![]);
+        assert_eq!(
+            codes_at(sheet(Some(3_400_000.0))),
+            vec![("project_sheet.funding[0].amount_eur".to_owned(), "inconsistent_amount".to_owned())]
+        );
+    }
+
+    #[test]
+    fn shares_rates_levels_and_contacts_are_checked_with_their_paths() {
+        let sheet = ProjectSheet {
+            objectives: vec![Objective { text: "Bâtir".into(), level: Some("supreme".into()) }],
+            funding: vec![
+                FundingLine { funder: "A".into(), share_percent: Some(60.0), ..FundingLine::default() },
+                FundingLine {
+                    funder: "B".into(),
+                    share_percent: Some(50.0),
+                    rate_percent: Some(120.0),
+                    ..FundingLine::default()
+                },
+            ],
+            staffing: vec![Staffing { role: "Directeur".into(), fte_percent: Some(150.0), ..Staffing::default() }],
+            ..ProjectSheet::default()
+        };
+        let mut doc = draft_sheet(sheet);
+        doc.contacts = vec![
+            Contact { role: Some("accueil".into()), ..Contact::default() },
+            Contact { person: Some("Camille".into()), email: Some("camille@petr".into()), ..Contact::default() },
+        ];
+        let codes = codes_at(doc);
+        for expected in [
+            ("project_sheet.objectives[0].level", "unknown_code"),
+            ("project_sheet.funding", "shares_over_total"),
+            ("project_sheet.funding[1].rate_percent", "out_of_range"),
+            ("project_sheet.staffing[0].fte_percent", "out_of_range"),
+            ("contacts[0]", "required"),
+            ("contacts[1].email", "invalid_email"),
+        ] {
+            assert!(codes.contains(&(expected.0.to_owned(), expected.1.to_owned())), "{expected:?} not in {codes:?}");
+        }
+    }
+}

@@ -238,6 +238,29 @@ mod tests {
     }
 
     #[test]
+    fn a_full_document_with_unknown_fields_falls_back_to_the_first_version_shape() {
+        let core = json!({ "kind": "good_practice", "title": "Méthode", "language": "fr" });
+        let mut newer = core.clone();
+        newer["a_field_of_a_later_version"] = json!(true);
+        let article =
+            json!({ "id": "https://a.test/items/m", "type": "Article", "maillage": core, "maillageDocument": newer });
+        let read = parse_article(&article).expect("readable");
+        assert_eq!(read.document.map(|d| d.title), Some("Méthode".to_owned()));
+    }
+
+    #[test]
+    fn an_article_from_an_older_node_reads_as_it_was_written() {
+        let older = json!({ "kind": "project_sheet", "title": "Ancienne", "language": "fr",
+            "project_sheet": { "objectives": ["Relocaliser"] } });
+        let article = json!({ "id": "https://a.test/items/a", "type": "Article", "maillage": older });
+        let document = parse_article(&article).expect("readable").document.expect("a document");
+        assert_eq!(
+            document.project_sheet.expect("sheet").objectives,
+            vec![crate::content::Objective::plain("Relocaliser")]
+        );
+    }
+
+    #[test]
     fn a_note_is_not_an_article() {
         let note = json!({"id": "https://a.test/n/1", "type": "Note"});
         assert_eq!(parse_article(&note).err(), Some(ArticleError::NotAnArticle("Note".into())));

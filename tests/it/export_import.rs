@@ -189,3 +189,38 @@ async fn an_import_reports_how_many_items_it_created_updated_and_left_unchanged(
     let said = format!("{}{}", String::from_utf8_lossy(&output.stdout), stderr_of(&output));
     assert!(said.contains("0 créée(s), 0 mise(s) à jour, 4 inchangée(s)"), "stdout+stderr: {said:?}");
 }
+
+#[tokio::test]
+async fn the_demo_items_survive_a_markdown_export_and_an_import_on_an_empty_node() {
+    let origin = spawn_app().await;
+    for document in crate::federation::seed_items::demo_items() {
+        origin.create_ok(&document).await;
+    }
+    let documents = documents_of(&origin).await;
+    assert_eq!(documents.len(), 11);
+    let dir = origin.dir.path().join("export");
+    export(&origin, "markdown", &dir).await;
+    let empty = spawn_app().await;
+
+    import(&empty, &markdown_files(&dir).iter().map(|f| f.as_path()).collect::<Vec<_>>()).await;
+
+    assert_eq!(documents_of(&empty).await, documents);
+}
+
+#[tokio::test]
+async fn withheld_contact_details_stay_in_the_node_s_own_export() {
+    // The export is the node's backup and migration path: it keeps what editors see.
+    let mut sheet = dynamo_project_sheet();
+    sheet.contacts[0].public = false;
+    let (app, _) = node_with_content().await;
+    app.put_item("dynamo-ariege", &sheet).await;
+    let file = app.dir.path().join("export.json");
+
+    export(&app, "json", &file).await;
+
+    let text = std::fs::read_to_string(&file).expect("the export file");
+    assert!(text.contains("alimentation@petr-ariege.example.org"), "the e-mail is kept");
+    let empty = spawn_app().await;
+    import(&empty, &[&file]).await;
+    assert_eq!(empty.get_ok("dynamo-ariege").await.document.contacts, sheet.contacts);
+}

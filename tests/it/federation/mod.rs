@@ -6,8 +6,10 @@
 mod convergence;
 mod forged;
 pub mod network;
+mod privacy;
 mod replication;
 mod restart;
+pub mod seed_items;
 mod test_ca;
 pub mod tiny_server;
 mod tls;
