@@ -6,6 +6,7 @@ pub mod details;
 pub mod errors;
 pub mod files;
 pub mod item;
+pub mod kinds;
 pub mod lang;
 pub mod markdown;
 pub mod projections;

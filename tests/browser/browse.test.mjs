@@ -161,6 +161,11 @@ describe('a project sheet', () => {
       ['Résultats', has(p.qualitative_results) || has(p.key_figures)],
       ['Effets utiles et évaluation', has(p.useful_effects) || has(p.evaluation_dimensions)],
       ['Événements', has(p.events)],
+      ['Hypothèses, risques et limites', has(p.hypotheses) || has(p.risks)],
+      ['Les six registres du modèle économique', has(p.registers)],
+      ['Contacts', has(api.contacts)],
+      ['Labels et distinctions', has(api.recognitions)],
+      ['Sources et rédaction de la fiche', has(api.sources) || has(api.page_author) || has(api.page_moderator)],
       ['Documents', has(api.documents)],
     ].filter(([, present]) => present);
     assert.ok(expected.length >= 8, `the demo sheet fills most sections (${expected.map(([t]) => t)})`);
@@ -177,8 +182,28 @@ describe('a project sheet', () => {
     }
     // The funding table: French headers, amounts in euros, French vocabulary labels.
     const funding = article.locator('table', { has: page.locator('caption', { hasText: 'Plan de financement' }) });
-    assert.deepEqual(await funding.locator('thead th').allInnerTexts(), ['Financeur', 'Montant', 'Type', 'Statut', 'Programme']);
+    // Columns appear when some line has a value: DYNAMO's sheet gives a rate on an HT base, no amount.
+    const columns = [
+      ['Financeur', (f) => f.funder],
+      ['Montant', (f) => f.amount_eur],
+      ["Calcul de l'aide", (f) => f.rate_percent ?? f.eligible_base_eur ?? f.tax_basis],
+      ['Part du budget', (f) => f.share_percent],
+      ['Période', (f) => f.period],
+      ['Objet', (f) => f.purpose],
+      ['Plan ou scénario', (f) => f.plan],
+      ['Type', (f) => f.funding_type],
+      ['Statut', (f) => f.status],
+      ['Programme', (f) => f.programme],
+    ];
+    const headers = columns.filter(([, get]) => p.funding.some((f) => has(get(f)))).map(([h]) => h);
+    assert.deepEqual(await funding.locator('thead th').allInnerTexts(), headers);
     assert.equal(await funding.locator('tbody tr').count(), p.funding.length);
+    const rated = p.funding.findIndex((f) => f.rate_percent !== undefined);
+    if (rated >= 0) {
+      const cells = await funding.locator('tbody tr').nth(rated).locator('td, th').allInnerTexts();
+      const basis = cells[headers.indexOf("Calcul de l'aide")];
+      assert.ok(basis.startsWith(`${p.funding[rated].rate_percent} % de `), `the rate and its base: ${basis}`);
+    }
 
     // Every code of a controlled vocabulary shows as its French label, never as the code.
     const labels = new Map();
@@ -193,7 +218,11 @@ describe('a project sheet', () => {
       p.phase,
       p.status,
       p.carrier?.org_type,
-      ...p.funding.flatMap((f) => [f.funding_type, f.status]),
+      ...p.funding.flatMap((f) => [f.funding_type, f.status, f.tax_basis]),
+      ...(p.partners || []).flatMap((x) => [x.relationship, x.org_type]),
+      ...(p.events || []).map((e) => e.format),
+      ...(p.objectives || []).map((o) => o.level),
+      ...(api.recognitions || []).map((r) => r.kind),
     ].filter(Boolean);
     const text = await page.locator('main').innerText();
     for (const code of codes) {

@@ -207,3 +207,50 @@ async fn the_peers_page_and_its_follow_form_are_in_english_when_asked() {
     let refusée = french.post("/admin/pairs/suivre", &format!("_csrf={csrf}&cible=")).await;
     assert!(refusée.html.contains("Indiquez l&#x27;identifiant d&#x27;un nœud (territoire@hote)"), "{}", refusée.html);
 }
+
+#[tokio::test]
+async fn the_form_saves_levelled_objectives_a_withheld_contact_and_a_funding_rate_and_shows_them_again() {
+    let app = app_with_editor("editor").await;
+    let mut browser = Browser::new(&app, None);
+    browser.sign_in("claire").await;
+    let csrf = browser.csrf().await;
+    let body = format!(
+        "_csrf={csrf}&_action=save&kind=project_sheet&lifecycle=draft&language=fr&slug=dynamo-formulaire&title=DYNAMO\
+         &project_sheet.objectives%5B0%5D.text=Relocaliser\
+         &project_sheet.objectives%5B1%5D.text=B%C3%A2tir+un+SYAM&project_sheet.objectives%5B1%5D.level=finalite\
+         &contacts%5B0%5D.organisation=PETR&contacts%5B0%5D.person=Camille&contacts%5B0%5D.email=camille%40petr.example.org\
+         &contacts%5B1%5D.organisation=CLA&contacts%5B1%5D.email=cla%40petr.example.org&contacts%5B1%5D.public=true\
+         &project_sheet.funding%5B0%5D.funder=%C3%89tat&project_sheet.funding%5B0%5D.rate_percent=50\
+         &project_sheet.funding%5B0%5D.eligible_base_eur=3+400+000&project_sheet.funding%5B0%5D.tax_basis=ht\
+         &project_sheet.events%5B0%5D.name=Focus+group&project_sheet.events%5B0%5D.attendance=50"
+    );
+
+    let page = browser.post("/edit/new", &body).await;
+
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.html);
+    let saved = app.get_ok("dynamo-formulaire").await.document;
+    let sheet = saved.project_sheet.expect("a project sheet");
+    assert_eq!(sheet.objectives[0], maillage::content::Objective::plain("Relocaliser"));
+    assert_eq!(sheet.objectives[1].level.as_deref(), Some("finalite"));
+    assert_eq!((saved.contacts[0].public, saved.contacts[1].public), (false, true));
+    assert_eq!(saved.contacts[0].email.as_deref(), Some("camille@petr.example.org"));
+    assert_eq!(sheet.funding[0].rate_percent, Some(50.0));
+    assert_eq!(sheet.funding[0].eligible_base_eur, Some(3_400_000.0));
+    assert_eq!(sheet.events[0].attendance, Some(50));
+
+    // The editor reads every detail back in the form, the withheld e-mail included.
+    let form = browser.get("/edit/dynamo-formulaire").await;
+    assert_eq!(form.status, StatusCode::OK);
+    for text in [
+        "value=\"camille@petr.example.org\"",
+        "name=\"contacts[1].public\" value=\"true\" checked",
+        "<option value=\"finalite\" selected>",
+        "name=\"project_sheet.objectives[0].text\"",
+    ] {
+        assert!(form.html.contains(text), "{text} in the form");
+    }
+    assert!(
+        !form.html.contains("name=\"contacts[0].public\" value=\"true\" checked"),
+        "the first contact stays withheld"
+    );
+}

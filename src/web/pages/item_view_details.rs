@@ -61,9 +61,7 @@ pub fn funding_table(vocab: &Vocabularies, lines: &[FundingLine]) -> Option<Tabl
     SparseTable::new()
         .column(header("view-funder"), texts(lines, |f| Some(f.funder.clone())))
         .column(num_header("view-amount"), numbers(lines, |f| f.amount_eur.map(format::euros)))
-        .column(num_header("view-aid-rate"), numbers(lines, |f| percent(f.rate_percent)))
-        .column(num_header("view-eligible-base"), numbers(lines, |f| f.eligible_base_eur.map(format::euros)))
-        .column(header("view-tax-basis"), texts(lines, |f| term(vocab, names::TAX_BASIS, f.tax_basis.as_deref())))
+        .column(header("view-aid-basis"), texts(lines, aid_basis))
         .column(num_header("view-budget-share"), numbers(lines, |f| percent(f.share_percent)))
         .column(
             header("view-period"),
@@ -75,6 +73,23 @@ pub fn funding_table(vocab: &Vocabularies, lines: &[FundingLine]) -> Option<Tabl
         .column(header("view-status"), texts(lines, |f| term(vocab, names::FUNDING_STATUS, f.status.as_deref())))
         .column(header("view-programme"), texts(lines, |f| f.programme.clone()))
         .build("view-funding-plan", footer)
+}
+
+/// "50 % de 3 400 000 € HT": how the aid is computed, as far as the line says.
+fn aid_basis(f: &FundingLine) -> Option<String> {
+    let tax = f.tax_basis.as_deref().map(|t| t.to_uppercase());
+    let base = f.eligible_base_eur.map(|b| match &tax {
+        Some(tax) => format!("{} {tax}", format::euros(b)),
+        None => format::euros(b),
+    });
+    match (percent(f.rate_percent), base) {
+        (Some(rate), Some(base)) => {
+            Some(i18n::t_with("view-rate-of-base", &[("rate", rate.into()), ("base", base.into())]))
+        }
+        (Some(rate), None) => Some(rate),
+        (None, Some(base)) => Some(i18n::t1("view-base-only", "base", base)),
+        (None, None) => tax,
+    }
 }
 
 pub fn partners_table(vocab: &Vocabularies, partners: &[Partner]) -> Option<Table> {

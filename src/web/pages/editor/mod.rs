@@ -5,6 +5,7 @@
 mod dashboard;
 pub(super) mod field_errors;
 mod form_parse;
+mod form_sections;
 mod form_spec;
 mod form_view;
 mod forms;
