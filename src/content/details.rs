@@ -60,11 +60,12 @@ impl Contact {
     }
 }
 
-/// Where the facts of an item come from.
+/// Where the facts of an item come from: a page (URL) or a document named by its title.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The day the page was read (`AAAA-MM-JJ`).

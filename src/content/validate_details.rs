@@ -5,7 +5,8 @@
 use super::errors::Collector;
 use super::item::*;
 use super::validate::{
-    amount, code, digits, list_len, optional_code, partial_date, text, url, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
+    amount, code, digits, list_len, optional_code, partial_date, text, url, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
 };
 use super::vocabulary::{names, Vocabularies};
 
@@ -19,8 +20,15 @@ pub(super) fn envelope(c: &mut Collector, vocab: &Vocabularies, doc: &ItemDocume
     }
     list_len(c, "sources", doc.sources.len());
     for (i, s) in doc.sources.iter().enumerate() {
-        url(c, &format!("sources[{i}].url"), &s.url);
-        optional_text(c, &format!("sources[{i}].title"), s.title.as_deref(), MAX_TITLE_CHARS);
+        match &s.url {
+            Some(u) => url(c, &format!("sources[{i}].url"), u),
+            None if blank(s.title.as_deref()) => {
+                c.push(format!("sources[{i}]"), "required", "Une source a une adresse, un titre ou les deux.")
+            }
+            None => {}
+        }
+        // Titles of reports run long ("Quelle dynamique économique pour… ?").
+        optional_text(c, &format!("sources[{i}].title"), s.title.as_deref(), MAX_SUMMARY_CHARS);
         if let Some(d) = &s.consulted {
             partial_date(c, &format!("sources[{i}].consulted"), d);
         }

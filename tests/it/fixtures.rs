@@ -88,7 +88,7 @@ pub fn dynamo_project_sheet() -> ItemDocument {
             },
         ],
         sources: vec![Source {
-            url: s("https://www.example.org/petr-ariege/dynamo"),
+            url: some("https://www.example.org/petr-ariege/dynamo"),
             title: some("La dynamique DYNAMO"),
             consulted: some("2026-09-01"),
         }],
@@ -333,7 +333,7 @@ pub fn tav_marseille_experience() -> ItemDocument {
         documents: Vec::new(),
         inspired_by: strings(&["https://paris.example.org/items/epiceries-solidaires"]),
         contacts: Vec::new(),
-        sources: vec![Source { url: s("https://www.example.org/tav/seance-2022-06-17.pdf"), title: None, consulted: None }],
+        sources: vec![Source { url: None, title: some("Diaporama de la séance du 17 juin 2022"), consulted: None }],
         recognitions: Vec::new(),
         page_author: some("Louise"),
         page_moderator: None,

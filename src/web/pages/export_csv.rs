@@ -104,9 +104,10 @@ pub fn item_row(item: &Item, vocab: &Vocabularies, page: &str, origin: &str) -> 
     let sources: Vec<String> = doc
         .sources
         .iter()
-        .map(|s| match &s.title {
-            Some(title) => format!("{title} <{}>", s.url),
-            None => s.url.clone(),
+        .map(|s| match (&s.title, &s.url) {
+            (Some(title), Some(url)) => format!("{title} <{url}>"),
+            (Some(text), None) | (None, Some(text)) => text.clone(),
+            (None, None) => String::new(),
         })
         .collect();
     let date =

@@ -191,12 +191,12 @@ pub fn envelope_sections(doc: &ItemDocument, vocab: &Vocabularies, out: &mut Vec
         .sources
         .iter()
         .map(|s| {
-            let title = s.title.clone().unwrap_or_else(|| s.url.clone());
+            let title = s.title.clone().or_else(|| s.url.clone()).unwrap_or_default();
             let text = match s.consulted.as_deref() {
                 Some(day) => format!("{title} ({} {})", i18n::t("view-consulted-on"), format::partial_date(day)),
                 None => title,
             };
-            LinkView { text, href: format::safe_href(&s.url) }
+            LinkView { text, href: s.url.as_deref().and_then(format::safe_href) }
         })
         .collect();
     b.list("view-sources", sources);

@@ -184,3 +184,15 @@ async fn an_article_keeps_the_first_version_shape_for_older_nodes_and_the_full_d
     let stored = origin.item(article["id"].as_str().expect("id")).await.expect("the item").document;
     assert_eq!(full, stored);
 }
+
+#[test]
+fn a_document_of_the_first_version_reads_and_writes_back_unchanged() {
+    // Stored items and revisions written before the detailed fields keep their shape: read
+    // and written again, nothing is added or changed, and they are their own
+    // first-version shape.
+    let older = super::network::full_project_sheet("ancienne");
+    assert_first_version(&older, "");
+    let read: ItemDocument = serde_json::from_value(older.clone()).expect("a first-version document reads");
+    assert_eq!(serde_json::to_value(&read).expect("json"), older);
+    assert_eq!(read.first_version_shape(), read);
+}
