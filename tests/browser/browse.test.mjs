@@ -203,6 +203,7 @@ describe('a project sheet', () => {
       const cells = await funding.locator('tbody tr').nth(rated).locator('td, th').allInnerTexts();
       const basis = cells[headers.indexOf("Calcul de l'aide")];
       assert.ok(basis.startsWith(`${p.funding[rated].rate_percent} % de `), `the rate and its base: ${basis}`);
+      if (p.funding[rated].tax_basis) assert.ok(basis.endsWith(` ${p.funding[rated].tax_basis.toUpperCase()}`), `HT or TTC: ${basis}`);
     }
 
     // Every code of a controlled vocabulary shows as its French label, never as the code.
@@ -218,7 +219,8 @@ describe('a project sheet', () => {
       p.phase,
       p.status,
       p.carrier?.org_type,
-      ...p.funding.flatMap((f) => [f.funding_type, f.status, f.tax_basis]),
+      // The tax basis shows as its abbreviation in the aid column (checked above).
+      ...p.funding.flatMap((f) => [f.funding_type, f.status]),
       ...(p.partners || []).flatMap((x) => [x.relationship, x.org_type]),
       ...(p.events || []).map((e) => e.format),
       ...(p.objectives || []).map((o) => o.level),
