@@ -665,7 +665,8 @@ pub async fn public_item_versions(
     origin: Option<&str>,
 ) -> sqlx::Result<Vec<(String, String, String)>> {
     sqlx::query_as(
-        "SELECT uri, updated_at, document FROM items WHERE lifecycle IN ('published', 'archived') AND origin IS ? ORDER BY uri",
+        "SELECT uri, updated_at, c.document FROM items JOIN item_contents c ON c.item_id = items.id
+         WHERE lifecycle IN ('published', 'archived') AND origin IS ? ORDER BY uri",
     )
     .bind(origin)
     .fetch_all(pool)

@@ -1,4 +1,6 @@
-//! Items, their vocabulary terms, revisions and full-text index rows.
+//! Items, their vocabulary terms, revisions and lineage links. An item is two rows: the
+//! narrow `items` row that lists, filters and counts read, and its `item_contents` (the
+//! JSON document and the rendered body), read only for the items shown.
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
@@ -26,8 +28,11 @@ pub struct ItemRow {
     pub refreshed_at: Option<String>,
 }
 
-const ITEM_COLUMNS: &str = "id, uri, slug, origin, origin_url, kind, lifecycle, title, summary, territory, language, \
-     document, body_html, revision, created_at, updated_at, published_at, review_due, refreshed_at";
+const ITEM_COLUMNS: &str = "items.id, uri, slug, origin, origin_url, kind, lifecycle, title, summary, territory, \
+     language, c.document, c.body_html, revision, created_at, updated_at, published_at, review_due, refreshed_at";
+
+/// An item's two rows.
+const ITEM_FROM: &str = "items JOIN item_contents c ON c.item_id = items.id";
 
 /// The values written for an item, new or changed.
 pub struct ItemWrite<'a> {
@@ -52,8 +57,8 @@ pub struct ItemWrite<'a> {
 pub async fn insert_item(conn: &mut SqliteConnection, item: &ItemWrite<'_>, created_at: &str) -> sqlx::Result<i64> {
     let done = sqlx::query(
         "INSERT INTO items (uri, slug, origin, origin_url, kind, lifecycle, title, summary, territory, language,
-                            document, body_html, revision, created_at, updated_at, published_at, review_due, refreshed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+                            revision, created_at, updated_at, published_at, review_due, refreshed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
     )
     .bind(item.uri)
     .bind(item.slug)
@@ -65,23 +70,28 @@ pub async fn insert_item(conn: &mut SqliteConnection, item: &ItemWrite<'_>, crea
     .bind(item.summary)
     .bind(item.territory)
     .bind(item.language)
-    .bind(item.document)
-    .bind(item.body_html)
     .bind(created_at)
     .bind(item.updated_at)
     .bind(item.published_at)
     .bind(item.review_due)
     .bind(item.refreshed_at)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(done.last_insert_rowid())
+    let id = done.last_insert_rowid();
+    sqlx::query("INSERT INTO item_contents (item_id, document, body_html) VALUES (?, ?, ?)")
+        .bind(id)
+        .bind(item.document)
+        .bind(item.body_html)
+        .execute(conn)
+        .await?;
+    Ok(id)
 }
 
 /// Replaces an item's values and bumps its revision; returns the new revision.
 pub async fn update_item(conn: &mut SqliteConnection, id: i64, item: &ItemWrite<'_>) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+    let revision: i64 = sqlx::query_scalar(
         "UPDATE items SET slug = ?, origin_url = ?, kind = ?, lifecycle = ?, title = ?, summary = ?, territory = ?,
-                language = ?, document = ?, body_html = ?, revision = revision + 1, updated_at = ?, published_at = ?,
+                language = ?, revision = revision + 1, updated_at = ?, published_at = ?,
                 review_due = ?, refreshed_at = ?
          WHERE id = ? RETURNING revision",
     )
@@ -93,30 +103,41 @@ pub async fn update_item(conn: &mut SqliteConnection, id: i64, item: &ItemWrite<
     .bind(item.summary)
     .bind(item.territory)
     .bind(item.language)
-    .bind(item.document)
-    .bind(item.body_html)
     .bind(item.updated_at)
     .bind(item.published_at)
     .bind(item.review_due)
     .bind(item.refreshed_at)
     .bind(id)
-    .fetch_one(conn)
-    .await
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE item_contents SET document = ?, body_html = ? WHERE item_id = ?")
+        .bind(item.document)
+        .bind(item.body_html)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(revision)
 }
 
 pub async fn find_local_item_by_slug(conn: &mut SqliteConnection, slug: &str) -> sqlx::Result<Option<ItemRow>> {
-    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE slug = ? AND origin IS NULL"))
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE slug = ? AND origin IS NULL"))
         .bind(slug)
         .fetch_optional(conn)
         .await
 }
 
 pub async fn find_item_by_uri(conn: &mut SqliteConnection, uri: &str) -> sqlx::Result<Option<ItemRow>> {
-    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE uri = ?")).bind(uri).fetch_optional(conn).await
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE uri = ?"))
+        .bind(uri)
+        .fetch_optional(conn)
+        .await
 }
 
 pub async fn find_item_by_id(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemRow>> {
-    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?")).bind(id).fetch_optional(pool).await
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE items.id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
 }
 
 /// Is this slug taken by a local item other than `except_id`?
@@ -203,8 +224,8 @@ pub async fn replace_item_links(conn: &mut SqliteConnection, item_id: i64, targe
 /// Public items whose `inspired_by` names `uri` (the other side of the lineage).
 pub async fn list_items_inspired_by(pool: &SqlitePool, uri: &str) -> sqlx::Result<Vec<ItemRow>> {
     sqlx::query_as(&format!(
-        "SELECT {ITEM_COLUMNS} FROM items WHERE lifecycle IN ('published', 'archived')
-           AND id IN (SELECT item_id FROM item_links WHERE target = ?)
+        "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE lifecycle IN ('published', 'archived')
+           AND items.id IN (SELECT item_id FROM item_links WHERE target = ?)
          ORDER BY updated_at DESC"
     ))
     .bind(uri)
@@ -217,7 +238,8 @@ pub async fn find_items_by_ids(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<V
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM items WHERE id IN ("));
+    let mut query: QueryBuilder<Sqlite> =
+        QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE id IN ("));
     let mut list = query.separated(", ");
     for id in ids {
         list.push_bind(*id);
@@ -231,7 +253,8 @@ pub async fn find_items_by_uris(pool: &SqlitePool, uris: &[String]) -> sqlx::Res
     if uris.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM items WHERE uri IN ("));
+    let mut query: QueryBuilder<Sqlite> =
+        QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE uri IN ("));
     let mut list = query.separated(", ");
     for uri in uris {
         list.push_bind(uri);
@@ -242,7 +265,9 @@ pub async fn find_items_by_uris(pool: &SqlitePool, uris: &[String]) -> sqlx::Res
 
 /// Every local item, oldest first (export).
 pub async fn list_local_items(pool: &SqlitePool) -> sqlx::Result<Vec<ItemRow>> {
-    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE origin IS NULL ORDER BY id")).fetch_all(pool).await
+    sqlx::query_as(&format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE origin IS NULL ORDER BY items.id"))
+        .fetch_all(pool)
+        .await
 }
 
 /// Public local items with an overdue review, for the editors' dashboard.

@@ -1,12 +1,13 @@
 //! Figures of the whole known network, for the coordination view: items per origin, kind
-//! and pillar, recent items, and lineage links between origins.
+//! and pillar (read from the counts kept on write, `public_counts`), recent items, and
+//! lineage links between origins.
 
 use sqlx::SqlitePool;
 
 /// (origin actor or NULL for local, territory label, kind, count) of public items.
 pub async fn counts_by_origin_and_kind(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<String>, String, i64)>> {
     sqlx::query_as(
-        "SELECT origin, kind, COUNT(*) FROM items WHERE lifecycle IN ('published', 'archived') GROUP BY origin, kind",
+        "SELECT NULLIF(origin, ''), value, n FROM public_counts WHERE facet = 'kind' AND n > 0 ORDER BY origin, value",
     )
     .fetch_all(pool)
     .await
@@ -14,8 +15,7 @@ pub async fn counts_by_origin_and_kind(pool: &SqlitePool) -> sqlx::Result<Vec<(O
 
 pub async fn counts_by_origin_and_pillar(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<String>, String, i64)>> {
     sqlx::query_as(
-        "SELECT i.origin, t.code, COUNT(*) FROM items i JOIN item_terms t ON t.item_id = i.id AND t.vocabulary = 'pillar'
-         WHERE i.lifecycle IN ('published', 'archived') GROUP BY i.origin, t.code",
+        "SELECT NULLIF(origin, ''), value, n FROM public_counts WHERE facet = 'pillar' AND n > 0 ORDER BY origin, value",
     )
     .fetch_all(pool)
     .await

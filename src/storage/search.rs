@@ -100,9 +100,14 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
                 .push(" OFFSET ")
                 .push_bind(query.offset);
             let ids: Vec<i64> = q.build_query_scalar().fetch_all(pool).await?;
-            let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
-            push_from_where(&mut count, query);
-            let total = count.build_query_scalar().fetch_one(pool).await?;
+            let total = match MaintainedCount::of(query) {
+                Some(maintained) => maintained.total(pool).await?,
+                None => {
+                    let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
+                    push_from_where(&mut count, query);
+                    count.build_query_scalar().fetch_one(pool).await?
+                }
+            };
             let facets = if with_facets { all_facet_counts(pool, query).await? } else { Vec::new() };
             (ids, total, true, facets)
         }
@@ -113,13 +118,79 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
     Ok((Page { rows, total, exact }, facets))
 }
 
+const FACETS: [&str; 5] = ["kind", "territory", "pillar", "activity_domain", "resource"];
+
+/// A count that `public_counts` holds (see its migration): public items, all of them or
+/// this node's own, with at most one facet value as filter.
+struct MaintainedCount {
+    local_only: bool,
+    facet: Option<(&'static str, String)>,
+}
+
+impl MaintainedCount {
+    fn of(query: &ItemQuery) -> Option<MaintainedCount> {
+        if !query.lifecycles.is_empty()
+            || query.text.is_some()
+            || query.updated_from.is_some()
+            || query.updated_to.is_some()
+        {
+            return None;
+        }
+        let filters = [
+            ("kind", &query.kind),
+            ("territory", &query.territory),
+            ("pillar", &query.pillar),
+            ("activity_domain", &query.domain),
+            ("resource", &query.resource),
+        ];
+        let mut set = filters.into_iter().filter_map(|(facet, value)| value.as_ref().map(|v| (facet, v.clone())));
+        let facet = set.next();
+        if set.next().is_some() {
+            return None;
+        }
+        Some(MaintainedCount { local_only: query.local_only, facet })
+    }
+
+    async fn total(&self, pool: &SqlitePool) -> sqlx::Result<i64> {
+        let (facet, value) = match &self.facet {
+            Some((facet, value)) => (*facet, value.as_str()),
+            None => ("all", ""),
+        };
+        sqlx::query_scalar(
+            "SELECT COALESCE(SUM(n), 0) FROM public_counts WHERE facet = ? AND value = ? AND (? = 0 OR origin = '')",
+        )
+        .bind(facet)
+        .bind(value)
+        .bind(self.local_only)
+        .fetch_one(pool)
+        .await
+    }
+}
+
+/// Facet counts of every public item (or of this node's own), from `public_counts`.
+async fn maintained_facets(pool: &SqlitePool, local_only: bool) -> sqlx::Result<FacetCounts> {
+    sqlx::query_as(
+        "SELECT facet, value, SUM(n) AS total FROM public_counts
+          WHERE facet IN ('kind', 'territory', 'pillar', 'activity_domain', 'resource') AND (? = 0 OR origin = '')
+          GROUP BY facet, value HAVING total > 0
+          ORDER BY CASE facet WHEN 'kind' THEN 0 WHEN 'territory' THEN 1 WHEN 'pillar' THEN 2
+                              WHEN 'activity_domain' THEN 3 ELSE 4 END, total DESC, value",
+    )
+    .bind(local_only)
+    .fetch_all(pool)
+    .await
+}
+
 /// Counts of the items matching `query` per facet value.
 pub async fn all_facet_counts(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<FacetCounts> {
     if let Some(text) = &query.text {
         return Ok(search_text::search(pool, query, text, true).await?.1);
     }
+    if let Some(MaintainedCount { local_only, facet: None }) = MaintainedCount::of(query) {
+        return maintained_facets(pool, local_only).await;
+    }
     let mut all = Vec::new();
-    for facet in ["kind", "territory", "pillar", "activity_domain", "resource"] {
+    for facet in FACETS {
         let counts = facet_counts(pool, query, facet).await?;
         all.extend(counts.into_iter().map(|(value, n)| (facet.to_owned(), value, n)));
     }

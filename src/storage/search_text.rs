@@ -233,14 +233,14 @@ async fn item_ids_of(pool: &SqlitePool, keys: &[i64]) -> sqlx::Result<Vec<i64>> 
 /// Facet counts of the window, scaled to the whole result set.
 async fn facets(pool: &SqlitePool, w: &Window) -> sqlx::Result<FacetCounts> {
     let counts: Vec<(String, String, i64)> = sqlx::query_as(
-        // CROSS JOIN keeps the order: the index's matches first, then one lookup each, in
-        // the covering index rather than the item rows (documents of several KB).
+        // CROSS JOIN keeps the order: the index's matches first, then one lookup each in
+        // the narrow item rows.
         "WITH m AS MATERIALIZED (SELECT d.item_id FROM search_index s CROSS JOIN search_docs d ON d.doc_id = s.rowid
                                  WHERE search_index MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3)
-         SELECT 'kind', i.kind, COUNT(*) FROM m CROSS JOIN items i INDEXED BY items_by_id_filters ON i.id = m.item_id
+         SELECT 'kind', i.kind, COUNT(*) FROM m CROSS JOIN items i ON i.id = m.item_id
           GROUP BY i.kind
          UNION ALL
-         SELECT 'territory', i.territory, COUNT(*) FROM m CROSS JOIN items i INDEXED BY items_by_id_filters
+         SELECT 'territory', i.territory, COUNT(*) FROM m CROSS JOIN items i
           ON i.id = m.item_id GROUP BY i.territory
          UNION ALL
          SELECT t.vocabulary, t.code, COUNT(*) FROM m CROSS JOIN item_terms t ON t.item_id = m.item_id

@@ -24,6 +24,7 @@ mod import_spreadsheet;
 mod messages;
 mod openapi;
 mod pages_language;
+mod public_counts;
 mod search;
 mod search_relevance;
 mod settings;
