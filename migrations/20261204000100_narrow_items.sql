@@ -15,3 +15,10 @@ ALTER TABLE items DROP COLUMN body_html;
 -- Covering indexes that stood in for a narrow row: the row is narrow now.
 DROP INDEX items_by_id_filters;
 DROP INDEX items_revisions;
+DROP INDEX items_listing;
+
+-- Public lists walk this index newest first and stop after a page: no sort of the
+-- matches (the `lifecycle IN (…)` of two values would otherwise need one). Filters on
+-- kind, territory and origin are checked in the index entries.
+CREATE INDEX items_public_recent ON items(updated_at DESC, id DESC, kind, territory, origin)
+    WHERE lifecycle IN ('published', 'archived');

@@ -224,8 +224,11 @@ pub async fn replace_item_links(conn: &mut SqliteConnection, item_id: i64, targe
 /// Public items whose `inspired_by` names `uri` (the other side of the lineage).
 pub async fn list_items_inspired_by(pool: &SqlitePool, uri: &str) -> sqlx::Result<Vec<ItemRow>> {
     sqlx::query_as(&format!(
-        "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE lifecycle IN ('published', 'archived')
-           AND items.id IN (SELECT item_id FROM item_links WHERE target = ?)
+        // From the links to the items (CROSS JOIN fixes that order): a few lookups,
+        // never a walk of every public item.
+        "SELECT {ITEM_COLUMNS} FROM item_links l CROSS JOIN items ON items.id = l.item_id
+           JOIN item_contents c ON c.item_id = items.id
+          WHERE l.target = ? AND lifecycle IN ('published', 'archived')
          ORDER BY updated_at DESC"
     ))
     .bind(uri)

@@ -31,13 +31,7 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
         // last transactions, which peers re-deliver or reconciliation heals.
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5))
-        // 16 MB of page cache per connection (the default is 2 MB), and reads through a
-        // memory map instead of a copy into the cache: the kernel's page cache is shared.
-        .pragma("cache_size", "-16000")
-        .pragma("mmap_size", "1073741824")
-        // Statistics for the query planner, refreshed on a sample at most.
-        .pragma("analysis_limit", "1000");
+        .busy_timeout(Duration::from_secs(5));
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)
@@ -47,8 +41,6 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
         .run(&pool)
         .await
         .with_context(|| format!("impossible de mettre à jour le schéma de la base {}", path.display()))?;
-    // Gathers planner statistics where tables changed a lot (after migrations or imports).
-    sqlx::query("PRAGMA optimize=0x10002").execute(&pool).await.context("PRAGMA optimize a échoué")?;
     Ok(pool)
 }
 
