@@ -33,8 +33,52 @@ pub struct Page {
     pub exact: bool,
 }
 
-fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery) {
-    q.push(" FROM items WHERE 1 = 1");
+/// How a list reaches its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// The query planner chooses; a vocabulary filter is an `IN` over its codes' index, so
+    /// that a selective code drives the query.
+    Planner,
+    /// Public items, newest first along `items_public_recent`, every filter checked on the
+    /// way: a page costs about (offset + limit) / (share of matching items) index entries.
+    NewestFirst,
+}
+
+/// A filter matching fewer public items than this drives the query from its own index;
+/// above it, walking the newest items finds a page within a few thousand entries.
+const SELECTIVE: i64 = 5_000;
+
+/// Chooses the access path of a list from the counts kept on write: SQLite's planner has
+/// no statistics on how common a code is, and guessed wrong both ways (a sort of 70,000
+/// matches for a common pillar, or a walk of every item for an absent one).
+async fn access(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Access> {
+    if !query.lifecycles.is_empty() || query.text.is_some() {
+        return Ok(Access::Planner);
+    }
+    let filters = [
+        ("kind", &query.kind),
+        ("territory", &query.territory),
+        ("pillar", &query.pillar),
+        ("activity_domain", &query.domain),
+        ("resource", &query.resource),
+    ];
+    let mut fewest = i64::MAX;
+    for (facet, value) in filters {
+        if let Some(value) = value {
+            let n = MaintainedCount { local_only: query.local_only, facet: Some((facet, value.clone())) }
+                .total(pool)
+                .await?;
+            fewest = fewest.min(n);
+        }
+    }
+    Ok(if fewest > SELECTIVE { Access::NewestFirst } else { Access::Planner })
+}
+
+fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery, access: Access) {
+    match access {
+        Access::NewestFirst => q.push(" FROM items INDEXED BY items_public_recent WHERE 1 = 1"),
+        Access::Planner => q.push(" FROM items WHERE 1 = 1"),
+    };
     if query.lifecycles.is_empty() {
         q.push(" AND items.lifecycle IN ('published', 'archived')");
     } else {
@@ -54,12 +98,22 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery) {
     for (vocabulary, code) in
         [("pillar", &query.pillar), ("activity_domain", &query.domain), ("resource", &query.resource)]
     {
-        if let Some(code) = code {
-            q.push(" AND EXISTS (SELECT 1 FROM item_terms t WHERE t.item_id = items.id AND t.vocabulary = ")
-                .push_bind(vocabulary)
-                .push(" AND t.code = ")
-                .push_bind(code.clone())
-                .push(")");
+        match (code, access) {
+            (Some(code), Access::NewestFirst) => {
+                q.push(" AND EXISTS (SELECT 1 FROM item_terms t WHERE t.item_id = items.id AND t.vocabulary = ")
+                    .push_bind(vocabulary)
+                    .push(" AND t.code = ")
+                    .push_bind(code.clone())
+                    .push(")");
+            }
+            (Some(code), Access::Planner) => {
+                q.push(" AND items.id IN (SELECT item_id FROM item_terms WHERE vocabulary = ")
+                    .push_bind(vocabulary)
+                    .push(" AND code = ")
+                    .push_bind(code.clone())
+                    .push(")");
+            }
+            (None, _) => {}
         }
     }
     if let Some(from) = &query.updated_from {
@@ -93,8 +147,9 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
             (page.item_ids, page.total, page.exact, facets)
         }
         None => {
+            let access = access(pool, query).await?;
             let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
-            push_from_where(&mut q, query);
+            push_from_where(&mut q, query, access);
             q.push(" ORDER BY items.updated_at DESC, items.id DESC LIMIT ")
                 .push_bind(query.limit)
                 .push(" OFFSET ")
@@ -104,7 +159,7 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
                 Some(maintained) => maintained.total(pool).await?,
                 None => {
                     let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
-                    push_from_where(&mut count, query);
+                    push_from_where(&mut count, query, Access::Planner);
                     count.build_query_scalar().fetch_one(pool).await?
                 }
             };
@@ -203,7 +258,7 @@ async fn facet_counts(pool: &SqlitePool, query: &ItemQuery, facet: &str) -> sqlx
         "territory" => QueryBuilder::new("SELECT items.territory AS value, COUNT(*) AS n"),
         _ => QueryBuilder::new("SELECT t.code AS value, COUNT(*) AS n"),
     };
-    push_from_where(&mut q, query);
+    push_from_where(&mut q, query, Access::Planner);
     match facet {
         "kind" => q.push(" GROUP BY items.kind"),
         "territory" => q.push(" GROUP BY items.territory"),
@@ -212,7 +267,7 @@ async fn facet_counts(pool: &SqlitePool, query: &ItemQuery, facet: &str) -> sqlx
             let mut inner: QueryBuilder<Sqlite> =
                 QueryBuilder::new("SELECT t.code AS value, COUNT(*) AS n FROM item_terms t WHERE t.vocabulary = ");
             inner.push_bind(vocabulary.to_owned()).push(" AND t.item_id IN (SELECT items.id");
-            push_from_where(&mut inner, query);
+            push_from_where(&mut inner, query, Access::Planner);
             inner.push(") GROUP BY t.code ORDER BY n DESC, value");
             return inner.build_query_as().fetch_all(pool).await;
         }
