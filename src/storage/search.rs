@@ -25,6 +25,19 @@ pub struct ItemQuery {
     pub offset: i64,
 }
 
+impl ItemQuery {
+    /// The filters that are facets of `public_counts`, by facet name.
+    fn facet_filters(&self) -> [(&'static str, &Option<String>); 5] {
+        [
+            ("kind", &self.kind),
+            ("territory", &self.territory),
+            ("pillar", &self.pillar),
+            ("activity_domain", &self.domain),
+            ("resource", &self.resource),
+        ]
+    }
+}
+
 /// One page of a list or search, and the size of the whole result set.
 pub struct Page {
     pub rows: Vec<ItemRow>,
@@ -55,15 +68,8 @@ async fn access(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Access> {
     if !query.lifecycles.is_empty() || query.text.is_some() {
         return Ok(Access::Planner);
     }
-    let filters = [
-        ("kind", &query.kind),
-        ("territory", &query.territory),
-        ("pillar", &query.pillar),
-        ("activity_domain", &query.domain),
-        ("resource", &query.resource),
-    ];
     let mut fewest = i64::MAX;
-    for (facet, value) in filters {
+    for (facet, value) in query.facet_filters() {
         if let Some(value) = value {
             let n = MaintainedCount { local_only: query.local_only, facet: Some((facet, value.clone())) }
                 .total(pool)
@@ -191,14 +197,8 @@ impl MaintainedCount {
         {
             return None;
         }
-        let filters = [
-            ("kind", &query.kind),
-            ("territory", &query.territory),
-            ("pillar", &query.pillar),
-            ("activity_domain", &query.domain),
-            ("resource", &query.resource),
-        ];
-        let mut set = filters.into_iter().filter_map(|(facet, value)| value.as_ref().map(|v| (facet, v.clone())));
+        let mut set =
+            query.facet_filters().into_iter().filter_map(|(facet, value)| value.as_ref().map(|v| (facet, v.clone())));
         let facet = set.next();
         if set.next().is_some() {
             return None;
