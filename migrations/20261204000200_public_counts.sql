@@ -60,16 +60,16 @@ BEGIN
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
--- Items are not deleted (a withdrawn item keeps its row), but if one were, its counts go.
+-- Items are not deleted (a withdrawn item keeps its row), but if one were, its counts go:
+-- its codes first, through their own trigger while the item is still there.
 CREATE TRIGGER public_counts_item_delete BEFORE DELETE ON items
 WHEN OLD.lifecycle IN ('published', 'archived')
 BEGIN
+    DELETE FROM item_terms WHERE item_id = OLD.id;
     UPDATE public_counts SET n = n - 1
      WHERE origin = COALESCE(OLD.origin, '')
        AND ((facet = 'all' AND value = '') OR (facet = 'kind' AND value = OLD.kind)
-            OR (facet = 'territory' AND value = OLD.territory)
-            OR (facet, value) IN (SELECT vocabulary, code FROM item_terms WHERE item_id = OLD.id));
-    DELETE FROM item_terms WHERE item_id = OLD.id;
+            OR (facet = 'territory' AND value = OLD.territory));
 END;
 
 -- A code counts while its item is public.

@@ -9,7 +9,7 @@ mod accounts;
 mod audit;
 mod backup;
 mod clap_french;
-mod demo;
+pub mod demo;
 mod demo_network;
 mod doctor;
 mod export;

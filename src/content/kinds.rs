@@ -336,6 +336,10 @@ pub struct SixRegisters {
 }
 
 impl SixRegisters {
+    /// The JSON keys of the registers, in the order of [`SixRegisters::labelled`].
+    pub const KEYS: [&'static str; 6] =
+        ["value_proposition", "resources", "organisation", "contracting", "funding_and_value_sharing", "governance"];
+
     /// The registers in their canonical order with their labels, for display.
     pub fn labelled(&self, lang: Lang) -> [(&'static str, Option<&str>); 6] {
         [

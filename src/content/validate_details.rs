@@ -113,15 +113,11 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
     }
     references(c, &at("external_methods"), &p.external_methods);
     if let Some(r) = &p.registers {
-        for (i, (_, value)) in r.labelled(super::Lang::Fr).iter().enumerate() {
-            optional_text(c, &at(&format!("registers.{}", REGISTER_KEYS[i])), *value, MAX_TEXT_CHARS);
+        for (key, (_, value)) in SixRegisters::KEYS.iter().zip(r.labelled(super::Lang::Fr)) {
+            optional_text(c, &at(&format!("registers.{key}")), value, MAX_TEXT_CHARS);
         }
     }
 }
-
-/// The JSON keys of [`SixRegisters`], in the order of `labelled`.
-const REGISTER_KEYS: [&str; 6] =
-    ["value_proposition", "resources", "organisation", "contracting", "funding_and_value_sharing", "governance"];
 
 pub(super) fn experience(c: &mut Collector, e: &Experience) {
     key_figures(c, "experience.key_figures", &e.key_figures);

@@ -2,6 +2,7 @@
 //! the same transaction, with one delivery row per follower inbox (shared inboxes
 //! deduplicate). The delivery worker sends them later, so a crash loses nothing.
 
+use super::model::Audience;
 use super::{Item, Node};
 use crate::content::ItemDocument;
 use crate::federation::article::{wire_time, LocalArticle};
@@ -42,7 +43,7 @@ impl PublicChange {
 /// The Article of a local item as served and sent: built from the document's public
 /// view, so withheld contact details never leave the node.
 pub fn article_json(node: &Node, item: &Item) -> Value {
-    let document = item.document.public_view();
+    let document = item.document_for(Audience::Public);
     LocalArticle {
         uri: &item.uri,
         actor: &node.actor_uri(),

@@ -61,23 +61,30 @@ enum Access {
 /// above it, walking the newest items finds a page within a few thousand entries.
 const SELECTIVE: i64 = 5_000;
 
-/// Chooses the access path of a list from the counts kept on write: SQLite's planner has
-/// no statistics on how common a code is, and guessed wrong both ways (a sort of 70,000
-/// matches for a common pillar, or a walk of every item for an absent one).
-async fn access(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Access> {
+/// How many public items each facet filter of a public list matches, from the counts
+/// kept on write (`None` for other lists: drafts included, or a text search).
+async fn filter_counts(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Option<Vec<i64>>> {
     if !query.lifecycles.is_empty() || query.text.is_some() {
-        return Ok(Access::Planner);
+        return Ok(None);
     }
-    let mut fewest = i64::MAX;
+    let mut counts = Vec::new();
     for (facet, value) in query.facet_filters() {
         if let Some(value) = value {
-            let n = MaintainedCount { local_only: query.local_only, facet: Some((facet, value.clone())) }
-                .total(pool)
-                .await?;
-            fewest = fewest.min(n);
+            let filter = MaintainedCount { local_only: query.local_only, facet: Some((facet, value.clone())) };
+            counts.push(filter.total(pool).await?);
         }
     }
-    Ok(if fewest > SELECTIVE { Access::NewestFirst } else { Access::Planner })
+    Ok(Some(counts))
+}
+
+/// Chooses the access path of a list from its filters' counts: SQLite's planner has no
+/// statistics on how common a code is, and guessed wrong both ways (a sort of 70,000
+/// matches for a common pillar, or a walk of every item for an absent one).
+fn access(filter_counts: Option<&[i64]>) -> Access {
+    match filter_counts {
+        Some(counts) if counts.iter().all(|n| *n > SELECTIVE) => Access::NewestFirst,
+        _ => Access::Planner,
+    }
 }
 
 fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery, access: Access) {
@@ -153,7 +160,8 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
             (page.item_ids, page.total, page.exact, facets)
         }
         None => {
-            let access = access(pool, query).await?;
+            let counts = filter_counts(pool, query).await?;
+            let access = access(counts.as_deref());
             let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
             push_from_where(&mut q, query, access);
             q.push(" ORDER BY items.updated_at DESC, items.id DESC LIMIT ")
@@ -161,9 +169,11 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
                 .push(" OFFSET ")
                 .push_bind(query.offset);
             let ids: Vec<i64> = q.build_query_scalar().fetch_all(pool).await?;
-            let total = match MaintainedCount::of(query) {
-                Some(maintained) => maintained.total(pool).await?,
-                None => {
+            let total = match (MaintainedCount::of(query), counts.as_deref()) {
+                // One filter: its count was read to choose the access path.
+                (Some(MaintainedCount { facet: Some(_), .. }), Some(&[n])) => n,
+                (Some(maintained), _) => maintained.total(pool).await?,
+                (None, _) => {
                     let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
                     push_from_where(&mut count, query, Access::Planner);
                     count.build_query_scalar().fetch_one(pool).await?

@@ -61,4 +61,8 @@ async fn the_counts_kept_on_write_equal_a_count_of_the_items_after_every_kind_of
     assert_eq!(maintained(pool).await, counted(pool).await, "after edits");
     let all: Vec<_> = maintained(pool).await.into_iter().filter(|(_, f, _, _)| f == "all").collect();
     assert_eq!(all, vec![(String::new(), "all".to_owned(), String::new(), 3)]);
+
+    // No operation deletes an item, but the counts survive a row deleted by hand.
+    sqlx::query("DELETE FROM items WHERE slug = 'dynamo-ariege'").execute(pool).await.expect("a delete");
+    assert_eq!(maintained(pool).await, counted(pool).await, "after a delete");
 }

@@ -156,6 +156,11 @@ impl Blocks {
     }
 }
 
+/// The label of a vocabulary code in the page's language, when there is a code.
+pub fn term_label<'a>(vocab: &'a Vocabularies, name: &str, code: Option<&'a str>) -> Option<&'a str> {
+    code.map(|c| i18n::term(vocab, name, c))
+}
+
 /// A fact labelled by the message `label`, when it has a value.
 pub fn fact(facts: &mut Vec<Fact>, label: &str, value: Option<&str>) {
     if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {

@@ -44,10 +44,6 @@ fn numbers<T>(rows: &[T], value: impl Fn(&T) -> Option<String>) -> Vec<Cell> {
     rows.iter().map(|r| num_cell(value(r).unwrap_or_default())).collect()
 }
 
-fn term(vocab: &Vocabularies, name: &str, code: Option<&str>) -> Option<String> {
-    code.map(|c| i18n::term(vocab, name, c).to_owned())
-}
-
 fn percent(value: Option<f64>) -> Option<String> {
     value.map(|v| format!("{} %", format::number(v)))
 }
@@ -69,8 +65,14 @@ pub fn funding_table(vocab: &Vocabularies, lines: &[FundingLine]) -> Option<Tabl
         )
         .column(header("view-purpose"), texts(lines, |f| f.purpose.clone()))
         .column(header("view-plan"), texts(lines, |f| f.plan.clone()))
-        .column(header("view-type"), texts(lines, |f| term(vocab, names::FUNDING_TYPE, f.funding_type.as_deref())))
-        .column(header("view-status"), texts(lines, |f| term(vocab, names::FUNDING_STATUS, f.status.as_deref())))
+        .column(
+            header("view-type"),
+            texts(lines, |f| term_label(vocab, names::FUNDING_TYPE, f.funding_type.as_deref()).map(str::to_owned)),
+        )
+        .column(
+            header("view-status"),
+            texts(lines, |f| term_label(vocab, names::FUNDING_STATUS, f.status.as_deref()).map(str::to_owned)),
+        )
         .column(header("view-programme"), texts(lines, |f| f.programme.clone()))
         .build("view-funding-plan", footer)
 }
@@ -98,11 +100,13 @@ pub fn partners_table(vocab: &Vocabularies, partners: &[Partner]) -> Option<Tabl
         .column(header("view-role"), texts(partners, |p| p.role.clone()))
         .column(
             header("view-relationship"),
-            texts(partners, |p| term(vocab, names::PARTNER_RELATIONSHIP, p.relationship.as_deref())),
+            texts(partners, |p| {
+                term_label(vocab, names::PARTNER_RELATIONSHIP, p.relationship.as_deref()).map(str::to_owned)
+            }),
         )
         .column(
             header("view-organisation-type"),
-            texts(partners, |p| term(vocab, names::ORGANISATION_TYPE, p.org_type.as_deref())),
+            texts(partners, |p| term_label(vocab, names::ORGANISATION_TYPE, p.org_type.as_deref()).map(str::to_owned)),
         )
         .column(header("view-siren"), texts(partners, |p| p.siren.clone()))
         .build("view-partners", None)
@@ -111,7 +115,10 @@ pub fn partners_table(vocab: &Vocabularies, partners: &[Partner]) -> Option<Tabl
 pub fn events_table(vocab: &Vocabularies, events: &[Event]) -> Option<Table> {
     SparseTable::new()
         .column(header("view-event"), texts(events, |e| Some(e.name.clone())))
-        .column(header("view-format"), texts(events, |e| term(vocab, names::EVENT_FORMAT, e.format.as_deref())))
+        .column(
+            header("view-format"),
+            texts(events, |e| term_label(vocab, names::EVENT_FORMAT, e.format.as_deref()).map(str::to_owned)),
+        )
         .column(header("view-date"), texts(events, |e| e.date.as_deref().map(format::partial_date)))
         .column(header("view-place"), texts(events, |e| e.place.clone()))
         .column(header("view-speakers"), texts(events, |e| Some(e.speakers.join(", "))))
@@ -174,7 +181,10 @@ pub fn envelope_sections(doc: &ItemDocument, vocab: &Vocabularies, out: &mut Vec
     b.table(
         SparseTable::new()
             .column(header("view-name"), texts(recognitions, |r| Some(r.name.clone())))
-            .column(header("view-nature"), texts(recognitions, |r| term(vocab, names::RECOGNITION_KIND, Some(&r.kind))))
+            .column(
+                header("view-nature"),
+                texts(recognitions, |r| term_label(vocab, names::RECOGNITION_KIND, Some(&r.kind)).map(str::to_owned)),
+            )
             .column(header("view-issuer"), texts(recognitions, |r| r.issuer.clone()))
             .column(header("view-date"), texts(recognitions, |r| r.date.as_deref().map(format::partial_date)))
             .column(

@@ -25,22 +25,18 @@ pub fn sections(doc: &ItemDocument, vocab: &Vocabularies, refs: &References) -> 
     out
 }
 
-fn label<'a>(vocab: &'a Vocabularies, name: &str, code: Option<&'a str>) -> Option<&'a str> {
-    code.map(|c| i18n::term(vocab, name, c))
-}
-
 fn project_sheet(p: &ProjectSheet, vocab: &Vocabularies, refs: &References, out: &mut Vec<Section>) {
     let mut facts = Vec::new();
     if let Some(c) = &p.carrier {
         fact(&mut facts, "view-carrier", Some(&c.name));
-        fact(&mut facts, "view-organisation-type", label(vocab, names::ORGANISATION_TYPE, c.org_type.as_deref()));
+        fact(&mut facts, "view-organisation-type", term_label(vocab, names::ORGANISATION_TYPE, c.org_type.as_deref()));
         fact(&mut facts, "view-siren", c.siren.as_deref());
         fact(&mut facts, "view-siret", c.siret.as_deref());
         fact(&mut facts, "view-rna", c.rna.as_deref());
     }
     fact(&mut facts, "view-initiative-nature", p.nature.as_deref());
-    fact(&mut facts, "view-phase", label(vocab, names::PHASE, p.phase.as_deref()));
-    fact(&mut facts, "view-status", label(vocab, names::PROJECT_STATUS, p.status.as_deref()));
+    fact(&mut facts, "view-phase", term_label(vocab, names::PHASE, p.phase.as_deref()));
+    fact(&mut facts, "view-status", term_label(vocab, names::PROJECT_STATUS, p.status.as_deref()));
     fact(&mut facts, "view-location", p.location.as_deref());
     fact(&mut facts, "view-perimeter", p.perimeter.as_deref());
     fact(&mut facts, "view-start-date", p.start_date.as_deref().map(format::partial_date).as_deref());
@@ -204,7 +200,7 @@ fn good_practice(g: &GoodPractice, vocab: &Vocabularies, refs: &References, out:
 
     let mut b = Blocks::default();
     let mut facts = Vec::new();
-    fact(&mut facts, "view-maturity", label(vocab, names::MATURITY, g.maturity.as_deref()));
+    fact(&mut facts, "view-maturity", term_label(vocab, names::MATURITY, g.maturity.as_deref()));
     b.facts(facts);
     b.text("view-transferability", g.transferability.as_deref());
     b.list("view-documented-implementations", g.evidence.iter().map(|u| refs.link(u)).collect());

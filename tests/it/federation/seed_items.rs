@@ -3,26 +3,12 @@
 //! carries, in `maillage`, the first-version shape that older nodes read.
 
 use super::network::{eventually, follow, TestNode};
-use crate::helpers::repo_path;
-use maillage::content::files::parse_markdown_file;
 use maillage::content::ItemDocument;
 use serde_json::Value;
 
-/// The demo items, read from `demo/*.md`, in file order.
+/// The demo items, as `serve --demo` publishes them.
 pub fn demo_items() -> Vec<ItemDocument> {
-    let mut files: Vec<_> = std::fs::read_dir(repo_path("demo"))
-        .expect("the demo folder")
-        .map(|entry| entry.expect("a folder entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "md"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).expect("a demo file");
-            parse_markdown_file(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
-        })
-        .collect()
+    maillage::cli::demo::demo_documents().expect("the demo items parse").into_iter().map(|(_, doc)| doc).collect()
 }
 
 #[tokio::test]
