@@ -64,7 +64,6 @@ async fn reindex_items(node: &Node, ids: &[i64], mut progress: impl FnMut(usize)
                 summary: &row.summary,
                 territory: &row.territory,
                 language: &row.language,
-                document: &row.document,
                 body_html: &row.body_html,
                 updated_at: &row.updated_at,
                 published_at: row.published_at.as_deref(),

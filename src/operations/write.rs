@@ -89,14 +89,16 @@ pub async fn index_item(
     columns: &[String; 4],
     doc: &ItemDocument,
 ) -> anyhow::Result<()> {
+    let terms = vocabulary_terms(doc);
     let filters = storage::search_index::filter_tokens(
         write.kind,
         write.lifecycle,
         write.origin.is_none(),
         write.territory,
-        &vocabulary_terms(doc),
+        &terms,
     );
-    let row = IndexRow { item_id, revision, updated_at: write.updated_at, columns, filters: &filters };
+    let facets = storage::search_index::facet_list(write.kind, write.territory, &terms);
+    let row = IndexRow { item_id, revision, updated_at: write.updated_at, columns, filters: &filters, facets: &facets };
     storage::search_index::index_item(conn, &row).await.context("Failed to index the item")
 }
 
@@ -122,7 +124,6 @@ pub(crate) fn local_write<'a>(
         summary: &doc.summary,
         territory: &doc.territory.name,
         language: &doc.language,
-        document: &derived.document_json,
         body_html: &derived.body_html,
         updated_at,
         published_at,

@@ -665,8 +665,9 @@ pub async fn public_item_versions(
     origin: Option<&str>,
 ) -> sqlx::Result<Vec<(String, String, String)>> {
     sqlx::query_as(
-        "SELECT uri, updated_at, c.document FROM items JOIN item_contents c ON c.item_id = items.id
-         WHERE lifecycle IN ('published', 'archived') AND origin IS ? ORDER BY uri",
+        "SELECT uri, updated_at, r.document FROM items
+           JOIN item_revisions r ON r.item_id = items.id AND r.revision = items.revision
+         WHERE items.lifecycle IN ('published', 'archived') AND origin IS ? ORDER BY uri",
     )
     .bind(origin)
     .fetch_all(pool)

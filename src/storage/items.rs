@@ -1,6 +1,7 @@
-//! Items, their vocabulary terms, revisions and lineage links. An item is two rows: the
-//! narrow `items` row that lists, filters and counts read, and its `item_contents` (the
-//! JSON document and the rendered body), read only for the items shown.
+//! Items, their vocabulary terms, revisions and lineage links. An item is the narrow
+//! `items` row that lists, filters and counts read; its JSON document is held once, in
+//! the revision row of its current revision, and its rendered body in `item_contents`;
+//! both are read only for the items shown.
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
@@ -28,13 +29,16 @@ pub struct ItemRow {
     pub refreshed_at: Option<String>,
 }
 
-const ITEM_COLUMNS: &str = "items.id, uri, slug, origin, origin_url, kind, lifecycle, title, summary, territory, \
-     language, c.document, c.body_html, revision, created_at, updated_at, published_at, review_due, refreshed_at";
+const ITEM_COLUMNS: &str =
+    "items.id, uri, slug, origin, origin_url, kind, items.lifecycle, title, summary, territory, \
+     language, r.document, c.body_html, items.revision, created_at, updated_at, published_at, review_due, refreshed_at";
 
-/// An item's two rows.
-const ITEM_FROM: &str = "items JOIN item_contents c ON c.item_id = items.id";
+/// An item's rows: the narrow row, its rendered body, its current revision's document.
+const ITEM_FROM: &str = "items JOIN item_contents c ON c.item_id = items.id \
+     JOIN item_revisions r ON r.item_id = items.id AND r.revision = items.revision";
 
-/// The values written for an item, new or changed.
+/// The values written for an item, new or changed (its document is written with its
+/// revision, [`insert_revision`]).
 pub struct ItemWrite<'a> {
     pub uri: &'a str,
     pub slug: &'a str,
@@ -46,7 +50,6 @@ pub struct ItemWrite<'a> {
     pub summary: &'a str,
     pub territory: &'a str,
     pub language: &'a str,
-    pub document: &'a str,
     pub body_html: &'a str,
     pub updated_at: &'a str,
     pub published_at: Option<&'a str>,
@@ -78,9 +81,8 @@ pub async fn insert_item(conn: &mut SqliteConnection, item: &ItemWrite<'_>, crea
     .execute(&mut *conn)
     .await?;
     let id = done.last_insert_rowid();
-    sqlx::query("INSERT INTO item_contents (item_id, document, body_html) VALUES (?, ?, ?)")
+    sqlx::query("INSERT INTO item_contents (item_id, body_html) VALUES (?, ?)")
         .bind(id)
-        .bind(item.document)
         .bind(item.body_html)
         .execute(conn)
         .await?;
@@ -110,8 +112,7 @@ pub async fn update_item(conn: &mut SqliteConnection, id: i64, item: &ItemWrite<
     .bind(id)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("UPDATE item_contents SET document = ?, body_html = ? WHERE item_id = ?")
-        .bind(item.document)
+    sqlx::query("UPDATE item_contents SET body_html = ? WHERE item_id = ?")
         .bind(item.body_html)
         .bind(id)
         .execute(conn)
@@ -228,7 +229,8 @@ pub async fn list_items_inspired_by(pool: &SqlitePool, uri: &str) -> sqlx::Resul
         // never a walk of every public item.
         "SELECT {ITEM_COLUMNS} FROM item_links l CROSS JOIN items ON items.id = l.item_id
            JOIN item_contents c ON c.item_id = items.id
-          WHERE l.target = ? AND lifecycle IN ('published', 'archived')
+           JOIN item_revisions r ON r.item_id = items.id AND r.revision = items.revision
+          WHERE l.target = ? AND items.lifecycle IN ('published', 'archived')
          ORDER BY updated_at DESC"
     ))
     .bind(uri)
@@ -242,7 +244,7 @@ pub async fn find_items_by_ids(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<V
         return Ok(Vec::new());
     }
     let mut query: QueryBuilder<Sqlite> =
-        QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE id IN ("));
+        QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE items.id IN ("));
     let mut list = query.separated(", ");
     for id in ids {
         list.push_bind(*id);

@@ -56,7 +56,25 @@ pub fn filter_tokens(kind: &str, lifecycle: &str, local: bool, territory: &str, 
     tokens.join(" ")
 }
 
-/// What an index row holds: analysed terms per weight group, and filter tokens.
+/// Facets counted on search results, beside each index row (see [`facet_list`]).
+pub const COUNTED_FACETS: [&str; 5] = ["kind", "territory", "pillar", "activity_domain", "resource"];
+
+/// Separates the entries of a [`facet_list`].
+pub const FACET_SEPARATOR: char = '\u{1f}';
+
+/// The facet values of an item as stored beside its index row: `facet=value` entries
+/// separated by [`FACET_SEPARATOR`] (removed from values), for the [`COUNTED_FACETS`].
+pub fn facet_list(kind: &str, territory: &str, terms: &[(&str, &str)]) -> String {
+    let mut list = format!("kind={kind}{FACET_SEPARATOR}territory={}", territory.replace(FACET_SEPARATOR, " "));
+    for (vocabulary, code) in terms.iter().filter(|(v, _)| COUNTED_FACETS.contains(v)) {
+        list.push(FACET_SEPARATOR);
+        list.push_str(&format!("{vocabulary}={}", code.replace(FACET_SEPARATOR, " ")));
+    }
+    list
+}
+
+/// What an index row holds: analysed terms per weight group, filter tokens, and the
+/// facet values counted on results.
 pub struct IndexRow<'a> {
     pub item_id: i64,
     pub revision: i64,
@@ -64,6 +82,8 @@ pub struct IndexRow<'a> {
     /// Title, lead, structured, body: terms separated by spaces.
     pub columns: &'a [String; 4],
     pub filters: &'a str,
+    /// A [`facet_list`].
+    pub facets: &'a str,
 }
 
 /// Replaces the index row of an item (in the caller's transaction).
@@ -89,11 +109,12 @@ pub async fn index_item(conn: &mut SqliteConnection, row: &IndexRow<'_>) -> sqlx
         .bind(row.filters)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("INSERT INTO search_docs (item_id, doc_id, revision, analyzer) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO search_docs (item_id, doc_id, revision, analyzer, facets) VALUES (?, ?, ?, ?, ?)")
         .bind(row.item_id)
         .bind(key)
         .bind(row.revision)
         .bind(ANALYZER_VERSION)
+        .bind(row.facets)
         .execute(conn)
         .await?;
     Ok(())
@@ -160,6 +181,12 @@ mod tests {
         let late = key_of_time("2026-01-01T00:00:00.001Z");
         assert!(early < late);
         assert_eq!(last_key_of_time("2026-01-01T00:00:00.000Z") + 1, late);
+    }
+
+    #[test]
+    fn facet_lists_keep_counted_facets_and_values_whole() {
+        let list = facet_list("experience", "Le Puy\u{1f}", &[("pillar", "recyclage"), ("food_theme", "x")]);
+        assert_eq!(list, "kind=experience\u{1f}territory=Le Puy \u{1f}pillar=recyclage");
     }
 
     #[test]

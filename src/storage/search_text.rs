@@ -11,9 +11,10 @@
 //! window and scaled the same way.
 
 use super::search::ItemQuery;
-use super::search_index::{filter_token, key_of_time, last_key_of_time};
+use super::search_index::{filter_token, key_of_time, last_key_of_time, FACET_SEPARATOR};
 use crate::content::search::{Clause, Group, SearchQuery};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use std::collections::BTreeMap;
 
 pub const WINDOW: i64 = 1000;
 pub const EXACT_COUNT_LIMIT: i64 = 10_000;
@@ -230,29 +231,36 @@ async fn item_ids_of(pool: &SqlitePool, keys: &[i64]) -> sqlx::Result<Vec<i64>> 
     Ok(keys.iter().filter_map(|k| pairs.iter().find(|(d, _)| d == k).map(|(_, id)| *id)).collect())
 }
 
-/// Facet counts of the window, scaled to the whole result set.
+/// Facet counts of the window, scaled to the whole result set: the facet lists stored
+/// beside the window's matches, read by the key each match carries, joined in one value
+/// and counted here.
 async fn facets(pool: &SqlitePool, w: &Window) -> sqlx::Result<FacetCounts> {
-    let counts: Vec<(String, String, i64)> = sqlx::query_as(
-        // CROSS JOIN keeps the order: the index's matches first, then one lookup each in
-        // the narrow item rows.
-        "WITH m AS MATERIALIZED (SELECT d.item_id FROM search_index s CROSS JOIN search_docs d ON d.doc_id = s.rowid
-                                 WHERE search_index MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3)
-         SELECT 'kind', i.kind, COUNT(*) FROM m CROSS JOIN items i ON i.id = m.item_id
-          GROUP BY i.kind
-         UNION ALL
-         SELECT 'territory', i.territory, COUNT(*) FROM m CROSS JOIN items i
-          ON i.id = m.item_id GROUP BY i.territory
-         UNION ALL
-         SELECT t.vocabulary, t.code, COUNT(*) FROM m CROSS JOIN item_terms t ON t.item_id = m.item_id
-          WHERE t.vocabulary IN ('pillar', 'activity_domain', 'resource') GROUP BY t.vocabulary, t.code",
+    let lists: Option<String> = sqlx::query_scalar(
+        // CROSS JOIN keeps the order: the index's matches first, then one lookup each.
+        "SELECT group_concat(d.facets, char(31)) FROM search_index s CROSS JOIN search_docs d ON d.doc_id = s.rowid
+          WHERE search_index MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3",
     )
     .bind(&w.expression)
     .bind(w.low)
     .bind(w.high)
-    .fetch_all(pool)
+    .fetch_one(pool)
     .await?;
     let scale = w.total as f64 / w.in_window as f64;
-    Ok(counts.into_iter().map(|(f, v, n)| (f, v, (n as f64 * scale).round() as i64)).collect())
+    Ok(count_facet_lists(lists.as_deref().unwrap_or_default())
+        .into_iter()
+        .map(|((f, v), n)| (f.to_owned(), v.to_owned(), (n as f64 * scale).round() as i64))
+        .collect())
+}
+
+/// Counts the `facet=value` entries of joined [`facet_list`](super::search_index::facet_list)s.
+fn count_facet_lists(lists: &str) -> BTreeMap<(&str, &str), i64> {
+    let mut counts = BTreeMap::new();
+    for entry in lists.split(FACET_SEPARATOR) {
+        if let Some(pair) = entry.split_once('=') {
+            *counts.entry(pair).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 #[cfg(test)]
@@ -270,5 +278,13 @@ mod tests {
             "{expression}"
         );
         assert!(expression.contains(" AND {filters} : (\"kind_657870657269656e6365\")"), "{expression}");
+    }
+
+    #[test]
+    fn facet_lists_are_counted_per_facet_and_value() {
+        let counts = count_facet_lists("kind=experience\u{1f}territory=Foix\u{1f}kind=experience\u{1f}pillar=a=b");
+        assert_eq!(counts.get(&("kind", "experience")), Some(&2));
+        assert_eq!(counts.get(&("territory", "Foix")), Some(&1));
+        assert_eq!(counts.get(&("pillar", "a=b")), Some(&1), "a value keeps what follows its first '='");
     }
 }

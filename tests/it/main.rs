@@ -22,6 +22,7 @@ mod federation;
 mod hostile;
 mod import_spreadsheet;
 mod messages;
+mod migrations;
 mod openapi;
 mod pages_language;
 mod public_counts;

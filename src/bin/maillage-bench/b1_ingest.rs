@@ -353,7 +353,6 @@ async fn sqlite_row_rate(scratch: &Scratch, template: &ItemDocument, count: usiz
             summary: &template.summary,
             territory: &template.territory.name,
             language: &template.language,
-            document: &document_json,
             body_html: &body_html,
             updated_at: &now,
             published_at: Some(&now),

@@ -238,7 +238,6 @@ pub async fn bulk_insert(
                 summary: &doc.summary,
                 territory: &doc.territory.name,
                 language: &doc.language,
-                document: &document_json,
                 body_html: &template.body_html,
                 updated_at: &updated,
                 published_at: Some(&updated),

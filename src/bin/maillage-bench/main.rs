@@ -56,7 +56,7 @@ struct Options {
     /// Corpus size of B4 and B6 (default 100,000; 10,000 with --quick).
     #[arg(long, global = true, value_name = "N")]
     items: Option<usize>,
-    /// B6: the corpus database to reuse, created (and kept) if missing.
+    /// B4 and B6: the corpus database to reuse, created (and kept) if missing.
     #[arg(long, global = true, value_name = "FILE")]
     db: Option<PathBuf>,
     /// B6 with --db: keep the index as it is (no timed reindex).
@@ -125,12 +125,20 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
         repetitions: reps,
     };
     let items = options.items.unwrap_or(if quick { 10_000 } else { 100_000 });
-    let b4 = b4_reads::Config { items, seconds: if quick { 2.0 } else { 5.0 }, connections: 16, repetitions: reps };
+    let b4 = b4_reads::Config {
+        items,
+        seconds: if quick { 2.0 } else { 5.0 },
+        connections: 16,
+        offered_rate: 100.0,
+        repetitions: reps,
+        db: options.db.clone(),
+    };
     let b5 = b5_footprint::Config { starts: if quick { 3 } else { 5 } };
     let b6 = b6_search::Config {
         items,
         seconds: if quick { 2.0 } else { 5.0 },
         connections: 4,
+        offered_rate: 50.0,
         repetitions: reps,
         db: options.db.clone(),
         reindex: !options.keep_index,

@@ -27,7 +27,12 @@ pub fn snippet(
     for field in fields.iter().filter(|f| f.group != Group::Title) {
         let found = matches(analyzer, &field.text, query);
         if found.clauses > best.as_ref().map_or(0, |b| b.1.clauses) {
+            let complete = found.clauses == query.clauses.len();
             best = Some((field, found));
+            // No later field can match more words: the rest is not analysed.
+            if complete {
+                break;
+            }
         }
     }
     if let Some((field, found)) = best {

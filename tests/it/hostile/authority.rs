@@ -192,7 +192,7 @@ async fn an_announce_with_an_embedded_forged_object_is_refetched_from_its_origin
     let after = victim.snapshot().await;
     after.changed_only(&before, &[("inbox_log", 2)]).expect("only the two Announces were recorded");
     let forged_rows =
-        victim.count("SELECT COUNT(*) FROM items JOIN item_contents c ON c.item_id = items.id WHERE title LIKE '%Mallory%' OR c.document LIKE '%Mallory%'").await;
+        victim.count("SELECT COUNT(*) FROM items JOIN item_revisions r ON r.item_id = items.id WHERE title LIKE '%Mallory%' OR r.document LIKE '%Mallory%'").await;
     assert_eq!(forged_rows, 0, "the forged content never lands");
     let mut outcomes = Vec::new();
     for id in &ids {

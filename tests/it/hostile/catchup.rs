@@ -195,7 +195,7 @@ async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
     assert_eq!((report.activities, report.refused), (poisoned, poisoned), "{report:?}");
     assert_eq!(item_uris(&victim).await, expected, "anti-entropy stored none of it");
     let forged = victim
-        .count("SELECT COUNT(*) FROM item_contents WHERE document LIKE '%par le pair%' OR document LIKE '%tiers%'")
+        .count("SELECT COUNT(*) FROM item_revisions WHERE document LIKE '%par le pair%' OR document LIKE '%tiers%'")
         .await;
     assert_eq!(forged, 0);
 }
