@@ -13,11 +13,12 @@
 use super::search::ItemQuery;
 use super::search_index::{filter_token, key_of_time, last_key_of_time, FACET_SEPARATOR};
 use crate::content::search::{Clause, Group, SearchQuery};
+use sqlx::Row;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 pub const WINDOW: i64 = 1000;
-pub const EXACT_COUNT_LIMIT: i64 = 10_000;
+pub const EXACT_COUNT_LIMIT: i64 = 2000;
 /// Clauses past this many still filter, but no longer weigh in the ranking.
 const RANKED_CLAUSES: usize = 4;
 const TEXT_COLUMNS: &str = "{title lead structured body}";
@@ -112,31 +113,31 @@ async fn window(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -> sqlx::R
     let low = q.updated_from.as_deref().map_or(0, key_of_time);
     let high = q.updated_to.as_deref().map_or(i64::MAX, last_key_of_time);
     let size = WINDOW.max(q.offset.saturating_add(q.limit));
-    let limited_count = |limit: i64| {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)",
-        )
-        .bind(&expression)
-        .bind(low)
-        .bind(high)
-        .bind(limit)
-    };
-    let counted = limited_count(EXACT_COUNT_LIMIT + 1).fetch_one(pool).await?;
-    let exact = counted <= EXACT_COUNT_LIMIT;
-    if counted <= size {
-        return Ok(Window { expression, low, high, in_window: counted, total: counted, exact });
-    }
-    // The oldest key of the `size` newest matches bounds the window.
-    let window_low: i64 = sqlx::query_scalar(
-        "SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
-         ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+    // The newest `size` matches: how many there are, and the oldest key among them.
+    let (newest, oldest_key): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT count(*), min(rowid) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?
+                                             AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)",
     )
     .bind(&expression)
     .bind(low)
     .bind(high)
-    .bind(size - 1)
+    .bind(size)
     .fetch_one(pool)
     .await?;
+    if newest < size {
+        return Ok(Window { expression, low, high, in_window: newest, total: newest, exact: true });
+    }
+    let window_low = oldest_key.unwrap_or(low);
+    let counted: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)",
+    )
+    .bind(&expression)
+    .bind(low)
+    .bind(high)
+    .bind(EXACT_COUNT_LIMIT.max(size) + 1)
+    .fetch_one(pool)
+    .await?;
+    let exact = counted <= EXACT_COUNT_LIMIT.max(size);
     let total = if exact {
         counted
     } else {
@@ -186,75 +187,108 @@ pub async fn search(
     if w.in_window == 0 {
         return Ok((TextPage { item_ids: Vec::new(), total: 0, exact: true }, Vec::new()));
     }
-    let page = rank_page(pool, q, text, &w).await?;
-    let facets = if with_facets { facets(pool, &w).await? } else { Vec::new() };
-    Ok((page, facets))
+    let rows = read_window(pool, text, &w, with_facets).await?;
+    let offset = usize::try_from(q.offset).unwrap_or(usize::MAX);
+    let limit = usize::try_from(q.limit).unwrap_or(0);
+    let item_ids = rank(&rows).into_iter().skip(offset).take(limit).collect();
+    let facets = if with_facets {
+        let scale = w.total as f64 / w.in_window as f64;
+        count_facet_lists(&rows.facet_lists)
+            .into_iter()
+            .map(|((f, v), n)| (f.to_owned(), v.to_owned(), (n as f64 * scale).round() as i64))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok((TextPage { item_ids, total: w.total, exact: w.exact }, facets))
 }
 
-async fn rank_page(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery, w: &Window) -> sqlx::Result<TextPage> {
-    let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "SELECT rowid FROM (SELECT rowid, c, MAX(w) AS best, COUNT(*) AS n FROM (\
-         SELECT rowid, 0 AS c, 1.0 AS w FROM search_index WHERE search_index MATCH ",
-    );
-    push_bounds(&mut sql, w, w.expression.clone());
-    let groups = [("title", Group::Title), ("lead", Group::Lead), ("structured", Group::Structured)];
-    for (c, clause) in text.clauses.iter().take(RANKED_CLAUSES).enumerate() {
-        for (column, group) in groups {
-            sql.push(format!(
-                " UNION ALL SELECT rowid, {c}, {:.1} FROM search_index WHERE search_index MATCH ",
-                group.weight()
-            ));
-            let scoped = format!("({}) AND {{{column}}} : ({})", w.expression, clause_expression(clause));
-            push_bounds(&mut sql, w, scoped);
+/// The weight groups a clause is looked for in when ranking (the body is what is left).
+const RANKED_GROUPS: [(&str, Group); 3] =
+    [("title", Group::Title), ("lead", Group::Lead), ("structured", Group::Structured)];
+
+/// What one read of the window brings back.
+struct WindowRows {
+    /// (index key, item id) of every match in the window.
+    matches: Vec<(i64, i64)>,
+    /// For each ranked clause, the keys of the window whose title, lead or structured
+    /// texts hold it (in [`RANKED_GROUPS`] order).
+    in_groups: Vec<[HashSet<i64>; 3]>,
+    /// The window's facet lists, joined (empty unless asked for).
+    facet_lists: String,
+}
+
+/// Reads the window in one statement: its matches with their item ids (and facet
+/// lists), then, for each ranked clause and group, the keys of the window that hold it
+/// there — lists joined by SQLite and split here, rather than a row per key.
+async fn read_window(pool: &SqlitePool, text: &SearchQuery, w: &Window, with_facets: bool) -> sqlx::Result<WindowRows> {
+    let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT group_concat(s.rowid || ':' || d.item_id), ");
+    sql.push(if with_facets { "group_concat(d.facets, char(31))" } else { "NULL" });
+    let ranked: Vec<&Clause> = text.clauses.iter().take(RANKED_CLAUSES).collect();
+    for clause in &ranked {
+        for (column, _) in RANKED_GROUPS {
+            sql.push(", (SELECT group_concat(rowid) FROM search_index WHERE search_index MATCH ")
+                .push_bind(format!("{{{column}}} : ({})", clause_expression(clause)))
+                .push(" AND rowid BETWEEN ")
+                .push_bind(w.low)
+                .push(" AND ")
+                .push_bind(w.high)
+                .push(")");
         }
     }
-    sql.push(") GROUP BY rowid, c) GROUP BY rowid ORDER BY SUM(best - 1) + 0.5 * SUM(n) DESC, rowid DESC LIMIT ")
-        .push_bind(q.limit)
-        .push(" OFFSET ")
-        .push_bind(q.offset);
-    let keys: Vec<i64> = sql.build_query_scalar().fetch_all(pool).await?;
-    let item_ids = item_ids_of(pool, &keys).await?;
-    Ok(TextPage { item_ids, total: w.total, exact: w.exact })
+    // CROSS JOIN keeps the order: the index's matches first, then one lookup each.
+    sql.push(" FROM search_index s CROSS JOIN search_docs d ON d.doc_id = s.rowid WHERE search_index MATCH ")
+        .push_bind(w.expression.clone())
+        .push(" AND s.rowid BETWEEN ")
+        .push_bind(w.low)
+        .push(" AND ")
+        .push_bind(w.high);
+    let row = sql.build().fetch_one(pool).await?;
+    let text_at = |i: usize| row.try_get::<Option<String>, _>(i).map(Option::unwrap_or_default);
+    let matches = text_at(0)?
+        .split(',')
+        .filter_map(|pair| pair.split_once(':'))
+        .filter_map(|(key, id)| Some((key.parse().ok()?, id.parse().ok()?)))
+        .collect();
+    let facet_lists = text_at(1)?;
+    let mut in_groups = Vec::with_capacity(ranked.len());
+    for c in 0..ranked.len() {
+        let mut sets: [HashSet<i64>; 3] = Default::default();
+        for (g, set) in sets.iter_mut().enumerate() {
+            *set = text_at(2 + c * RANKED_GROUPS.len() + g)?.split(',').filter_map(|k| k.parse().ok()).collect();
+        }
+        in_groups.push(sets);
+    }
+    Ok(WindowRows { matches, in_groups, facet_lists })
 }
 
-fn push_bounds(sql: &mut QueryBuilder<'_, Sqlite>, w: &Window, expression: String) {
-    sql.push_bind(expression).push(" AND rowid BETWEEN ").push_bind(w.low).push(" AND ").push_bind(w.high);
-}
-
-async fn item_ids_of(pool: &SqlitePool, keys: &[i64]) -> sqlx::Result<Vec<i64>> {
-    let json = serde_json::to_string(keys).unwrap_or_else(|_| "[]".to_owned());
-    let pairs: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT doc_id, item_id FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))")
-            .bind(json)
-            .fetch_all(pool)
-            .await?;
-    Ok(keys.iter().filter_map(|k| pairs.iter().find(|(d, _)| d == k).map(|(_, id)| *id)).collect())
-}
-
-/// Facet counts of the window, scaled to the whole result set: the facet lists stored
-/// beside the window's matches, read by the key each match carries, joined in one value
-/// and counted here.
-async fn facets(pool: &SqlitePool, w: &Window) -> sqlx::Result<FacetCounts> {
-    let lists: Option<String> = sqlx::query_scalar(
-        // CROSS JOIN keeps the order: the index's matches first, then one lookup each.
-        "SELECT group_concat(d.facets, char(31)) FROM search_index s CROSS JOIN search_docs d ON d.doc_id = s.rowid
-          WHERE search_index MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3",
-    )
-    .bind(&w.expression)
-    .bind(w.low)
-    .bind(w.high)
-    .fetch_one(pool)
-    .await?;
-    let scale = w.total as f64 / w.in_window as f64;
-    Ok(count_facet_lists(lists.as_deref().unwrap_or_default())
-        .into_iter()
-        .map(|((f, v), n)| (f.to_owned(), v.to_owned(), (n as f64 * scale).round() as i64))
-        .collect())
+/// Item ids of the window's matches, best first: for each ranked clause, the weight of
+/// the best group that holds it (less 1) plus half a point per group that holds it;
+/// ties to the most recent (the highest key).
+fn rank(rows: &WindowRows) -> Vec<i64> {
+    let score = |key: i64| -> f64 {
+        rows.in_groups
+            .iter()
+            .map(|sets| {
+                let weights: Vec<f64> = RANKED_GROUPS
+                    .iter()
+                    .zip(sets)
+                    .filter(|(_, set)| set.contains(&key))
+                    .map(|((_, group), _)| group.weight())
+                    .collect();
+                let best = weights.iter().copied().fold(Group::Body.weight(), f64::max);
+                (best - 1.0) + 0.5 * weights.len() as f64
+            })
+            .sum()
+    };
+    let mut scored: Vec<(f64, i64, i64)> = rows.matches.iter().map(|&(key, id)| (score(key), key, id)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)));
+    scored.into_iter().map(|(_, _, id)| id).collect()
 }
 
 /// Counts the `facet=value` entries of joined [`facet_list`](super::search_index::facet_list)s.
-fn count_facet_lists(lists: &str) -> BTreeMap<(&str, &str), i64> {
-    let mut counts = BTreeMap::new();
+fn count_facet_lists(lists: &str) -> HashMap<(&str, &str), i64> {
+    let mut counts = HashMap::new();
     for entry in lists.split(FACET_SEPARATOR) {
         if let Some(pair) = entry.split_once('=') {
             *counts.entry(pair).or_insert(0) += 1;
@@ -278,6 +312,23 @@ mod tests {
             "{expression}"
         );
         assert!(expression.contains(" AND {filters} : (\"kind_657870657269656e6365\")"), "{expression}");
+    }
+
+    #[test]
+    fn ranking_weighs_the_best_group_of_each_word_then_recency() {
+        let set = |keys: &[i64]| keys.iter().copied().collect::<HashSet<i64>>();
+        let rows = WindowRows {
+            // (key, item id): key 4 is the most recent.
+            matches: vec![(1, 10), (2, 20), (3, 30), (4, 40)],
+            in_groups: vec![
+                // "compost": in the title of 1, the lead of 2 and 3, only the body of 4.
+                [set(&[1]), set(&[2, 3]), set(&[])],
+                // "jardin": in the structured texts of 3.
+                [set(&[]), set(&[]), set(&[3])],
+            ],
+            facet_lists: String::new(),
+        };
+        assert_eq!(rank(&rows), vec![10, 30, 20, 40]);
     }
 
     #[test]

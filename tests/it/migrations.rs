@@ -37,10 +37,12 @@ async fn an_item_of_an_older_database_keeps_its_document_and_gets_its_facets() {
     .await
     .expect("an item");
     // Revision 2 was never written as a revision row: only item_contents held it.
-    sqlx::query("INSERT INTO item_contents (item_id, document, body_html) VALUES (7, '{\"current\":true}', '<p>x</p>')")
-        .execute(&old)
-        .await
-        .expect("its contents");
+    sqlx::query(
+        "INSERT INTO item_contents (item_id, document, body_html) VALUES (7, '{\"current\":true}', '<p>x</p>')",
+    )
+    .execute(&old)
+    .await
+    .expect("its contents");
     sqlx::query(
         "INSERT INTO item_revisions (item_id, revision, lifecycle, document, edited_at, editor)
          VALUES (7, 1, 'draft', '{\"first\":true}', '2026-01-01T00:00:00.000Z', 'camille')",
@@ -48,10 +50,12 @@ async fn an_item_of_an_older_database_keeps_its_document_and_gets_its_facets() {
     .execute(&old)
     .await
     .expect("its first revision");
-    sqlx::query("INSERT INTO item_terms (item_id, vocabulary, code) VALUES (7, 'pillar', 'recyclage'), (7, 'food_theme', 'x')")
-        .execute(&old)
-        .await
-        .expect("its terms");
+    sqlx::query(
+        "INSERT INTO item_terms (item_id, vocabulary, code) VALUES (7, 'pillar', 'recyclage'), (7, 'food_theme', 'x')",
+    )
+    .execute(&old)
+    .await
+    .expect("its terms");
     sqlx::query("INSERT INTO search_docs (item_id, doc_id, revision, analyzer) VALUES (7, 99, 2, 2)")
         .execute(&old)
         .await
