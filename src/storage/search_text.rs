@@ -286,15 +286,14 @@ fn rank(rows: &WindowRows) -> Vec<i64> {
     scored.into_iter().map(|(_, _, id)| id).collect()
 }
 
-/// Counts the `facet=value` entries of joined [`facet_list`](super::search_index::facet_list)s.
+/// Counts the `facet=value` entries of joined [`facet_list`](super::search_index::facet_list)s
+/// (each entry hashed once as a whole, split once per distinct entry).
 fn count_facet_lists(lists: &str) -> HashMap<(&str, &str), i64> {
-    let mut counts = HashMap::new();
+    let mut per_entry: HashMap<&str, i64> = HashMap::new();
     for entry in lists.split(FACET_SEPARATOR) {
-        if let Some(pair) = entry.split_once('=') {
-            *counts.entry(pair).or_insert(0) += 1;
-        }
+        *per_entry.entry(entry).or_insert(0) += 1;
     }
-    counts
+    per_entry.into_iter().filter_map(|(entry, n)| entry.split_once('=').map(|pair| (pair, n))).collect()
 }
 
 #[cfg(test)]
