@@ -1,6 +1,6 @@
-//! Figures of the whole known network, for the coordination view: items per origin, kind
-//! and pillar (read from the counts kept on write, `public_counts`), recent items, and
-//! lineage links between origins.
+//! Figures of the whole known network, for the coordination view: items per origin, kind,
+//! pillar and territory (read from the counts kept on write, `public_counts`), recent
+//! items (an index range), and lineage links between origins (from the links).
 
 use sqlx::SqlitePool;
 
@@ -21,10 +21,12 @@ pub async fn counts_by_origin_and_pillar(pool: &SqlitePool) -> sqlx::Result<Vec<
     .await
 }
 
-/// Public items first published (or created, for replicas) since `since`, per origin.
+/// Public items first published (or created, for replicas) since `since`, per origin: a
+/// range of the `items_public_since` index, the recent entries only.
 pub async fn counts_new_since(pool: &SqlitePool, since: &str) -> sqlx::Result<Vec<(Option<String>, i64)>> {
     sqlx::query_as(
-        "SELECT origin, COUNT(*) FROM items WHERE lifecycle IN ('published', 'archived') AND COALESCE(published_at, created_at) >= ?
+        "SELECT origin, COUNT(*) FROM items INDEXED BY items_public_since
+          WHERE lifecycle IN ('published', 'archived') AND COALESCE(published_at, created_at) >= ?
          GROUP BY origin",
     )
     .bind(since)
@@ -32,11 +34,12 @@ pub async fn counts_new_since(pool: &SqlitePool, since: &str) -> sqlx::Result<Ve
     .await
 }
 
-/// The most territory label used by each origin's items.
+/// The territory label most used by each origin's public items, from the counts kept on
+/// write (with one `max()`, SQLite takes the other columns from the row holding it).
 pub async fn territory_of_origins(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<String>, String)>> {
     sqlx::query_as(
-        "SELECT origin, territory FROM (SELECT origin, territory, COUNT(*) AS n FROM items GROUP BY origin, territory ORDER BY n DESC)
-         GROUP BY origin",
+        "SELECT NULLIF(origin, ''), value FROM (SELECT origin, value, max(n) FROM public_counts
+                                                  WHERE facet = 'territory' AND n > 0 GROUP BY origin)",
     )
     .fetch_all(pool)
     .await
@@ -45,7 +48,8 @@ pub async fn territory_of_origins(pool: &SqlitePool) -> sqlx::Result<Vec<(Option
 /// Lineage links (adapting origin, inspiring origin, count) between items this node holds.
 pub async fn lineage_links(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<String>, Option<String>, i64)>> {
     sqlx::query_as(
-        "SELECT a.origin, b.origin, COUNT(*) FROM items a JOIN item_links l ON l.item_id = a.id
+        // From the links (CROSS JOIN keeps that order): never a walk of every item.
+        "SELECT a.origin, b.origin, COUNT(*) FROM item_links l CROSS JOIN items a ON a.id = l.item_id
            JOIN items b ON b.uri = l.target
          WHERE a.lifecycle IN ('published', 'archived') GROUP BY a.origin, b.origin",
     )
