@@ -1,5 +1,5 @@
 //! Counts for the home page and dashboards: how many public items this node holds, its
-//! own and replicated, and from how many origins.
+//! own and replicated, and from how many origins (read from the counts kept on write).
 
 use sqlx::SqlitePool;
 
@@ -9,10 +9,13 @@ pub struct HoldingCounts {
     pub origins: i64,
 }
 
+/// From the counts kept on write (`public_counts`, facet `all`: one row per origin, `''`
+/// for this node's own items).
 pub async fn count_public_holdings(pool: &SqlitePool) -> sqlx::Result<HoldingCounts> {
     let (local, replicated, origins): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(origin IS NULL), 0), COALESCE(SUM(origin IS NOT NULL), 0), COUNT(DISTINCT origin)
-         FROM items WHERE lifecycle IN ('published', 'archived')",
+        "SELECT COALESCE(SUM(CASE WHEN origin = '' THEN n END), 0), COALESCE(SUM(CASE WHEN origin <> '' THEN n END), 0),
+                COUNT(*) FILTER (WHERE origin <> '')
+           FROM public_counts WHERE facet = 'all' AND n > 0",
     )
     .fetch_one(pool)
     .await?;
