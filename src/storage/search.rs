@@ -87,6 +87,19 @@ fn access(filter_counts: Option<&[i64]>) -> Access {
     }
 }
 
+/// How a live count reads: a public list bounded by date alone counts a range of the
+/// newest-first index (the week's updates of the coordination view: a few hundred
+/// entries, not every item); anything else is left to the planner.
+fn count_access(query: &ItemQuery) -> Access {
+    let dated = query.updated_from.is_some() || query.updated_to.is_some();
+    let no_facet = query.facet_filters().iter().all(|(_, value)| value.is_none());
+    if dated && no_facet && query.lifecycles.is_empty() && query.text.is_none() {
+        Access::NewestFirst
+    } else {
+        Access::Planner
+    }
+}
+
 fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery, access: Access) {
     match access {
         Access::NewestFirst => q.push(" FROM items INDEXED BY items_public_recent WHERE 1 = 1"),
@@ -175,7 +188,7 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
                 (Some(maintained), _) => maintained.total(pool).await?,
                 (None, _) => {
                     let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
-                    push_from_where(&mut count, query, Access::Planner);
+                    push_from_where(&mut count, query, count_access(query));
                     count.build_query_scalar().fetch_one(pool).await?
                 }
             };
