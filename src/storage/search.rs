@@ -2,6 +2,7 @@
 //! One filter builder serves the list, its total and its facets, so they always agree.
 
 use super::items::ItemRow;
+use super::search_index::COUNTED_FACETS;
 use super::search_text::{self, FacetCounts};
 use crate::content::search::SearchQuery;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
@@ -124,22 +125,19 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery, access: 
     for (vocabulary, code) in
         [("pillar", &query.pillar), ("activity_domain", &query.domain), ("resource", &query.resource)]
     {
-        match (code, access) {
-            (Some(code), Access::NewestFirst) => {
-                q.push(" AND EXISTS (SELECT 1 FROM item_terms t WHERE t.item_id = items.id AND t.vocabulary = ")
-                    .push_bind(vocabulary)
-                    .push(" AND t.code = ")
-                    .push_bind(code.clone())
-                    .push(")");
-            }
-            (Some(code), Access::Planner) => {
-                q.push(" AND items.id IN (SELECT item_id FROM item_terms WHERE vocabulary = ")
-                    .push_bind(vocabulary)
-                    .push(" AND code = ")
-                    .push_bind(code.clone())
-                    .push(")");
-            }
-            (None, _) => {}
+        if let Some(code) = code {
+            // Walking the newest items checks each one's codes; otherwise the codes' index
+            // gives the items.
+            let (items_with, code_is) = match access {
+                Access::NewestFirst => (
+                    " AND EXISTS (SELECT 1 FROM item_terms t WHERE t.item_id = items.id AND t.vocabulary = ",
+                    " AND t.code = ",
+                ),
+                Access::Planner => {
+                    (" AND items.id IN (SELECT item_id FROM item_terms WHERE vocabulary = ", " AND code = ")
+                }
+            };
+            q.push(items_with).push_bind(vocabulary).push(code_is).push_bind(code.clone()).push(")");
         }
     }
     if let Some(from) = &query.updated_from {
@@ -201,8 +199,6 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
     let rows = ids.into_iter().filter_map(|id| by_id.remove(&id)).collect();
     Ok((Page { rows, total, exact }, facets))
 }
-
-const FACETS: [&str; 5] = ["kind", "territory", "pillar", "activity_domain", "resource"];
 
 /// A count that `public_counts` holds (see its migration): public items, all of them or
 /// this node's own, with at most one facet value as filter.
@@ -268,7 +264,7 @@ pub async fn all_facet_counts(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Res
         return maintained_facets(pool, local_only).await;
     }
     let mut all = Vec::new();
-    for facet in FACETS {
+    for facet in COUNTED_FACETS {
         let counts = facet_counts(pool, query, facet).await?;
         all.extend(counts.into_iter().map(|(value, n)| (facet.to_owned(), value, n)));
     }

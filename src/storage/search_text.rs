@@ -270,14 +270,14 @@ fn rank(rows: &WindowRows) -> Vec<i64> {
         rows.in_groups
             .iter()
             .map(|sets| {
-                let weights: Vec<f64> = RANKED_GROUPS
+                let (best, groups) = RANKED_GROUPS
                     .iter()
                     .zip(sets)
                     .filter(|(_, set)| set.contains(&key))
-                    .map(|((_, group), _)| group.weight())
-                    .collect();
-                let best = weights.iter().copied().fold(Group::Body.weight(), f64::max);
-                (best - 1.0) + 0.5 * weights.len() as f64
+                    .fold((Group::Body.weight(), 0.0), |(best, n), ((_, group), _)| {
+                        (group.weight().max(best), n + 1.0)
+                    });
+                (best - 1.0) + 0.5 * groups
             })
             .sum()
     };
