@@ -33,6 +33,8 @@ impl Application {
         let tls = server_tls(&settings.server)?;
         let node = build_node(settings, port).await?;
         heal_search_index(node.clone());
+        pack_stored_texts(node.clone());
+        load_facet_sets(node.clone());
         let server = run(listener, node.clone(), tls)?;
         Ok(Application { port, node, server })
     }
@@ -69,6 +71,28 @@ fn heal_search_index(node: Node) {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "search index healed"),
             Err(e) => tracing::error!(error = ?e, "failed to heal the search index"),
+        }
+    });
+}
+
+/// Loads, in the background, the in-memory facet sets (until then, lists count in SQL).
+fn load_facet_sets(node: Node) {
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        match node.facets.load(&node.pool).await {
+            Ok(()) => tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "facet sets loaded"),
+            Err(e) => tracing::error!(error = %e, "failed to load the facet sets; lists count in SQL"),
+        }
+    });
+}
+
+/// Packs, in the background, texts stored before they were stored compressed.
+fn pack_stored_texts(node: Node) {
+    tokio::spawn(async move {
+        match crate::operations::packing::pack_all(&node).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "stored texts packed"),
+            Err(e) => tracing::error!(error = ?e, "failed to pack stored texts"),
         }
     });
 }
@@ -144,6 +168,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
         sync_signal: Arc::new(tokio::sync::Notify::new()),
+        facets: Arc::default(),
         login_throttle: Arc::new(crate::operations::login_throttle::LoginThrottle::default()),
         metrics: Arc::new(crate::operations::metrics::Metrics::default()),
         inbox_permits: Arc::new(tokio::sync::Semaphore::new(settings.federation.inbox_concurrency)),

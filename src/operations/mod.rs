@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod model;
 pub mod network;
 pub mod outbox;
+pub mod packing;
 pub mod peers;
 pub mod publish;
 pub mod queries;
@@ -69,9 +70,19 @@ pub struct Node {
     pub inbox_permits: Arc<tokio::sync::Semaphore>,
     /// Wakes the sync worker when a catch-up with a peer was requested.
     pub sync_signal: Arc<tokio::sync::Notify>,
+    /// Public items per facet value, in memory (exact filtered totals and facet counts).
+    pub facets: Arc<crate::storage::facet_sets::FacetIndex>,
 }
 
 impl Node {
+    /// After a write of item `id` commits: brings the in-memory facet sets up to date.
+    /// A failure leaves them unusable (reads count in SQL), never wrong.
+    pub async fn item_committed(&self, id: i64) {
+        if let Err(e) = self.facets.refresh(&self.pool, id).await {
+            tracing::error!(error = %e, id, "failed to refresh the facet sets; counting in SQL from now on");
+        }
+    }
+
     /// `base_url` joined with a path (paths are ours, so joining cannot fail in practice).
     pub fn url(&self, path: &str) -> String {
         self.base_url

@@ -38,6 +38,7 @@ pub async fn create_item(node: &Node, doc: ItemDocument, actor: &Actor) -> Resul
     let detail = serde_json::json!({ "revision": 1, "lifecycle": write.lifecycle });
     audit::record(&mut tx, node, actor, Action::ItemCreate, &uri, Some(detail)).await?;
     tx.commit().await.context("Failed to commit the new item")?;
+    node.item_committed(id).await;
     node.wake_delivery();
     tracing::debug!(%uri, editor, "item created");
     super::queries::item_by_id(node, id).await

@@ -185,9 +185,9 @@ async fn list(
         ));
     }
     let (found, facets) = if for_catalogue {
-        storage::search::search_with_facets(&node.pool, &query).await?
+        storage::search::search_with_facets(&node.pool, &node.facets, &query).await?
     } else {
-        (storage::search::search_items(&node.pool, &query).await?, Vec::new())
+        (storage::search::search_items(&node.pool, &node.facets, &query).await?, Vec::new())
     };
     let mut items = Vec::with_capacity(found.rows.len());
     let mut analyzer = Analyzer::default();
@@ -208,7 +208,7 @@ pub async fn facets(node: &Node, filter: &ItemFilter) -> Result<FacetCounts, Ope
     if query.text.as_ref().is_some_and(SearchQuery::is_empty) {
         return Ok(Vec::new());
     }
-    Ok(storage::search::all_facet_counts(&node.pool, &query).await?)
+    Ok(storage::search::all_facet_counts(&node.pool, &node.facets, &query).await?)
 }
 
 pub struct Revision {

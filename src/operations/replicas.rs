@@ -96,22 +96,23 @@ pub async fn apply_remote_article(
         refreshed_at: Some(&refreshed_at),
     };
     let editor = format!("peer:{origin_actor}");
-    let outcome = match existing {
+    let (id, outcome) = match existing {
         Some(row) => {
             let revision =
                 storage::items::update_item(&mut tx, row.id, &write).await.context("Failed to update a replica")?;
             write_derived_rows(&mut tx, row.id, revision, &write, &derived, doc, &editor).await?;
-            ReplicaOutcome::Updated
+            (row.id, ReplicaOutcome::Updated)
         }
         None => {
             let id = storage::items::insert_item(&mut tx, &write, &refreshed_at)
                 .await
                 .context("Failed to store a replica")?;
             write_derived_rows(&mut tx, id, 1, &write, &derived, doc, &editor).await?;
-            ReplicaOutcome::Stored
+            (id, ReplicaOutcome::Stored)
         }
     };
     tx.commit().await.context("Failed to commit a replica")?;
+    node.item_committed(id).await;
     Ok(outcome)
 }
 
@@ -142,6 +143,7 @@ pub async fn withdraw_replica(
     if held.is_none() && finality == Finality::Reversible {
         return Ok(ReplicaOutcome::NotAnItem);
     }
+    let withdrawn = held.as_ref().map(|row| row.id);
     if let Some(row) = held {
         if row.origin.as_deref() != Some(origin_actor) {
             return Ok(ReplicaOutcome::LocalItem);
@@ -175,11 +177,17 @@ pub async fn withdraw_replica(
     }
     if finality == Finality::Reversible {
         tx.commit().await.context("Failed to commit a withdrawal")?;
+        if let Some(id) = withdrawn {
+            node.item_committed(id).await;
+        }
         return Ok(ReplicaOutcome::Withdrawn);
     }
     storage::federation::insert_tombstone(&mut tx, uri, &timestamp(now))
         .await
         .context("Failed to store a tombstone")?;
     tx.commit().await.context("Failed to commit a tombstone")?;
+    if let Some(id) = withdrawn {
+        node.item_committed(id).await;
+    }
     Ok(ReplicaOutcome::Tombstoned)
 }

@@ -91,6 +91,7 @@ pub async fn replace_item(
     let detail = serde_json::json!({ "revision": revision, "lifecycle": write.lifecycle });
     audit::record(&mut tx, node, actor, action, &current.uri, Some(detail)).await?;
     tx.commit().await.context("Failed to commit the item update")?;
+    node.item_committed(current.id).await;
     node.wake_delivery();
     tracing::debug!(uri = %current.uri, revision, editor, "item updated");
     Ok(UpdateOutcome::Changed(super::queries::item_by_id(node, current.id).await?))

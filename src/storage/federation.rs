@@ -1,6 +1,7 @@
 //! Federation rows: remote actors (key cache), followers, follows, the activity log,
 //! the delivery queue, peer health, the inbox log and tombstones.
 
+use super::packed::PackedText;
 use sqlx::{SqliteConnection, SqlitePool};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -664,12 +665,13 @@ pub async fn public_item_versions(
     pool: &SqlitePool,
     origin: Option<&str>,
 ) -> sqlx::Result<Vec<(String, String, String)>> {
-    sqlx::query_as(
+    let rows: Vec<(String, String, PackedText)> = sqlx::query_as(
         "SELECT uri, updated_at, r.document FROM items
            JOIN item_revisions r ON r.item_id = items.id AND r.revision = items.revision
          WHERE items.lifecycle IN ('published', 'archived') AND origin IS ? ORDER BY uri",
     )
     .bind(origin)
     .fetch_all(pool)
-    .await
+    .await?;
+    Ok(rows.into_iter().map(|(uri, updated_at, document)| (uri, updated_at, document.into())).collect())
 }

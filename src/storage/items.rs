@@ -1,8 +1,9 @@
 //! Items, their vocabulary terms, revisions and lineage links. An item is the narrow
 //! `items` row that lists, filters and counts read; its JSON document is held once, in
 //! the revision row of its current revision, and its rendered body in `item_contents`;
-//! both are read only for the items shown.
+//! both are read only for the items shown, and stored packed (see [`super::packed`]).
 
+use super::packed::{pack, PackedText};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
 /// An item as stored.
@@ -19,7 +20,9 @@ pub struct ItemRow {
     pub summary: String,
     pub territory: String,
     pub language: String,
+    #[sqlx(try_from = "PackedText")]
     pub document: String,
+    #[sqlx(try_from = "PackedText")]
     pub body_html: String,
     pub revision: i64,
     pub created_at: String,
@@ -83,7 +86,7 @@ pub async fn insert_item(conn: &mut SqliteConnection, item: &ItemWrite<'_>, crea
     let id = done.last_insert_rowid();
     sqlx::query("INSERT INTO item_contents (item_id, body_html) VALUES (?, ?)")
         .bind(id)
-        .bind(item.body_html)
+        .bind(pack(item.body_html))
         .execute(conn)
         .await?;
     Ok(id)
@@ -113,7 +116,7 @@ pub async fn update_item(conn: &mut SqliteConnection, id: i64, item: &ItemWrite<
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query("UPDATE item_contents SET body_html = ? WHERE item_id = ?")
-        .bind(item.body_html)
+        .bind(pack(item.body_html))
         .bind(id)
         .execute(conn)
         .await?;
@@ -182,7 +185,7 @@ pub async fn insert_revision(
     .bind(item_id)
     .bind(revision)
     .bind(lifecycle)
-    .bind(document)
+    .bind(pack(document))
     .bind(edited_at)
     .bind(editor)
     .execute(conn)
@@ -194,6 +197,7 @@ pub async fn insert_revision(
 pub struct RevisionRow {
     pub revision: i64,
     pub lifecycle: String,
+    #[sqlx(try_from = "PackedText")]
     pub document: String,
     pub edited_at: String,
     pub editor: String,
@@ -284,4 +288,41 @@ pub async fn count_overdue_reviews(pool: &SqlitePool, today: &str) -> sqlx::Resu
     .bind(today)
     .fetch_one(pool)
     .await
+}
+
+/// Packs up to `limit` revision documents and as many rendered bodies still stored as
+/// plain text (written before packing; found through the partial indexes of migration
+/// `revisions_by_rowid`). Returns how many it packed: 0 once none is left.
+pub async fn pack_plain_texts(pool: &SqlitePool, limit: i64) -> sqlx::Result<usize> {
+    let mut tx = super::begin_write(pool).await?;
+    let revisions: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, document FROM item_revisions INDEXED BY item_revisions_plain
+          WHERE typeof(document) = 'text' ORDER BY id LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    for (id, document) in &revisions {
+        sqlx::query("UPDATE item_revisions SET document = ? WHERE id = ?")
+            .bind(pack(document))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let bodies: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT item_id, body_html FROM item_contents INDEXED BY item_contents_plain
+          WHERE typeof(body_html) = 'text' ORDER BY item_id LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    for (id, body) in &bodies {
+        sqlx::query("UPDATE item_contents SET body_html = ? WHERE item_id = ?")
+            .bind(pack(body))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(revisions.len() + bodies.len())
 }

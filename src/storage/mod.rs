@@ -4,10 +4,12 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod facet_sets;
 pub mod federation;
 pub mod items;
 pub mod keys;
 pub mod network;
+pub mod packed;
 pub mod search;
 pub mod search_index;
 pub mod search_text;

@@ -1,6 +1,7 @@
 //! Listing, filtering and facet counts; text searches are handed to [`super::search_text`].
 //! One filter builder serves the list, its total and its facets, so they always agree.
 
+use super::facet_sets::FacetIndex;
 use super::items::ItemRow;
 use super::search_index::COUNTED_FACETS;
 use super::search_text::{self, FacetCounts};
@@ -27,6 +28,19 @@ pub struct ItemQuery {
 }
 
 impl ItemQuery {
+    /// The facet filters of a list of public items bounded by nothing else (no words, no
+    /// dates, no drafts): what the in-memory facet sets can count.
+    fn only_facet_filters(&self) -> Option<Vec<(&'static str, &str)>> {
+        if !self.lifecycles.is_empty()
+            || self.text.is_some()
+            || self.updated_from.is_some()
+            || self.updated_to.is_some()
+        {
+            return None;
+        }
+        Some(self.facet_filters().into_iter().filter_map(|(facet, value)| Some((facet, value.as_deref()?))).collect())
+    }
+
     /// The filters that are facets of `public_counts`, by facet name.
     fn facet_filters(&self) -> [(&'static str, &Option<String>); 5] {
         [
@@ -155,16 +169,25 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery, access: 
 /// [`super::search_text`]), newest first otherwise. Two steps, so that large result sets
 /// stay cheap: the ids of the page are chosen first (an index walk), then only those rows
 /// are read.
-pub async fn search_items(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<Page> {
-    Ok(search(pool, query, false).await?.0)
+pub async fn search_items(pool: &SqlitePool, sets: &FacetIndex, query: &ItemQuery) -> sqlx::Result<Page> {
+    Ok(search(pool, sets, query, false).await?.0)
 }
 
 /// A page and the facet counts of the whole result set, from one search.
-pub async fn search_with_facets(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<(Page, FacetCounts)> {
-    search(pool, query, true).await
+pub async fn search_with_facets(
+    pool: &SqlitePool,
+    sets: &FacetIndex,
+    query: &ItemQuery,
+) -> sqlx::Result<(Page, FacetCounts)> {
+    search(pool, sets, query, true).await
 }
 
-async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx::Result<(Page, FacetCounts)> {
+async fn search(
+    pool: &SqlitePool,
+    sets: &FacetIndex,
+    query: &ItemQuery,
+    with_facets: bool,
+) -> sqlx::Result<(Page, FacetCounts)> {
     let (ids, total, exact, facets) = match &query.text {
         Some(text) => {
             let (page, facets) = search_text::search(pool, query, text, with_facets).await?;
@@ -180,17 +203,21 @@ async fn search(pool: &SqlitePool, query: &ItemQuery, with_facets: bool) -> sqlx
                 .push(" OFFSET ")
                 .push_bind(query.offset);
             let ids: Vec<i64> = q.build_query_scalar().fetch_all(pool).await?;
-            let total = match (MaintainedCount::of(query), counts.as_deref()) {
+            let in_sets = query
+                .only_facet_filters()
+                .and_then(|filters| sets.read(|sets| sets.total(&filters, query.local_only)).flatten());
+            let total = match (MaintainedCount::of(query), counts.as_deref(), in_sets) {
                 // One filter: its count was read to choose the access path.
-                (Some(MaintainedCount { facet: Some(_), .. }), Some(&[n])) => n,
-                (Some(maintained), _) => maintained.total(pool).await?,
-                (None, _) => {
+                (Some(MaintainedCount { facet: Some(_), .. }), Some(&[n]), _) => n,
+                (Some(maintained), _, _) => maintained.total(pool).await?,
+                (None, _, Some(n)) => n,
+                (None, _, None) => {
                     let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
                     push_from_where(&mut count, query, count_access(query));
                     count.build_query_scalar().fetch_one(pool).await?
                 }
             };
-            let facets = if with_facets { all_facet_counts(pool, query).await? } else { Vec::new() };
+            let facets = if with_facets { all_facet_counts(pool, sets, query).await? } else { Vec::new() };
             (ids, total, true, facets)
         }
     };
@@ -242,7 +269,7 @@ impl MaintainedCount {
 }
 
 /// Facet counts of every public item (or of this node's own), from `public_counts`.
-async fn maintained_facets(pool: &SqlitePool, local_only: bool) -> sqlx::Result<FacetCounts> {
+pub(super) async fn maintained_facets(pool: &SqlitePool, local_only: bool) -> sqlx::Result<FacetCounts> {
     sqlx::query_as(
         "SELECT facet, value, SUM(n) AS total FROM public_counts
           WHERE facet IN ('kind', 'territory', 'pillar', 'activity_domain', 'resource') AND (? = 0 OR origin = '')
@@ -255,13 +282,20 @@ async fn maintained_facets(pool: &SqlitePool, local_only: bool) -> sqlx::Result<
     .await
 }
 
-/// Counts of the items matching `query` per facet value.
-pub async fn all_facet_counts(pool: &SqlitePool, query: &ItemQuery) -> sqlx::Result<FacetCounts> {
+/// Counts of the items matching `query` per facet value: from the counts kept on write
+/// without filters, from the in-memory facet sets with facet filters only, else in SQL.
+pub async fn all_facet_counts(pool: &SqlitePool, sets: &FacetIndex, query: &ItemQuery) -> sqlx::Result<FacetCounts> {
     if let Some(text) = &query.text {
         return Ok(search_text::search(pool, query, text, true).await?.1);
     }
     if let Some(MaintainedCount { local_only, facet: None }) = MaintainedCount::of(query) {
         return maintained_facets(pool, local_only).await;
+    }
+    let in_sets = query
+        .only_facet_filters()
+        .and_then(|filters| sets.read(|sets| sets.counts(&filters, query.local_only)).flatten());
+    if let Some(counts) = in_sets {
+        return Ok(counts);
     }
     let mut all = Vec::new();
     for facet in COUNTED_FACETS {

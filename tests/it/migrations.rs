@@ -1,6 +1,6 @@
 //! Upgrading a database written by an older node: the migrations of issue 13 and 14 keep
-//! every item readable (its document now held once, in its current revision) and give
-//! each index row its facet values.
+//! every item readable (its document now held once, in its current revision, and stored
+//! packed) and give each index row its facet values.
 
 use maillage::storage;
 use sqlx::migrate::Migrator;
@@ -72,4 +72,61 @@ async fn an_item_of_an_older_database_keeps_its_document_and_gets_its_facets() {
     let facets: String =
         sqlx::query_scalar("SELECT facets FROM search_docs WHERE doc_id = 99").fetch_one(&pool).await.expect("facets");
     assert_eq!(facets, "kind=experience\u{1f}territory=Foix\u{1f}pillar=recyclage");
+}
+
+/// The last migration before documents and bodies were stored packed.
+const BEFORE_PACKING: i64 = 20261204000600;
+
+#[tokio::test]
+async fn texts_stored_plain_by_an_older_node_read_the_same_and_are_packed() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("old.db");
+    let old = database_at(&path, BEFORE_PACKING).await;
+    sqlx::query(
+        "INSERT INTO items (id, uri, slug, kind, lifecycle, title, summary, territory, language, revision,
+                            created_at, updated_at)
+         VALUES (3, 'http://n.example/items/b', 'b', 'practice', 'published', 'Titre', 'Résumé', 'Foix', 'fr', 2,
+                 '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')",
+    )
+    .execute(&old)
+    .await
+    .expect("an item");
+    sqlx::query("INSERT INTO item_contents (item_id, body_html) VALUES (3, '<p>Compost partagé</p>')")
+        .execute(&old)
+        .await
+        .expect("its body");
+    sqlx::query(
+        "INSERT INTO item_revisions (item_id, revision, lifecycle, document, edited_at, editor)
+         VALUES (3, 1, 'draft', '{\"v\":1}', '2026-01-01T00:00:00.000Z', 'camille'),
+                (3, 2, 'published', '{\"v\":\"é\"}', '2026-01-02T00:00:00.000Z', 'camille')",
+    )
+    .execute(&old)
+    .await
+    .expect("its revisions");
+    old.close().await;
+
+    let pool = storage::connect(&path).await.expect("the migrated database");
+    let read = |pool: SqlitePool| async move {
+        let item = storage::items::find_item_by_id(&pool, 3).await.expect("a read").expect("the item");
+        let revisions = storage::items::list_revisions(&pool, 3).await.expect("revisions");
+        (item.document, item.body_html, revisions.into_iter().map(|r| r.document).collect::<Vec<_>>())
+    };
+    let expected = (
+        "{\"v\":\"é\"}".to_owned(),
+        "<p>Compost partagé</p>".to_owned(),
+        vec!["{\"v\":\"é\"}".into(), "{\"v\":1}".into()],
+    );
+    assert_eq!(read(pool.clone()).await, expected, "plain rows read as they are");
+
+    assert_eq!(storage::items::pack_plain_texts(&pool, 1).await.expect("a batch"), 2, "one revision and one body");
+    assert_eq!(storage::items::pack_plain_texts(&pool, 1).await.expect("a batch"), 1, "the last revision");
+    assert_eq!(storage::items::pack_plain_texts(&pool, 1).await.expect("a batch"), 0, "nothing left");
+    let kinds: Vec<String> = sqlx::query_scalar(
+        "SELECT typeof(document) FROM item_revisions UNION ALL SELECT typeof(body_html) FROM item_contents",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("storage classes");
+    assert_eq!(kinds, vec!["blob", "blob", "blob"]);
+    assert_eq!(read(pool.clone()).await, expected, "packed rows read the same");
 }

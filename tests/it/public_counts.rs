@@ -1,9 +1,11 @@
-//! The counts kept on write (`public_counts`) always equal a count of the items: after
-//! publishing, editing, withdrawing and archiving, locally and from replicas.
+//! The counts kept on write (`public_counts`) and the in-memory facet sets always equal a
+//! count of the items: after publishing, editing, withdrawing and archiving.
 
 use crate::fixtures::{dynamo_project_sheet, practice, tav_marseille_experience, useful_effects_method};
 use crate::helpers::spawn_app;
 use maillage::content::Lifecycle;
+use maillage::storage::facet_sets::FacetIndex;
+use maillage::storage::search::{all_facet_counts, search_items, ItemQuery};
 use sqlx::SqlitePool;
 
 type Counts = Vec<(String, String, String, i64)>;
@@ -65,4 +67,51 @@ async fn the_counts_kept_on_write_equal_a_count_of_the_items_after_every_kind_of
     // No operation deletes an item, but the counts survive a row deleted by hand.
     sqlx::query("DELETE FROM items WHERE slug = 'dynamo-ariege'").execute(pool).await.expect("a delete");
     assert_eq!(maintained(pool).await, counted(pool).await, "after a delete");
+}
+
+/// The same query counted through `sets` and in SQL (sets that never load).
+async fn through_sets_and_in_sql(pool: &SqlitePool, sets: &FacetIndex, query: &ItemQuery) {
+    let in_sql = FacetIndex::default();
+    let totals = (
+        search_items(pool, sets, query).await.expect("a list").total,
+        search_items(pool, &in_sql, query).await.expect("a list").total,
+    );
+    assert_eq!(totals.0, totals.1, "total of {query:?}");
+    let facets = (
+        all_facet_counts(pool, sets, query).await.expect("facets"),
+        all_facet_counts(pool, &in_sql, query).await.expect("facets"),
+    );
+    assert_eq!(facets.0, facets.1, "facets of {query:?}");
+}
+
+#[tokio::test]
+async fn the_facet_sets_count_filtered_lists_as_sql_does_after_every_kind_of_change() {
+    let app = spawn_app().await;
+    let pool = &app.node.pool;
+    let sets = &app.node.facets;
+    sets.load(pool).await.expect("the sets load");
+    for doc in [dynamo_project_sheet(), useful_effects_method(), tav_marseille_experience()] {
+        app.create_ok(&doc).await;
+    }
+    let mut dynamo = dynamo_project_sheet();
+    dynamo.territory.name = "Couserans".into();
+    dynamo.pillars = vec!["recyclage".into()];
+    app.put_item("dynamo-ariege", &dynamo).await;
+    let mut archived = useful_effects_method();
+    archived.lifecycle = Lifecycle::Archived;
+    app.put_item("methode-effets-utiles", &archived).await;
+    app.retract_item("tav-marseille-effets-utiles").await;
+
+    assert_eq!(sets.agrees_with(pool).await.expect("a read"), Some(true), "single values equal public_counts");
+    let queries = [
+        ItemQuery { kind: Some("project_sheet".into()), pillar: Some("recyclage".into()), ..ItemQuery::default() },
+        ItemQuery { territory: Some("Couserans".into()), kind: Some("project_sheet".into()), ..ItemQuery::default() },
+        ItemQuery { kind: Some("good_practice".into()), local_only: true, ..ItemQuery::default() },
+        ItemQuery { kind: Some("experience".into()), pillar: Some("absent".into()), ..ItemQuery::default() },
+    ];
+    for query in &queries {
+        through_sets_and_in_sql(pool, sets, &ItemQuery { limit: 20, ..query.clone() }).await;
+    }
+    let two_filters = sets.read(|s| s.total(&[("kind", "project_sheet"), ("pillar", "recyclage")], false)).flatten();
+    assert_eq!(two_filters, Some(1), "the sets answered (they are loaded), and the project is in recyclage");
 }

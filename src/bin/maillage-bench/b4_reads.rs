@@ -9,10 +9,13 @@ use crate::loadgen::{self, get_request, RawRequest, Schedule, Stop};
 use crate::nodes::{free_port, settings, spawn_baseline, spawn_serve, Child, Scratch};
 use crate::report::{median, progress, Goal, Percentiles, Row};
 use crate::BENCH;
+use anyhow::Context;
+use futures_util::TryStreamExt;
 use maillage::content::Vocabularies;
 use maillage::operations::publish::create_item;
 use maillage::startup::build_node;
 use maillage::storage;
+use maillage::storage::packed::PackedText;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -63,6 +66,7 @@ pub async fn run(config: &Config) -> anyhow::Result<(Vec<Row>, Footprint)> {
 
     let generation = if db.exists() {
         progress(format!("B4: reusing the corpus in {}", db.display()));
+        corpus::pack_reused(&db, progress).await?;
         Duration::ZERO
     } else {
         progress(format!("B4: generating {} items", config.items));
@@ -90,6 +94,17 @@ pub async fn run(config: &Config) -> anyhow::Result<(Vec<Row>, Footprint)> {
     }
     tokio::time::sleep(Duration::from_secs(1)).await;
     footprint.idle_rss_mb_with_items = node.rss_mb().map(|(rss, _)| rss).unwrap_or(f64::NAN);
+    // Filtered counts come from the facet sets once they are loaded (in the background).
+    let loaded = loadgen::wait_until_answer_holds(
+        node.address,
+        &host,
+        "/metrics",
+        "maillage_facet_sets_ready 1",
+        Duration::from_secs(600),
+    )
+    .await
+    .context("the facet sets did not load within 10 minutes")?;
+    progress(format!("B4: facet sets loaded {:.1} s after serving", loaded.as_secs_f64()));
 
     let classes = request_classes(&host, config.items)?;
     let mut rows = Vec::new();
@@ -199,12 +214,16 @@ async fn database_use(db: &std::path::Path) -> anyhow::Result<(f64, f64)> {
     )
     .fetch_one(&pool)
     .await?;
-    let documents: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(SUM(length(r.document)), 0) FROM items i
-           JOIN item_revisions r ON r.item_id = i.id AND r.revision = i.revision",
+    // Documents are stored packed: their JSON size is measured unpacked.
+    let mut rows = sqlx::query_scalar::<_, PackedText>(
+        "SELECT r.document FROM items i JOIN item_revisions r ON r.item_id = i.id AND r.revision = i.revision",
     )
-    .fetch_one(&pool)
-    .await?;
+    .fetch(&pool);
+    let mut documents = 0;
+    while let Some(document) = rows.try_next().await? {
+        documents += String::from(document).len();
+    }
+    drop(rows);
     pool.close().await;
     Ok(((pages.0 - pages.1) as f64 * pages.2 as f64 / 1e6, documents as f64 / 1e6))
 }

@@ -45,7 +45,9 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
     let vocab = Vocabularies::builtin();
     let mut rows = Vec::new();
 
-    if !db.exists() {
+    if db.exists() {
+        corpus::pack_reused(&db, progress).await?;
+    } else {
         progress(format!("B6: generating {} items in {}", config.items, db.display()));
         let pool = maillage::storage::connect(&db).await?;
         let took =

@@ -260,3 +260,25 @@ pub async fn bulk_insert(
     }
     Ok(start.elapsed())
 }
+
+/// Packs the texts of a corpus written by an older binary (plain documents and bodies),
+/// as a node does in the background at start, so that a reused corpus is measured as a
+/// node would serve it. Returns how many texts it packed.
+pub async fn pack_reused(db: &std::path::Path, progress: impl Fn(String)) -> anyhow::Result<usize> {
+    let pool = storage::connect(db).await?;
+    let mut packed = 0;
+    let mut last = Instant::now();
+    loop {
+        let done = storage::items::pack_plain_texts(&pool, 2000).await?;
+        if done == 0 {
+            break;
+        }
+        packed += done;
+        if last.elapsed() > Duration::from_secs(10) {
+            progress(format!("packing the corpus's stored texts: {packed} done"));
+            last = Instant::now();
+        }
+    }
+    pool.close().await;
+    Ok(packed)
+}

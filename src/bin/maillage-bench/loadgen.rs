@@ -279,6 +279,31 @@ fn invalid(what: &str) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned())
 }
 
+/// Polls `GET path` until its 200 answer contains `needle` or `limit` passes; returns how
+/// long it took.
+pub async fn wait_until_answer_holds(
+    address: SocketAddr,
+    host: &str,
+    path: &str,
+    needle: &str,
+    limit: Duration,
+) -> Option<Duration> {
+    let start = Instant::now();
+    let request = get_request(host, path, "text/plain");
+    while start.elapsed() < limit {
+        if let Ok(mut conn) = Connection::open(address).await {
+            // A body with a length stays in the buffer after the exchange.
+            if let Ok((200, _)) = conn.exchange(&request).await {
+                if String::from_utf8_lossy(&conn.buffer).contains(needle) {
+                    return Some(start.elapsed());
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    None
+}
+
 /// Polls `GET path` until the server answers 200 or `limit` passes; returns how long it took.
 pub async fn wait_until_serving(address: SocketAddr, host: &str, path: &str, limit: Duration) -> Option<Duration> {
     let start = Instant::now();

@@ -41,6 +41,8 @@ fn label(value: &str) -> String {
 
 async fn render_gauges(node: &Node, out: &mut String) -> anyhow::Result<()> {
     let now = node.clock.now();
+    out.push_str("# HELP maillage_facet_sets_ready Whether filtered counts come from the in-memory facet sets (1) or from SQL while they load (0).\n# TYPE maillage_facet_sets_ready gauge\n");
+    out.push_str(&format!("maillage_facet_sets_ready {}\n", u8::from(node.facets.is_ready())));
     out.push_str("# HELP maillage_delivery_queue_pending Deliveries waiting, per peer.\n# TYPE maillage_delivery_queue_pending gauge\n");
     let queues = storage::federation::peer_queue_states(&node.pool).await?;
     for q in &queues {

@@ -194,10 +194,10 @@ async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
     let report = maillage::operations::sync::sync_peer(&victim.node, &peer.actor(), &|_, _| {}).await.expect("a sync");
     assert_eq!((report.activities, report.refused), (poisoned, poisoned), "{report:?}");
     assert_eq!(item_uris(&victim).await, expected, "anti-entropy stored none of it");
-    let forged = victim
-        .count("SELECT COUNT(*) FROM item_revisions WHERE document LIKE '%par le pair%' OR document LIKE '%tiers%'")
-        .await;
-    assert_eq!(forged, 0);
+    let documents = victim.stored_documents().await;
+    assert!(documents.iter().any(|d| d.contains("La fiche honnête du pair")), "the honest item is read back");
+    let forged: Vec<&String> = documents.iter().filter(|d| d.contains("par le pair") || d.contains("tiers")).collect();
+    assert!(forged.is_empty(), "{forged:?}");
 }
 
 #[tokio::test]

@@ -96,6 +96,18 @@ impl HostileNode {
         sqlx::query_scalar(sql).fetch_one(&self.node.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
+    /// Every revision document this node stores, read through storage (they are stored packed).
+    pub async fn stored_documents(&self) -> Vec<String> {
+        let items: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM items").fetch_all(&self.node.pool).await.expect("the items");
+        let mut documents = Vec::new();
+        for item in items {
+            let revisions = maillage::storage::items::list_revisions(&self.node.pool, item).await.expect("revisions");
+            documents.extend(revisions.into_iter().map(|r| r.document));
+        }
+        documents
+    }
+
     /// Publishes through the API; returns the served item.
     pub async fn create(&self, document: &Value) -> Value {
         let response = self
