@@ -17,6 +17,14 @@ use sqlx::SqlitePool;
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+/// What the sets know of a filtered list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub total: i64,
+    /// The matching item ids, when few.
+    pub ids: Option<Vec<u32>>,
+}
+
 /// The facets of a public item, as the sets hold them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ItemFacets {
@@ -73,6 +81,14 @@ impl FacetSets {
     /// How many public items hold every filter value.
     pub fn total(&self, filters: &[(&str, &str)], local_only: bool) -> Option<i64> {
         Some(self.matching(filters, local_only)?.len() as i64)
+    }
+
+    /// The public items holding every filter value: how many, and their ids when there
+    /// are at most `list_at_most`.
+    pub fn select(&self, filters: &[(&str, &str)], local_only: bool, list_at_most: i64) -> Option<Selection> {
+        let found = self.matching(filters, local_only)?;
+        let total = found.len() as i64;
+        Some(Selection { total, ids: (total <= list_at_most).then(|| found.iter().collect()) })
     }
 
     /// Facet counts of the public items holding every filter value, ordered as the

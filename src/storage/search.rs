@@ -194,18 +194,24 @@ async fn search(
             (page.item_ids, page.total, page.exact, facets)
         }
         None => {
-            let counts = filter_counts(pool, query).await?;
-            let access = access(counts.as_deref());
-            let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
-            push_from_where(&mut q, query, access);
-            q.push(" ORDER BY items.updated_at DESC, items.id DESC LIMIT ")
-                .push_bind(query.limit)
-                .push(" OFFSET ")
-                .push_bind(query.offset);
-            let ids: Vec<i64> = q.build_query_scalar().fetch_all(pool).await?;
-            let in_sets = query
+            let selection = query
                 .only_facet_filters()
-                .and_then(|filters| sets.read(|sets| sets.total(&filters, query.local_only)).flatten());
+                .and_then(|filters| sets.read(|sets| sets.select(&filters, query.local_only, SELECTIVE)).flatten());
+            let counts = filter_counts(pool, query).await?;
+            let ids = match selection.as_ref().and_then(|s| s.ids.as_ref()) {
+                // Few matches, known exactly: sort them, however rare their combination.
+                Some(matching) => newest_of(pool, matching, query).await?,
+                None => {
+                    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
+                    push_from_where(&mut q, query, access(counts.as_deref()));
+                    q.push(" ORDER BY items.updated_at DESC, items.id DESC LIMIT ")
+                        .push_bind(query.limit)
+                        .push(" OFFSET ")
+                        .push_bind(query.offset);
+                    q.build_query_scalar().fetch_all(pool).await?
+                }
+            };
+            let in_sets = selection.map(|s| s.total);
             let total = match (MaintainedCount::of(query), counts.as_deref(), in_sets) {
                 // One filter: its count was read to choose the access path.
                 (Some(MaintainedCount { facet: Some(_), .. }), Some(&[n]), _) => n,
@@ -225,6 +231,23 @@ async fn search(
     let mut by_id: std::collections::HashMap<i64, ItemRow> = rows.into_iter().map(|r| (r.id, r)).collect();
     let rows = ids.into_iter().filter_map(|id| by_id.remove(&id)).collect();
     Ok((Page { rows, total, exact }, facets))
+}
+
+/// One page, newest first, of the items `ids` (a few thousand at most).
+async fn newest_of(pool: &SqlitePool, ids: &[u32], query: &ItemQuery) -> sqlx::Result<Vec<i64>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = serde_json::to_string(ids).expect("a list of integers serializes");
+    sqlx::query_scalar(
+        "SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))
+          ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
+    )
+    .bind(list)
+    .bind(query.limit)
+    .bind(query.offset)
+    .fetch_all(pool)
+    .await
 }
 
 /// A count that `public_counts` holds (see its migration): public items, all of them or

@@ -69,14 +69,15 @@ async fn the_counts_kept_on_write_equal_a_count_of_the_items_after_every_kind_of
     assert_eq!(maintained(pool).await, counted(pool).await, "after a delete");
 }
 
-/// The same query counted through `sets` and in SQL (sets that never load).
+/// The same query listed and counted through `sets` and in SQL (sets that never load).
 async fn through_sets_and_in_sql(pool: &SqlitePool, sets: &FacetIndex, query: &ItemQuery) {
     let in_sql = FacetIndex::default();
-    let totals = (
-        search_items(pool, sets, query).await.expect("a list").total,
-        search_items(pool, &in_sql, query).await.expect("a list").total,
+    let page = |page: maillage::storage::search::Page| (page.total, page.rows.iter().map(|r| r.id).collect::<Vec<_>>());
+    let pages = (
+        page(search_items(pool, sets, query).await.expect("a list")),
+        page(search_items(pool, &in_sql, query).await.expect("a list")),
     );
-    assert_eq!(totals.0, totals.1, "total of {query:?}");
+    assert_eq!(pages.0, pages.1, "total and page of {query:?}");
     let facets = (
         all_facet_counts(pool, sets, query).await.expect("facets"),
         all_facet_counts(pool, &in_sql, query).await.expect("facets"),
@@ -108,6 +109,7 @@ async fn the_facet_sets_count_filtered_lists_as_sql_does_after_every_kind_of_cha
         ItemQuery { territory: Some("Couserans".into()), kind: Some("project_sheet".into()), ..ItemQuery::default() },
         ItemQuery { kind: Some("good_practice".into()), local_only: true, ..ItemQuery::default() },
         ItemQuery { kind: Some("experience".into()), pillar: Some("absent".into()), ..ItemQuery::default() },
+        ItemQuery { pillar: Some("recyclage".into()), offset: 1, ..ItemQuery::default() },
     ];
     for query in &queries {
         through_sets_and_in_sql(pool, sets, &ItemQuery { limit: 20, ..query.clone() }).await;
