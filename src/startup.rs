@@ -64,14 +64,25 @@ impl Application {
     }
 }
 
+/// Runs an upkeep task in the background, logging how many rows it mended.
+fn upkeep(
+    mended: &'static str,
+    failed: &'static str,
+    task: impl std::future::Future<Output = anyhow::Result<usize>> + Send + 'static,
+) {
+    tokio::spawn(async move {
+        match task.await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "{mended}"),
+            Err(e) => tracing::error!(error = ?e, "{failed}"),
+        }
+    });
+}
+
 /// Reindexes, in the background, items whose index row is missing or stale.
 fn heal_search_index(node: Node) {
-    tokio::spawn(async move {
-        match crate::operations::search_index::heal(&node).await {
-            Ok(0) => {}
-            Ok(count) => tracing::info!(count, "search index healed"),
-            Err(e) => tracing::error!(error = ?e, "failed to heal the search index"),
-        }
+    upkeep("search index healed", "failed to heal the search index", async move {
+        crate::operations::search_index::heal(&node).await
     });
 }
 
@@ -88,12 +99,8 @@ fn load_facet_sets(node: Node) {
 
 /// Packs, in the background, texts stored before they were stored compressed.
 fn pack_stored_texts(node: Node) {
-    tokio::spawn(async move {
-        match crate::operations::packing::pack_all(&node).await {
-            Ok(0) => {}
-            Ok(count) => tracing::info!(count, "stored texts packed"),
-            Err(e) => tracing::error!(error = ?e, "failed to pack stored texts"),
-        }
+    upkeep("stored texts packed", "failed to pack stored texts", async move {
+        crate::operations::packing::pack_all(&node).await
     });
 }
 

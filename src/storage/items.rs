@@ -295,34 +295,31 @@ pub async fn count_overdue_reviews(pool: &SqlitePool, today: &str) -> sqlx::Resu
 /// `revisions_by_rowid`). Returns how many it packed: 0 once none is left.
 pub async fn pack_plain_texts(pool: &SqlitePool, limit: i64) -> sqlx::Result<usize> {
     let mut tx = super::begin_write(pool).await?;
-    let revisions: Vec<(i64, String)> = sqlx::query_as(
+    let revisions = pack_rows(
+        &mut tx,
         "SELECT id, document FROM item_revisions INDEXED BY item_revisions_plain
           WHERE typeof(document) = 'text' ORDER BY id LIMIT ?",
+        "UPDATE item_revisions SET document = ? WHERE id = ?",
+        limit,
     )
-    .bind(limit)
-    .fetch_all(&mut *tx)
     .await?;
-    for (id, document) in &revisions {
-        sqlx::query("UPDATE item_revisions SET document = ? WHERE id = ?")
-            .bind(pack(document))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    let bodies: Vec<(i64, String)> = sqlx::query_as(
+    let bodies = pack_rows(
+        &mut tx,
         "SELECT item_id, body_html FROM item_contents INDEXED BY item_contents_plain
           WHERE typeof(body_html) = 'text' ORDER BY item_id LIMIT ?",
+        "UPDATE item_contents SET body_html = ? WHERE item_id = ?",
+        limit,
     )
-    .bind(limit)
-    .fetch_all(&mut *tx)
     .await?;
-    for (id, body) in &bodies {
-        sqlx::query("UPDATE item_contents SET body_html = ? WHERE item_id = ?")
-            .bind(pack(body))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
     tx.commit().await?;
-    Ok(revisions.len() + bodies.len())
+    Ok(revisions + bodies)
+}
+
+/// Packs the (key, text) rows `select` finds, writing each with `update` (text, key).
+async fn pack_rows(conn: &mut SqliteConnection, select: &str, update: &str, limit: i64) -> sqlx::Result<usize> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(select).bind(limit).fetch_all(&mut *conn).await?;
+    for (key, text) in &rows {
+        sqlx::query(update).bind(pack(text)).bind(key).execute(&mut *conn).await?;
+    }
+    Ok(rows.len())
 }

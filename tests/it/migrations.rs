@@ -22,20 +22,29 @@ async fn database_at(path: &std::path::Path, version: i64) -> SqlitePool {
     pool
 }
 
+/// A published item row in Foix, at revision 2, as an older node wrote it.
+async fn published_item_at_revision_2(pool: &SqlitePool, id: i64, kind: &str) {
+    sqlx::query(
+        "INSERT INTO items (id, uri, slug, kind, lifecycle, title, summary, territory, language, revision,
+                            created_at, updated_at)
+         VALUES (?, 'http://n.example/items/' || ?, 'item-' || ?, ?, 'published', 'Titre', 'Résumé', 'Foix', 'fr', 2,
+                 '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')",
+    )
+    .bind(id)
+    .bind(id)
+    .bind(id)
+    .bind(kind)
+    .execute(pool)
+    .await
+    .expect("an item");
+}
+
 #[tokio::test]
 async fn an_item_of_an_older_database_keeps_its_document_and_gets_its_facets() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("old.db");
     let old = database_at(&path, BEFORE_DOCUMENT_ONCE).await;
-    sqlx::query(
-        "INSERT INTO items (id, uri, slug, kind, lifecycle, title, summary, territory, language, revision,
-                            created_at, updated_at)
-         VALUES (7, 'http://n.example/items/a', 'a', 'experience', 'published', 'Titre', 'Résumé', 'Foix', 'fr', 2,
-                 '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')",
-    )
-    .execute(&old)
-    .await
-    .expect("an item");
+    published_item_at_revision_2(&old, 7, "experience").await;
     // Revision 2 was never written as a revision row: only item_contents held it.
     sqlx::query(
         "INSERT INTO item_contents (item_id, document, body_html) VALUES (7, '{\"current\":true}', '<p>x</p>')",
@@ -82,15 +91,7 @@ async fn texts_stored_plain_by_an_older_node_read_the_same_and_are_packed() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("old.db");
     let old = database_at(&path, BEFORE_PACKING).await;
-    sqlx::query(
-        "INSERT INTO items (id, uri, slug, kind, lifecycle, title, summary, territory, language, revision,
-                            created_at, updated_at)
-         VALUES (3, 'http://n.example/items/b', 'b', 'practice', 'published', 'Titre', 'Résumé', 'Foix', 'fr', 2,
-                 '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')",
-    )
-    .execute(&old)
-    .await
-    .expect("an item");
+    published_item_at_revision_2(&old, 3, "good_practice").await;
     sqlx::query("INSERT INTO item_contents (item_id, body_html) VALUES (3, '<p>Compost partagé</p>')")
         .execute(&old)
         .await
