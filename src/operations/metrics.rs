@@ -1,6 +1,8 @@
 //! Counters the node keeps in memory for `/metrics`; gauges (queue depth and lag per peer,
 //! replica counts) are read from the database when scraped.
 
+use super::Node;
+use crate::storage;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -63,6 +65,51 @@ impl Metrics {
             }
         }
     }
+}
+
+/// One peer's delivery queue, as `/metrics` shows it.
+pub struct QueueGauge {
+    pub peer: String,
+    pub pending: i64,
+    /// Age of the oldest pending delivery.
+    pub lag_seconds: f64,
+    pub consecutive_failures: i64,
+}
+
+/// What `/metrics` reads from the node's state when scraped.
+pub struct Gauges {
+    pub facet_sets_ready: bool,
+    pub queues: Vec<QueueGauge>,
+    /// (origin, kind, public items); `None` is this node.
+    pub items: Vec<(Option<String>, String, i64)>,
+}
+
+pub async fn gauges(node: &Node) -> anyhow::Result<Gauges> {
+    let now = node.clock.now();
+    let queues = storage::federation::peer_queue_states(&node.pool)
+        .await?
+        .into_iter()
+        .map(|q| QueueGauge {
+            lag_seconds: q
+                .oldest_pending_at
+                .as_deref()
+                .and_then(storage::parse_timestamp)
+                .map_or(0.0, |t| (now - t).num_milliseconds().max(0) as f64 / 1000.0),
+            peer: q.peer,
+            pending: q.pending,
+            consecutive_failures: q.consecutive_failures,
+        })
+        .collect();
+    Ok(Gauges {
+        facet_sets_ready: node.facets.is_ready(),
+        queues,
+        items: storage::network::counts_by_origin_and_kind(&node.pool).await?,
+    })
+}
+
+/// Whether the database answers and its migrations ran (`/readyz`).
+pub async fn database_ready(node: &Node) -> anyhow::Result<bool> {
+    Ok(storage::migrations_applied(&node.pool).await? > 0)
 }
 
 #[cfg(test)]

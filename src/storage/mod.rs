@@ -62,6 +62,11 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
 }
 
+/// How many migrations the database has applied.
+pub async fn migrations_applied(pool: &SqlitePool) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations").fetch_one(pool).await
+}
+
 /// A consistent copy of the live database (`VACUUM INTO`), safe while the node serves.
 pub async fn backup_into(pool: &SqlitePool, target: &Path) -> anyhow::Result<()> {
     let target = target.to_str().context("le chemin de la sauvegarde n'est pas en UTF-8")?;

@@ -24,6 +24,7 @@ mod import_spreadsheet;
 mod messages;
 mod migrations;
 mod openapi;
+mod ops_endpoints;
 mod pages_language;
 mod public_counts;
 mod search;

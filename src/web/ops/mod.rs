@@ -1,8 +1,7 @@
 //! Operations endpoints for the people who run a node: `/healthz` (the process answers),
 //! `/readyz` (the database answers and migrations ran), `/metrics` (Prometheus).
 
-use crate::operations::Node;
-use crate::storage;
+use crate::operations::{metrics, Node};
 use actix_web::{web, HttpResponse};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -16,9 +15,9 @@ async fn healthz() -> HttpResponse {
 }
 
 async fn readyz(node: web::Data<Node>) -> HttpResponse {
-    match sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM _sqlx_migrations").fetch_one(&node.pool).await {
-        Ok(n) if n > 0 => HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ready\n"),
-        Ok(_) => HttpResponse::ServiceUnavailable().body("database not migrated\n"),
+    match metrics::database_ready(&node).await {
+        Ok(true) => HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ready\n"),
+        Ok(false) => HttpResponse::ServiceUnavailable().body("database not migrated\n"),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             HttpResponse::ServiceUnavailable().body("database unavailable\n")
@@ -40,29 +39,23 @@ fn label(value: &str) -> String {
 }
 
 async fn render_gauges(node: &Node, out: &mut String) -> anyhow::Result<()> {
-    let now = node.clock.now();
+    let gauges = metrics::gauges(node).await?;
     out.push_str("# HELP maillage_facet_sets_ready Whether filtered counts come from the in-memory facet sets (1) or from SQL while they load (0).\n# TYPE maillage_facet_sets_ready gauge\n");
-    out.push_str(&format!("maillage_facet_sets_ready {}\n", u8::from(node.facets.is_ready())));
+    out.push_str(&format!("maillage_facet_sets_ready {}\n", u8::from(gauges.facet_sets_ready)));
     out.push_str("# HELP maillage_delivery_queue_pending Deliveries waiting, per peer.\n# TYPE maillage_delivery_queue_pending gauge\n");
-    let queues = storage::federation::peer_queue_states(&node.pool).await?;
-    for q in &queues {
+    for q in &gauges.queues {
         out.push_str(&format!("maillage_delivery_queue_pending{{peer=\"{}\"}} {}\n", label(&q.peer), q.pending));
     }
     out.push_str("# HELP maillage_delivery_queue_lag_seconds Age of the oldest pending delivery, per peer.\n# TYPE maillage_delivery_queue_lag_seconds gauge\n");
-    for q in &queues {
-        let lag = q
-            .oldest_pending_at
-            .as_deref()
-            .and_then(storage::parse_timestamp)
-            .map(|t| (now - t).num_milliseconds().max(0) as f64 / 1000.0);
+    for q in &gauges.queues {
         out.push_str(&format!(
             "maillage_delivery_queue_lag_seconds{{peer=\"{}\"}} {}\n",
             label(&q.peer),
-            lag.unwrap_or(0.0)
+            q.lag_seconds
         ));
     }
     out.push_str("# HELP maillage_delivery_failures Consecutive delivery failures, per peer.\n# TYPE maillage_delivery_failures gauge\n");
-    for q in &queues {
+    for q in &gauges.queues {
         out.push_str(&format!(
             "maillage_delivery_failures{{peer=\"{}\"}} {}\n",
             label(&q.peer),
@@ -72,9 +65,9 @@ async fn render_gauges(node: &Node, out: &mut String) -> anyhow::Result<()> {
     out.push_str(
         "# HELP maillage_items Public items held, local or replicated, by origin.\n# TYPE maillage_items gauge\n",
     );
-    for (origin, kind, n) in storage::network::counts_by_origin_and_kind(&node.pool).await? {
-        let origin = origin.unwrap_or_else(|| "local".into());
-        out.push_str(&format!("maillage_items{{origin=\"{}\",kind=\"{}\"}} {n}\n", label(&origin), label(&kind)));
+    for (origin, kind, n) in &gauges.items {
+        let origin = origin.as_deref().unwrap_or("local");
+        out.push_str(&format!("maillage_items{{origin=\"{}\",kind=\"{}\"}} {n}\n", label(origin), label(kind)));
     }
     Ok(())
 }
