@@ -9,6 +9,7 @@ pub mod announce;
 pub mod apply;
 pub mod audit;
 pub mod clock;
+pub mod collections;
 pub mod digest;
 pub mod errors;
 pub mod follow;

@@ -4,8 +4,7 @@
 use super::readers::check_reader;
 use super::{activity_json, discovery::error};
 use crate::federation::vocab::AS_CONTEXT;
-use crate::operations::Node;
-use crate::storage;
+use crate::operations::{collections, Node};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -24,7 +23,7 @@ pub async fn outbox(node: web::Data<Node>, req: HttpRequest, query: web::Query<P
         return refused;
     }
     let id = node.url("actor/outbox");
-    let (newest, total) = match storage::federation::outbox_version(&node.pool).await {
+    let (newest, total) = match collections::outbox_version(&node).await {
         Ok(version) => version,
         Err(e) => return internal(e),
     };
@@ -48,7 +47,7 @@ pub async fn outbox(node: web::Data<Node>, req: HttpRequest, query: web::Query<P
         }
         return response;
     }
-    let rows = match storage::federation::list_public_activities(&node.pool, query.before, OUTBOX_PAGE_SIZE).await {
+    let rows = match collections::outbox_page(&node, query.before, OUTBOX_PAGE_SIZE).await {
         Ok(rows) => rows,
         Err(e) => return internal(e),
     };
@@ -82,11 +81,8 @@ pub async fn followers(node: web::Data<Node>, req: HttpRequest) -> HttpResponse 
     if let Err(refused) = check_reader(&node, &req).await {
         return refused;
     }
-    match storage::federation::list_followers(&node.pool).await {
-        Ok(rows) => {
-            let ids: Vec<&str> = rows.iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri.as_str()).collect();
-            collection(&node.url("followers"), &ids)
-        }
+    match collections::accepted_followers(&node).await {
+        Ok(actors) => collection(&node.url("followers"), &actors),
         Err(e) => internal(e),
     }
 }
@@ -95,16 +91,13 @@ pub async fn following(node: web::Data<Node>, req: HttpRequest) -> HttpResponse 
     if let Err(refused) = check_reader(&node, &req).await {
         return refused;
     }
-    match storage::federation::list_following(&node.pool).await {
-        Ok(rows) => {
-            let ids: Vec<&str> = rows.iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri.as_str()).collect();
-            collection(&node.url("following"), &ids)
-        }
+    match collections::accepted_following(&node).await {
+        Ok(actors) => collection(&node.url("following"), &actors),
         Err(e) => internal(e),
     }
 }
 
-fn collection(id: &str, items: &[&str]) -> HttpResponse {
+fn collection(id: &str, items: &[String]) -> HttpResponse {
     activity_json(&json!({
         "@context": AS_CONTEXT,
         "id": id,
@@ -119,7 +112,7 @@ pub async fn activity(node: web::Data<Node>, req: HttpRequest) -> HttpResponse {
         return refused;
     }
     let id = node.url(req.path().trim_start_matches('/'));
-    match storage::federation::find_activity_payload(&node.pool, &id).await {
+    match collections::activity_payload(&node, &id).await {
         Ok(Some(payload)) => match serde_json::from_str::<Value>(&payload) {
             Ok(value)
                 if value

@@ -3,8 +3,7 @@
 use super::activity_json;
 use crate::federation::vocab::{maillage_terms, ActorDescription};
 use crate::federation::webfinger::jrd;
-use crate::operations::Node;
-use crate::storage;
+use crate::operations::{collections, Node};
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
@@ -46,7 +45,7 @@ pub async fn nodeinfo_links(node: web::Data<Node>) -> HttpResponse {
 }
 
 pub async fn nodeinfo(node: web::Data<Node>) -> HttpResponse {
-    let local_posts = storage::federation::count_public_activities(&node.pool).await.unwrap_or(0);
+    let local_posts = collections::public_activity_count(&node).await.unwrap_or(0);
     HttpResponse::Ok()
         .content_type("application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"")
         .json(json!({

@@ -1,0 +1,38 @@
+//! What peers read of this node besides its items: the outbox's version and pages, the
+//! accepted followers and followed actors, one activity by id, and the count NodeInfo
+//! publishes. The ActivityPub handlers (`web::activitypub`) shape these into JSON-LD.
+
+use super::Node;
+use crate::storage;
+
+/// The outbox's newest public activity row id and its size (its ETag).
+pub async fn outbox_version(node: &Node) -> sqlx::Result<(i64, i64)> {
+    storage::federation::outbox_version(&node.pool).await
+}
+
+/// (row id, payload) of up to `limit` public activities older than `before`, newest first.
+pub async fn outbox_page(node: &Node, before: Option<i64>, limit: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    storage::federation::list_public_activities(&node.pool, before, limit).await
+}
+
+/// Actors whose follow this node accepted.
+pub async fn accepted_followers(node: &Node) -> sqlx::Result<Vec<String>> {
+    let rows = storage::federation::list_followers(&node.pool).await?;
+    Ok(rows.into_iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri).collect())
+}
+
+/// Actors that accepted this node's follow.
+pub async fn accepted_following(node: &Node) -> sqlx::Result<Vec<String>> {
+    let rows = storage::federation::list_following(&node.pool).await?;
+    Ok(rows.into_iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri).collect())
+}
+
+/// The stored JSON of the activity `id`, if this node recorded it.
+pub async fn activity_payload(node: &Node, id: &str) -> sqlx::Result<Option<String>> {
+    storage::federation::find_activity_payload(&node.pool, id).await
+}
+
+/// Public activities published, for NodeInfo's `localPosts`.
+pub async fn public_activity_count(node: &Node) -> sqlx::Result<i64> {
+    storage::federation::count_public_activities(&node.pool).await
+}
