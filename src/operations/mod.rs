@@ -10,6 +10,7 @@ pub mod apply;
 pub mod audit;
 pub mod clock;
 pub mod collections;
+pub mod deliveries;
 pub mod digest;
 pub mod errors;
 pub mod follow;
