@@ -7,7 +7,6 @@ use crate::federation::client::FetchError;
 use crate::federation::failure::FailureKind;
 use crate::operations::Node;
 use crate::settings::NODE_SETTINGS_FILE;
-use crate::storage;
 use std::path::Path;
 
 struct Report {
@@ -63,7 +62,7 @@ pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
             "http et adresses privées autorisés (à ne pas utiliser en production)",
         )?;
     }
-    let integrity: Result<String, _> = sqlx::query_scalar("PRAGMA quick_check").fetch_one(&node.pool).await;
+    let integrity = crate::operations::metrics::database_integrity(node).await;
     match integrity {
         Ok(text) => report.check(
             text == "ok",
@@ -83,12 +82,7 @@ pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
             trust.bundled, trust.system, trust.extra
         ),
     )?;
-    let following = storage::federation::list_following(&node.pool).await?;
-    let followers = storage::federation::list_followers(&node.pool).await?;
-    let mut peers: Vec<String> =
-        following.into_iter().map(|f| f.actor_uri).chain(followers.into_iter().map(|f| f.actor_uri)).collect();
-    peers.sort();
-    peers.dedup();
+    let peers = crate::operations::collections::all_peers(node).await?;
     if peers.is_empty() {
         out("· aucun pair pour l'instant")?;
     }

@@ -1,19 +1,13 @@
 //! `maillage sync`: catch up with followed nodes now, with a progress bar per peer.
 
 use super::out;
-use crate::operations::{sync::sync_peer, Node};
-use crate::storage;
+use crate::operations::{collections, sync::sync_peer, Node};
 use indicatif::{ProgressBar, ProgressStyle};
 
 pub async fn sync(node: &Node, actor: Option<&str>) -> anyhow::Result<()> {
     let peers: Vec<String> = match actor {
         Some(actor) => vec![actor.to_owned()],
-        None => storage::federation::list_following(&node.pool)
-            .await?
-            .into_iter()
-            .filter(|f| f.state == "accepted")
-            .map(|f| f.actor_uri)
-            .collect(),
+        None => collections::accepted_following(node).await?,
     };
     if peers.is_empty() {
         return out("aucun nœud suivi");

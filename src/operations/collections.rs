@@ -21,6 +21,17 @@ pub async fn accepted_followers(node: &Node) -> sqlx::Result<Vec<String>> {
     Ok(rows.into_iter().filter(|r| r.state == "accepted").map(|r| r.actor_uri).collect())
 }
 
+/// Every peer this node follows or is followed by, in any state, sorted, once each.
+pub async fn all_peers(node: &Node) -> sqlx::Result<Vec<String>> {
+    let following = storage::federation::list_following(&node.pool).await?;
+    let followers = storage::federation::list_followers(&node.pool).await?;
+    let mut peers: Vec<String> =
+        following.into_iter().map(|f| f.actor_uri).chain(followers.into_iter().map(|f| f.actor_uri)).collect();
+    peers.sort();
+    peers.dedup();
+    Ok(peers)
+}
+
 /// Actors that accepted this node's follow.
 pub async fn accepted_following(node: &Node) -> sqlx::Result<Vec<String>> {
     let rows = storage::federation::list_following(&node.pool).await?;

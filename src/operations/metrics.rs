@@ -107,6 +107,11 @@ pub async fn gauges(node: &Node) -> anyhow::Result<Gauges> {
     })
 }
 
+/// SQLite's `quick_check` of the database: "ok", or what is wrong (`maillage doctor`).
+pub async fn database_integrity(node: &Node) -> sqlx::Result<String> {
+    storage::quick_check(&node.pool).await
+}
+
 /// Whether the database answers and its migrations ran (`/readyz`).
 pub async fn database_ready(node: &Node) -> anyhow::Result<bool> {
     Ok(storage::migrations_applied(&node.pool).await? > 0)

@@ -154,6 +154,11 @@ async fn apply_outbox_activity(node: &Node, owner: &str, activity: &Value) -> an
     }
 }
 
+/// Asks for a catch-up with every followed peer (the sync worker's periodic round).
+pub async fn request_sync_of_all_following(node: &Node) -> sqlx::Result<()> {
+    storage::federation::request_sync_of_all_following(&node.pool).await.map(|_| ())
+}
+
 /// One pass of the sync worker: every peer with a requested sync, until `stop` says so
 /// (the others stay requested). Returns how many peers were synced.
 pub async fn sync_requested_peers(node: &Node, stop: &(dyn Fn() -> bool + Sync)) -> anyhow::Result<usize> {

@@ -62,6 +62,11 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
 }
 
+/// SQLite's `PRAGMA quick_check`: "ok", or the problems found.
+pub async fn quick_check(pool: &SqlitePool) -> sqlx::Result<String> {
+    sqlx::query_scalar("PRAGMA quick_check").fetch_one(pool).await
+}
+
 /// How many migrations the database has applied.
 pub async fn migrations_applied(pool: &SqlitePool) -> sqlx::Result<i64> {
     sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations").fetch_one(pool).await

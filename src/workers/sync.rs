@@ -2,16 +2,15 @@
 //! after failures), and every `federation.reconcile_interval`.
 
 use super::shutdown::Stopping;
-use crate::operations::sync::sync_requested_peers;
+use crate::operations::sync::{request_sync_of_all_following, sync_requested_peers};
 use crate::operations::Node;
-use crate::storage;
 
 pub async fn run(node: Node, mut stopping: Stopping) {
     let interval = node.settings.federation.reconcile_interval;
     let mut next_round = tokio::time::Instant::now();
     while !stopping.is_raised() {
         if tokio::time::Instant::now() >= next_round {
-            if let Err(e) = storage::federation::request_sync_of_all_following(&node.pool).await {
+            if let Err(e) = request_sync_of_all_following(&node).await {
                 tracing::error!(error = %e, "failed to schedule reconciliation");
             }
             next_round = tokio::time::Instant::now() + interval;
