@@ -2,8 +2,7 @@
 //! an empty node reproduces the content.
 
 use crate::content::files::to_markdown_file;
-use crate::operations::{Item, Node};
-use crate::storage;
+use crate::operations::Node;
 use anyhow::Context;
 use indicatif::ProgressBar;
 use std::path::Path;
@@ -17,8 +16,7 @@ pub enum Format {
 }
 
 pub async fn export_items(node: &Node, out: &Path, format: Format) -> anyhow::Result<()> {
-    let rows = storage::items::list_local_items(&node.pool).await.context("impossible de lire les éléments")?;
-    let items: Vec<Item> = rows.into_iter().map(Item::from_row).collect::<anyhow::Result<_>>()?;
+    let items = crate::operations::queries::local_items(node).await.context("impossible de lire les éléments")?;
     let bar = ProgressBar::new(items.len() as u64);
     match format {
         Format::Json => {

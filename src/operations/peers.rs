@@ -12,6 +12,8 @@ pub struct PeerOverview {
     pub following: Vec<FollowingRow>,
     pub queues: Vec<PeerQueueRow>,
     pub syncs: Vec<PeerSyncRow>,
+    /// Display names of the actors this node has met, by actor URI.
+    pub names: std::collections::HashMap<String, Option<String>>,
 }
 
 pub async fn overview(node: &Node) -> Result<PeerOverview, OperationError> {
@@ -20,6 +22,7 @@ pub async fn overview(node: &Node) -> Result<PeerOverview, OperationError> {
         following: rows::list_following(&node.pool).await?,
         queues: rows::peer_queue_states(&node.pool).await?,
         syncs: rows::list_peer_syncs(&node.pool).await?,
+        names: storage::network::actor_names(&node.pool).await?.into_iter().collect(),
     })
 }
 

@@ -157,6 +157,11 @@ fn capitalized(error: &QueryError) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Every item of this node, oldest first (`maillage export`).
+pub async fn local_items(node: &Node) -> anyhow::Result<Vec<Item>> {
+    storage::items::list_local_items(&node.pool).await?.into_iter().map(Item::from_row).collect()
+}
+
 pub async fn list_items(node: &Node, filter: &ItemFilter, include_private: bool) -> Result<ItemList, OperationError> {
     Ok(list(node, filter, include_private, false).await?.0)
 }

@@ -22,7 +22,7 @@ struct Peer {
     responses((status = 200, description = "Abonnés, abonnements, files de livraison et synchronisations", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody)))]
 pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req, Scope::Federation).await?;
-    let crate::operations::peers::PeerOverview { followers, following, queues, syncs } =
+    let crate::operations::peers::PeerOverview { followers, following, queues, syncs, .. } =
         crate::operations::peers::overview(&node).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "followers": followers.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),

@@ -1,8 +1,7 @@
 //! The `/admin/pairs` page itself: the view of followers, follows, queues and syncs, and
 //! the notices shown after an action (named by a fixed code in the query string).
 
-use crate::operations::{Node, OperationError};
-use crate::storage;
+use crate::operations::Node;
 use crate::web::pages::editor::session::{require_editor, Editor};
 use crate::web::pages::errors::PageError;
 use crate::web::pages::format;
@@ -142,10 +141,7 @@ pub async fn page(
     notice: Option<String>,
     follow: FollowForm,
 ) -> Result<HttpResponse, PageError> {
-    let internal = |e: sqlx::Error| PageError::from(OperationError::from(e));
-    let names: HashMap<String, Option<String>> =
-        storage::network::actor_names(&node.pool).await.map_err(internal)?.into_iter().collect();
-    let crate::operations::peers::PeerOverview { followers, following, queues, syncs } =
+    let crate::operations::peers::PeerOverview { followers, following, queues, syncs, names } =
         crate::operations::peers::overview(node).await?;
     let status = if follow.error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = PeersPage {
