@@ -45,7 +45,8 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
     let vocab = Vocabularies::builtin();
     let mut rows = Vec::new();
 
-    if db.exists() {
+    let reused = db.exists();
+    if reused {
         corpus::pack_reused(&db, progress).await?;
     } else {
         progress(format!("B6: generating {} items in {}", config.items, db.display()));
@@ -84,13 +85,17 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
                 .note(format!("{:.0} items/s", items as f64 / reindex)),
         );
     }
-    let index_bytes = search_index::index_bytes(&node).await? as f64;
+    // Measuring the index reads every page of it: at 1,000,000 items on a cold cache that
+    // takes longer than the searches. An index kept as it is was measured when built.
+    if config.reindex || !reused {
+        let index_bytes = search_index::index_bytes(&node).await? as f64;
+        rows.push(
+            Row::new("B6", format!("index size, {items} items"), index_bytes / 1e6, "MB")
+                .baseline("the items' text", text_bytes / 1e6)
+                .goal(Goal::RatioAtMost(1.5), "≤ 1.5× the text"),
+        );
+    }
     node.pool.close().await;
-    rows.push(
-        Row::new("B6", format!("index size, {items} items"), index_bytes / 1e6, "MB")
-            .baseline("the items' text", text_bytes / 1e6)
-            .goal(Goal::RatioAtMost(1.5), "≤ 1.5× the text"),
-    );
 
     let serve = spawn_serve(&db, port)?;
     let host = format!("127.0.0.1:{port}");

@@ -59,7 +59,7 @@ struct Options {
     /// B4 and B6: the corpus database to reuse, created (and kept) if missing.
     #[arg(long, global = true, value_name = "FILE")]
     db: Option<PathBuf>,
-    /// B6 with --db: keep the index as it is (no timed reindex).
+    /// B6 with --db: keep the index as it is (no timed reindex, no index size).
     #[arg(long, global = true)]
     keep_index: bool,
 }
