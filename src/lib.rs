@@ -6,11 +6,14 @@
 //! `content`; `content` depends on nothing in the crate.
 //!
 //! - [`content`]: the three kinds of item, vocabularies, validation, Markdown (pure).
-//! - [`storage`]: every SQL statement (SQLite via sqlx, migrations in `migrations/`).
+//! - [`storage`]: every SQL statement (SQLite via sqlx, migrations in `migrations/`), how
+//!   large texts are stored (packed), and the in-memory facet sets derived from the tables.
 //! - [`federation`]: keys and HTTP Signatures, ActivityPub wire types.
 //! - [`operations`]: what people and peers can cause, shared by every entry point.
-//! - [`web`]: the JSON API and the French pages.
-//! - [`workers`]: the delivery queue and the application of received activities.
+//! - [`web`]: ActivityPub for peers, the JSON API, the HTML pages (French and English),
+//!   and the operations endpoints (`/healthz`, `/readyz`, `/metrics`).
+//! - [`workers`]: the loops beside the server, each calling `operations`: delivering the
+//!   queue, applying the activities the inbox recorded, catching up with peers.
 //! - [`cli`]: the `maillage` subcommands.
 //! - [`settings`] and [`startup`]: layered configuration and the server.
 

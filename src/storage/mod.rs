@@ -1,6 +1,8 @@
 //! Every SQL statement of the node, one small function each. Callers get plain row types;
 //! conversion to domain types happens in `operations`. SQLite runs in WAL mode with
-//! foreign keys on; migrations in `migrations/` are applied at connect.
+//! foreign keys on; migrations in `migrations/` are applied at connect. Two things here
+//! are not SQL but belong to the stored data: how large texts are stored (`packed`), and
+//! the in-memory facet sets derived from the tables (`facet_sets`).
 
 pub mod accounts;
 pub mod audit;
