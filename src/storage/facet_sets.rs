@@ -155,27 +155,40 @@ impl FacetIndex {
         }
     }
 
-    /// Loads the sets from the database, then applies the items written meanwhile.
+    /// Loads the sets from the database, then applies the items written meanwhile. Only
+    /// sets still loading are installed: ready sets are kept current by refreshes (a second
+    /// load would miss the writes refreshed since its snapshot), and unusable ones missed
+    /// writes.
     pub async fn load(&self, pool: &SqlitePool) -> sqlx::Result<()> {
-        let loaded = match load(pool).await {
-            Ok(loaded) => loaded,
+        let loaded = load(pool).await;
+        let _refreshing = self.refreshing.lock().await;
+        let changed = match &mut *self.state() {
+            State::Loading { changed } => std::mem::take(changed),
+            State::Ready(_) | State::Unusable => return loaded.map(|_| ()),
+        };
+        let installed = match loaded {
+            Ok(Some(mut sets)) => match apply_changed(pool, &mut sets, changed).await {
+                Ok(true) => Ok(Some(sets)),
+                Ok(false) => Ok(None),
+                Err(e) => Err(e),
+            },
+            Ok(None) => Ok(None),
+            Err(e) => Err(e),
+        };
+        match installed {
+            Ok(Some(sets)) => {
+                *self.state() = State::Ready(sets);
+                Ok(())
+            }
+            Ok(None) => {
+                *self.state() = State::Unusable;
+                Ok(())
+            }
             Err(e) => {
                 *self.state() = State::Unusable;
-                return Err(e);
+                Err(e)
             }
-        };
-        let _refreshing = self.refreshing.lock().await;
-        let changed = match std::mem::replace(&mut *self.state(), State::Unusable) {
-            State::Loading { changed } => changed,
-            _ => Vec::new(),
-        };
-        let Some(mut sets) = loaded else { return Ok(()) };
-        for id in changed {
-            let Ok(key) = u32::try_from(id) else { return Ok(()) };
-            sets.set_item(key, item_facets(pool, id).await?.as_ref());
         }
-        *self.state() = State::Ready(sets);
-        Ok(())
     }
 
     /// Brings the sets up to date with an item's committed state; called after each
@@ -220,6 +233,16 @@ impl FacetIndex {
         let maintained = super::search::maintained_facets(pool, false).await?;
         Ok(self.read(|sets| sets.counts(&[], false).as_ref() == Some(&maintained)))
     }
+}
+
+/// Applies to freshly loaded sets the items written while they loaded; false if an id
+/// exceeds what the sets hold.
+async fn apply_changed(pool: &SqlitePool, sets: &mut FacetSets, changed: Vec<i64>) -> sqlx::Result<bool> {
+    for id in changed {
+        let Ok(key) = u32::try_from(id) else { return Ok(false) };
+        sets.set_item(key, item_facets(pool, id).await?.as_ref());
+    }
+    Ok(true)
 }
 
 /// Every public item's facets, read in one snapshot; `None` if an item id exceeds u32.
