@@ -47,6 +47,7 @@ fn counted_facet(name: &str) -> Option<&'static str> {
 }
 
 impl FacetSets {
+    /// Puts an item as it now is: out of every set, then into its own if it is public.
     fn set_item(&mut self, id: u32, facets: Option<&ItemFacets>) {
         self.public.remove(id);
         self.local.remove(id);
@@ -54,13 +55,18 @@ impl FacetSets {
             set.remove(id);
         }
         if let Some(facets) = facets {
-            self.public.insert(id);
-            if facets.local {
-                self.local.insert(id);
-            }
-            for (facet, value) in &facets.values {
-                self.by_value.entry((facet, value.clone())).or_default().insert(id);
-            }
+            self.add_item(id, facets);
+        }
+    }
+
+    /// Adds a public item to its sets.
+    fn add_item(&mut self, id: u32, facets: &ItemFacets) {
+        self.public.insert(id);
+        if facets.local {
+            self.local.insert(id);
+        }
+        for (facet, value) in &facets.values {
+            self.by_value.entry((facet, value.clone())).or_default().insert(id);
         }
     }
 
@@ -166,29 +172,18 @@ impl FacetIndex {
             State::Loading { changed } => std::mem::take(changed),
             State::Ready(_) | State::Unusable => return loaded.map(|_| ()),
         };
-        let installed = match loaded {
-            Ok(Some(mut sets)) => match apply_changed(pool, &mut sets, changed).await {
-                Ok(true) => Ok(Some(sets)),
-                Ok(false) => Ok(None),
-                Err(e) => Err(e),
-            },
-            Ok(None) => Ok(None),
-            Err(e) => Err(e),
-        };
-        match installed {
-            Ok(Some(sets)) => {
-                *self.state() = State::Ready(sets);
-                Ok(())
-            }
-            Ok(None) => {
-                *self.state() = State::Unusable;
-                Ok(())
-            }
-            Err(e) => {
-                *self.state() = State::Unusable;
-                Err(e)
-            }
+        let installed = async {
+            let Some(mut sets) = loaded? else { return Ok(None) };
+            Ok(apply_changed(pool, &mut sets, changed).await?.then_some(sets))
         }
+        .await;
+        let (state, result) = match installed {
+            Ok(Some(sets)) => (State::Ready(sets), Ok(())),
+            Ok(None) => (State::Unusable, Ok(())),
+            Err(e) => (State::Unusable, Err(e)),
+        };
+        *self.state() = state;
+        result
     }
 
     /// Brings the sets up to date with an item's committed state; called after each
@@ -256,8 +251,7 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
         .fetch(&mut *tx);
         while let Some((id, kind, territory, local)) = items.try_next().await? {
             let Ok(id) = u32::try_from(id) else { return Ok(None) };
-            let facets = ItemFacets { local, values: vec![("kind", kind), ("territory", territory)] };
-            sets.set_item_fresh(id, &facets);
+            sets.add_item(id, &ItemFacets { local, values: vec![("kind", kind), ("territory", territory)] });
         }
     }
     // One row per code: its items as a list, rather than a row per (item, code).
@@ -279,19 +273,6 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
         }
     }
     Ok(Some(sets))
-}
-
-impl FacetSets {
-    /// Adds an item known not to be in the sets yet (the load).
-    fn set_item_fresh(&mut self, id: u32, facets: &ItemFacets) {
-        self.public.insert(id);
-        if facets.local {
-            self.local.insert(id);
-        }
-        for (facet, value) in &facets.values {
-            self.by_value.entry((facet, value.clone())).or_default().insert(id);
-        }
-    }
 }
 
 /// An item's facets as committed, `None` unless it is public.

@@ -197,27 +197,26 @@ async fn search(
             let selection = query
                 .only_facet_filters()
                 .and_then(|filters| sets.read(|sets| sets.select(&filters, query.local_only, SELECTIVE)).flatten());
-            let counts = filter_counts(pool, query).await?;
-            let ids = match selection.as_ref().and_then(|s| s.ids.as_ref()) {
+            let (ids, counts) = match selection.as_ref().and_then(|s| s.ids.as_ref()) {
                 // Few matches, known exactly: sort them, however rare their combination.
-                Some(matching) => newest_of(pool, matching, query).await?,
+                Some(matching) => (newest_of(pool, matching, query).await?, None),
                 None => {
+                    let counts = filter_counts(pool, query).await?;
                     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT items.id");
                     push_from_where(&mut q, query, access(counts.as_deref()));
                     q.push(" ORDER BY items.updated_at DESC, items.id DESC LIMIT ")
                         .push_bind(query.limit)
                         .push(" OFFSET ")
                         .push_bind(query.offset);
-                    q.build_query_scalar().fetch_all(pool).await?
+                    (q.build_query_scalar().fetch_all(pool).await?, counts)
                 }
             };
-            let in_sets = selection.map(|s| s.total);
-            let total = match (MaintainedCount::of(query), counts.as_deref(), in_sets) {
+            let total = match (selection, MaintainedCount::of(query), counts.as_deref()) {
+                (Some(selection), _, _) => selection.total,
                 // One filter: its count was read to choose the access path.
-                (Some(MaintainedCount { facet: Some(_), .. }), Some(&[n]), _) => n,
-                (Some(maintained), _, _) => maintained.total(pool).await?,
-                (None, _, Some(n)) => n,
-                (None, _, None) => {
+                (None, Some(MaintainedCount { facet: Some(_), .. }), Some(&[n])) => n,
+                (None, Some(maintained), _) => maintained.total(pool).await?,
+                (None, None, _) => {
                     let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*)");
                     push_from_where(&mut count, query, count_access(query));
                     count.build_query_scalar().fetch_one(pool).await?
@@ -259,20 +258,13 @@ struct MaintainedCount {
 
 impl MaintainedCount {
     fn of(query: &ItemQuery) -> Option<MaintainedCount> {
-        if !query.lifecycles.is_empty()
-            || query.text.is_some()
-            || query.updated_from.is_some()
-            || query.updated_to.is_some()
-        {
-            return None;
+        match query.only_facet_filters()?.as_slice() {
+            [] => Some(MaintainedCount { local_only: query.local_only, facet: None }),
+            [(facet, value)] => {
+                Some(MaintainedCount { local_only: query.local_only, facet: Some((facet, (*value).to_owned())) })
+            }
+            _ => None,
         }
-        let mut set =
-            query.facet_filters().into_iter().filter_map(|(facet, value)| value.as_ref().map(|v| (facet, v.clone())));
-        let facet = set.next();
-        if set.next().is_some() {
-            return None;
-        }
-        Some(MaintainedCount { local_only: query.local_only, facet })
     }
 
     async fn total(&self, pool: &SqlitePool) -> sqlx::Result<i64> {

@@ -227,8 +227,9 @@ struct WindowRows {
 }
 
 /// Reads the window in one statement: its matches (and their facet lists, looked up
-/// beside each match only when asked for), then, for each ranked clause and group, the keys of the window that hold it
-/// there — lists joined by SQLite and split here, rather than a row per key.
+/// beside each match only when asked for), then, for each ranked clause and group, the
+/// keys of the window that hold it there — lists joined by SQLite and split here, rather
+/// than a row per key.
 async fn read_window(pool: &SqlitePool, text: &SearchQuery, w: &Window, with_facets: bool) -> sqlx::Result<WindowRows> {
     let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT group_concat(s.rowid), ");
     sql.push(if with_facets { "group_concat(d.facets, char(31))" } else { "NULL" });
