@@ -3,6 +3,7 @@
 //! `Application::build` binds before anything else so that a port of 0 gives a free port
 //! whose number the base URL then uses (tests).
 
+use crate::storage::media_files::MediaFolder;
 use crate::content::Vocabularies;
 use crate::federation::client::{FederationClient, FetchPolicy, Transport};
 use crate::federation::policy::FederationPolicy;
@@ -170,8 +171,11 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
     let key_id = format!("{}actor#main-key", base_url);
     let client = FederationClient::with_transport(keys.clone(), key_id, policy, transport)
         .context("impossible de construire le client HTTP")?;
+    let media_folder = MediaFolder::new(settings.media.directory_for(&settings.database.path));
     Ok(Node {
         client,
+        media_folder,
+        media_signal: Arc::new(tokio::sync::Notify::new()),
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
         sync_signal: Arc::new(tokio::sync::Notify::new()),
@@ -213,6 +217,7 @@ fn run(listener: TcpListener, node: Node, tls: Option<rustls::ServerConfig>) -> 
             .configure(web::ops::routes)
             .configure(web::activitypub::routes)
             .configure(web::api::routes)
+            .configure(web::media::routes)
             .configure(web::pages::routes)
     });
     let server = match tls {

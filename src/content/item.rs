@@ -132,6 +132,9 @@ pub struct ItemDocument {
     pub tags: Vec<String>,
     #[serde(default)]
     pub documents: Vec<DocumentLink>,
+    /// Pictures and documents stored by the node (see [`super::media`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<super::media::MediaFile>,
     #[serde(default)]
     pub inspired_by: Vec<String>,
     /// Who to reach about the item; a person's details stay on the origin unless public.

@@ -5,10 +5,12 @@
 pub mod details;
 pub mod errors;
 pub mod files;
+pub mod images;
 pub mod item;
 pub mod kinds;
 pub mod lang;
 pub mod markdown;
+pub mod media;
 pub mod projections;
 pub mod search;
 pub mod serde_messages;

@@ -31,6 +31,7 @@ impl ItemDocument {
         doc.recognitions.clear();
         doc.page_author = None;
         doc.page_moderator = None;
+        doc.media.clear();
         for d in &mut doc.documents {
             d.kind = None;
         }

@@ -64,6 +64,7 @@ fn envelope(kind: Kind, slug: &str, title: &str) -> ItemDocument {
             license: Some("CC-BY-4.0".into()),
             ..Default::default()
         }],
+        media: Vec::new(),
         inspired_by: vec!["https://toulouse.example.org/items/pat-toulouse".into()],
         lifecycle: Lifecycle::Published,
         published: Some(Utc.with_ymd_and_hms(2024, 5, 2, 8, 30, 0).single().expect("a real instant")),

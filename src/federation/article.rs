@@ -11,7 +11,9 @@
 use super::vocab::{article_context, PUBLIC};
 use crate::content::markdown::sanitize_html;
 use crate::content::vocabulary::names;
+use crate::content::media::{MediaFile, StoredFile};
 use crate::content::{ItemDocument, Vocabularies};
+use std::collections::BTreeMap;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
 
@@ -47,17 +49,14 @@ impl LocalArticle<'_> {
                 }));
             }
         }
-        let attachments: Vec<Value> = doc
-            .documents
-            .iter()
-            .map(|d| {
-                let mut link = json!({ "type": "Link", "name": d.title, "href": d.url });
-                if let Some(media_type) = &d.media_type {
-                    link["mediaType"] = json!(media_type);
-                }
-                link
-            })
-            .collect();
+        let mut attachments: Vec<Value> = doc.media.iter().map(|m| self.attachment(m)).collect();
+        attachments.extend(doc.documents.iter().map(|d| {
+            let mut link = json!({ "type": "Link", "name": d.title, "href": d.url });
+            if let Some(media_type) = &d.media_type {
+                link["mediaType"] = json!(media_type);
+            }
+            link
+        }));
         let license_url = doc
             .license
             .as_deref()
@@ -89,11 +88,78 @@ impl LocalArticle<'_> {
         if let Some(url) = license_url {
             article["license"] = json!(url);
         }
+        if let Some(cover) = doc.media.iter().find(|m| m.cover && m.is_image()) {
+            article["image"] = self.attachment(cover);
+        }
         if let Some(language) = Some(&doc.language).filter(|l| !l.is_empty()) {
             article["contentMap"] = json!({ language.as_str(): self.body_html });
         }
         article
     }
+}
+
+impl LocalArticle<'_> {
+    /// A stored file on the wire: where this node serves it, its type, size and SHA-256
+    /// (`sha256`, in the project's context), so that a follower can fetch and check it.
+    fn file_json(&self, file: &StoredFile, kind: &str) -> Value {
+        let mut json = json!({
+            "type": kind,
+            "mediaType": file.media_type,
+            "url": media_url(self.base_url, &file.sha256),
+            "sha256": file.sha256,
+            "size": file.size,
+        });
+        if let (Some(width), Some(height)) = (file.width, file.height) {
+            json["width"] = json!(width);
+            json["height"] = json!(height);
+        }
+        json
+    }
+
+    /// An attachment: a picture (`name` is its alternative text; `preview` its thumbnail)
+    /// or a document (`name` is its title).
+    fn attachment(&self, m: &MediaFile) -> Value {
+        if m.is_image() {
+            let mut json = self.file_json(&m.file, "Image");
+            json["name"] = json!(m.alt.as_deref().unwrap_or(&m.title));
+            if let Some(thumbnail) = &m.thumbnail {
+                json["preview"] = self.file_json(thumbnail, "Image");
+            }
+            json
+        } else {
+            let mut json = self.file_json(&m.file, "Document");
+            json["name"] = json!(m.title);
+            json
+        }
+    }
+}
+
+/// Where a node whose origin is `base_url` serves the file `sha256`.
+pub fn media_url(base_url: &str, sha256: &str) -> String {
+    format!("{}media/{sha256}", base_url)
+}
+
+/// Where the peer that sent an Article serves each file, by digest: the `url` of every
+/// `image`, `attachment` and `preview` entry that carries a `sha256`.
+fn media_urls(value: &Value) -> BTreeMap<String, String> {
+    let mut urls = BTreeMap::new();
+    let mut entries: Vec<&Value> = Vec::new();
+    entries.extend(value.get("image"));
+    match value.get("attachment") {
+        Some(Value::Array(list)) => entries.extend(list),
+        Some(one) => entries.push(one),
+        None => {}
+    }
+    let previews: Vec<&Value> = entries.iter().filter_map(|e| e.get("preview")).collect();
+    entries.extend(previews);
+    for entry in entries {
+        let digest = entry.get("sha256").and_then(Value::as_str);
+        let url = entry.get("url").and_then(super::vocab::id_of);
+        if let (Some(digest), Some(url)) = (digest, url) {
+            urls.insert(digest.to_owned(), url.to_owned());
+        }
+    }
+    urls
 }
 
 /// "Écologie industrielle et territoriale" → "EcologieIndustrielleEtTerritoriale".
@@ -152,6 +218,8 @@ pub struct RemoteArticle {
     pub document: Option<ItemDocument>,
     /// Sanitized HTML content (for display only; maillage replicas re-render Markdown).
     pub content_html: String,
+    /// Where the sender serves each file of the item, by SHA-256.
+    pub media_urls: BTreeMap<String, String>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -195,6 +263,7 @@ pub fn parse_article(value: &Value) -> Result<RemoteArticle, ArticleError> {
         updated: time("updated"),
         published: time("published"),
         content_html: sanitize_html(value.get("content").and_then(Value::as_str).unwrap_or("")),
+        media_urls: media_urls(value),
         document,
         id,
     })

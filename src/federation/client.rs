@@ -48,7 +48,7 @@ pub enum FetchError {
     Network(String, NetworkFailure),
     #[error("{0} a répondu HTTP {1}")]
     Status(String, u16),
-    #[error("la réponse de {0} dépasse la taille maximale (federation.max_response_bytes)")]
+    #[error("la réponse de {0} dépasse la taille maximale acceptée (federation.max_response_bytes, ou la taille annoncée d'un fichier)")]
     TooLarge(String),
     #[error("la réponse de {0} n'est pas du JSON : {1}")]
     NotJson(String, String),
@@ -223,6 +223,30 @@ impl FederationClient {
         }
         let bytes = self.read_limited(url, response).await?;
         serde_json::from_slice(&bytes).map_err(|e| FetchError::NotJson(url.to_owned(), e.to_string()))
+    }
+
+    /// Plain GET of a file (a picture or document of a replicated item), through the same
+    /// policy as every request, reading at most `max_bytes` (the answer is refused beyond).
+    pub async fn fetch_file(&self, url: &str, max_bytes: usize) -> Result<Vec<u8>, FetchError> {
+        let (_, mut response) = self
+            .get_following_redirects(url, |hop| Ok(self.http.get(hop.clone()).header(USER_AGENT, user_agent())))
+            .await?;
+        if !response.status().is_success() {
+            return Err(FetchError::Status(url.to_owned(), response.status().as_u16()));
+        }
+        if response.content_length().is_some_and(|length| length > max_bytes as u64) {
+            return Err(FetchError::TooLarge(url.to_owned()));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) =
+            response.chunk().await.map_err(|e| FetchError::Network(url.to_owned(), NetworkFailure::of(&e)))?
+        {
+            if body.len() + chunk.len() > max_bytes {
+                return Err(FetchError::TooLarge(url.to_owned()));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
     }
 
     /// GETs `url`, following at most [`MAX_REDIRECTS`] redirects. Every hop, the first

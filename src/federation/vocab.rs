@@ -29,7 +29,9 @@ pub fn maillage_terms() -> Value {
         "maillageDocument": { "@id": "mlg:document", "@context": item_scoped_context() },
         "maillageKind": "mlg:kind",
         "license": { "@id": "schema:license", "@type": "@id" },
-        "areaServed": "schema:areaServed"
+        "areaServed": "schema:areaServed",
+        "sha256": "mlg:sha256",
+        "size": { "@id": "schema:contentSize" }
     })
 }
 

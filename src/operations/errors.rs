@@ -12,6 +12,12 @@ pub enum OperationError {
     /// A request that cannot apply to the current state (e.g. a slug already taken).
     #[error("{code}: {message}")]
     Conflict { code: &'static str, message: String },
+    /// A file refused before anything was stored.
+    #[error(transparent)]
+    Media(crate::content::media::MediaRefusal),
+    /// The node's files would exceed `media.quota_bytes`.
+    #[error("{0}")]
+    QuotaExceeded(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

@@ -18,6 +18,8 @@ pub mod import;
 pub mod inbox;
 pub mod keys;
 pub mod login_throttle;
+pub mod media;
+pub mod media_fetch;
 pub mod metrics;
 pub mod model;
 pub mod network;
@@ -74,6 +76,10 @@ pub struct Node {
     pub sync_signal: Arc<tokio::sync::Notify>,
     /// Public items per facet value, in memory (exact filtered totals and facet counts).
     pub facets: Arc<crate::storage::facet_sets::FacetIndex>,
+    /// Where the files of items are stored.
+    pub media_folder: crate::storage::media_files::MediaFolder,
+    /// Wakes the media worker when files of replicas were queued for download.
+    pub media_signal: Arc<tokio::sync::Notify>,
 }
 
 impl Node {

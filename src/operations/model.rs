@@ -2,6 +2,7 @@
 //! from a storage row by one named conversion ([`Item::from_row`]).
 
 use crate::content::{ItemDocument, Kind, Lifecycle};
+use crate::federation::article::media_url;
 use crate::storage::{items::ItemRow, parse_timestamp};
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -40,6 +41,16 @@ pub struct ItemMeta {
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
     pub review_overdue: bool,
+    /// Where this node serves each attached file (its own copy, for a replica).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileLink>,
+}
+
+/// An attached file as this node serves it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct FileLink {
+    pub sha256: String,
+    pub url: String,
 }
 
 /// Who reads an item: anyone (pages, the API without a token, feeds, exports, peers) or
@@ -98,8 +109,17 @@ impl Item {
         self.origin_url.as_deref().unwrap_or(&self.uri)
     }
 
-    pub fn meta(&self, today: NaiveDate) -> ItemMeta {
+    /// `base_url`: this node's origin, where it serves the item's files.
+    pub fn meta(&self, today: NaiveDate, base_url: &str) -> ItemMeta {
+        let files = self
+            .document
+            .media
+            .iter()
+            .flat_map(|m| m.digests())
+            .map(|sha256| FileLink { sha256: sha256.to_owned(), url: media_url(base_url, sha256) })
+            .collect();
         ItemMeta {
+            files,
             id: self.uri.clone(),
             url: self.page_url().to_owned(),
             local: self.is_local(),
@@ -120,7 +140,7 @@ impl Item {
         }
     }
 
-    pub fn view(&self, today: NaiveDate, audience: Audience) -> ItemView<'_> {
-        ItemView { document: self.document_for(audience), meta: self.meta(today) }
+    pub fn view(&self, today: NaiveDate, audience: Audience, base_url: &str) -> ItemView<'_> {
+        ItemView { document: self.document_for(audience), meta: self.meta(today, base_url) }
     }
 }

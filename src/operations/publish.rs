@@ -6,19 +6,31 @@ use super::write::{derive, local_write, write_derived_rows};
 use super::{Item, Node, OperationError};
 use crate::content::slug::slugify;
 use crate::content::{validate, ItemDocument, ValidationErrors};
-use crate::storage::{self, timestamp};
+use crate::storage::{self, media::BlobRow, timestamp};
 use anyhow::Context;
 use sqlx::SqliteConnection;
 
 /// Validates and stores a new local item; the slug is the given one or derived from the
 /// title (made unique with a number). Audited as `item.create`.
 pub async fn create_item(node: &Node, doc: ItemDocument, actor: &Actor) -> Result<Item, OperationError> {
+    create_item_with_files(node, doc, actor, &[]).await
+}
+
+/// Creates a local item, recording `new_files` (written to the media folder by the
+/// caller) in the same transaction.
+pub async fn create_item_with_files(
+    node: &Node,
+    doc: ItemDocument,
+    actor: &Actor,
+    new_files: &[BlobRow],
+) -> Result<Item, OperationError> {
     let mut item = validate(doc, &node.vocab)?;
     let now = node.clock.now();
     item.stamp_published(now);
     let lineage =
         if item.document().lifecycle.is_public() { lineage_inboxes(node, item.document()).await } else { Vec::new() };
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
+    super::media::record_files(&mut tx, node, item.document(), new_files).await?;
     let slug = choose_slug(&mut tx, item.document().slug.as_deref(), &item.document().title).await?;
     item.set_slug(slug.clone());
 

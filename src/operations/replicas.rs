@@ -1,6 +1,8 @@
 //! Replicas of remote items: stored beside local ones (same search and facets), kept at
 //! the newest `updated`, and turned into tombstones when their origin deletes them.
 
+use super::media::{digests_of, release};
+use super::media_fetch::queue_missing;
 use super::write::{derive, write_derived_rows};
 use super::Node;
 use crate::content::slug::slugify;
@@ -96,6 +98,7 @@ pub async fn apply_remote_article(
         refreshed_at: Some(&refreshed_at),
     };
     let editor = format!("peer:{origin_actor}");
+    let previous_files = existing.as_ref().map(|row| files_of_stored(&row.document)).unwrap_or_default();
     let (id, outcome) = match existing {
         Some(row) => {
             let revision =
@@ -111,9 +114,27 @@ pub async fn apply_remote_article(
             (id, ReplicaOutcome::Stored)
         }
     };
+    let queued = if doc.lifecycle.is_public() {
+        queue_missing(&mut tx, node, doc, &article.media_urls).await.context("Failed to queue the replica's files")?
+    } else {
+        0
+    };
     tx.commit().await.context("Failed to commit a replica")?;
     node.item_committed(id).await;
+    if queued > 0 {
+        node.media_signal.notify_one();
+    }
+    let kept = digests_of(doc);
+    release(node, previous_files.into_iter().filter(|d| !kept.contains(d)).collect()).await;
     Ok(outcome)
+}
+
+/// The files a stored document names (nothing when it names none or does not parse).
+fn files_of_stored(document: &str) -> Vec<String> {
+    if !document.contains("\"media\"") {
+        return Vec::new();
+    }
+    serde_json::from_str::<crate::content::ItemDocument>(document).map(|d| digests_of(&d)).unwrap_or_default()
 }
 
 /// The origin withdrew `uri`: keep a tombstone, and withdraw the replica if we hold one.
@@ -144,6 +165,7 @@ pub async fn withdraw_replica(
         return Ok(ReplicaOutcome::NotAnItem);
     }
     let withdrawn = held.as_ref().map(|row| row.id);
+    let previous_files = held.as_ref().map(|row| files_of_stored(&row.document)).unwrap_or_default();
     if let Some(row) = held {
         if row.origin.as_deref() != Some(origin_actor) {
             return Ok(ReplicaOutcome::LocalItem);
@@ -175,19 +197,18 @@ pub async fn withdraw_replica(
         write_derived_rows(&mut tx, row.id, revision, &write, &derived, &document, &format!("peer:{origin_actor}"))
             .await?;
     }
-    if finality == Finality::Reversible {
-        tx.commit().await.context("Failed to commit a withdrawal")?;
-        if let Some(id) = withdrawn {
-            node.item_committed(id).await;
-        }
-        return Ok(ReplicaOutcome::Withdrawn);
+    if finality == Finality::Final {
+        storage::federation::insert_tombstone(&mut tx, uri, &timestamp(now))
+            .await
+            .context("Failed to store a tombstone")?;
     }
-    storage::federation::insert_tombstone(&mut tx, uri, &timestamp(now))
-        .await
-        .context("Failed to store a tombstone")?;
-    tx.commit().await.context("Failed to commit a tombstone")?;
+    tx.commit().await.context("Failed to commit a withdrawal")?;
     if let Some(id) = withdrawn {
         node.item_committed(id).await;
     }
-    Ok(ReplicaOutcome::Tombstoned)
+    release(node, previous_files).await;
+    Ok(match finality {
+        Finality::Reversible => ReplicaOutcome::Withdrawn,
+        Finality::Final => ReplicaOutcome::Tombstoned,
+    })
 }

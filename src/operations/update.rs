@@ -6,10 +6,11 @@
 use super::audit::{self, Action, Actor};
 use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use super::publish::item_in_transaction;
+use super::media;
 use super::write::{derive, local_write, write_derived_rows};
 use super::{Item, Node, OperationError};
 use crate::content::{validate, ItemDocument, Lifecycle, ValidationErrors};
-use crate::storage::{self, timestamp};
+use crate::storage::{self, media::BlobRow, timestamp};
 use anyhow::Context;
 
 /// What an update did.
@@ -31,8 +32,20 @@ impl UpdateOutcome {
 pub async fn replace_item(
     node: &Node,
     slug: &str,
+    doc: ItemDocument,
+    actor: &Actor,
+) -> Result<UpdateOutcome, OperationError> {
+    replace_item_with_files(node, slug, doc, actor, &[]).await
+}
+
+/// Replaces the document of the local item `slug`, recording `new_files` (written to the
+/// media folder by the caller) in the same transaction.
+pub async fn replace_item_with_files(
+    node: &Node,
+    slug: &str,
     mut doc: ItemDocument,
     actor: &Actor,
+    new_files: &[BlobRow],
 ) -> Result<UpdateOutcome, OperationError> {
     let current = super::queries::local_item(node, slug).await?;
     match doc.slug.as_deref() {
@@ -79,6 +92,7 @@ pub async fn replace_item(
         review_due.as_deref(),
     );
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
+    media::record_files(&mut tx, node, item.document(), new_files).await?;
     let revision =
         storage::items::update_item(&mut tx, current.id, &write).await.context("Failed to update the item")?;
     let editor = actor.revision_editor();
@@ -93,6 +107,9 @@ pub async fn replace_item(
     tx.commit().await.context("Failed to commit the item update")?;
     node.item_committed(current.id).await;
     node.wake_delivery();
+    let kept = media::digests_of(item.document());
+    media::release(node, media::digests_of(&current.document).into_iter().filter(|d| !kept.contains(d)).collect())
+        .await;
     tracing::debug!(uri = %current.uri, revision, editor, "item updated");
     Ok(UpdateOutcome::Changed(super::queries::item_by_id(node, current.id).await?))
 }

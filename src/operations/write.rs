@@ -66,6 +66,10 @@ pub(crate) async fn write_derived_rows(
         .await
         .context("Failed to store the item's lineage")?;
     index_item(conn, item_id, revision, write, &derived.index_columns, doc).await?;
+    // A replica withdrawn by its origin lets its files go; a local item keeps them.
+    let keeps_files = write.origin.is_none() || doc.lifecycle.is_public();
+    let files: Vec<&str> = if keeps_files { doc.media.iter().flat_map(|m| m.digests()).collect() } else { Vec::new() };
+    storage::media::replace_refs(conn, item_id, &files).await.context("Failed to store the item's files")?;
     storage::items::insert_revision(
         conn,
         item_id,

@@ -26,6 +26,7 @@ pub struct Settings {
     pub node: NodeSettings,
     pub database: DatabaseSettings,
     pub federation: FederationSettings,
+    pub media: MediaSettings,
     pub log: LogSettings,
 }
 
@@ -105,6 +106,32 @@ pub struct FederationSettings {
     /// `address:port` (port 0: the URL's). For tests and closed networks.
     #[serde(default)]
     pub resolve: BTreeMap<String, SocketAddr>,
+}
+
+/// Pictures and documents attached to items.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaSettings {
+    /// Where files are stored; empty: a `media` folder beside the database.
+    #[serde(default)]
+    pub directory: PathBuf,
+    pub max_image_bytes: u64,
+    pub max_document_bytes: u64,
+    /// All stored files together (local and replicas), in bytes.
+    pub quota_bytes: u64,
+    /// Longest side of a picture, in pixels, checked before decoding.
+    pub max_image_side: u32,
+    pub max_image_megapixels: u64,
+}
+
+impl MediaSettings {
+    /// The media folder of a node whose database is `database`.
+    pub fn directory_for(&self, database: &Path) -> PathBuf {
+        if !self.directory.as_os_str().is_empty() {
+            return self.directory.clone();
+        }
+        database.parent().unwrap_or(Path::new(".")).join("media")
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -206,6 +233,10 @@ impl Settings {
         if self.database.path.is_relative() && node_dir != Path::new(".") {
             self.database.path = node_dir.join(&self.database.path);
         }
+        if self.media.directory.is_relative() && !self.media.directory.as_os_str().is_empty() && node_dir != Path::new(".")
+        {
+            self.media.directory = node_dir.join(&self.media.directory);
+        }
         self
     }
 
@@ -264,6 +295,12 @@ impl Settings {
         }
         if self.federation.delivery_concurrency == 0 {
             return bad("federation.delivery_concurrency", "0 n'est pas accepté");
+        }
+        if self.media.max_image_bytes == 0 || self.media.max_document_bytes == 0 {
+            return bad("media.max_image_bytes", "0 n'est pas accepté");
+        }
+        if self.media.max_image_side < 16 || self.media.max_image_megapixels == 0 {
+            return bad("media.max_image_side", "trop petit");
         }
         if self.database.path.as_os_str().is_empty() {
             return bad("database.path", "le chemin ne peut pas être vide");

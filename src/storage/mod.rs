@@ -10,6 +10,8 @@ pub mod facet_sets;
 pub mod federation;
 pub mod items;
 pub mod keys;
+pub mod media;
+pub mod media_files;
 pub mod network;
 pub mod packed;
 pub mod search;

@@ -7,3 +7,5 @@ pub mod api;
 pub mod client_address;
 pub mod ops;
 pub mod pages;
+pub mod uploads;
+pub mod media;

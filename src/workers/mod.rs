@@ -1,10 +1,11 @@
 //! Background work of a node: the delivery queue, the application of received
-//! activities, and catch-up with followed peers. Each worker exposes a step function
+//! activities, catch-up with followed peers, and downloading the files of replicas. Each worker exposes a step function
 //! that tests can call directly. On shutdown ([`Workers::stop`]) they take no new job,
 //! finish the one in hand within a bound, and return.
 
 pub mod delivery;
 pub mod inbox;
+pub mod media;
 pub mod shutdown;
 pub mod sync;
 
@@ -25,7 +26,8 @@ pub fn spawn_all(node: &Node) -> Workers {
     let mut tasks = JoinSet::new();
     tasks.spawn(delivery::run(node.clone(), stopping.clone()));
     tasks.spawn(inbox::run(node.clone(), stopping.clone()));
-    tasks.spawn(sync::run(node.clone(), stopping));
+    tasks.spawn(sync::run(node.clone(), stopping.clone()));
+    tasks.spawn(media::run(node.clone(), stopping));
     Workers { tasks, stop }
 }
 

@@ -75,6 +75,7 @@ pub fn dynamo_project_sheet() -> ItemDocument {
                 license: None,
             },
         ],
+        media: Vec::new(),
         inspired_by: strings(&["https://toulouse.example.org/items/pat-grand-toulouse"]),
         contacts: vec![
             Contact {
@@ -271,6 +272,7 @@ pub fn useful_effects_method() -> ItemDocument {
         target_audiences: strings(&["associations", "acteurs_ess"]),
         tags: strings(&["effets utiles", "six registres"]),
         documents: vec![DocumentLink { title: s("Support d'atelier"), url: s("https://www.example.org/tav/atelier.pdf"), kind: some("presentation"), media_type: some("application/pdf"), license: some("CC-BY-4.0") }],
+        media: Vec::new(),
         inspired_by: Vec::new(),
         contacts: vec![Contact { organisation: some("ATEMIS"), website: some("https://www.example.org/atemis"), ..Default::default() }],
         sources: Vec::new(),
@@ -331,6 +333,7 @@ pub fn tav_marseille_experience() -> ItemDocument {
         target_audiences: strings(&["personnes_precaires", "associations"]),
         tags: strings(&["TàV", "épiceries solidaires"]),
         documents: Vec::new(),
+        media: Vec::new(),
         inspired_by: strings(&["https://paris.example.org/items/epiceries-solidaires"]),
         contacts: Vec::new(),
         sources: vec![Source { url: None, title: some("Diaporama de la séance du 17 juin 2022"), consulted: None }],

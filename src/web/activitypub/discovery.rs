@@ -74,8 +74,23 @@ pub async fn actor(node: web::Data<Node>) -> HttpResponse {
         node.url("inbox"),
     );
     let settings = &node.settings.node;
-    activity_json(
-        &ActorDescription {
+    let pictures = match crate::operations::media::actor_pictures(&node).await {
+        Ok(pictures) => pictures,
+        Err(e) => {
+            tracing::error!(error = %e, "failed to read the actor's pictures");
+            Default::default()
+        }
+    };
+    let picture = |p: Option<crate::operations::media::ActorPicture>| {
+        p.map(|p| {
+            let mut json = json!({ "type": "Image", "mediaType": p.media_type, "url": node.url(&format!("media/{}", p.sha256)) });
+            if !p.alt.is_empty() {
+                json["name"] = json!(p.alt);
+            }
+            json
+        })
+    };
+    let mut document = ActorDescription {
             id: &id,
             username: &settings.username,
             name: &settings.display_name,
@@ -89,8 +104,14 @@ pub async fn actor(node: web::Data<Node>) -> HttpResponse {
             public_key_pem: node.keys.public_key_pem(),
             manually_approves_followers: !node.settings.federation.auto_accept_followers,
         }
-        .to_json(),
-    )
+        .to_json();
+    if let Some(icon) = picture(pictures.logo) {
+        document["icon"] = icon;
+    }
+    if let Some(banner) = picture(pictures.banner) {
+        document["image"] = banner;
+    }
+    activity_json(&document)
 }
 
 /// The project's JSON-LD context, for people and processors that want to resolve terms.

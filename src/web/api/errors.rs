@@ -1,6 +1,7 @@
 //! The JSON API's one error type: an HTTP status, a stable snake_case code, a French
 //! message and, for validation, one entry per field. Internal causes go to the log only.
 
+use crate::content::media::MediaRefusal;
 use crate::content::{FieldError, ValidationErrors};
 use crate::operations::scopes::Scope;
 use crate::operations::OperationError;
@@ -59,6 +60,15 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, "not_found", "Cette ressource n'existe pas.")
     }
 
+    /// A refused file: 413 when it is too large, 422 otherwise; the code names the reason.
+    pub fn media(refusal: &MediaRefusal) -> ApiError {
+        let status = match refusal {
+            MediaRefusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        ApiError { fields: vec![refusal.at("file")], ..ApiError::new(status, refusal.code(), refusal.to_string()) }
+    }
+
     pub fn validation(errors: ValidationErrors) -> ApiError {
         ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
@@ -96,6 +106,10 @@ impl From<OperationError> for ApiError {
             OperationError::Invalid(errors) => ApiError::validation(errors),
             OperationError::NotFound => ApiError::not_found(),
             OperationError::Conflict { code, message } => ApiError::new(StatusCode::CONFLICT, code, message),
+            OperationError::Media(refusal) => ApiError::media(&refusal),
+            OperationError::QuotaExceeded(message) => {
+                ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "media_quota_exceeded", message)
+            }
             OperationError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error in the JSON API");
                 ApiError::new(

@@ -50,8 +50,8 @@ fn today(node: &Node) -> chrono::NaiveDate {
 }
 
 /// The JSON of an item for a reader with (`Editors`) or without (`Public`) a token.
-fn item_json(node: &Node, item: &Item, audience: Audience) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(item.view(today(node), audience))
+pub(super) fn item_json(node: &Node, item: &Item, audience: Audience) -> Result<serde_json::Value, ApiError> {
+    serde_json::to_value(item.view(today(node), audience, node.base_url.as_str()))
         .map_err(|e| crate::operations::OperationError::Internal(e.into()).into())
 }
 

@@ -9,7 +9,7 @@
 //! | scope         | routes |
 //! |---------------|--------|
 //! | `items:read`  | `GET /items`, `GET /items/{slug}`, `GET /items/{slug}/revisions` when a token is sent (drafts and non-public items); without a token they serve the public view |
-//! | `items:write` | `POST /items`, `PUT`, `PATCH`, `DELETE /items/{slug}`, `POST /reshares` |
+//! | `items:write` | `POST /items`, `PUT`, `PATCH`, `DELETE /items/{slug}`, `POST` and `DELETE /items/{slug}/media`, `POST /reshares` |
 //! | `federation`  | `GET /peers`, `POST` and `DELETE /following`, `POST /following/relay`, `POST /followers/answer` |
 //! | `admin`       | `GET /audit` |
 //!
@@ -21,6 +21,7 @@ pub mod body;
 pub mod errors;
 mod federation;
 mod items;
+mod media;
 pub mod openapi;
 mod openapi_patches;
 mod query;
@@ -74,6 +75,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/items/{slug}", web::patch().to(items::patch))
             .route("/items/{slug}", web::delete().to(items::retract))
             .route("/items/{slug}/revisions", web::get().to(items::revisions))
+            .route("/items/{slug}/media", web::post().to(media::upload))
+            .route("/items/{slug}/media/{sha256}", web::delete().to(media::remove))
             .route("/peers", web::get().to(federation::peers))
             .route("/following", web::post().to(federation::follow))
             .route("/following", web::delete().to(federation::unfollow))

@@ -2,10 +2,10 @@
 //! (utoipa) and patched where derivation falls short (`openapi_patches`), served at
 //! `/api/v1/openapi.json` with a readable page at `/api/docs`.
 
-use super::{audit, federation, items, vocabularies};
+use super::{audit, federation, items, media, vocabularies};
 use crate::content::{item, FieldError, ItemDocument};
 use crate::operations::digest::SetDigest;
-use crate::operations::model::ItemMeta;
+use crate::operations::model::{FileLink, ItemMeta};
 use crate::operations::network::{LineageLink, NetworkView, PeerHealth, Territory};
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -58,7 +58,7 @@ const BEARER_DESCRIPTION: &str = "Jeton d'API (`maillage token create NOM --scop
 `Authorization: Bearer mlg_…`. Chaque route authentifiée exige exactement une portée :\n\
 - `items:read` : `GET /items`, `GET /items/{slug}`, `GET /items/{slug}/revisions` avec un jeton \
 (brouillons et fiches non publiques ; sans jeton, la vue publique) ;\n\
-- `items:write` : `POST /items`, `PUT`, `PATCH` et `DELETE /items/{slug}`, `POST /reshares` ;\n\
+- `items:write` : `POST /items`, `PUT`, `PATCH` et `DELETE /items/{slug}`, `POST` et `DELETE /items/{slug}/media`, `POST /reshares` ;\n\
 - `federation` : `GET /peers`, `POST` et `DELETE /following`, `POST /following/relay`, `POST /followers/answer` ;\n\
 - `admin` : `GET /audit`.\n\
 Jeton absent, inconnu ou révoqué : 401 `unauthorized`. Jeton sans la portée : 403 `insufficient_scope`, \
@@ -79,12 +79,13 @@ impl Modify for BearerAuth {
     info(title = "maillage", description = "API JSON d'un nœud maillage : fiches projet, bonnes pratiques et retours d'expérience."),
     paths(
         items::list, items::create, items::get, items::replace, items::patch, items::retract, items::revisions,
+        media::upload, media::remove,
         vocabularies::all, vocabularies::one,
         federation::peers, federation::follow, federation::unfollow, federation::answer_follower, federation::relay,
         federation::reshare, federation::digest, federation::network, audit::list,
     ),
     components(schemas(
-        ItemDocument, ItemWithMeta, ItemMeta, ItemListBody, ApiErrorBody, ApiErrorDetail, FieldError, SetDigest,
+        ItemDocument, ItemWithMeta, ItemMeta, FileLink, ItemListBody, ApiErrorBody, ApiErrorDetail, FieldError, SetDigest,
         NetworkView, Territory, PeerHealth, LineageLink, items::RevisionBody, item::Kind, item::Lifecycle,
         audit::AuditEntryBody, audit::AuditPageBody,
     )),

@@ -19,6 +19,7 @@ pub struct CardView {
     pub origin: Option<(String, Option<String>)>,
     pub review_overdue: bool,
     pub pillars: Vec<String>,
+    pub cover: Option<super::item_media::PictureView>,
 }
 
 impl CardView {
@@ -35,6 +36,7 @@ impl CardView {
             origin: item.origin.as_deref().map(|o| (format::host_of(o), format::safe_href(item.page_url()))),
             review_overdue: item.review_overdue(node.clock.now().date_naive()),
             pillars: doc.pillars.iter().map(|c| i18n::term(&node.vocab, names::PILLAR, c).to_owned()).collect(),
+            cover: super::item_media::cover_of(doc, &node.vocab),
         }
     }
 }

@@ -38,6 +38,8 @@ impl From<OperationError> for PageError {
             OperationError::Invalid(errors) => {
                 PageError::BadRequest(errors.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" "))
             }
+            OperationError::Media(refusal) => PageError::BadRequest(refusal.to_string()),
+            OperationError::QuotaExceeded(message) => PageError::BadRequest(message),
             OperationError::Internal(cause) => PageError::Internal(cause),
         }
     }

@@ -68,7 +68,7 @@ pub async fn csv(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse
 pub async fn json(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
     let items = all_public_items(&node).await?;
     let today = node.clock.now().date_naive();
-    let views: Vec<_> = items.iter().map(|item| item.view(today, Audience::Public)).collect();
+    let views: Vec<_> = items.iter().map(|item| item.view(today, Audience::Public, node.base_url.as_str())).collect();
     let body = serde_json::to_vec_pretty(&serde_json::json!({
         "node": node.actor_uri(),
         "generated_at": crate::storage::timestamp(node.clock.now()),

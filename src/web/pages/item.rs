@@ -8,11 +8,11 @@ use super::editor::session::{csrf_field, current_editor, require_editor, see_oth
 use super::errors::PageError;
 use super::format;
 use super::item_view::{Block, ItemView, LinkView, References};
-use super::layout::{render, Layout, Nav};
+use super::layout::{render, Layout, Nav, Share};
 use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{ItemDocument, Lifecycle};
 use crate::operations::model::Audience;
-use crate::operations::{announce, queries, Item, Node, OperationError};
+use crate::operations::{announce, media, queries, Item, Node, OperationError};
 use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -82,6 +82,8 @@ struct ItemPage {
     meta: MetaView,
     lineage: LineageView,
     reshare: Option<ReshareView>,
+    /// The territory's logo, on its own items: (src, alt).
+    logo: Option<(String, String)>,
 }
 
 pub async fn show_local(node: web::Data<Node>, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
@@ -153,12 +155,36 @@ pub async fn reshare(
     Ok(see_other(&format!("/replicas/{}?repartage={outcome}", item.id)))
 }
 
+/// What a link to the item shows when shared: its title, summary and cover.
+fn share_of(node: &Node, item: &Item) -> Share {
+    let doc = &item.document;
+    let cover = doc.media.iter().find(|m| m.cover && m.is_image());
+    let mut description: String = doc.summary.chars().take(300).collect();
+    if doc.summary.chars().count() > 300 {
+        description.push('…');
+    }
+    Share {
+        title: doc.title.clone(),
+        description,
+        url: node.url(&item_href(item)),
+        image: cover.map(|m| node.url(&format!("media/{}", m.file.sha256))),
+        image_alt: cover.and_then(|m| m.alt.clone()).unwrap_or_default(),
+        kind: "article",
+    }
+}
+
 async fn item_page(
     node: &Node,
     item: &Item,
-    layout: Layout,
+    mut layout: Layout,
     reshare: Option<ReshareView>,
 ) -> Result<HttpResponse, PageError> {
+    layout.share = share_of(node, item);
+    let logo = if item.is_local() {
+        media::actor_pictures(node).await?.logo.map(|l| (format!("/media/{}", l.sha256), l.alt))
+    } else {
+        None
+    };
     let refs = resolve_references(node, &item.document).await?;
     let lineage = queries::lineage(node, item).await?;
     let today = node.clock.now().date_naive();
@@ -167,6 +193,7 @@ async fn item_page(
     let page = ItemPage {
         layout,
         reshare,
+        logo,
         view: ItemView::build(&item.document_for(Audience::Public), body_html, &node.vocab, &refs),
         meta: MetaView {
             revision: item.revision,
@@ -293,6 +320,7 @@ pub async fn revision(node: web::Data<Node>, path: web::Path<(String, String)>) 
     let body_html = render_markdown_with_heading_offset(&old.document.body, BODY_HEADING_OFFSET);
     let page = ItemPage {
         layout: Layout::public(&node, Nav::Catalogue),
+        logo: None,
         view: ItemView::build(&old.document.public_view(), body_html, &node.vocab, &refs),
         meta: MetaView {
             revision: old.revision,

@@ -229,6 +229,7 @@ pub struct ItemView {
     pub dates: Vec<Fact>,
     pub sections: Vec<Section>,
     pub documents: Vec<(LinkView, String)>,
+    pub media: super::item_media::MediaView,
     pub translations: Vec<(String, String, String)>,
 }
 
@@ -337,6 +338,7 @@ impl ItemView {
             dates,
             sections: super::item_view_kinds::sections(doc, vocab, refs),
             documents,
+            media: super::item_media::MediaView::build(doc, vocab),
             translations: doc
                 .translations
                 .iter()

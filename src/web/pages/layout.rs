@@ -27,11 +27,47 @@ pub struct Layout {
     /// The signed-in editor, on editor pages (shows the log-out button).
     pub editor: Option<String>,
     pub csrf_token: String,
+    /// What a link to the page shows when shared (OpenGraph, Twitter Card, description).
+    pub share: Share,
+}
+
+/// The preview of a page in chats and on social networks.
+#[derive(Debug, Clone, Default)]
+pub struct Share {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of the page.
+    pub url: String,
+    /// Absolute URL of a picture.
+    pub image: Option<String>,
+    pub image_alt: String,
+    /// `website` or `article`.
+    pub kind: &'static str,
+}
+
+impl Share {
+    /// The node itself: its name and presentation.
+    pub fn of_node(node: &Node) -> Share {
+        Share {
+            title: node.settings.node.display_name.clone(),
+            description: node.settings.node.summary.clone(),
+            url: node.base_url.to_string(),
+            image: None,
+            image_alt: String::new(),
+            kind: "website",
+        }
+    }
 }
 
 impl Layout {
     pub fn public(node: &Node, nav: Nav) -> Layout {
-        Layout { node_name: node.settings.node.display_name.clone(), nav, editor: None, csrf_token: String::new() }
+        Layout {
+            node_name: node.settings.node.display_name.clone(),
+            nav,
+            editor: None,
+            csrf_token: String::new(),
+            share: Share::of_node(node),
+        }
     }
 
     pub fn for_editor(node: &Node, session: &Session) -> Layout {
@@ -40,6 +76,7 @@ impl Layout {
             nav: Nav::Editor,
             editor: Some(session.username.clone()),
             csrf_token: session.csrf_token.clone(),
+            share: Share::of_node(node),
         }
     }
 
@@ -56,7 +93,8 @@ impl Layout {
     /// request's context.
     pub fn bare() -> Layout {
         let node_name = i18n::node_name().unwrap_or_else(|| "maillage".to_owned());
-        Layout { node_name, nav: Nav::None, editor: None, csrf_token: String::new() }
+        let share = Share { title: node_name.clone(), kind: "website", ..Share::default() };
+        Layout { node_name, nav: Nav::None, editor: None, csrf_token: String::new(), share }
     }
 
     /// The message `key` in the page's language (template helper).
@@ -87,6 +125,15 @@ impl Layout {
     }
 
     /// The `lang` attribute of the page.
+    /// `fr_FR` or `en_GB`, for `og:locale`.
+    pub fn og_locale(&self) -> &'static str {
+        if self.lang() == "en" {
+            "en_GB"
+        } else {
+            "fr_FR"
+        }
+    }
+
     pub fn lang(&self) -> &'static str {
         i18n::lang().code()
     }

@@ -22,6 +22,7 @@ mod format;
 mod home;
 pub mod i18n;
 mod item;
+mod item_media;
 mod item_view;
 mod item_view_details;
 mod item_view_kinds;

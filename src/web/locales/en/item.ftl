@@ -178,3 +178,7 @@ view-external-methods = Methods and tools outside the network
 view-aid-basis = How the aid is computed
 view-rate-of-base = { $rate } of { $base }
 view-base-only = base of { $base }
+item-gallery = Pictures
+item-files = Files to download
+media-credit = credit: { $credit }
+media-license = licence: { $license }

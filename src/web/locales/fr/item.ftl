@@ -178,3 +178,7 @@ view-external-methods = Méthodes et outils extérieurs au réseau
 view-aid-basis = Calcul de l'aide
 view-rate-of-base = { $rate } de { $base }
 view-base-only = assiette de { $base }
+item-gallery = Images
+item-files = Fichiers à télécharger
+media-credit = crédit : { $credit }
+media-license = licence : { $license }

@@ -41,6 +41,8 @@ struct FormPage {
     preview: Option<ItemView>,
     public_href: Option<String>,
     retract_href: Option<String>,
+    /// The files of an existing item.
+    files: Option<super::files::FilesPanel>,
 }
 
 /// Where the form is: a new item, or an existing one (its slug and state).
@@ -53,6 +55,8 @@ struct Target {
 }
 
 struct Rendered {
+    /// Why the last upload was refused (shown in the files panel).
+    file_error: Option<String>,
     tree: Value,
     errors: Vec<FieldError>,
     extra_rows: usize,
@@ -80,6 +84,12 @@ fn form_page(node: &Node, editor: &Editor, kind: Kind, target: &Target, r: Rende
         preview: r.preview,
         public_href: target.slug.as_ref().filter(|_| target.public).map(|s| format!("/items/{s}")),
         retract_href: target.slug.as_ref().map(|s| format!("/edit/{s}/retract")),
+        files: match (&target.slug, &target.current) {
+            (Some(slug), Some(current)) => {
+                Some(super::files::FilesPanel::build(slug, current, &node.vocab, r.file_error))
+            }
+            _ => None,
+        },
     }
 }
 
@@ -110,7 +120,7 @@ pub async fn new_form(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRes
         &editor,
         kind,
         &target,
-        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice: None, preview: None },
+        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice: None, preview: None, file_error: None },
     );
     render(StatusCode::OK, &page)
 }
@@ -126,22 +136,45 @@ pub async fn edit_form(
     let notice = match query_value(&req, "etat").as_deref() {
         Some("enregistre") => Some(t1("editor-saved", "revision", item.revision.to_string())),
         Some("inchange") => Some(t("editor-unchanged")),
+        Some("fichier") => Some(t1("editor-file-added", "revision", item.revision.to_string())),
+        Some("fichier-retire") => Some(t1("editor-file-removed", "revision", item.revision.to_string())),
         _ => None,
     };
     let target = Target {
         slug: Some(item.slug.clone()),
         title: item.document.title.clone(),
         public: item.lifecycle.is_public(),
-        current: None,
+        current: Some(item.document),
     };
     let page = form_page(
         &node,
         &editor,
         item.kind,
         &target,
-        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice, preview: None },
+        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice, preview: None, file_error: None },
     );
     render(StatusCode::OK, &page)
+}
+
+/// The edit page of `slug` with a refused file's reason above its files panel.
+pub(super) async fn edit_page_with_file_error(
+    node: &Node,
+    editor: &Editor,
+    slug: &str,
+    status: StatusCode,
+    message: String,
+) -> Result<HttpResponse, PageError> {
+    let item = queries::local_item(node, slug).await?;
+    let tree = super::form_parse::document_tree(&item.document).context("Failed to serialize an item for its form")?;
+    let target = Target {
+        slug: Some(item.slug.clone()),
+        title: item.document.title.clone(),
+        public: item.lifecycle.is_public(),
+        current: Some(item.document),
+    };
+    let rendered =
+        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice: None, preview: None, file_error: Some(message) };
+    render(status, &form_page(node, editor, item.kind, &target, rendered))
 }
 
 pub async fn create(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, PageError> {
@@ -190,7 +223,7 @@ async fn handle_post(
         map.insert("kind".to_owned(), Value::String(kind.code().to_owned()));
     }
     let again = |tree: Value, errors: Vec<FieldError>, extra_rows: usize, preview: Option<ItemView>| {
-        form_page(node, editor, kind, target, Rendered { tree, errors, extra_rows, notice: None, preview })
+        form_page(node, editor, kind, target, Rendered { tree, errors, extra_rows, notice: None, preview, file_error: None })
     };
     if form.action == FormAction::AddRows {
         let page = again(form.tree, Vec::new(), form.extra_rows + ROWS_PER_CLICK, None);
@@ -216,6 +249,8 @@ async fn handle_post(
 
     if let Some(current) = &target.current {
         keep_code_order(&mut document, current);
+        // Files are added and removed in their own panel; the item form keeps them.
+        document.media = current.media.clone();
     }
 
     match form.action {

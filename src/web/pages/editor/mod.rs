@@ -3,6 +3,7 @@
 //! session; every POST carries the session's CSRF token.
 
 mod dashboard;
+mod files;
 pub(super) mod field_errors;
 mod form_parse;
 mod form_sections;
@@ -22,6 +23,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/edit/new", web::post().to(forms::create))
         .route("/edit/{slug}", super::get().to(forms::edit_form))
         .route("/edit/{slug}", web::post().to(forms::update))
+        .route("/edit/{slug}/fichiers", web::post().to(files::upload))
+        .route("/edit/{slug}/fichiers/{sha256}/retirer", web::post().to(files::remove))
         .route("/edit/{slug}/retract", super::get().to(forms::retract_form))
         .route("/edit/{slug}/retract", web::post().to(forms::retract));
 }

@@ -1,0 +1,202 @@
+//! Rows about stored files: `media_blobs` (a file on disk, by digest), `media_refs` (which
+//! item uses which file), `media_fetches` (files of replicas still to download) and
+//! `actor_images` (the territory's logo and banner).
+
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// A file on disk.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BlobRow {
+    pub sha256: String,
+    pub media_type: String,
+    pub byte_size: i64,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+}
+
+/// Records a file written to disk (nothing if it was already known).
+pub async fn insert_blob(conn: &mut SqliteConnection, blob: &BlobRow, stored_at: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO media_blobs (sha256, media_type, byte_size, width, height, stored_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+    )
+    .bind(&blob.sha256)
+    .bind(&blob.media_type)
+    .bind(blob.byte_size)
+    .bind(blob.width)
+    .bind(blob.height)
+    .bind(stored_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn blob(pool: &SqlitePool, sha256: &str) -> sqlx::Result<Option<BlobRow>> {
+    sqlx::query_as("SELECT sha256, media_type, byte_size, width, height FROM media_blobs WHERE sha256 = ?")
+        .bind(sha256)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Which of `digests` are stored.
+pub async fn stored_among(conn: &mut SqliteConnection, digests: &[&str]) -> sqlx::Result<Vec<String>> {
+    let list = serde_json::to_string(digests).unwrap_or_else(|_| "[]".into());
+    sqlx::query_scalar("SELECT sha256 FROM media_blobs WHERE sha256 IN (SELECT value FROM json_each(?))")
+        .bind(list)
+        .fetch_all(conn)
+        .await
+}
+
+/// Bytes used by every stored file.
+pub async fn total_bytes(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COALESCE(SUM(byte_size), 0) FROM media_blobs").fetch_one(conn).await
+}
+
+/// Makes `digests` the files item `item_id` uses.
+pub async fn replace_refs(conn: &mut SqliteConnection, item_id: i64, digests: &[&str]) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM media_refs WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
+    for digest in digests {
+        sqlx::query("INSERT OR IGNORE INTO media_refs (item_id, sha256) VALUES (?, ?)")
+            .bind(item_id)
+            .bind(digest)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Forgets the files among `candidates` (every file when `None`) that no item and no actor
+/// image uses any more; returns their digests (the caller removes them from disk after the
+/// commit).
+pub async fn forget_unused(conn: &mut SqliteConnection, candidates: Option<&[String]>) -> sqlx::Result<Vec<String>> {
+    let list = candidates.map(|c| serde_json::to_string(c).unwrap_or_else(|_| "[]".into()));
+    sqlx::query_scalar(
+        "DELETE FROM media_blobs
+         WHERE (?1 IS NULL OR sha256 IN (SELECT value FROM json_each(?1)))
+           AND NOT EXISTS (SELECT 1 FROM media_refs r WHERE r.sha256 = media_blobs.sha256)
+           AND NOT EXISTS (SELECT 1 FROM actor_images a WHERE a.sha256 = media_blobs.sha256)
+         RETURNING sha256",
+    )
+    .bind(list)
+    .fetch_all(conn)
+    .await
+}
+
+/// Every stored digest (for the clean-up of files left on disk without a row).
+pub async fn all_digests(pool: &SqlitePool) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT sha256 FROM media_blobs").fetch_all(pool).await
+}
+
+/// A file of a replica to download.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FetchRow {
+    pub sha256: String,
+    pub url: String,
+    pub media_type: String,
+    pub byte_size: i64,
+    pub attempts: i64,
+}
+
+/// Queues a download (a digest already queued keeps its row).
+pub async fn queue_fetch(conn: &mut SqliteConnection, fetch: &FetchRow, due: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO media_fetches (sha256, url, media_type, byte_size, next_attempt_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (sha256) DO UPDATE SET url = excluded.url, next_attempt_at = MIN(next_attempt_at, excluded.next_attempt_at)",
+    )
+    .bind(&fetch.sha256)
+    .bind(&fetch.url)
+    .bind(&fetch.media_type)
+    .bind(fetch.byte_size)
+    .bind(due)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Downloads due at `now`, oldest first.
+pub async fn due_fetches(pool: &SqlitePool, now: &str, limit: i64) -> sqlx::Result<Vec<FetchRow>> {
+    sqlx::query_as(
+        "SELECT sha256, url, media_type, byte_size, attempts FROM media_fetches
+         WHERE next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// The next due download, if any is queued.
+pub async fn next_fetch_due(pool: &SqlitePool) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM media_fetches").fetch_one(pool).await
+}
+
+pub async fn delete_fetch(conn: &mut SqliteConnection, sha256: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM media_fetches WHERE sha256 = ?").bind(sha256).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn postpone_fetch(pool: &SqlitePool, sha256: &str, next: &str, error: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE media_fetches SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE sha256 = ?")
+        .bind(next)
+        .bind(error)
+        .bind(sha256)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Downloads no item needs any more (their replica was updated or withdrawn first).
+pub async fn drop_unneeded_fetches(conn: &mut SqliteConnection) -> sqlx::Result<u64> {
+    let done = sqlx::query(
+        "DELETE FROM media_fetches WHERE NOT EXISTS (SELECT 1 FROM media_refs r WHERE r.sha256 = media_fetches.sha256)",
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Downloads still queued, and the last error of those that failed.
+pub async fn pending_fetches(pool: &SqlitePool) -> sqlx::Result<Vec<(String, i64, Option<String>)>> {
+    sqlx::query_as("SELECT url, attempts, last_error FROM media_fetches ORDER BY next_attempt_at").fetch_all(pool).await
+}
+
+/// The logo (`icon`) or banner (`image`) of the territory actor.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ActorImageRow {
+    pub role: String,
+    pub sha256: String,
+    pub alt: String,
+    pub media_type: String,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+}
+
+pub async fn actor_images(pool: &SqlitePool) -> sqlx::Result<Vec<ActorImageRow>> {
+    sqlx::query_as(
+        "SELECT a.role, a.sha256, a.alt, b.media_type, b.width, b.height
+         FROM actor_images a JOIN media_blobs b ON b.sha256 = a.sha256 ORDER BY a.role",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Sets the logo or banner; returns the digest it replaces.
+pub async fn set_actor_image(
+    conn: &mut SqliteConnection,
+    role: &str,
+    sha256: &str,
+    alt: &str,
+) -> sqlx::Result<Option<String>> {
+    let previous: Option<String> =
+        sqlx::query_scalar("SELECT sha256 FROM actor_images WHERE role = ?").bind(role).fetch_optional(&mut *conn).await?;
+    sqlx::query(
+        "INSERT INTO actor_images (role, sha256, alt) VALUES (?, ?, ?)
+         ON CONFLICT (role) DO UPDATE SET sha256 = excluded.sha256, alt = excluded.alt",
+    )
+    .bind(role)
+    .bind(sha256)
+    .bind(alt)
+    .execute(conn)
+    .await?;
+    Ok(previous)
+}

@@ -1,0 +1,74 @@
+//! `/admin/identite`: the territory's logo (the actor's `icon`, shown beside its items)
+//! and banner (the actor's `image`), uploaded by an administrator through plain multipart
+//! forms. A picture is re-encoded like any other; the previous one is released.
+
+use crate::operations::media::{self, ActorImage, ActorPictures};
+use crate::operations::{Node, OperationError};
+use crate::web::pages::editor::session::{require_editor, see_other, Editor};
+use crate::web::pages::errors::PageError;
+use crate::web::pages::i18n::t;
+use crate::web::pages::layout::{render, Layout};
+use crate::web::uploads::receive;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "admin/identity.html")]
+struct IdentityPage {
+    layout: Layout,
+    /// (form path segment, heading, current picture).
+    sections: Vec<(&'static str, String, Option<String>)>,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+async fn page(node: &Node, editor: &Editor, status: StatusCode, notice: Option<String>, error: Option<String>) -> Result<HttpResponse, PageError> {
+    let ActorPictures { logo, banner } = media::actor_pictures(node).await?;
+    let src = |p: Option<media::ActorPicture>| p.map(|p| format!("/media/{}", p.sha256));
+    let sections = vec![("logo", t("identity-logo"), src(logo)), ("banniere", t("identity-banner"), src(banner))];
+    let page = IdentityPage { layout: editor.layout(node), sections, notice, error };
+    render(status, &page)
+}
+
+pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
+    let editor = require_editor(&node, &req).await?;
+    editor.require_admin()?;
+    let saved = req.query_string().contains("etat=enregistre");
+    page(&node, &editor, StatusCode::OK, saved.then(|| t("identity-saved")), None).await
+}
+
+/// `POST /admin/identite/{logo|banniere}`.
+pub async fn upload(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    role: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let editor = require_editor(&node, &req).await?;
+    let role = match role.as_str() {
+        "logo" => ActorImage::Logo,
+        "banniere" => ActorImage::Banner,
+        _ => return Err(PageError::NotFound),
+    };
+    let received = match receive(&req, payload, node.settings.media.max_image_bytes).await {
+        Ok(received) => received,
+        Err(e) => return page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(e.to_string())).await,
+    };
+    editor.check_csrf(&received.field("_csrf").unwrap_or_default())?;
+    editor.require_admin()?;
+    let upload = match received.into_upload() {
+        Ok(upload) => upload,
+        Err(e) => return page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(e.to_string())).await,
+    };
+    match media::set_actor_image(&node, role, upload).await {
+        Ok(()) => Ok(see_other("/admin/identite?etat=enregistre")),
+        Err(OperationError::Media(refusal)) => {
+            page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(refusal.to_string())).await
+        }
+        Err(OperationError::QuotaExceeded(message)) => {
+            page(&node, &editor, StatusCode::INSUFFICIENT_STORAGE, None, Some(message)).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}

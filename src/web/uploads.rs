@@ -1,0 +1,103 @@
+//! Multipart uploads (`multipart/form-data`, as a plain HTML form sends them): the file is
+//! read in memory up to the node's largest accepted size and cut off beyond it (413,
+//! nothing written anywhere); the other parts are short text fields. Shared by the API,
+//! the editor form and the admin page.
+
+use crate::operations::media::Upload;
+use actix_multipart::Multipart;
+use actix_web::{web, HttpRequest};
+use futures_util::TryStreamExt;
+use std::collections::BTreeMap;
+
+/// Text fields longer than this are refused.
+const MAX_FIELD_BYTES: usize = 16 * 1024;
+
+/// Why a multipart body was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error("Envoyez le fichier en multipart/form-data (champ « file »).")]
+    NotMultipart,
+    #[error("Le fichier dépasse la taille maximale de {0} octets.")]
+    TooLarge(u64),
+    #[error("Le champ « {0} » est trop long.")]
+    FieldTooLong(String),
+    #[error("Aucun fichier reçu (champ « file »).")]
+    NoFile,
+    #[error("Envoi illisible : {0}")]
+    Unreadable(String),
+}
+
+impl UploadError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            UploadError::NotMultipart => "unsupported_media_type",
+            UploadError::TooLarge(_) => "media_too_large",
+            UploadError::FieldTooLong(_) => "too_long",
+            UploadError::NoFile => "media_missing",
+            UploadError::Unreadable(_) => "invalid_body",
+        }
+    }
+}
+
+/// A multipart body: the file (if any) and the text fields.
+pub struct Received {
+    pub file: Option<(Option<String>, Vec<u8>)>,
+    pub fields: BTreeMap<String, String>,
+}
+
+impl Received {
+    pub fn field(&self, name: &str) -> Option<String> {
+        self.fields.get(name).cloned()
+    }
+
+    /// The upload described by the fields `title`, `license`, `credit`, `alt`, `cover`.
+    pub fn into_upload(mut self) -> Result<Upload, UploadError> {
+        let (file_name, bytes) = self.file.take().ok_or(UploadError::NoFile)?;
+        let cover = matches!(self.field("cover").as_deref(), Some("true" | "on" | "1"));
+        Ok(Upload {
+            bytes,
+            file_name,
+            title: self.field("title").unwrap_or_default(),
+            license: self.field("license"),
+            credit: self.field("credit"),
+            alt: self.field("alt"),
+            cover,
+        })
+    }
+}
+
+/// Reads a multipart body whose file part is named `file`, at most `max_file_bytes` long.
+pub async fn receive(req: &HttpRequest, payload: web::Payload, max_file_bytes: u64) -> Result<Received, UploadError> {
+    let is_multipart = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if !is_multipart {
+        return Err(UploadError::NotMultipart);
+    }
+    let mut multipart = Multipart::new(req.headers(), payload.into_inner());
+    let mut received = Received { file: None, fields: BTreeMap::new() };
+    while let Some(mut part) = multipart.try_next().await.map_err(|e| UploadError::Unreadable(e.to_string()))? {
+        let name = part.name().unwrap_or_default().to_owned();
+        let file_name = part.content_disposition().and_then(|d| d.get_filename()).map(str::to_owned);
+        let limit = if name == "file" { max_file_bytes as usize } else { MAX_FIELD_BYTES };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = part.try_next().await.map_err(|e| UploadError::Unreadable(e.to_string()))? {
+            if bytes.len() + chunk.len() > limit {
+                return Err(if name == "file" { UploadError::TooLarge(max_file_bytes) } else { UploadError::FieldTooLong(name) });
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if name == "file" {
+            // A form sent with no file chosen has an empty part without a name.
+            if !bytes.is_empty() || file_name.as_deref().is_some_and(|n| !n.is_empty()) {
+                received.file = Some((file_name.filter(|n| !n.is_empty()), bytes));
+            }
+        } else {
+            let text = String::from_utf8(bytes).map_err(|_| UploadError::Unreadable(format!("champ « {name} » hors UTF-8")))?;
+            received.fields.insert(name, text);
+        }
+    }
+    Ok(received)
+}
