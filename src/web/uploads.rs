@@ -80,7 +80,12 @@ pub async fn receive(req: &HttpRequest, payload: web::Payload, max_file_bytes: u
     let mut received = Received { file: None, fields: BTreeMap::new() };
     while let Some(mut part) = multipart.try_next().await.map_err(|e| UploadError::Unreadable(e.to_string()))? {
         let name = part.name().unwrap_or_default().to_owned();
-        let file_name = part.content_disposition().and_then(|d| d.get_filename()).map(str::to_owned);
+        // RFC 6266: `filename*` (RFC 5987, percent-encoded) wins over `filename`.
+        let file_name = part.content_disposition().and_then(|d| {
+            d.get_filename_ext()
+                .map(|ext| String::from_utf8_lossy(&ext.value).into_owned())
+                .or_else(|| d.get_filename().map(str::to_owned))
+        });
         let limit = if name == "file" { max_file_bytes as usize } else { MAX_FIELD_BYTES };
         let mut bytes = Vec::new();
         while let Some(chunk) = part.try_next().await.map_err(|e| UploadError::Unreadable(e.to_string()))? {

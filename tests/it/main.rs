@@ -4,6 +4,7 @@
 
 mod fixtures;
 mod helpers;
+mod media_files;
 
 mod api_auth;
 mod api_items;

@@ -5,6 +5,7 @@
 
 mod convergence;
 mod forged;
+mod media;
 pub mod network;
 mod privacy;
 mod replication;

@@ -15,6 +15,7 @@ mod editor;
 mod html_scan;
 mod inbox;
 mod injection;
+mod media;
 mod overload;
 mod policy;
 mod properties;

@@ -183,7 +183,7 @@ pub async fn follow(follower: &HostileNode, followed: &HostileNode) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot(BTreeMap<&'static str, (i64, String)>);
 
-pub const WATCHED_TABLES: [&str; 12] = [
+pub const WATCHED_TABLES: [&str; 16] = [
     "items",
     "item_revisions",
     "item_terms",
@@ -196,6 +196,10 @@ pub const WATCHED_TABLES: [&str; 12] = [
     "announces",
     "editors",
     "sessions",
+    "media_blobs",
+    "media_refs",
+    "media_fetches",
+    "actor_images",
 ];
 
 impl Snapshot {
