@@ -35,6 +35,7 @@ impl Application {
         let node = build_node(settings, port).await?;
         heal_search_index(node.clone());
         pack_stored_texts(node.clone());
+        collect_unused_media(node.clone());
         load_facet_sets(node.clone());
         let server = run(listener, node.clone(), tls)?;
         Ok(Application { port, node, server })
@@ -102,6 +103,14 @@ fn load_facet_sets(node: Node) {
 fn pack_stored_texts(node: Node) {
     upkeep("stored texts packed", "failed to pack stored texts", async move {
         crate::operations::packing::pack_all(&node).await
+    });
+}
+
+/// Removes, in the background, files no item uses any more and files a crash left behind.
+fn collect_unused_media(node: Node) {
+    upkeep("unused media files removed", "failed to clean the media folder", async move {
+        let collected = crate::operations::media::collect_garbage(&node).await?;
+        Ok(collected.unused_files + collected.stray_files)
     });
 }
 

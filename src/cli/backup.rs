@@ -1,4 +1,6 @@
 //! `maillage backup FILE` (online, consistent) and `maillage restore FILE` (node stopped).
+//! The files of items go along in a folder beside the backup, `FILE.media/` (hard links
+//! where the file system allows: files are named by their digest and never change).
 
 use super::out;
 use crate::operations::Node;
@@ -10,13 +12,55 @@ pub async fn backup(node: &Node, target: &Path) -> anyhow::Result<()> {
     if target.exists() {
         anyhow::bail!("{} existe déjà : choisissez un autre fichier", target.display());
     }
+    let media_target = media_beside(target);
+    if media_target.exists() {
+        anyhow::bail!("{} existe déjà : choisissez un autre fichier", media_target.display());
+    }
     storage::backup_into(&node.pool, target).await?;
     storage::check_database_file(target).await.context("la sauvegarde écrite ne se relit pas")?;
-    out(&format!("sauvegarde cohérente écrite dans {}", target.display()))
+    let files = copy_files(node.media_folder.root(), &media_target)?;
+    out(&format!("sauvegarde cohérente écrite dans {} ({files} fichier(s) dans {})", target.display(), media_target.display()))
 }
 
-/// Replaces the database with a checked backup; the current file is kept beside it.
-pub async fn restore(database: &Path, source: &Path) -> anyhow::Result<()> {
+/// The media folder of the backup `file`.
+pub fn media_beside(file: &Path) -> std::path::PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".media");
+    name.into()
+}
+
+/// Copies every file of the media folder `from` (its `ab/` sub-folders) into `to`,
+/// keeping files already there; temporary files are left out. Returns how many.
+fn copy_files(from: &Path, to: &Path) -> anyhow::Result<usize> {
+    let mut copied = 0;
+    let Ok(shards) = std::fs::read_dir(from) else { return Ok(0) };
+    for shard in shards.flatten().filter(|e| e.path().is_dir()) {
+        let target_shard = to.join(shard.file_name());
+        for entry in std::fs::read_dir(shard.path())?.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            std::fs::create_dir_all(&target_shard)
+                .with_context(|| format!("impossible de créer {}", target_shard.display()))?;
+            let target = target_shard.join(&name);
+            if target.exists() {
+                continue;
+            }
+            if std::fs::hard_link(entry.path(), &target).is_err() {
+                std::fs::copy(entry.path(), &target)
+                    .with_context(|| format!("impossible de copier {} vers {}", entry.path().display(), target.display()))?;
+            }
+            copied += 1;
+        }
+    }
+    Ok(copied)
+}
+
+/// Replaces the database with a checked backup; the current file is kept beside it. The
+/// backup's files are added to the media folder `media` (files the restored items no
+/// longer use are removed at the node's next start).
+pub async fn restore(database: &Path, media: &Path, source: &Path) -> anyhow::Result<()> {
     storage::check_database_file(source)
         .await
         .with_context(|| format!("{} n'est pas une sauvegarde utilisable", source.display()))?;
@@ -34,7 +78,8 @@ pub async fn restore(database: &Path, source: &Path) -> anyhow::Result<()> {
     }
     std::fs::copy(source, database)
         .with_context(|| format!("impossible de copier {} vers {}", source.display(), database.display()))?;
-    out(&format!("{} restaurée depuis {}", database.display(), source.display()))
+    let files = copy_files(&media_beside(source), media)?;
+    out(&format!("{} restaurée depuis {} ({files} fichier(s) remis dans {})", database.display(), source.display(), media.display()))
 }
 
 /// A running node holds the database open in WAL mode; taking an exclusive lock tells.

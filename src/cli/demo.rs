@@ -84,14 +84,21 @@ pub fn rewrite_links(doc: ItemDocument, base_of: &dyn Fn(&str) -> Option<String>
     serde_json::from_str(&rewritten).context("élément de démonstration illisible après réécriture des liens")
 }
 
+/// Imports a demo item with its demo pictures and documents.
+pub async fn import_with_files(node: &Node, mut doc: ItemDocument) -> anyhow::Result<()> {
+    let files = super::demo_media::prepared_files(node, doc.slug.as_deref().unwrap_or_default()).await?;
+    doc.media.extend(files.iter().map(|f| f.entry.clone()));
+    let files: Vec<&crate::operations::media::Prepared> = files.iter().collect();
+    import_document(node, doc, &files, &Actor::Cli("demo")).await?;
+    Ok(())
+}
+
 /// Loads every demo item into one node (`serve --demo`).
 pub async fn load_demo_items(node: &Node) -> anyhow::Result<()> {
     let base = node.base_url.to_string();
     for (name, doc) in demo_documents()? {
         let doc = rewrite_links(doc, &|_| Some(base.clone()))?;
-        import_document(node, doc, &Actor::Cli("demo"))
-            .await
-            .with_context(|| format!("impossible de charger demo/{name}"))?;
+        import_with_files(node, doc).await.with_context(|| format!("impossible de charger demo/{name}"))?;
     }
     tracing::info!(count = DEMO_FILES.len(), "demo items loaded");
     Ok(())

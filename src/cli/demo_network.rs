@@ -3,11 +3,11 @@
 //! with its `maillage.toml`, so that every other command finds it with `--node NAME`),
 //! loaded with its own demo items, all following each other, until Ctrl-C or SIGTERM.
 
-use super::demo::{demo_documents, rewrite_links};
+use super::demo::{demo_documents, import_with_files, rewrite_links};
 use super::node_folder::DEMO_FOLDER;
 use super::out;
 use crate::operations::audit::Actor;
-use crate::operations::{follow::follow, import::import_document, Node};
+use crate::operations::{follow::follow, Node};
 use crate::settings::{Settings, NODE_SETTINGS_FILE};
 use crate::startup::Application;
 use anyhow::Context;
@@ -143,7 +143,7 @@ pub async fn run(config: Option<&Path>, port: u16, data: PathBuf) -> anyhow::Res
     for (name, doc) in demo_documents()? {
         let home = holder_of(doc.slug.as_deref().unwrap_or_default());
         let doc = rewrite_links(doc, &|target| Some(bases[holder_of(target)].clone()))?;
-        import_document(&nodes[home], doc, &Actor::Cli("demo"))
+        import_with_files(&nodes[home], doc)
             .await
             .with_context(|| format!("impossible de charger demo/{name}"))?;
     }

@@ -11,6 +11,7 @@ use crate::content::tabular::Mapping;
 use crate::content::{validate, FieldError, ItemDocument, Vocabularies};
 use crate::operations::audit::Actor;
 use crate::operations::import::{import_document, plan_document, ImportOutcome, Planned};
+use crate::operations::media::{prepare, Prepared, Upload};
 use crate::operations::{Node, OperationError};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -28,6 +29,8 @@ struct Entry {
     file: PathBuf,
     document: ItemDocument,
     place: Place,
+    /// The files its `media[].path` name, checked and ready to store.
+    files: Vec<Prepared>,
 }
 
 impl Entry {
@@ -68,6 +71,10 @@ pub async fn import_files(
             Err(messages) => problems.extend(messages),
         }
     }
+    for entry in &mut entries {
+        let refused = attach_files(node, entry).await;
+        problems.extend(refused.iter().map(|e| entry.describe(e, mapping.as_ref())));
+    }
     for entry in &entries {
         if let Err(errors) = validate(entry.document.clone(), &node.vocab) {
             problems.extend(errors.0.iter().map(|e| entry.describe(e, mapping.as_ref())));
@@ -87,7 +94,8 @@ pub async fn import_files(
     let (mut created, mut updated, mut unchanged) = (0, 0, 0);
     for entry in entries {
         bar.set_message(entry.document.title.clone());
-        match import_document(node, entry.document, &Actor::Cli("import")).await {
+        let files: Vec<&Prepared> = entry.files.iter().collect();
+        match import_document(node, entry.document, &files, &Actor::Cli("import")).await {
             Ok(ImportOutcome::Created(_)) => created += 1,
             Ok(ImportOutcome::Updated(_)) => updated += 1,
             Ok(ImportOutcome::Unchanged(_)) => unchanged += 1,
@@ -104,6 +112,46 @@ pub async fn import_files(
     bar.finish_and_clear();
     // The summary goes to stdout: the bar is hidden when stderr is not a terminal.
     super::out(&format!("{created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)"))
+}
+
+/// Reads and checks the files that `media[].path` name (relative to the item's file),
+/// and puts what they become in the document. Returns the refusals, by field.
+async fn attach_files(node: &Node, entry: &mut Entry) -> Vec<FieldError> {
+    let folder = entry.file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut refused = Vec::new();
+    for (i, m) in entry.document.media.iter_mut().enumerate() {
+        let Some(path) = m.path.take() else { continue };
+        let field = format!("media[{i}].path");
+        let bytes = match std::fs::read(folder.join(&path)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                refused.push(FieldError {
+                    path: field,
+                    code: "file_unreadable",
+                    message: format!("fichier « {path} » illisible ({e})"),
+                });
+                continue;
+            }
+        };
+        let upload = Upload {
+            bytes,
+            file_name: Path::new(&path).file_name().map(|n| n.to_string_lossy().into_owned()),
+            title: m.title.clone(),
+            license: m.license.clone(),
+            credit: m.credit.clone(),
+            alt: m.alt.clone(),
+            cover: m.cover,
+        };
+        match prepare(node, upload).await {
+            Ok(prepared) => {
+                *m = prepared.entry.clone();
+                entry.files.push(prepared);
+            }
+            Err(OperationError::Media(refusal)) => refused.push(refusal.at(&field)),
+            Err(e) => refused.push(FieldError { path: field, code: "file_unreadable", message: e.to_string() }),
+        }
+    }
+    refused
 }
 
 /// `--dry-run`: what each item would become, the problems, and nothing written.
@@ -176,6 +224,7 @@ fn read_file(file: &Path, mapping: Option<&Mapping>, vocab: &Vocabularies) -> Re
             file: file.to_owned(),
             document: item.document,
             place: Place::Document { item: several.then_some(index + 1), first_line: item.first_line, text: item.text },
+            files: Vec::new(),
         })
         .collect();
     Ok((entries, Vec::new()))
@@ -190,7 +239,7 @@ fn read_spreadsheet(file: &Path, mapping: &Mapping, vocab: &Vocabularies) -> Res
     for row in &rows {
         match mapping.document(row, vocab) {
             Ok(document) => {
-                entries.push(Entry { file: file.to_owned(), document, place: Place::Row { line: row.line } })
+                entries.push(Entry { file: file.to_owned(), document, place: Place::Row { line: row.line }, files: Vec::new() })
             }
             Err(errors) => problems.extend(errors.iter().map(|e| format!("{} : {e}", file.display()))),
         }

@@ -10,6 +10,7 @@ mod audit;
 mod backup;
 mod clap_french;
 pub mod demo;
+mod demo_media;
 mod demo_network;
 mod doctor;
 mod export;
@@ -125,6 +126,10 @@ pub enum Command {
     /// Reconstruit l'index de recherche à partir des fiches, avec une barre de progression.
     #[command(after_help = "Exemple :\n  maillage reindex")]
     Reindex,
+    /// Supprime les fichiers (images, documents) qu'aucune fiche n'utilise plus, et ceux
+    /// laissés sans trace par un arrêt brutal ; aussi fait à chaque démarrage.
+    #[command(name = "media-gc", after_help = "Exemple :\n  maillage media-gc")]
+    MediaGc,
     /// Affiche les complétions du shell (bash, zsh, fish, elvish, powershell).
     #[command(after_help = "Exemple :\n  maillage completions bash > /etc/bash_completion.d/maillage")]
     Completions { shell: clap_complete::Shell },
@@ -163,7 +168,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Restore { file } => {
             let settings = NodeFolder::locate(cli.node.as_deref(), false)?.settings(config)?;
-            backup::restore(&settings.database.path, &file).await
+            let media = settings.media.directory_for(&settings.database.path);
+            backup::restore(&settings.database.path, &media, &file).await
         }
         command => {
             let folder = NodeFolder::locate(cli.node.as_deref(), false)?;
@@ -225,6 +231,13 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
             out(&format!("abonnement à {target} arrêté"))
         }
         Command::Reindex => reindex::reindex(node).await,
+        Command::MediaGc => {
+            let collected = crate::operations::media::collect_garbage(node).await?;
+            out(&format!(
+                "{} fichier(s) inutilisé(s) et {} fichier(s) orphelin(s) supprimé(s)",
+                collected.unused_files, collected.stray_files
+            ))
+        }
         Command::Sync { actor } => sync::sync(node, actor.as_deref()).await,
         Command::Reshare { uri } => {
             let sent =
@@ -277,6 +290,7 @@ impl Command {
             Command::Restore { .. } => "restore",
             Command::Doctor => "doctor",
             Command::Reindex => "reindex",
+            Command::MediaGc => "media-gc",
             Command::Completions { .. } => "completions",
             Command::Token(_) => "token",
             Command::Editor(_) => "editor",

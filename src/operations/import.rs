@@ -3,8 +3,9 @@
 //! run says which of the three it would be, writing nothing.
 
 use super::audit::Actor;
-use super::update::{replace_item, UpdateOutcome};
-use super::{publish::create_item, Item, Node, OperationError};
+use super::media::{discard_unrecorded, write_files, Prepared};
+use super::update::{replace_item_with_files, UpdateOutcome};
+use super::{publish::create_item_with_files, Item, Node, OperationError};
 use crate::content::slug::slugify;
 use crate::content::ItemDocument;
 use crate::storage;
@@ -46,9 +47,12 @@ pub async fn plan_document(node: &Node, mut doc: ItemDocument) -> Result<Planned
     Ok(if valid.document() == &current.document { Planned::Unchanged } else { Planned::Update })
 }
 
+/// Creates or updates the item of `doc`, storing `files` (the ones its `media` entries
+/// were made from) with it.
 pub async fn import_document(
     node: &Node,
     mut doc: ItemDocument,
+    files: &[&Prepared],
     actor: &Actor,
 ) -> Result<ImportOutcome, OperationError> {
     let slug = slug_of(&doc);
@@ -56,12 +60,18 @@ pub async fn import_document(
     let exists = storage::items::find_local_item_by_slug(&mut conn, &slug).await?.is_some();
     drop(conn);
     doc.slug = Some(slug.clone());
-    if exists {
-        Ok(match replace_item(node, &slug, doc, actor).await? {
+    let written = write_files(node, files).await?;
+    let blobs: Vec<_> = files.iter().flat_map(|p| p.blobs()).collect();
+    let outcome = if exists {
+        replace_item_with_files(node, &slug, doc, actor, &blobs).await.map(|outcome| match outcome {
             UpdateOutcome::Changed(item) => ImportOutcome::Updated(item),
             UpdateOutcome::Unchanged(item) => ImportOutcome::Unchanged(item),
         })
     } else {
-        Ok(ImportOutcome::Created(create_item(node, doc, actor).await?))
+        create_item_with_files(node, doc, actor, &blobs).await.map(ImportOutcome::Created)
+    };
+    if outcome.is_err() {
+        discard_unrecorded(node, written).await;
     }
+    outcome
 }

@@ -139,7 +139,7 @@ set +e
     MAILLAGE_EDITOR="$editor" MAILLAGE_PASSWORD="$password" MAILLAGE_TOKEN="$token" \
     SCREENSHOT_DIR="$shots" CHROMIUM="$chromium" \
     node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 "$@" \
-    browse.test.mjs publish.test.mjs accessibility.test.mjs retracted.test.mjs
+    browse.test.mjs media.test.mjs publish.test.mjs accessibility.test.mjs retracted.test.mjs
 )
 status=$?
 set -e

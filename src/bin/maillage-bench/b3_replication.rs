@@ -111,7 +111,7 @@ async fn has_reconciliation(node: &RunningNode) -> bool {
 }
 
 /// `follower` follows `followed`, and both agree it is accepted.
-async fn follow_accepted(follower: &RunningNode, followed: &RunningNode) -> anyhow::Result<()> {
+pub(crate) async fn follow_accepted(follower: &RunningNode, followed: &RunningNode) -> anyhow::Result<()> {
     follow::follow(&follower.node, &followed.handle_name(), &BENCH)
         .await
         .map_err(|e| anyhow::anyhow!("follow failed: {e}"))?;

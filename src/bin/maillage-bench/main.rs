@@ -1,5 +1,5 @@
 //! `maillage-bench`: the load benchmarks of issue 5 (B1 inbox ingest, B2 fan-out, B3
-//! replication, B4 reads, B5 footprint) and of issue 14 (B6 search at scale). Each compares what it measures with bounds and
+//! replication, B4 reads, B5 footprint), of issue 14 (B6 search at scale) and of issue 15 (B7 pictures and documents). Each compares what it measures with bounds and
 //! baselines measured in the same run on the same machine, repeats runs and reports
 //! medians, and prints one Markdown table (progress goes to stderr).
 //!
@@ -19,6 +19,7 @@ mod b3_replication;
 mod b4_reads;
 mod b5_footprint;
 mod b6_search;
+mod b7_media;
 mod corpus;
 mod loadgen;
 mod nodes;
@@ -78,6 +79,8 @@ enum Command {
     B5,
     /// Search at scale: index size, reindex time, search latency with facets (`--items`).
     B6,
+    /// Pictures and documents: upload of a 4,000 × 3,000 JPEG, serving, three followers' copies of a 20 MB PDF.
+    B7,
     /// Every benchmark, one table.
     All,
     /// Serve empty handlers (the baseline server, started by B4 and B5).
@@ -144,6 +147,12 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
         reindex: !options.keep_index,
     };
 
+    let b7 = b7_media::Config {
+        repetitions: reps,
+        seconds: if quick { 2.0 } else { 5.0 },
+        pdf_megabytes: if quick { 5 } else { 20 },
+    };
+
     let mut rows = Vec::new();
     match command {
         Command::B1 => rows.extend(b1_ingest::run(&b1).await?),
@@ -152,6 +161,7 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
         Command::B4 => rows.extend(b4_reads::run(&b4).await?.0),
         Command::B5 => rows.extend(b5_footprint::run(&b5, None).await?),
         Command::B6 => rows.extend(b6_search::run(&b6).await?),
+        Command::B7 => rows.extend(b7_media::run(&b7).await?),
         Command::All => {
             // A failing benchmark is reported and the others still run.
             let mut footprint = None;
@@ -179,6 +189,10 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
             match b6_search::run(&b6).await {
                 Ok(r) => rows.extend(r),
                 Err(e) => progress(format!("B6 failed: {e:#}")),
+            }
+            match b7_media::run(&b7).await {
+                Ok(r) => rows.extend(r),
+                Err(e) => progress(format!("B7 failed: {e:#}")),
             }
         }
         Command::BaselineServer { .. } => {}
