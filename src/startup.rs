@@ -3,13 +3,13 @@
 //! `Application::build` binds before anything else so that a port of 0 gives a free port
 //! whose number the base URL then uses (tests).
 
-use crate::storage::media_files::MediaFolder;
 use crate::content::Vocabularies;
 use crate::federation::client::{FederationClient, FetchPolicy, Transport};
 use crate::federation::policy::FederationPolicy;
 use crate::federation::tls;
 use crate::operations::{keys::load_or_create_node_keys, Node, SystemClock};
 use crate::settings::Settings;
+use crate::storage::media_files::MediaFolder;
 use crate::{storage, web, workers};
 use actix_web::dev::{Server, Service};
 use actix_web::{web as aweb, App, HttpServer};

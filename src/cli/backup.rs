@@ -19,7 +19,11 @@ pub async fn backup(node: &Node, target: &Path) -> anyhow::Result<()> {
     storage::backup_into(&node.pool, target).await?;
     storage::check_database_file(target).await.context("la sauvegarde écrite ne se relit pas")?;
     let files = copy_files(node.media_folder.root(), &media_target)?;
-    out(&format!("sauvegarde cohérente écrite dans {} ({files} fichier(s) dans {})", target.display(), media_target.display()))
+    out(&format!(
+        "sauvegarde cohérente écrite dans {} ({files} fichier(s) dans {})",
+        target.display(),
+        media_target.display()
+    ))
 }
 
 /// The media folder of the backup `file`.
@@ -48,8 +52,9 @@ fn copy_files(from: &Path, to: &Path) -> anyhow::Result<usize> {
                 continue;
             }
             if std::fs::hard_link(entry.path(), &target).is_err() {
-                std::fs::copy(entry.path(), &target)
-                    .with_context(|| format!("impossible de copier {} vers {}", entry.path().display(), target.display()))?;
+                std::fs::copy(entry.path(), &target).with_context(|| {
+                    format!("impossible de copier {} vers {}", entry.path().display(), target.display())
+                })?;
             }
             copied += 1;
         }
@@ -79,7 +84,12 @@ pub async fn restore(database: &Path, media: &Path, source: &Path) -> anyhow::Re
     std::fs::copy(source, database)
         .with_context(|| format!("impossible de copier {} vers {}", source.display(), database.display()))?;
     let files = copy_files(&media_beside(source), media)?;
-    out(&format!("{} restaurée depuis {} ({files} fichier(s) remis dans {})", database.display(), source.display(), media.display()))
+    out(&format!(
+        "{} restaurée depuis {} ({files} fichier(s) remis dans {})",
+        database.display(),
+        source.display(),
+        media.display()
+    ))
 }
 
 /// A running node holds the database open in WAL mode; taking an exclusive lock tells.

@@ -43,12 +43,34 @@ fn files_of(slug: &str) -> Vec<Upload> {
     };
     match slug {
         "dynamo-ariege" => vec![
-            picture(Scene::Fields(30), "Vallée agricole de l'Ariège", "Des champs en bandes colorées au pied de collines, sous un soleil jaune.", true),
-            summary("Synthèse DYNAMO", &["Démonstrateur territorial en Ariège", "Alimentation, économie circulaire, coopération", "Fiche de démonstration générée par maillage"]),
+            picture(
+                Scene::Fields(30),
+                "Vallée agricole de l'Ariège",
+                "Des champs en bandes colorées au pied de collines, sous un soleil jaune.",
+                true,
+            ),
+            summary(
+                "Synthèse DYNAMO",
+                &[
+                    "Démonstrateur territorial en Ariège",
+                    "Alimentation, économie circulaire, coopération",
+                    "Fiche de démonstration générée par maillage",
+                ],
+            ),
         ],
         "pays-aix-sud-luberon-ecosysteme-alimentaire" => vec![
-            picture(Scene::Market, "Étal de producteurs", "Un étal de marché avec des cagettes de légumes rouges, verts et orange.", true),
-            picture(Scene::Fields(90), "Plaine du Pays d'Aix", "Des parcelles cultivées en bandes sous un ciel clair.", false),
+            picture(
+                Scene::Market,
+                "Étal de producteurs",
+                "Un étal de marché avec des cagettes de légumes rouges, verts et orange.",
+                true,
+            ),
+            picture(
+                Scene::Fields(90),
+                "Plaine du Pays d'Aix",
+                "Des parcelles cultivées en bandes sous un ciel clair.",
+                false,
+            ),
         ],
         "ecologie-economique-territoriale-7-etapes" => vec![picture(
             Scene::Steps,
@@ -56,7 +78,12 @@ fn files_of(slug: &str) -> Vec<Upload> {
             "Sept disques de couleur disposés en cercle, un par étape de la méthode.",
             true,
         )],
-        "territoires-a-vivres" => vec![picture(Scene::Market, "Épicerie solidaire", "Des cagettes de légumes sur un étal, vues de face.", true)],
+        "territoires-a-vivres" => vec![picture(
+            Scene::Market,
+            "Épicerie solidaire",
+            "Des cagettes de légumes sur un étal, vues de face.",
+            true,
+        )],
         _ => Vec::new(),
     }
 }
@@ -72,7 +99,8 @@ pub async fn prepared_files(node: &Node, slug: &str) -> Result<Vec<Prepared>, Op
 
 fn draw(scene: Scene) -> Vec<u8> {
     let (width, height) = (1200u32, 800u32);
-    let picture = RgbImage::from_fn(width, height, |x, y| pixel(scene, x as f32 / width as f32, y as f32 / height as f32));
+    let picture =
+        RgbImage::from_fn(width, height, |x, y| pixel(scene, x as f32 / width as f32, y as f32 / height as f32));
     let mut bytes = Vec::new();
     PngEncoder::new(&mut bytes)
         .write_image(picture.as_raw(), width, height, image::ExtendedColorType::Rgb8)
@@ -99,7 +127,15 @@ fn pixel(scene: Scene, x: f32, y: f32) -> Rgb<u8> {
             Rgb([g[0].saturating_add(hue / 3), g[1], g[2].saturating_add(hue / 4)])
         }
         Scene::Steps => {
-            let colours = [[214, 69, 65], [240, 150, 55], [245, 205, 70], [110, 180, 90], [60, 160, 170], [70, 110, 190], [140, 90, 170]];
+            let colours = [
+                [214, 69, 65],
+                [240, 150, 55],
+                [245, 205, 70],
+                [110, 180, 90],
+                [60, 160, 170],
+                [70, 110, 190],
+                [140, 90, 170],
+            ];
             for (i, c) in colours.iter().enumerate() {
                 let angle = i as f32 / 7.0 * std::f32::consts::TAU - std::f32::consts::FRAC_PI_2;
                 let (cx, cy) = (0.5 + 0.3 * angle.cos() / 1.5, 0.5 + 0.3 * angle.sin());
@@ -139,9 +175,8 @@ fn pixel(scene: Scene, x: f32, y: f32) -> Rgb<u8> {
 
 /// A valid one-page PDF with a title and lines of text (Helvetica, WinAnsi encoding).
 fn one_page_pdf(title: &str, lines: &[&str]) -> Vec<u8> {
-    let text = |s: &str| -> String {
-        deunicode::deunicode(s).replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)")
-    };
+    let text =
+        |s: &str| -> String { deunicode::deunicode(s).replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)") };
     let mut content = format!("BT /F1 20 Tf 60 760 Td ({}) Tj ET\n", text(title));
     for (i, line) in lines.iter().enumerate() {
         content.push_str(&format!("BT /F1 12 Tf 60 {} Td ({}) Tj ET\n", 720 - 20 * i, text(line)));
@@ -178,11 +213,18 @@ mod tests {
 
     #[test]
     fn the_demo_files_are_accepted_types_with_the_names_they_carry() {
-        for slug in ["dynamo-ariege", "pays-aix-sud-luberon-ecosysteme-alimentaire", "ecologie-economique-territoriale-7-etapes"] {
+        for slug in [
+            "dynamo-ariege",
+            "pays-aix-sud-luberon-ecosysteme-alimentaire",
+            "ecologie-economique-territoriale-7-etapes",
+        ] {
             for upload in files_of(slug) {
                 let found = sniff(&upload.bytes, upload.file_name.as_deref()).expect("an accepted file");
                 assert!(found == "image/png" || found == "application/pdf", "{found}");
-                assert!(upload.alt.is_some() || found == "application/pdf", "every demo picture has an alternative text");
+                assert!(
+                    upload.alt.is_some() || found == "application/pdf",
+                    "every demo picture has an alternative text"
+                );
             }
         }
     }

@@ -143,9 +143,7 @@ pub async fn run(config: Option<&Path>, port: u16, data: PathBuf) -> anyhow::Res
     for (name, doc) in demo_documents()? {
         let home = holder_of(doc.slug.as_deref().unwrap_or_default());
         let doc = rewrite_links(doc, &|target| Some(bases[holder_of(target)].clone()))?;
-        import_with_files(&nodes[home], doc)
-            .await
-            .with_context(|| format!("impossible de charger demo/{name}"))?;
+        import_with_files(&nodes[home], doc).await.with_context(|| format!("impossible de charger demo/{name}"))?;
     }
     for node in &nodes {
         for other in nodes.iter().filter(|other| other.base_url != node.base_url) {

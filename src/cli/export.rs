@@ -1,5 +1,6 @@
 //! `maillage export`: every local item in the import format, so that export → import on
-//! an empty node reproduces the content.
+//! an empty node reproduces the content; the files of the items go to `media/` beside the
+//! item files, named by their SHA-256, where the import finds them again.
 
 use crate::content::files::to_markdown_file;
 use crate::operations::Node;
@@ -37,5 +38,34 @@ pub async fn export_items(node: &Node, out: &Path, format: Format) -> anyhow::Re
         }
     }
     bar.finish_and_clear();
-    super::out(&format!("{} fiche(s) exportée(s)", items.len()))
+    let folder = match format {
+        Format::Markdown => out.to_path_buf(),
+        Format::Json => out.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    let files = export_files(node, &items, &folder.join(MEDIA_FOLDER))?;
+    super::out(&format!(
+        "{} fiche(s) exportée(s), {files} fichier(s) dans {}",
+        items.len(),
+        folder.join(MEDIA_FOLDER).display()
+    ))
+}
+
+/// Where an export puts the files of its items (named by digest), beside the item files.
+pub const MEDIA_FOLDER: &str = "media";
+
+/// Copies every file the items use into `folder`; returns how many.
+fn export_files(node: &Node, items: &[crate::operations::Item], folder: &Path) -> anyhow::Result<usize> {
+    let digests: std::collections::BTreeSet<&str> =
+        items.iter().flat_map(|i| i.document.media.iter().flat_map(|m| m.digests())).collect();
+    if digests.is_empty() {
+        return Ok(0);
+    }
+    std::fs::create_dir_all(folder).with_context(|| format!("impossible de créer le dossier {}", folder.display()))?;
+    for sha256 in &digests {
+        let bytes = crate::operations::media::stored_bytes(node, sha256)
+            .with_context(|| format!("fichier {sha256} illisible dans le dossier des médias"))?;
+        let path = folder.join(sha256);
+        std::fs::write(&path, bytes).with_context(|| format!("impossible d'écrire {}", path.display()))?;
+    }
+    Ok(digests.len())
 }

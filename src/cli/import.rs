@@ -11,7 +11,7 @@ use crate::content::tabular::Mapping;
 use crate::content::{validate, FieldError, ItemDocument, Vocabularies};
 use crate::operations::audit::Actor;
 use crate::operations::import::{import_document, plan_document, ImportOutcome, Planned};
-use crate::operations::media::{prepare, Prepared, Upload};
+use crate::operations::media::{adopt_exported, prepare, Prepared, Upload};
 use crate::operations::{Node, OperationError};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -120,7 +120,26 @@ async fn attach_files(node: &Node, entry: &mut Entry) -> Vec<FieldError> {
     let folder = entry.file.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut refused = Vec::new();
     for (i, m) in entry.document.media.iter_mut().enumerate() {
-        let Some(path) = m.path.take() else { continue };
+        let Some(path) = m.path.take() else {
+            // An exported file: taken back from the export's media folder, when there.
+            for (part, file) in std::iter::once(("file", &m.file)).chain(m.thumbnail.iter().map(|t| ("thumbnail", t))) {
+                let Ok(bytes) = std::fs::read(folder.join(super::export::MEDIA_FOLDER).join(&file.sha256)) else {
+                    continue;
+                };
+                match adopt_exported(node, file, bytes) {
+                    Ok(prepared) => entry.files.push(prepared),
+                    Err(OperationError::Media(refusal)) => {
+                        refused.push(refusal.at(&format!("media[{i}].{part}.sha256")))
+                    }
+                    Err(e) => refused.push(FieldError {
+                        path: format!("media[{i}].{part}"),
+                        code: "file_unreadable",
+                        message: e.to_string(),
+                    }),
+                }
+            }
+            continue;
+        };
         let field = format!("media[{i}].path");
         let bytes = match std::fs::read(folder.join(&path)) {
             Ok(bytes) => bytes,
@@ -238,9 +257,12 @@ fn read_spreadsheet(file: &Path, mapping: &Mapping, vocab: &Vocabularies) -> Res
     let mut problems = Vec::new();
     for row in &rows {
         match mapping.document(row, vocab) {
-            Ok(document) => {
-                entries.push(Entry { file: file.to_owned(), document, place: Place::Row { line: row.line }, files: Vec::new() })
-            }
+            Ok(document) => entries.push(Entry {
+                file: file.to_owned(),
+                document,
+                place: Place::Row { line: row.line },
+                files: Vec::new(),
+            }),
             Err(errors) => problems.extend(errors.iter().map(|e| format!("{} : {e}", file.display()))),
         }
     }

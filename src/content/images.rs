@@ -157,6 +157,9 @@ mod tests {
         let refused = make_variants(&jpeg(250, 250), "image/jpeg", small_limits).expect_err("too many pixels");
         assert_eq!(refused.code(), "media_too_many_pixels");
         let truncated = &jpeg(64, 64)[..40];
-        assert_eq!(make_variants(truncated, "image/jpeg", LIMITS).map(|_| ()).map_err(|e| e.code()), Err("media_corrupt"));
+        assert_eq!(
+            make_variants(truncated, "image/jpeg", LIMITS).map(|_| ()).map_err(|e| e.code()),
+            Err("media_corrupt")
+        );
     }
 }

@@ -183,7 +183,8 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<&'static str, Medi
     let found = detect(bytes, extension.as_deref())?;
     check_not_polyglot(bytes, found)?;
     if let Some(extension) = extension {
-        let (_, extensions, label) = ACCEPTED.iter().find(|(t, _, _)| *t == found).expect("detected types are accepted");
+        let (_, extensions, label) =
+            ACCEPTED.iter().find(|(t, _, _)| *t == found).expect("detected types are accepted");
         if !extensions.contains(&extension.as_str()) {
             return Err(MediaRefusal::Mismatch { found: label, extension });
         }

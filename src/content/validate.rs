@@ -6,8 +6,8 @@
 
 use super::errors::{Collector, ValidationErrors};
 use super::item::*;
-use super::slug::is_valid_slug;
 use super::media::{check_file_name, is_image_type, is_sha256, MediaFile, MediaKind, StoredFile, ACCEPTED};
+use super::slug::is_valid_slug;
 use super::validate_details as details;
 use super::vocabulary::{names, Vocabularies};
 
@@ -489,11 +489,16 @@ fn media(c: &mut Collector, vocab: &Vocabularies, files: &[MediaFile], strict: b
     }
 }
 
-const ALT_REQUIRED: &str = "Décrivez l'image en quelques mots (texte alternatif), pour les personnes qui ne la voient pas.";
+const ALT_REQUIRED: &str =
+    "Décrivez l'image en quelques mots (texte alternatif), pour les personnes qui ne la voient pas.";
 
 fn stored_file(c: &mut Collector, path: &str, file: &StoredFile, image: bool) {
     if !is_sha256(&file.sha256) {
-        c.push(format!("{path}.sha256"), "invalid_digest", "L'empreinte SHA-256 compte 64 caractères hexadécimaux en minuscules.");
+        c.push(
+            format!("{path}.sha256"),
+            "invalid_digest",
+            "L'empreinte SHA-256 compte 64 caractères hexadécimaux en minuscules.",
+        );
     }
     let accepted = ACCEPTED.iter().any(|(t, _, _)| *t == file.media_type);
     if !accepted || is_image_type(&file.media_type) != image {

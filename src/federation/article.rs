@@ -10,12 +10,12 @@
 
 use super::vocab::{article_context, PUBLIC};
 use crate::content::markdown::sanitize_html;
-use crate::content::vocabulary::names;
 use crate::content::media::{MediaFile, StoredFile};
+use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
-use std::collections::BTreeMap;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 /// What the origin knows about a local item when it serves it.
 pub struct LocalArticle<'a> {

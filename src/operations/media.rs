@@ -107,7 +107,8 @@ pub async fn prepare(node: &Node, upload: Upload) -> Result<Prepared, OperationE
         entry.cover = false;
         let sha256 = sha256_hex(&upload.bytes);
         let size = upload.bytes.len() as u64;
-        entry.file = StoredFile { sha256: sha256.clone(), media_type: media_type.to_owned(), size, width: None, height: None };
+        entry.file =
+            StoredFile { sha256: sha256.clone(), media_type: media_type.to_owned(), size, width: None, height: None };
         files.push((blob_row(&entry.file), upload.bytes));
     }
     Ok(Prepared { entry, files })
@@ -389,4 +390,30 @@ pub async fn actor_pictures(node: &Node) -> Result<ActorPictures, OperationError
         }
     }
     Ok(pictures)
+}
+
+/// A file of an export (named by its digest) taken back as it was stored: its digest, type
+/// and, for a picture, dimensions are checked again; it is not re-encoded (it already is).
+pub fn adopt_exported(node: &Node, file: &StoredFile, bytes: Vec<u8>) -> Result<Prepared, OperationError> {
+    if sha256_hex(&bytes) != file.sha256 {
+        return Err(OperationError::Media(MediaRefusal::Corrupt(
+            "empreinte SHA-256 différente du nom du fichier".into(),
+        )));
+    }
+    let found = sniff(&bytes, None).map_err(OperationError::Media)?;
+    if found != file.media_type && !(found == "text/plain" && file.media_type == "text/csv") {
+        return Err(OperationError::Media(MediaRefusal::Unsupported(found.to_owned())));
+    }
+    if bytes.len() as u64 > limit_for(node, found) {
+        return Err(OperationError::Media(MediaRefusal::TooLarge { limit: limit_for(node, found) }));
+    }
+    if is_image_type(found) {
+        crate::content::images::check_dimensions(&bytes, found, pixel_limits(node)).map_err(OperationError::Media)?;
+    }
+    Ok(Prepared { entry: MediaFile::default(), files: vec![(blob_row(file), bytes)] })
+}
+
+/// The bytes of a stored file (exports).
+pub fn stored_bytes(node: &Node, sha256: &str) -> std::io::Result<Vec<u8>> {
+    node.media_folder.read(sha256)
 }

@@ -115,8 +115,11 @@ async fn download(node: &Node, fetch: &FetchRow) -> Result<(), FetchFailure> {
         return Err(FetchFailure::DeclaredTooLarge { declared, limit });
     }
     // One byte more than declared: a peer that sends more is caught, not truncated.
-    let bytes =
-        node.client.fetch_file(&fetch.url, declared as usize + 1).await.map_err(|e| FetchFailure::Network(e.to_string()))?;
+    let bytes = node
+        .client
+        .fetch_file(&fetch.url, declared as usize + 1)
+        .await
+        .map_err(|e| FetchFailure::Network(e.to_string()))?;
     if bytes.len() as u64 != declared {
         return Err(FetchFailure::SizeMismatch { declared, got: bytes.len() as u64 });
     }

@@ -70,6 +70,16 @@ pub async fn apply_remote_article(
             return Ok(ReplicaOutcome::LocalItem);
         }
         if storage::parse_timestamp(&row.updated_at).is_some_and(|stored| updated <= stored) {
+            // Nothing newer, but files this node still lacks (a download given up, a
+            // replica stored before files travelled) are queued again: catch-up heals them.
+            if row.lifecycle == Lifecycle::Published.code() && row.document.contains("\"media\"") {
+                let stored: crate::content::ItemDocument =
+                    serde_json::from_str(&row.document).context("Failed to read a replica")?;
+                if queue_missing(&mut tx, node, &stored, &article.media_urls).await? > 0 {
+                    tx.commit().await.context("Failed to queue a replica's files")?;
+                    node.media_signal.notify_one();
+                }
+            }
             return Ok(ReplicaOutcome::Stale);
         }
     }

@@ -4,9 +4,9 @@
 //! (it becomes public) or `item.update`.
 
 use super::audit::{self, Action, Actor};
+use super::media;
 use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use super::publish::item_in_transaction;
-use super::media;
 use super::write::{derive, local_write, write_derived_rows};
 use super::{Item, Node, OperationError};
 use crate::content::{validate, ItemDocument, Lifecycle, ValidationErrors};

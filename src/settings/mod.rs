@@ -233,7 +233,9 @@ impl Settings {
         if self.database.path.is_relative() && node_dir != Path::new(".") {
             self.database.path = node_dir.join(&self.database.path);
         }
-        if self.media.directory.is_relative() && !self.media.directory.as_os_str().is_empty() && node_dir != Path::new(".")
+        if self.media.directory.is_relative()
+            && !self.media.directory.as_os_str().is_empty()
+            && node_dir != Path::new(".")
         {
             self.media.directory = node_dir.join(&self.media.directory);
         }

@@ -136,12 +136,14 @@ pub async fn delete_fetch(conn: &mut SqliteConnection, sha256: &str) -> sqlx::Re
 }
 
 pub async fn postpone_fetch(pool: &SqlitePool, sha256: &str, next: &str, error: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE media_fetches SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE sha256 = ?")
-        .bind(next)
-        .bind(error)
-        .bind(sha256)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "UPDATE media_fetches SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE sha256 = ?",
+    )
+    .bind(next)
+    .bind(error)
+    .bind(sha256)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
@@ -187,8 +189,10 @@ pub async fn set_actor_image(
     sha256: &str,
     alt: &str,
 ) -> sqlx::Result<Option<String>> {
-    let previous: Option<String> =
-        sqlx::query_scalar("SELECT sha256 FROM actor_images WHERE role = ?").bind(role).fetch_optional(&mut *conn).await?;
+    let previous: Option<String> = sqlx::query_scalar("SELECT sha256 FROM actor_images WHERE role = ?")
+        .bind(role)
+        .fetch_optional(&mut *conn)
+        .await?;
     sqlx::query(
         "INSERT INTO actor_images (role, sha256, alt) VALUES (?, ?, ?)
          ON CONFLICT (role) DO UPDATE SET sha256 = excluded.sha256, alt = excluded.alt",

@@ -58,7 +58,10 @@ async fn serve(node: &Node, req: &HttpRequest, sha256: &str, name: Option<&str>)
             ContentDisposition { disposition: DispositionType::Inline, parameters: vec![] }
         } else {
             let file_name = download_name(name, sha256, &stored.media_type);
-            ContentDisposition { disposition: DispositionType::Attachment, parameters: vec![DispositionParam::Filename(file_name)] }
+            ContentDisposition {
+                disposition: DispositionType::Attachment,
+                parameters: vec![DispositionParam::Filename(file_name)],
+            }
         };
         opened
             .set_content_type(mime)

@@ -5,7 +5,7 @@
 pub mod activitypub;
 pub mod api;
 pub mod client_address;
+pub mod media;
 pub mod ops;
 pub mod pages;
 pub mod uploads;
-pub mod media;

@@ -90,7 +90,11 @@ pub async fn receive(req: &HttpRequest, payload: web::Payload, max_file_bytes: u
         let mut bytes = Vec::new();
         while let Some(chunk) = part.try_next().await.map_err(|e| UploadError::Unreadable(e.to_string()))? {
             if bytes.len() + chunk.len() > limit {
-                return Err(if name == "file" { UploadError::TooLarge(max_file_bytes) } else { UploadError::FieldTooLong(name) });
+                return Err(if name == "file" {
+                    UploadError::TooLarge(max_file_bytes)
+                } else {
+                    UploadError::FieldTooLong(name)
+                });
             }
             bytes.extend_from_slice(&chunk);
         }
@@ -100,7 +104,8 @@ pub async fn receive(req: &HttpRequest, payload: web::Payload, max_file_bytes: u
                 received.file = Some((file_name.filter(|n| !n.is_empty()), bytes));
             }
         } else {
-            let text = String::from_utf8(bytes).map_err(|_| UploadError::Unreadable(format!("champ « {name} » hors UTF-8")))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| UploadError::Unreadable(format!("champ « {name} » hors UTF-8")))?;
             received.fields.insert(name, text);
         }
     }

@@ -22,7 +22,7 @@ async fn node_with_content() -> (TestApp, BTreeMap<String, ItemDocument>) {
 }
 
 /// Every local item of a node (drafts included), as read with its token.
-async fn documents_of(app: &TestApp) -> BTreeMap<String, ItemDocument> {
+pub(crate) async fn documents_of(app: &TestApp) -> BTreeMap<String, ItemDocument> {
     let mut documents = BTreeMap::new();
     for lifecycle in ["published", "draft", "archived", "withdrawn"] {
         for item in app.list_ok(&[("lifecycle", lifecycle), ("per_page", "100")]).await.items {
@@ -32,7 +32,7 @@ async fn documents_of(app: &TestApp) -> BTreeMap<String, ItemDocument> {
     documents
 }
 
-async fn export(app: &TestApp, format: &str, out: &Path) {
+pub(crate) async fn export(app: &TestApp, format: &str, out: &Path) {
     let output = app.run_cli(&["export", "--format", format, "--out", out.to_str().expect("UTF-8 path")]).await;
     assert!(output.status.success(), "export failed: {}", stderr_of(&output));
 }
@@ -44,10 +44,11 @@ async fn import(app: &TestApp, files: &[&Path]) {
     assert!(output.status.success(), "import failed: {}", stderr_of(&output));
 }
 
-fn markdown_files(dir: &Path) -> Vec<std::path::PathBuf> {
+pub(crate) fn markdown_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("the export folder exists")
         .map(|entry| entry.expect("a folder entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
         .collect();
     files.sort();
     files

@@ -22,6 +22,7 @@ mod export_import;
 mod federation;
 mod hostile;
 mod import_spreadsheet;
+mod media_import;
 mod messages;
 mod migrations;
 mod openapi;

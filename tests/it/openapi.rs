@@ -78,13 +78,29 @@ impl Description {
         (path, concrete): (&str, &str),
         body: Option<(&str, Value)>,
     ) -> (StatusCode, Value) {
+        let body = body.map(|(content_type, body)| {
+            self.request(&method, path, content_type, &body);
+            (content_type.to_owned(), body.to_string().into_bytes())
+        });
+        self.send(app, token, method, (path, concrete), body).await
+    }
+
+    /// The same for a body that is not JSON (a multipart upload): the request is sent as
+    /// it is, the response checked.
+    async fn send(
+        &mut self,
+        app: &TestApp,
+        token: Option<&str>,
+        method: Method,
+        (path, concrete): (&str, &str),
+        body: Option<(String, Vec<u8>)>,
+    ) -> (StatusCode, Value) {
         let mut request = reqwest::Client::new().request(method.clone(), format!("{}{concrete}", app.address));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
-        if let Some((content_type, body)) = &body {
-            self.request(&method, path, content_type, body);
-            request = request.header(reqwest::header::CONTENT_TYPE, *content_type).body(body.to_string());
+        if let Some((content_type, body)) = body {
+            request = request.header(reqwest::header::CONTENT_TYPE, content_type).body(body);
         }
         let response = request.send().await.expect("the request is sent");
         let status = response.status();
@@ -166,6 +182,21 @@ async fn every_documented_operation_answers_what_the_served_description_says() {
     )
     .await;
     api.call(&a, None, Method::GET, ("/api/v1/items/{slug}/revisions", &format!("{one}/revisions")), None).await;
+
+    // Files: an upload (and a refused one), then its removal.
+    let media = ("/api/v1/items/{slug}/media", format!("{one}/media"));
+    let photo = crate::media_files::jpeg(320, 240, 0);
+    let upload = crate::media_files::multipart(&[("title", "Photo"), ("alt", "Un champ")], Some(("champ.jpg", &photo)));
+    let (status, with_file) = api.send(&a, token, Method::POST, (media.0, &media.1), Some(upload)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let svg = crate::media_files::multipart(&[], Some(("logo.svg", b"<svg/>")));
+    let (status, _) = api.send(&a, token, Method::POST, (media.0, &media.1), Some(svg)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let sha = with_file["media"][0]["file"]["sha256"].as_str().expect("a digest").to_owned();
+    let (status, _) = api
+        .call(&a, token, Method::DELETE, ("/api/v1/items/{slug}/media/{sha256}", &format!("{one}/media/{sha}")), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
 
     // Vocabularies, digest, audit.
     api.call(&a, None, Method::GET, ("/api/v1/vocabularies", "/api/v1/vocabularies"), None).await;

@@ -64,10 +64,13 @@ fn multipart(fields: &[(&str, &str)], file_name: &str, bytes: &[u8]) -> (String,
     let boundary = "maillage-bench-boundary";
     let mut body = Vec::new();
     for (name, value) in fields {
-        body.extend_from_slice(format!("--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        body.extend_from_slice(
+            format!("--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
     }
     body.extend_from_slice(
-        format!("--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\r\n").as_bytes(),
+        format!("--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\r\n")
+            .as_bytes(),
     );
     body.extend_from_slice(bytes);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
@@ -75,7 +78,8 @@ fn multipart(fields: &[(&str, &str)], file_name: &str, bytes: &[u8]) -> (String,
 }
 
 fn item_document(slug: &str) -> ItemDocument {
-    let mut doc = crate::corpus::templates(&maillage::content::Vocabularies::builtin()).expect("templates")[0].document.clone();
+    let mut doc =
+        crate::corpus::templates(&maillage::content::Vocabularies::builtin()).expect("templates")[0].document.clone();
     doc.slug = Some(slug.to_owned());
     doc.media.clear();
     doc
@@ -134,17 +138,30 @@ async fn upload_and_serve(config: &Config) -> anyhow::Result<Vec<Row>> {
         if !status.is_success() {
             anyhow::bail!("the upload was refused: {status} {answer}");
         }
-        if let Some(sha) = answer["media"].as_array().and_then(|m| m.last()).and_then(|m| m["thumbnail"]["sha256"].as_str()) {
+        if let Some(sha) =
+            answer["media"].as_array().and_then(|m| m.last()).and_then(|m| m["thumbnail"]["sha256"].as_str())
+        {
             thumbnail = format!("/media/{sha}");
         }
     }
     let (_, peak_rss) = server.rss_mb().unwrap_or((0.0, 0.0));
-    progress(format!("B7: upload of a {megabytes:.1} MB 4000×3000 JPEG: {:.0} ms (decode alone {:.0} ms), peak RSS {peak_rss:.1} MB", median(&uploads), median(&decode)));
+    progress(format!(
+        "B7: upload of a {megabytes:.1} MB 4000×3000 JPEG: {:.0} ms (decode alone {:.0} ms), peak RSS {peak_rss:.1} MB",
+        median(&uploads),
+        median(&decode)
+    ));
 
     let requests = Arc::new(vec![get_request(&host, &thumbnail, "image/*")]);
     let mut serving = Vec::new();
     for _ in 0..config.repetitions {
-        let result = loadgen::run(server.address, requests.clone(), Schedule::Saturate, Stop::After(Duration::from_secs_f64(config.seconds)), 16).await;
+        let result = loadgen::run(
+            server.address,
+            requests.clone(),
+            Schedule::Saturate,
+            Stop::After(Duration::from_secs_f64(config.seconds)),
+            16,
+        )
+        .await;
         if result.count_class(2) != result.completed {
             anyhow::bail!("picture serving failed: {}", result.status_summary());
         }
@@ -158,16 +175,28 @@ async fn upload_and_serve(config: &Config) -> anyhow::Result<Vec<Row>> {
     let baseline_requests = Arc::new(vec![get_request(&baseline_host, "/", "text/html")]);
     let mut empty = Vec::new();
     for _ in 0..config.repetitions {
-        let result = loadgen::run(baseline.address, baseline_requests.clone(), Schedule::Saturate, Stop::After(Duration::from_secs_f64(config.seconds)), 16).await;
+        let result = loadgen::run(
+            baseline.address,
+            baseline_requests.clone(),
+            Schedule::Saturate,
+            Stop::After(Duration::from_secs_f64(config.seconds)),
+            16,
+        )
+        .await;
         empty.push(result.per_second());
     }
     baseline.stop().await;
     progress(format!("B7: serving a thumbnail {:.0} req/s (empty GET {:.0} req/s)", median(&serving), median(&empty)));
 
     Ok(vec![
-        Row::new("B7", format!("upload + variants of a 4,000 × 3,000 JPEG ({megabytes:.1} MB), API to stored"), median(&uploads), "ms")
-            .baseline("decoding the JPEG alone", median(&decode))
-            .goal(Goal::None, "—"),
+        Row::new(
+            "B7",
+            format!("upload + variants of a 4,000 × 3,000 JPEG ({megabytes:.1} MB), API to stored"),
+            median(&uploads),
+            "ms",
+        )
+        .baseline("decoding the JPEG alone", median(&decode))
+        .goal(Goal::None, "—"),
         Row::new("B7", "peak RSS of the node during the uploads", peak_rss, "MB")
             .baseline("RSS of the same process before them", idle_rss)
             .goal(Goal::None, "—"),
@@ -192,15 +221,23 @@ async fn followers_hold_a_pdf(config: &Config) -> anyhow::Result<Vec<Row>> {
             followers.push(follower);
         }
         let slug = format!("rapport-{rep}");
-        create_item(&origin.node, item_document(&slug), &BENCH).await.map_err(|e| anyhow::anyhow!("create failed: {e}"))?;
-        let upload = Upload { bytes: pdf.clone(), file_name: Some("rapport.pdf".into()), title: "Rapport".into(), ..Default::default() };
+        create_item(&origin.node, item_document(&slug), &BENCH)
+            .await
+            .map_err(|e| anyhow::anyhow!("create failed: {e}"))?;
+        let upload = Upload {
+            bytes: pdf.clone(),
+            file_name: Some("rapport.pdf".into()),
+            title: "Rapport".into(),
+            ..Default::default()
+        };
         let started = Instant::now();
         attach(&origin.node, &slug, upload, &BENCH).await.map_err(|e| anyhow::anyhow!("attach failed: {e}"))?;
         let deadline = started + Duration::from_secs(120);
         loop {
             let mut held = 0;
             for f in &followers {
-                held += usize::from(maillage::operations::media::stored_file(&f.node, &sha).await.ok().flatten().is_some());
+                held +=
+                    usize::from(maillage::operations::media::stored_file(&f.node, &sha).await.ok().flatten().is_some());
             }
             if held == followers.len() {
                 break;
@@ -222,8 +259,18 @@ async fn followers_hold_a_pdf(config: &Config) -> anyhow::Result<Vec<Row>> {
             node.stop().await;
         }
     }
-    progress(format!("B7: 3 followers hold a {} MB PDF after {:.0} ms (3 downloads: {:.0} ms)", config.pdf_megabytes, median(&held_times), median(&transfer_times)));
-    Ok(vec![Row::new("B7", format!("3 followers hold their checked copy of a {} MB PDF, from the upload", config.pdf_megabytes), median(&held_times), "ms")
-        .baseline("downloading it 3 times over loopback", median(&transfer_times))
-        .goal(Goal::None, "—")])
+    progress(format!(
+        "B7: 3 followers hold a {} MB PDF after {:.0} ms (3 downloads: {:.0} ms)",
+        config.pdf_megabytes,
+        median(&held_times),
+        median(&transfer_times)
+    ));
+    Ok(vec![Row::new(
+        "B7",
+        format!("3 followers hold their checked copy of a {} MB PDF, from the upload", config.pdf_megabytes),
+        median(&held_times),
+        "ms",
+    )
+    .baseline("downloading it 3 times over loopback", median(&transfer_times))
+    .goal(Goal::None, "—")])
 }

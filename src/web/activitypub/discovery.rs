@@ -83,7 +83,8 @@ pub async fn actor(node: web::Data<Node>) -> HttpResponse {
     };
     let picture = |p: Option<crate::operations::media::ActorPicture>| {
         p.map(|p| {
-            let mut json = json!({ "type": "Image", "mediaType": p.media_type, "url": node.url(&format!("media/{}", p.sha256)) });
+            let mut json =
+                json!({ "type": "Image", "mediaType": p.media_type, "url": node.url(&format!("media/{}", p.sha256)) });
             if !p.alt.is_empty() {
                 json["name"] = json!(p.alt);
             }
@@ -91,20 +92,20 @@ pub async fn actor(node: web::Data<Node>) -> HttpResponse {
         })
     };
     let mut document = ActorDescription {
-            id: &id,
-            username: &settings.username,
-            name: &settings.display_name,
-            summary: &settings.summary,
-            url: &url,
-            inbox: &inbox,
-            outbox: &outbox,
-            followers: &followers,
-            following: &following,
-            shared_inbox: &shared,
-            public_key_pem: node.keys.public_key_pem(),
-            manually_approves_followers: !node.settings.federation.auto_accept_followers,
-        }
-        .to_json();
+        id: &id,
+        username: &settings.username,
+        name: &settings.display_name,
+        summary: &settings.summary,
+        url: &url,
+        inbox: &inbox,
+        outbox: &outbox,
+        followers: &followers,
+        following: &following,
+        shared_inbox: &shared,
+        public_key_pem: node.keys.public_key_pem(),
+        manually_approves_followers: !node.settings.federation.auto_accept_followers,
+    }
+    .to_json();
     if let Some(icon) = picture(pictures.logo) {
         document["icon"] = icon;
     }

@@ -28,11 +28,26 @@ async fn a_follower_serves_its_own_copy_of_every_file_while_the_origin_is_down_a
     let uri = created["meta"]["id"].as_str().expect("uri").to_owned();
 
     let photo = jpeg(2400, 1600, 40);
-    let fields = [("title", "Le jardin partagé"), ("alt", "Des parcelles cultivées sous le soleil"), ("credit", "Ville de Foix"), ("license", "CC-BY-4.0"), ("cover", "true")];
-    let (status, _) = upload(&ariege.http, &ariege.base, &ariege.token, "jardin", &fields, ("jardin.jpg", &photo)).await;
+    let fields = [
+        ("title", "Le jardin partagé"),
+        ("alt", "Des parcelles cultivées sous le soleil"),
+        ("credit", "Ville de Foix"),
+        ("license", "CC-BY-4.0"),
+        ("cover", "true"),
+    ];
+    let (status, _) =
+        upload(&ariege.http, &ariege.base, &ariege.token, "jardin", &fields, ("jardin.jpg", &photo)).await;
     assert_eq!(status, 201);
     let report = pdf("rapport d'évaluation");
-    let (status, item) = upload(&ariege.http, &ariege.base, &ariege.token, "jardin", &[("title", "Rapport d'évaluation"), ("license", "CC-BY-4.0")], ("rapport.pdf", &report)).await;
+    let (status, item) = upload(
+        &ariege.http,
+        &ariege.base,
+        &ariege.token,
+        "jardin",
+        &[("title", "Rapport d'évaluation"), ("license", "CC-BY-4.0")],
+        ("rapport.pdf", &report),
+    )
+    .await;
     assert_eq!(status, 201, "{item}");
     let files = files_of(&item);
     assert_eq!(files.len(), 3, "a large variant, a thumbnail and the PDF: {item}");
@@ -75,22 +90,61 @@ async fn a_follower_serves_its_own_copy_of_every_file_while_the_origin_is_down_a
         .json()
         .await
         .expect("json");
-    let replica = replica["items"].as_array().expect("items").iter().find(|i| i["meta"]["id"] == uri.as_str()).cloned().expect("the replica");
+    let replica = replica["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["meta"]["id"] == uri.as_str())
+        .cloned()
+        .expect("the replica");
     let links = replica["meta"]["files"].as_array().expect("file links");
     assert_eq!(links.len(), 3);
     assert!(links.iter().all(|l| l["url"].as_str().is_some_and(|u| u.starts_with(&marseille.base))), "{links:?}");
-    let page = marseille.http.get(format!("{}/replicas/{}", marseille.base, marseille.item(&uri).await.expect("replica").id)).send().await.expect("page").text().await.expect("html");
-    assert!(page.contains(&format!("src=\"/media/{}\"", files[0].0)), "the replica page shows the cover from this node");
+    let page = marseille
+        .http
+        .get(format!("{}/replicas/{}", marseille.base, marseille.item(&uri).await.expect("replica").id))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains(&format!("src=\"/media/{}\"", files[0].0)),
+        "the replica page shows the cover from this node"
+    );
 
     // The origin comes back and replaces the cover: the follower fetches the new picture
     // and lets the old one go.
     let ariege = TestNode::start_on(ariege_db, ariege_port, "ariege").await;
     let new_photo = jpeg(1200, 900, 200);
-    let (status, _) = upload(&ariege.http, &ariege.base, &ariege.token, "jardin", &[("title", "Le jardin en été"), ("alt", "Les parcelles en été"), ("cover", "true")], ("ete.jpg", &new_photo)).await;
+    let (status, _) = upload(
+        &ariege.http,
+        &ariege.base,
+        &ariege.token,
+        "jardin",
+        &[("title", "Le jardin en été"), ("alt", "Les parcelles en été"), ("cover", "true")],
+        ("ete.jpg", &new_photo),
+    )
+    .await;
     assert_eq!(status, 201);
-    let response = ariege.http.delete(format!("{}/api/v1/items/jardin/media/{}", ariege.base, files[0].0)).bearer_auth(&ariege.token).send().await.expect("remove");
+    let response = ariege
+        .http
+        .delete(format!("{}/api/v1/items/jardin/media/{}", ariege.base, files[0].0))
+        .bearer_auth(&ariege.token)
+        .send()
+        .await
+        .expect("remove");
     assert_eq!(response.status(), 200);
-    let item = ariege.http.get(format!("{}/api/v1/items/jardin", ariege.base)).send().await.expect("get").json::<serde_json::Value>().await.expect("json");
+    let item = ariege
+        .http
+        .get(format!("{}/api/v1/items/jardin", ariege.base))
+        .send()
+        .await
+        .expect("get")
+        .json::<serde_json::Value>()
+        .await
+        .expect("json");
     let new_files = files_of(&item);
     assert_eq!(new_files.len(), 3, "the PDF and the new picture's two variants: {item}");
     eventually("the follower holds the new picture and released the old one", || async {

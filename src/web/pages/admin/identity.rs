@@ -23,7 +23,13 @@ struct IdentityPage {
     error: Option<String>,
 }
 
-async fn page(node: &Node, editor: &Editor, status: StatusCode, notice: Option<String>, error: Option<String>) -> Result<HttpResponse, PageError> {
+async fn page(
+    node: &Node,
+    editor: &Editor,
+    status: StatusCode,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<HttpResponse, PageError> {
     let ActorPictures { logo, banner } = media::actor_pictures(node).await?;
     let src = |p: Option<media::ActorPicture>| p.map(|p| format!("/media/{}", p.sha256));
     let sections = vec![("logo", t("identity-logo"), src(logo)), ("banniere", t("identity-banner"), src(banner))];

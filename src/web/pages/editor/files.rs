@@ -58,7 +58,12 @@ impl FilesPanel {
             .collect();
         let licenses = vocab
             .get(names::LICENSE)
-            .map(|v| v.terms.iter().map(|t| (t.code.clone(), i18n::term(vocab, names::LICENSE, &t.code).to_owned())).collect())
+            .map(|v| {
+                v.terms
+                    .iter()
+                    .map(|t| (t.code.clone(), i18n::term(vocab, names::LICENSE, &t.code).to_owned()))
+                    .collect()
+            })
             .unwrap_or_default();
         FilesPanel { upload_action: format!("/edit/{slug}/fichiers"), entries, licenses, error }
     }

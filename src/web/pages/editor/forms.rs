@@ -223,7 +223,13 @@ async fn handle_post(
         map.insert("kind".to_owned(), Value::String(kind.code().to_owned()));
     }
     let again = |tree: Value, errors: Vec<FieldError>, extra_rows: usize, preview: Option<ItemView>| {
-        form_page(node, editor, kind, target, Rendered { tree, errors, extra_rows, notice: None, preview, file_error: None })
+        form_page(
+            node,
+            editor,
+            kind,
+            target,
+            Rendered { tree, errors, extra_rows, notice: None, preview, file_error: None },
+        )
     };
     if form.action == FormAction::AddRows {
         let page = again(form.tree, Vec::new(), form.extra_rows + ROWS_PER_CLICK, None);

@@ -3,8 +3,8 @@
 //! session; every POST carries the session's CSRF token.
 
 mod dashboard;
-mod files;
 pub(super) mod field_errors;
+mod files;
 mod form_parse;
 mod form_sections;
 mod form_spec;
