@@ -254,3 +254,66 @@ async fn the_form_saves_levelled_objectives_a_withheld_contact_and_a_funding_rat
         "the first contact stays withheld"
     );
 }
+
+impl Browser {
+    async fn post_multipart(&self, path: &str, (content_type, body): (String, Vec<u8>)) -> Page {
+        let response = self
+            .request(reqwest::Method::POST, path)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("POST");
+        Page { status: response.status(), html: response.text().await.expect("HTML") }
+    }
+}
+
+#[tokio::test]
+async fn the_files_panel_adds_and_removes_a_picture_without_javascript_and_explains_a_refusal() {
+    use crate::media_files::{jpeg, multipart};
+    let app = app_with_editor("editor").await;
+    app.create_ok(&crate::fixtures::practice("pratique", "Une pratique", "Un corps.")).await;
+    let mut browser = Browser::new(&app, None);
+    browser.sign_in("claire").await;
+    let csrf = browser.csrf().await;
+    let form = browser.get("/edit/pratique").await;
+    assert!(form.html.contains("enctype=\"multipart/form-data\"") && form.html.contains("Images et documents"));
+
+    // Without the session's CSRF token, nothing happens.
+    let forged = browser
+        .post_multipart(
+            "/edit/pratique/fichiers",
+            multipart(&[("_csrf", "faux"), ("alt", "Un champ")], Some(("champ.jpg", &jpeg(300, 200, 0)))),
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(app.get_ok("pratique").await.document.media.is_empty());
+
+    // An SVG is refused with its reason on the edit page; nothing is stored.
+    let refused = browser
+        .post_multipart("/edit/pratique/fichiers", multipart(&[("_csrf", &csrf)], Some(("logo.svg", b"<svg/>"))))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("Les images SVG ne sont pas acceptées"), "{}", refused.html);
+    assert!(app.get_ok("pratique").await.document.media.is_empty());
+
+    let added = browser
+        .post_multipart(
+            "/edit/pratique/fichiers",
+            multipart(
+                &[("_csrf", &csrf), ("title", "Le champ"), ("alt", "Un champ de blé"), ("cover", "true")],
+                Some(("champ.jpg", &jpeg(300, 200, 0))),
+            ),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    let media = app.get_ok("pratique").await.document.media;
+    assert_eq!((media.len(), media[0].title.as_str(), media[0].cover), (1, "Le champ", true));
+
+    let page = browser.get("/edit/pratique").await;
+    assert!(page.html.contains("Le champ"));
+    let remove = format!("/edit/pratique/fichiers/{}/retirer", media[0].file.sha256);
+    let removed = browser.post(&remove, &format!("_csrf={csrf}")).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert!(app.get_ok("pratique").await.document.media.is_empty());
+}

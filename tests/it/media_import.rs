@@ -127,3 +127,34 @@ async fn an_export_carries_the_files_and_an_import_on_an_empty_node_serves_the_s
         assert_eq!(here.2, there.2, "the {part} is the same bytes");
     }
 }
+
+#[tokio::test]
+async fn a_backup_carries_the_files_and_a_restore_puts_them_back() {
+    let app = spawn_app().await;
+    app.create_ok(&crate::fixtures::practice("pratique", "Une pratique", "Un corps.")).await;
+    let http = reqwest::Client::new();
+    let report = pdf("rapport sauvegardé");
+    let (status, item) =
+        upload(&http, &app.address, &app.token, "pratique", &[("title", "Rapport")], ("rapport.pdf", &report)).await;
+    assert_eq!(status, 201, "{item}");
+    let sha = item["media"][0]["file"]["sha256"].as_str().expect("a digest").to_owned();
+    let backup = app.dir.path().join("sauvegarde.db");
+    let output = app.run_cli(&["backup", backup.to_str().expect("UTF-8")]).await;
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let copy = std::fs::read(app.dir.path().join("sauvegarde.db.media").join(&sha[..2]).join(&sha))
+        .expect("the file is in the backup");
+    assert_eq!(copy, report);
+
+    // Restored into another node folder: the database and its files.
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let database = elsewhere.path().join("maillage.db");
+    let output = crate::helpers::run_maillage(
+        &["restore", backup.to_str().expect("UTF-8")],
+        &[("MAILLAGE__DATABASE__PATH", database.to_str().expect("UTF-8"))],
+    )
+    .await;
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let restored =
+        std::fs::read(elsewhere.path().join("media").join(&sha[..2]).join(&sha)).expect("the file is restored");
+    assert_eq!(restored, report);
+}
