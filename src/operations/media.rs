@@ -143,13 +143,7 @@ pub struct Written(Vec<String>);
 /// Writes prepared files to the media folder, within the node's quota.
 pub async fn write_files(node: &Node, prepared: &[&Prepared]) -> Result<Written, OperationError> {
     let incoming: u64 = prepared.iter().flat_map(|p| p.files.iter()).map(|(_, bytes)| bytes.len() as u64).sum();
-    let used = storage::media::total_bytes(&mut *node.pool.acquire().await?).await? as u64;
-    let quota = node.settings.media.quota_bytes;
-    if used + incoming > quota {
-        return Err(OperationError::QuotaExceeded(format!(
-            "Le quota de fichiers du nœud est atteint ({used} octets utilisés sur {quota}, media.quota_bytes)."
-        )));
-    }
+    check_quota(node, incoming).await?;
     let mut written = Written::default();
     for (row, bytes) in prepared.iter().flat_map(|p| p.files.iter()) {
         match node.media_folder.write(&row.sha256, bytes) {
@@ -162,6 +156,18 @@ pub async fn write_files(node: &Node, prepared: &[&Prepared]) -> Result<Written,
         }
     }
     Ok(written)
+}
+
+/// Refuses `incoming` more bytes when they would take the node's files past its quota.
+pub(crate) async fn check_quota(node: &Node, incoming: u64) -> Result<(), OperationError> {
+    let used = storage::media::total_bytes(&mut *node.pool.acquire().await?).await? as u64;
+    let quota = node.settings.media.quota_bytes;
+    if used + incoming > quota {
+        return Err(OperationError::QuotaExceeded(format!(
+            "Le quota de fichiers du nœud est atteint ({used} octets utilisés sur {quota}, media.quota_bytes)."
+        )));
+    }
+    Ok(())
 }
 
 /// After a failed operation: removes the files it wrote that no row records.
@@ -263,7 +269,11 @@ pub async fn collect_garbage(node: &Node) -> anyhow::Result<Collected> {
 /// cover replaces the previous one).
 pub async fn attach(node: &Node, slug: &str, upload: Upload, actor: &Actor) -> Result<Item, OperationError> {
     let current = super::queries::local_item(node, slug).await?;
-    let prepared = prepare(node, upload).await?;
+    let mut prepared = prepare(node, upload).await?;
+    // A file without its own licence is under the item's.
+    if prepared.entry.license.is_none() {
+        prepared.entry.license = current.document.license.clone();
+    }
     let mut doc = current.document.clone();
     if prepared.entry.cover {
         doc.media.iter_mut().for_each(|m| m.cover = false);

@@ -5,7 +5,7 @@
 //! declared and the node's limits, checks the SHA-256 and the type from the bytes, and
 //! stores them. A failed download is retried with back-off, then given up.
 
-use super::media::{limit_for, pixel_limits, sha256_hex};
+use super::media::{check_quota, limit_for, pixel_limits, sha256_hex};
 use super::Node;
 use crate::content::images::check_dimensions;
 use crate::content::media::{is_image_type, sniff, MediaFile};
@@ -114,6 +114,7 @@ async fn download(node: &Node, fetch: &FetchRow) -> Result<(), FetchFailure> {
     if declared > limit {
         return Err(FetchFailure::DeclaredTooLarge { declared, limit });
     }
+    check_quota(node, declared).await.map_err(|e| FetchFailure::Storage(format!("media_quota_exceeded: {e}")))?;
     // One byte more than declared: a peer that sends more is caught, not truncated.
     let bytes = node
         .client

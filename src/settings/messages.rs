@@ -48,9 +48,10 @@ fn format_of(key: &str) -> Option<Format> {
         "federation.domains" => format("une liste de noms de domaine", "[\"ariege.example.org\"]"),
         "federation.extra_ca_certs" => format("une liste de chemins de fichiers PEM", "[\"/etc/maillage/ca.pem\"]"),
         "federation.resolve" => format("une table nom d'hôte = \"adresse:port\"", "{ \"a.test\" = \"10.0.0.5:443\" }"),
-        "media.directory" => {
-            format("le chemin d'un dossier (vide : « media » à côté de la base)", "\"/var/lib/maillage/media\"")
-        }
+        "media.directory" => format(
+            "le chemin d'un dossier (vide : à côté de la base, « maillage.db.media »)",
+            "\"/var/lib/maillage/media\"",
+        ),
         "media.max_image_bytes" | "media.max_document_bytes" | "media.quota_bytes" => {
             format("un nombre d'octets", "10485760")
         }

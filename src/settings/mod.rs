@@ -112,7 +112,7 @@ pub struct FederationSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MediaSettings {
-    /// Where files are stored; empty: a `media` folder beside the database.
+    /// Where files are stored; empty: beside the database, named after it (`maillage.db.media`).
     #[serde(default)]
     pub directory: PathBuf,
     pub max_image_bytes: u64,
@@ -125,12 +125,16 @@ pub struct MediaSettings {
 }
 
 impl MediaSettings {
-    /// The media folder of a node whose database is `database`.
+    /// The media folder of a node whose database is `database`: the configured one, or
+    /// the database file's name with `.media` (`maillage.db.media/`), so that two nodes
+    /// whose databases share a folder never share files.
     pub fn directory_for(&self, database: &Path) -> PathBuf {
         if !self.directory.as_os_str().is_empty() {
             return self.directory.clone();
         }
-        database.parent().unwrap_or(Path::new(".")).join("media")
+        let mut name = database.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "maillage.db".into());
+        name.push(".media");
+        database.with_file_name(name)
     }
 }
 

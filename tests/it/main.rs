@@ -23,6 +23,7 @@ mod federation;
 mod hostile;
 mod import_spreadsheet;
 mod media_import;
+mod media_serving;
 mod messages;
 mod migrations;
 mod openapi;

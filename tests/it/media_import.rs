@@ -154,7 +154,7 @@ async fn a_backup_carries_the_files_and_a_restore_puts_them_back() {
     )
     .await;
     assert!(output.status.success(), "{}", stderr_of(&output));
-    let restored =
-        std::fs::read(elsewhere.path().join("media").join(&sha[..2]).join(&sha)).expect("the file is restored");
+    let restored = std::fs::read(elsewhere.path().join("maillage.db.media").join(&sha[..2]).join(&sha))
+        .expect("the file is restored");
     assert_eq!(restored, report);
 }

@@ -159,4 +159,18 @@ async fn a_follower_serves_its_own_copy_of_every_file_while_the_origin_is_down_a
     })
     .await;
     assert!(!marseille.node.media_folder.holds(&files[0].0), "the old picture's file is gone from disk");
+
+    // The origin retracts the item: the follower lets every file of it go.
+    ariege.retract("jardin").await;
+    eventually("the follower released the retracted item's files", || async {
+        let mut gone = true;
+        for (sha, _) in &new_files {
+            gone &= download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await.0 == 404;
+        }
+        gone
+    })
+    .await;
+    assert!(new_files.iter().all(|(sha, _)| !marseille.node.media_folder.holds(sha)));
+    // The origin keeps its own files: a withdrawn item may be published again.
+    assert_eq!(download(&ariege.http, &format!("{}/media/{}", ariege.base, new_files[0].0)).await.0, 200);
 }

@@ -208,9 +208,20 @@ async fn hostile_uploads_are_refused_with_their_code_and_leave_no_row_and_no_fil
     assert_eq!(answer.json()["error"]["fields"][0]["code"], "media_unknown_file", "{}", answer.json());
 }
 
-/// A peer's file queued for download, as a replica would queue it.
+/// A peer's file queued for download, as a replica would queue it (with the reference
+/// of an item, so that no clean-up drops the download as unneeded).
 async fn queue(node: &HostileNode, url: &str, sha256: &str, media_type: &str, size: usize) {
     let mut conn = node.node.pool.acquire().await.expect("a connection");
+    if sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM items").fetch_one(&mut *conn).await.expect("count") == 0 {
+        drop(conn);
+        node.create(&serde_json::to_value(practice("replique", "Une réplique", "Un corps.")).expect("JSON")).await;
+        conn = node.node.pool.acquire().await.expect("a connection");
+    }
+    sqlx::query("INSERT INTO media_refs (item_id, sha256) SELECT MIN(id), ? FROM items")
+        .bind(sha256)
+        .execute(&mut *conn)
+        .await
+        .expect("a reference");
     let fetch = FetchRow {
         sha256: sha256.to_owned(),
         url: url.to_owned(),
