@@ -71,6 +71,25 @@ pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
         )?,
         Err(e) => report.check(false, "base de données lisible", &e.to_string())?,
     }
+    let media = crate::operations::media::summary(node).await?;
+    report.check(
+        media.writable,
+        "dossier des fichiers",
+        &format!(
+            "{} : {} fichier(s), {:.1} Mo sur un quota de {:.1} Mo (media.quota_bytes)",
+            media.directory.display(),
+            media.files,
+            media.bytes as f64 / 1e6,
+            media.quota as f64 / 1e6
+        ),
+    )?;
+    if media.queued > 0 {
+        report.check(
+            media.failing == 0,
+            "fichiers de répliques à télécharger",
+            &format!("{} en attente, dont {} en échec (nouvel essai plus tard)", media.queued, media.failing),
+        )?;
+    }
     let signed = node.keys.sign_rsa_sha256(b"maillage doctor").is_ok();
     report.check(signed, "clé RSA du nœud utilisable", "")?;
     let trust = node.client.trust();

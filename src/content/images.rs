@@ -7,7 +7,6 @@
 
 use super::media::MediaRefusal;
 use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 
@@ -90,12 +89,13 @@ pub fn make_variants(bytes: &[u8], media_type: &str, limits: PixelLimits) -> Res
     Ok(ImageVariants { large: encode(&large)?, thumbnail: encode(&thumbnail)? })
 }
 
-/// The picture scaled down (never up) to fit in a `side` × `side` square.
+/// The picture scaled down (never up) to fit in a `side` × `side` square, by area
+/// averaging: integer arithmetic row by row, so it needs no full-size float buffer.
 fn fit(picture: &DynamicImage, side: u32) -> DynamicImage {
     if picture.width() <= side && picture.height() <= side {
         return picture.clone();
     }
-    picture.resize(side, side, FilterType::Triangle)
+    picture.thumbnail(side, side)
 }
 
 fn encode(picture: &DynamicImage) -> Result<EncodedImage, MediaRefusal> {

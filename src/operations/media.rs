@@ -15,6 +15,9 @@ use anyhow::Context;
 use sqlx::SqliteConnection;
 use std::collections::BTreeSet;
 
+/// Pictures being decoded at once.
+static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 /// A file as an editor sends it, with what they say about it.
 #[derive(Debug, Default)]
 pub struct Upload {
@@ -91,6 +94,9 @@ pub async fn prepare(node: &Node, upload: Upload) -> Result<Prepared, OperationE
     if is_image_type(media_type) {
         let limits = pixel_limits(node);
         let bytes = upload.bytes;
+        // Pictures are decoded a few at a time, so that simultaneous uploads cannot
+        // take the node's memory (each needs up to ~4 bytes per pixel, twice).
+        let _turn = DECODING.acquire().await.context("The picture queue is closed")?;
         let variants = tokio::task::spawn_blocking(move || make_variants(&bytes, media_type, limits))
             .await
             .context("The picture worker stopped")?
@@ -426,4 +432,34 @@ pub fn adopt_exported(node: &Node, file: &StoredFile, bytes: Vec<u8>) -> Result<
 /// The bytes of a stored file (exports).
 pub fn stored_bytes(node: &Node, sha256: &str) -> std::io::Result<Vec<u8>> {
     node.media_folder.read(sha256)
+}
+
+/// The media folder at a glance, for `maillage doctor`.
+#[derive(Debug, Clone)]
+pub struct MediaSummary {
+    pub files: i64,
+    pub bytes: i64,
+    pub quota: u64,
+    /// Files of replicas still to download, and how many of them failed at least once.
+    pub queued: i64,
+    pub failing: i64,
+    pub directory: std::path::PathBuf,
+    /// Whether the folder can be written.
+    pub writable: bool,
+}
+
+pub async fn summary(node: &Node) -> Result<MediaSummary, OperationError> {
+    let (files, bytes, queued, failing) = storage::media::summary(&node.pool).await?;
+    let root = node.media_folder.root();
+    let writable = std::fs::create_dir_all(root).is_ok()
+        && std::fs::metadata(root).map(|m| !m.permissions().readonly()).unwrap_or(false);
+    Ok(MediaSummary {
+        files,
+        bytes,
+        quota: node.settings.media.quota_bytes,
+        queued,
+        failing,
+        directory: root.to_path_buf(),
+        writable,
+    })
 }

@@ -157,11 +157,6 @@ pub async fn drop_unneeded_fetches(conn: &mut SqliteConnection) -> sqlx::Result<
     Ok(done.rows_affected())
 }
 
-/// Downloads still queued, and the last error of those that failed.
-pub async fn pending_fetches(pool: &SqlitePool) -> sqlx::Result<Vec<(String, i64, Option<String>)>> {
-    sqlx::query_as("SELECT url, attempts, last_error FROM media_fetches ORDER BY next_attempt_at").fetch_all(pool).await
-}
-
 /// The logo (`icon`) or banner (`image`) of the territory actor.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ActorImageRow {
@@ -203,4 +198,13 @@ pub async fn set_actor_image(
     .execute(conn)
     .await?;
     Ok(previous)
+}
+
+/// Stored files and their bytes; downloads queued, and those that failed at least once.
+pub async fn summary(pool: &SqlitePool) -> sqlx::Result<(i64, i64, i64, i64)> {
+    let (files, bytes): (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(byte_size), 0) FROM media_blobs").fetch_one(pool).await?;
+    let (queued, failing): (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(attempts > 0), 0) FROM media_fetches").fetch_one(pool).await?;
+    Ok((files, bytes, queued, failing))
 }
