@@ -68,29 +68,14 @@ async fn serve(node: &Node, req: &HttpRequest, sha256: &str, name: Option<&str>)
                 .insert_header((header::CONTENT_DISPOSITION, disposition))
                 .insert_header((header::ACCEPT_RANGES, "bytes"))
                 .body(bytes),
-            Err(e) => {
-                tracing::error!(error = %e, sha256, "a recorded file is missing from the media folder");
-                return not_found();
-            }
+            Err(e) => return missing(sha256, &e),
         }
     } else {
         let opened = match NamedFile::open_async(&stored.path).await {
             Ok(file) => file,
-            Err(e) => {
-                tracing::error!(error = %e, sha256, "a recorded file is missing from the media folder");
-                return not_found();
-            }
+            Err(e) => return missing(sha256, &e),
         };
         let mime = stored.media_type.parse().unwrap_or(mime_octet_stream());
-        let disposition = if is_image_type(&stored.media_type) {
-            ContentDisposition { disposition: DispositionType::Inline, parameters: vec![] }
-        } else {
-            let file_name = download_name(name, sha256, &stored.media_type);
-            ContentDisposition {
-                disposition: DispositionType::Attachment,
-                parameters: vec![DispositionParam::Filename(file_name)],
-            }
-        };
         opened
             .set_content_type(mime)
             .set_content_disposition(disposition)
@@ -112,6 +97,13 @@ async fn serve(node: &Node, req: &HttpRequest, sha256: &str, name: Option<&str>)
         }
     }
     response
+}
+
+/// A file the database records but the media folder lacks (removed by hand, a disk
+/// restored without it): logged, and not found for the client.
+fn missing(sha256: &str, error: &std::io::Error) -> HttpResponse {
+    tracing::error!(%error, sha256, "a recorded file is missing from the media folder");
+    not_found()
 }
 
 fn mime_octet_stream() -> actix_web::mime::Mime {

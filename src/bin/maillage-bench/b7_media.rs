@@ -151,40 +151,13 @@ async fn upload_and_serve(config: &Config) -> anyhow::Result<Vec<Row>> {
         median(&decode)
     ));
 
-    let requests = Arc::new(vec![get_request(&host, &thumbnail, "image/*")]);
-    let mut serving = Vec::new();
-    for _ in 0..config.repetitions {
-        let result = loadgen::run(
-            server.address,
-            requests.clone(),
-            Schedule::Saturate,
-            Stop::After(Duration::from_secs_f64(config.seconds)),
-            16,
-        )
-        .await;
-        if result.count_class(2) != result.completed {
-            anyhow::bail!("picture serving failed: {}", result.status_summary());
-        }
-        serving.push(result.per_second());
-    }
+    let serving = saturated_rates(server.address, get_request(&host, &thumbnail, "image/*"), config).await?;
     server.stop().await;
     let baseline_port = free_port()?;
     let baseline = spawn_baseline(baseline_port)?;
     let baseline_host = format!("127.0.0.1:{baseline_port}");
     loadgen::wait_until_serving(baseline.address, &baseline_host, "/", Duration::from_secs(10)).await;
-    let baseline_requests = Arc::new(vec![get_request(&baseline_host, "/", "text/html")]);
-    let mut empty = Vec::new();
-    for _ in 0..config.repetitions {
-        let result = loadgen::run(
-            baseline.address,
-            baseline_requests.clone(),
-            Schedule::Saturate,
-            Stop::After(Duration::from_secs_f64(config.seconds)),
-            16,
-        )
-        .await;
-        empty.push(result.per_second());
-    }
+    let empty = saturated_rates(baseline.address, get_request(&baseline_host, "/", "text/html"), config).await?;
     baseline.stop().await;
     progress(format!("B7: serving a thumbnail {:.0} req/s (empty GET {:.0} req/s)", median(&serving), median(&empty)));
 
@@ -204,6 +177,26 @@ async fn upload_and_serve(config: &Config) -> anyhow::Result<Vec<Row>> {
             .baseline("empty GET (actix-web)", median(&empty))
             .goal(Goal::None, "—"),
     ])
+}
+
+/// Requests per second of `request` on 16 keep-alive connections, once per repetition;
+/// every answer must be a success.
+async fn saturated_rates(
+    address: std::net::SocketAddr,
+    request: loadgen::RawRequest,
+    config: &Config,
+) -> anyhow::Result<Vec<f64>> {
+    let requests = Arc::new(vec![request]);
+    let mut rates = Vec::new();
+    for _ in 0..config.repetitions {
+        let seconds = Stop::After(Duration::from_secs_f64(config.seconds));
+        let result = loadgen::run(address, requests.clone(), Schedule::Saturate, seconds, 16).await;
+        if result.count_class(2) != result.completed {
+            anyhow::bail!("some answers failed: {}", result.status_summary());
+        }
+        rates.push(result.per_second());
+    }
+    Ok(rates)
 }
 
 async fn followers_hold_a_pdf(config: &Config) -> anyhow::Result<Vec<Row>> {
