@@ -169,6 +169,14 @@ pub fn check_file_name(name: &str) -> Result<(), MediaRefusal> {
     Ok(())
 }
 
+/// Whether the first bytes of a file are those of an accepted picture (to apply the
+/// picture size limit while the upload still streams).
+pub fn starts_like_a_picture(prefix: &[u8]) -> bool {
+    prefix.starts_with(&[0xFF, 0xD8, 0xFF])
+        || prefix.starts_with(b"\x89PNG")
+        || (prefix.len() >= 12 && &prefix[..4] == b"RIFF" && &prefix[8..12] == b"WEBP")
+}
+
 /// Decides the type of `bytes` from their content, then checks it against the name's
 /// extension (when the name has one). Refuses SVG, unknown types, polyglots and
 /// documents whose structure is broken.
@@ -203,6 +211,14 @@ fn detect(bytes: &[u8], extension: Option<&str>) -> Result<&'static str, MediaRe
         return Ok("image/webp");
     }
     if bytes.starts_with(b"%PDF-") {
+        let version = &bytes[5..bytes.len().min(8)];
+        let valid_version = version.len() == 3
+            && matches!(version[0], b'1' | b'2')
+            && version[1] == b'.'
+            && version[2].is_ascii_digit();
+        if !valid_version {
+            return Err(MediaRefusal::Corrupt("en-tête PDF sans version (%PDF-1.x ou %PDF-2.x)".into()));
+        }
         let tail = &bytes[bytes.len().saturating_sub(2048)..];
         if !contains(tail, b"%%EOF") {
             return Err(MediaRefusal::Corrupt("PDF sans marque de fin (%%EOF)".into()));
@@ -301,6 +317,7 @@ mod tests {
         assert_eq!(code(b"<svg xmlns='http://www.w3.org/2000/svg'/>", "logo.png"), Some("media_svg_refused"));
         assert_eq!(code(b"GIF89a....", "anim.gif"), Some("media_type_unsupported"));
         assert_eq!(code(b"%PDF-1.4\nno end", "r.pdf"), Some("media_corrupt"));
+        assert_eq!(code(b"%PDF-garbage\n%%EOF", "r.pdf"), Some("media_corrupt"));
         assert_eq!(code(b"PK\x03\x04random zip", "a.zip"), Some("media_type_unsupported"));
         let mut polyglot = PDF.to_vec();
         polyglot.extend_from_slice(b"PK\x03\x04...PK\x05\x06");

@@ -47,11 +47,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, bytes))
 }
 
-/// The largest upload the node takes at all (the web layer stops reading beyond it).
-pub fn max_upload_bytes(node: &Node) -> u64 {
-    node.settings.media.max_image_bytes.max(node.settings.media.max_document_bytes)
-}
-
 pub(crate) fn pixel_limits(node: &Node) -> PixelLimits {
     let media = &node.settings.media;
     PixelLimits { max_side: media.max_image_side, max_pixels: media.max_image_megapixels.saturating_mul(1_000_000) }

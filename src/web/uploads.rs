@@ -3,6 +3,7 @@
 //! nothing written anywhere); the other parts are short text fields. Shared by the API,
 //! the editor form and the admin page.
 
+use crate::content::media::starts_like_a_picture;
 use crate::operations::media::Upload;
 use actix_multipart::Multipart;
 use actix_web::{web, HttpRequest};
@@ -66,8 +67,37 @@ impl Received {
     }
 }
 
-/// Reads a multipart body whose file part is named `file`, at most `max_file_bytes` long.
-pub async fn receive(req: &HttpRequest, payload: web::Payload, max_file_bytes: u64) -> Result<Received, UploadError> {
+/// How long the file part may be: pictures are recognised from their first bytes, so
+/// that a picture over its limit is cut off while it streams, like any file over the
+/// document limit.
+#[derive(Debug, Clone, Copy)]
+pub struct SizeLimits {
+    pub picture: u64,
+    pub other: u64,
+}
+
+impl SizeLimits {
+    pub fn of(node: &crate::operations::Node) -> SizeLimits {
+        let media = &node.settings.media;
+        SizeLimits { picture: media.max_image_bytes, other: media.max_document_bytes }
+    }
+
+    /// Pictures only (the territory's logo and banner).
+    pub fn pictures_only(node: &crate::operations::Node) -> SizeLimits {
+        SizeLimits { other: node.settings.media.max_image_bytes, ..SizeLimits::of(node) }
+    }
+
+    fn for_start(&self, prefix: &[u8]) -> u64 {
+        if starts_like_a_picture(prefix) {
+            self.picture
+        } else {
+            self.other
+        }
+    }
+}
+
+/// Reads a multipart body whose file part is named `file`, within `limits`.
+pub async fn receive(req: &HttpRequest, payload: web::Payload, limits: SizeLimits) -> Result<Received, UploadError> {
     let is_multipart = req
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
@@ -86,17 +116,17 @@ pub async fn receive(req: &HttpRequest, payload: web::Payload, max_file_bytes: u
                 .map(|ext| String::from_utf8_lossy(&ext.value).into_owned())
                 .or_else(|| d.get_filename().map(str::to_owned))
         });
-        let limit = if name == "file" { max_file_bytes as usize } else { MAX_FIELD_BYTES };
         let mut bytes = Vec::new();
         while let Some(chunk) = part.try_next().await.map_err(|e| UploadError::Unreadable(e.to_string()))? {
-            if bytes.len() + chunk.len() > limit {
-                return Err(if name == "file" {
-                    UploadError::TooLarge(max_file_bytes)
-                } else {
-                    UploadError::FieldTooLong(name)
-                });
-            }
             bytes.extend_from_slice(&chunk);
+            if name != "file" && bytes.len() > MAX_FIELD_BYTES {
+                return Err(UploadError::FieldTooLong(name));
+            }
+            // Known once the first bytes are in (a chunk is far longer than a signature).
+            let limit = limits.for_start(&bytes);
+            if name == "file" && bytes.len() as u64 > limit {
+                return Err(UploadError::TooLarge(limit));
+            }
         }
         if name == "file" {
             // A form sent with no file chosen has an empty part without a name.

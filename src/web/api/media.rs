@@ -11,7 +11,7 @@ use super::openapi::{ApiErrorBody, ItemWithMeta};
 use crate::operations::model::Audience;
 use crate::operations::scopes::Scope;
 use crate::operations::{media, Node};
-use crate::web::uploads::{receive, UploadError};
+use crate::web::uploads::{receive, SizeLimits, UploadError};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -44,7 +44,7 @@ pub async fn upload(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
-    let upload = receive(&req, payload, media::max_upload_bytes(&node)).await?.into_upload()?;
+    let upload = receive(&req, payload, SizeLimits::of(&node)).await?.into_upload()?;
     let item = media::attach(&node, &slug, upload, &client.actor()).await?;
     Ok(HttpResponse::Created().json(item_json(&node, &item, Audience::Editors)?))
 }

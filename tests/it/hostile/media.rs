@@ -57,7 +57,13 @@ fn walk(dir: &std::path::Path) -> usize {
 #[tokio::test]
 async fn hostile_uploads_are_refused_with_their_code_and_leave_no_row_and_no_file() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let node = node_with_an_item(dir.path(), &[("media.max_document_bytes", json!(MAX_DOCUMENT))]).await;
+    let node = node_with_an_item(
+        dir.path(),
+        &[("media.max_document_bytes", json!(MAX_DOCUMENT)), ("media.max_image_bytes", json!(MAX_DOCUMENT / 4))],
+    )
+    .await;
+    let mut large_picture = jpeg(64, 64, 10);
+    large_picture.resize(MAX_DOCUMENT as usize / 2, 0);
     let alt = [("alt", "Une image")];
     let mut polyglot = pdf("rapport");
     polyglot.extend_from_slice(b"PK\x03\x04zip-entry....PK\x05\x06end");

@@ -8,7 +8,7 @@ use crate::web::pages::editor::session::{require_editor, see_other, Editor};
 use crate::web::pages::errors::PageError;
 use crate::web::pages::i18n::t;
 use crate::web::pages::layout::{render, Layout};
-use crate::web::uploads::receive;
+use crate::web::uploads::{receive, SizeLimits};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -57,7 +57,7 @@ pub async fn upload(
         "banniere" => ActorImage::Banner,
         _ => return Err(PageError::NotFound),
     };
-    let received = match receive(&req, payload, node.settings.media.max_image_bytes).await {
+    let received = match receive(&req, payload, SizeLimits::pictures_only(&node)).await {
         Ok(received) => received,
         Err(e) => return page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(e.to_string())).await,
     };

@@ -11,7 +11,7 @@ use crate::operations::{media, Node, OperationError};
 use crate::web::pages::errors::PageError;
 use crate::web::pages::i18n;
 use crate::web::pages::item_media::human_size;
-use crate::web::uploads::{receive, UploadError};
+use crate::web::uploads::{receive, SizeLimits, UploadError};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -77,7 +77,7 @@ pub async fn upload(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
-    let received = match receive(&req, payload, media::max_upload_bytes(&node)).await {
+    let received = match receive(&req, payload, SizeLimits::of(&node)).await {
         Ok(received) => received,
         Err(e) => return refused(&node, &editor, &slug, status_of(&e), e.to_string()).await,
     };
