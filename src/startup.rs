@@ -185,6 +185,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         client,
         media_folder,
         media_signal: Arc::new(tokio::sync::Notify::new()),
+        actor_pictures: Arc::default(),
         delivery_signal: Arc::new(tokio::sync::Notify::new()),
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
         sync_signal: Arc::new(tokio::sync::Notify::new()),

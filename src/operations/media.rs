@@ -320,6 +320,9 @@ pub async fn set_actor_image(node: &Node, role: ActorImage, upload: Upload) -> R
     .await;
     match stored {
         Ok(previous) => {
+            if let Ok(mut cached) = node.actor_pictures.0.write() {
+                *cached = None;
+            }
             // The thumbnail is not used for the actor: release it with the old picture.
             let mut candidates: Vec<String> = previous.into_iter().collect();
             candidates.extend(prepared.entry.thumbnail.iter().map(|t| t.sha256.clone()));
@@ -385,7 +388,24 @@ pub struct ActorPictures {
     pub banner: Option<ActorPicture>,
 }
 
+/// The territory's pictures as last read, kept in memory (every page of a local item and
+/// the actor document show them); forgotten when one is set.
+#[derive(Debug, Default)]
+pub struct ActorPicturesCache(std::sync::RwLock<Option<ActorPictures>>);
+
+/// The territory's logo and banner, from memory once read.
 pub async fn actor_pictures(node: &Node) -> Result<ActorPictures, OperationError> {
+    if let Some(known) = node.actor_pictures.0.read().ok().and_then(|cached| cached.clone()) {
+        return Ok(known);
+    }
+    let pictures = read_actor_pictures(node).await?;
+    if let Ok(mut cached) = node.actor_pictures.0.write() {
+        *cached = Some(pictures.clone());
+    }
+    Ok(pictures)
+}
+
+async fn read_actor_pictures(node: &Node) -> Result<ActorPictures, OperationError> {
     let mut pictures = ActorPictures::default();
     for row in storage::media::actor_images(&node.pool).await? {
         let picture = ActorPicture {

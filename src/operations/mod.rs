@@ -80,6 +80,8 @@ pub struct Node {
     pub media_folder: crate::storage::media_files::MediaFolder,
     /// Wakes the media worker when files of replicas were queued for download.
     pub media_signal: Arc<tokio::sync::Notify>,
+    /// The territory's logo and banner, once read.
+    pub actor_pictures: Arc<media::ActorPicturesCache>,
 }
 
 impl Node {

@@ -317,3 +317,62 @@ async fn the_files_panel_adds_and_removes_a_picture_without_javascript_and_expla
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     assert!(app.get_ok("pratique").await.document.media.is_empty());
 }
+
+#[tokio::test]
+async fn an_administrator_sets_the_territory_logo_which_the_actor_and_the_item_pages_show() {
+    use crate::media_files::{jpeg, multipart};
+    let app = app_with_editor("admin").await;
+    app.create_ok(&crate::fixtures::practice("pratique", "Une pratique", "Un corps.")).await;
+    let mut browser = Browser::new(&app, None);
+    browser.sign_in("claire").await;
+    let csrf = browser.csrf().await;
+    let page = browser.get("/admin/identite").await;
+    assert_eq!(page.status, StatusCode::OK);
+
+    let refused = browser
+        .post_multipart("/admin/identite/logo", multipart(&[("_csrf", &csrf)], Some(("logo.pdf", b"%PDF-1.4\n%%EOF"))))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = browser
+        .post_multipart(
+            "/admin/identite/logo",
+            multipart(&[("_csrf", &csrf), ("alt", "Logo du territoire")], Some(("logo.jpg", &jpeg(240, 120, 0)))),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+
+    let actor: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/actor", app.address))
+        .header("accept", "application/activity+json")
+        .send()
+        .await
+        .expect("actor")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(actor["icon"]["type"], "Image");
+    assert_eq!(actor["icon"]["name"], "Logo du territoire");
+    let icon = actor["icon"]["url"].as_str().expect("an icon URL").to_owned();
+    assert_eq!(reqwest::get(&icon).await.expect("icon").status(), 200);
+    let item_page = browser.get("/items/pratique").await;
+    let path = icon.trim_start_matches(&app.address);
+    assert!(
+        item_page.html.contains(&format!("src=\"{path}\" alt=\"Logo du territoire\"")),
+        "the logo heads the territory's items"
+    );
+
+    // An editor who is not an administrator cannot change it.
+    accounts::set_editor(&app.node, "lea", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
+        .await
+        .expect("an editor");
+    let mut editor = Browser::new(&app, None);
+    editor.sign_in("lea").await;
+    let csrf = editor.csrf().await;
+    let forbidden = editor
+        .post_multipart(
+            "/admin/identite/logo",
+            multipart(&[("_csrf", &csrf), ("alt", "Autre")], Some(("autre.jpg", &jpeg(100, 100, 200)))),
+        )
+        .await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+}
