@@ -39,42 +39,67 @@ pub async fn claim_due(node: &Node, limit: i64) -> sqlx::Result<Vec<ClaimedDeliv
     storage::federation::claim_due_deliveries(&node.pool, &timestamp(now), &timestamp(now + LEASE), limit).await
 }
 
-/// Records what became of one POST.
-pub async fn record_outcome(node: &Node, delivery: &ClaimedDelivery, outcome: DeliveryOutcome) -> anyhow::Result<()> {
+/// Records what became of a batch of POSTs, in one transaction: a delivery is finished
+/// or rescheduled, an inbox that is gone loses its followers, and each peer's health is
+/// updated (failures counted in order, then a success in the batch resets the count).
+pub async fn record_outcomes(node: &Node, outcomes: Vec<(ClaimedDelivery, DeliveryOutcome)>) -> anyhow::Result<()> {
+    if outcomes.is_empty() {
+        return Ok(());
+    }
     let now = node.clock.now();
     let now_text = timestamp(now);
-    let pool = &node.pool;
+    let mut tx = storage::begin_write(&node.pool).await?;
+    let mut alive = std::collections::BTreeSet::new();
+    for (delivery, outcome) in outcomes {
+        if matches!(outcome, DeliveryOutcome::Delivered) {
+            alive.insert(delivery.peer.clone());
+        }
+        record_outcome(&mut tx, now, &now_text, &delivery, outcome).await?;
+    }
+    for peer in alive {
+        storage::federation::record_peer_success(&mut tx, &peer, &now_text).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn record_outcome(
+    conn: &mut sqlx::SqliteConnection,
+    now: DateTime<Utc>,
+    now_text: &str,
+    delivery: &ClaimedDelivery,
+    outcome: DeliveryOutcome,
+) -> anyhow::Result<()> {
     match outcome {
         DeliveryOutcome::Delivered => {
-            storage::federation::finish_delivery(pool, delivery.id, "delivered", Some(200), None, &now_text).await?;
-            storage::federation::record_peer_success(pool, &delivery.peer, &now_text).await?;
+            storage::federation::finish_delivery(conn, delivery.id, "delivered", Some(200), None, now_text).await?;
         }
         DeliveryOutcome::Gone => {
-            storage::federation::finish_delivery(pool, delivery.id, "gone", Some(410), Some("HTTP 410"), &now_text)
+            storage::federation::finish_delivery(conn, delivery.id, "gone", Some(410), Some("HTTP 410"), now_text)
                 .await?;
-            let removed = storage::federation::delete_followers_by_inbox(pool, &delivery.inbox).await?;
+            let removed = storage::federation::delete_followers_by_inbox(conn, &delivery.inbox).await?;
             tracing::info!(inbox = %delivery.inbox, removed, "inbox gone: followers removed");
         }
         DeliveryOutcome::Rejected { status, error } => {
             tracing::warn!(inbox = %delivery.inbox, %error, "delivery rejected permanently");
             storage::federation::finish_delivery(
-                pool,
+                conn,
                 delivery.id,
                 "failed",
                 status.map(i64::from),
                 Some(&error),
-                &now_text,
+                now_text,
             )
             .await?;
         }
         DeliveryOutcome::Retry { status, error, retry_after } => {
-            let failures = storage::federation::record_peer_failure(pool, &delivery.peer, &error, &now_text).await?;
+            let failures = storage::federation::record_peer_failure(conn, &delivery.peer, &error, now_text).await?;
             let next = next_attempt(now, delivery.attempts, retry_after, &mut rand::thread_rng());
             if failures >= CIRCUIT_THRESHOLD {
-                storage::federation::open_peer_circuit(pool, &delivery.peer, &timestamp(next)).await?;
+                storage::federation::open_peer_circuit(conn, &delivery.peer, &timestamp(next)).await?;
             }
             tracing::debug!(inbox = %delivery.inbox, %error, attempts = delivery.attempts, next = %next, "delivery will be retried");
-            storage::federation::retry_delivery(pool, delivery.id, &timestamp(next), status.map(i64::from), &error)
+            storage::federation::retry_delivery(conn, delivery.id, &timestamp(next), status.map(i64::from), &error)
                 .await?;
         }
     }

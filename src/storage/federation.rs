@@ -94,8 +94,8 @@ pub async fn delete_follower(conn: &mut SqliteConnection, actor: &str) -> sqlx::
 }
 
 /// A 410 from an inbox: everyone delivered there is gone.
-pub async fn delete_followers_by_inbox(pool: &SqlitePool, inbox: &str) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM followers WHERE inbox = ?").bind(inbox).execute(pool).await?.rows_affected())
+pub async fn delete_followers_by_inbox(conn: &mut SqliteConnection, inbox: &str) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM followers WHERE inbox = ?").bind(inbox).execute(conn).await?.rows_affected())
 }
 
 pub async fn list_followers(pool: &SqlitePool) -> sqlx::Result<Vec<FollowRow>> {
@@ -312,7 +312,7 @@ pub async fn release_delivery_claim(pool: &SqlitePool, id: i64) -> sqlx::Result<
 }
 
 pub async fn finish_delivery(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     id: i64,
     state: &str,
     status: Option<i64>,
@@ -325,13 +325,13 @@ pub async fn finish_delivery(
         .bind(error)
         .bind(now)
         .bind(id)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }
 
 pub async fn retry_delivery(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     id: i64,
     next_attempt_at: &str,
     status: Option<i64>,
@@ -344,7 +344,7 @@ pub async fn retry_delivery(
     .bind(status)
     .bind(error)
     .bind(id)
-    .execute(pool)
+    .execute(conn)
     .await?;
     Ok(())
 }
@@ -353,20 +353,20 @@ pub async fn earliest_pending_delivery(pool: &SqlitePool) -> sqlx::Result<Option
     sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM deliveries WHERE state = 'pending'").fetch_one(pool).await
 }
 
-pub async fn record_peer_success(pool: &SqlitePool, peer: &str, now: &str) -> sqlx::Result<()> {
+pub async fn record_peer_success(conn: &mut SqliteConnection, peer: &str, now: &str) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO peers (peer, consecutive_failures, last_success_at) VALUES (?, 0, ?)
          ON CONFLICT (peer) DO UPDATE SET consecutive_failures = 0, last_success_at = excluded.last_success_at, circuit_open_until = NULL",
     )
     .bind(peer)
     .bind(now)
-    .execute(pool)
+    .execute(conn)
     .await?;
     Ok(())
 }
 
 /// Counts a failure; returns the consecutive failure count.
-pub async fn record_peer_failure(pool: &SqlitePool, peer: &str, error: &str, now: &str) -> sqlx::Result<i64> {
+pub async fn record_peer_failure(conn: &mut SqliteConnection, peer: &str, error: &str, now: &str) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO peers (peer, consecutive_failures, last_failure_at, last_error) VALUES (?, 1, ?, ?)
          ON CONFLICT (peer) DO UPDATE SET consecutive_failures = peers.consecutive_failures + 1,
@@ -376,12 +376,12 @@ pub async fn record_peer_failure(pool: &SqlitePool, peer: &str, error: &str, now
     .bind(peer)
     .bind(now)
     .bind(error)
-    .fetch_one(pool)
+    .fetch_one(conn)
     .await
 }
 
-pub async fn open_peer_circuit(pool: &SqlitePool, peer: &str, until: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE peers SET circuit_open_until = ? WHERE peer = ?").bind(until).bind(peer).execute(pool).await?;
+pub async fn open_peer_circuit(conn: &mut SqliteConnection, peer: &str, until: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE peers SET circuit_open_until = ? WHERE peer = ?").bind(until).bind(peer).execute(conn).await?;
     Ok(())
 }
 

@@ -1,11 +1,19 @@
 //! The delivery worker: a loop that claims due deliveries (`operations::deliveries`),
-//! POSTs them signed, concurrently, and has each outcome recorded; it sleeps until the
-//! next one is due or a new one is committed.
+//! POSTs them signed, concurrently, and has their outcomes recorded in batches; it sleeps
+//! until the next one is due or a new one is committed.
 
 use super::shutdown::Stopping;
+use crate::federation::client::DeliveryOutcome;
 use crate::operations::{deliveries, Node};
-use futures_util::stream::{self, StreamExt};
+use crate::storage::federation::ClaimedDelivery;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::task::JoinSet;
+
+/// Deliveries claimed at once, per unit of `federation.delivery_concurrency`.
+const CLAIMED_PER_SENDER: usize = 16;
+/// Outcomes recorded in one transaction.
+const OUTCOMES_PER_TRANSACTION: usize = 64;
 
 pub async fn run(node: Node, mut stopping: Stopping) {
     if let Err(e) = deliveries::release_claims(&node).await {
@@ -35,26 +43,56 @@ async fn next_wait(node: &Node) -> Duration {
     }
 }
 
-/// One step: claims a batch of due deliveries and sends them concurrently. Once the stop
-/// is raised, those of the batch not started yet are given back to the queue untried.
+/// One step: claims a batch of due deliveries and sends them, `delivery_concurrency` at
+/// a time, each POST in its own task so that signing spreads over the runtime's threads;
+/// outcomes are recorded as they come, a transaction per [`OUTCOMES_PER_TRANSACTION`].
+/// Once the stop is raised, those of the batch not started yet are given back untried.
 /// Returns how many were claimed.
 pub async fn deliver_due(node: &Node, stopping: &Stopping) -> anyhow::Result<usize> {
     let concurrency = node.settings.federation.delivery_concurrency;
-    let batch = deliveries::claim_due(node, (concurrency * 4) as i64).await?;
+    let batch = deliveries::claim_due(node, (concurrency * CLAIMED_PER_SENDER) as i64).await?;
     let count = batch.len();
-    stream::iter(batch)
-        .for_each_concurrent(concurrency, |delivery| async move {
-            if stopping.is_raised() {
-                if let Err(e) = deliveries::release_claim(node, delivery.id).await {
-                    tracing::error!(error = %e, id = delivery.id, "failed to release a delivery claim");
-                }
-                return;
+    let senders = Arc::new(tokio::sync::Semaphore::new(concurrency));
+    let mut sending: JoinSet<(ClaimedDelivery, DeliveryOutcome)> = JoinSet::new();
+    let mut done = Vec::with_capacity(OUTCOMES_PER_TRANSACTION);
+    for delivery in batch {
+        // The turn first: the stop may come while this delivery waits for one.
+        let turn = senders.clone().acquire_owned().await?;
+        if stopping.is_raised() {
+            if let Err(e) = deliveries::release_claim(node, delivery.id).await {
+                tracing::error!(error = %e, id = delivery.id, "failed to release a delivery claim");
             }
-            let outcome = node.client.deliver(&delivery.inbox, delivery.payload.as_bytes()).await;
-            if let Err(e) = deliveries::record_outcome(node, &delivery, outcome).await {
-                tracing::error!(error = format!("{e:#}"), id = delivery.id, "failed to record a delivery outcome");
-            }
-        })
-        .await;
+            continue;
+        }
+        let client = node.client.clone();
+        sending.spawn(async move {
+            let outcome = client.deliver(&delivery.inbox, delivery.payload.as_bytes()).await;
+            drop(turn);
+            (delivery, outcome)
+        });
+        while let Some(finished) = sending.try_join_next() {
+            done.push(finished?);
+        }
+        if done.len() >= OUTCOMES_PER_TRANSACTION {
+            record(node, &mut done).await;
+        }
+    }
+    while let Some(finished) = sending.join_next().await {
+        done.push(finished?);
+        if done.len() >= OUTCOMES_PER_TRANSACTION {
+            record(node, &mut done).await;
+        }
+    }
+    record(node, &mut done).await;
     Ok(count)
+}
+
+/// Records and clears `done`. A failure leaves those deliveries claimed: the lease
+/// expires and they are sent again (at least once, never lost).
+async fn record(node: &Node, done: &mut Vec<(ClaimedDelivery, DeliveryOutcome)>) {
+    let outcomes = std::mem::take(done);
+    let count = outcomes.len();
+    if let Err(e) = deliveries::record_outcomes(node, outcomes).await {
+        tracing::error!(error = format!("{e:#}"), count, "failed to record delivery outcomes");
+    }
 }
