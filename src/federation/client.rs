@@ -8,7 +8,7 @@ use super::failure::NetworkFailure;
 use super::keys::NodeKeys;
 use super::redirect::{check_served_id, redirect_target, MAX_REDIRECTS};
 use super::resolver::is_public_address;
-use super::signatures::sign_request;
+use super::signatures::{sign_request, sign_request_with_digest};
 use super::tls::TrustSummary;
 use super::vocab::ACTIVITY_JSON;
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER, USER_AGENT};
@@ -289,6 +289,13 @@ impl FederationClient {
 
     /// Signed POST of an activity to an inbox.
     pub async fn deliver(&self, inbox: &str, body: &[u8]) -> DeliveryOutcome {
+        let digest = super::signatures::digest_header(body);
+        self.deliver_prepared(inbox, bytes::Bytes::copy_from_slice(body), &digest).await
+    }
+
+    /// [`FederationClient::deliver`] of a body shared by several deliveries, whose
+    /// `Digest` header is computed once.
+    pub async fn deliver_prepared(&self, inbox: &str, body: bytes::Bytes, digest: &str) -> DeliveryOutcome {
         let parsed = match Url::parse(inbox) {
             Ok(u) => u,
             Err(_) => return DeliveryOutcome::Rejected { status: None, error: format!("not a URL: {inbox}") },
@@ -302,11 +309,12 @@ impl FederationClient {
                 other => DeliveryOutcome::Retry { status: None, error: other.to_string(), retry_after: None },
             };
         }
-        let signed =
-            match sign_request(&self.keys, &self.key_id, &Method::POST, &parsed, Some(body), chrono::Utc::now()) {
-                Ok(h) => h,
-                Err(e) => return DeliveryOutcome::Rejected { status: None, error: format!("signing failed: {e}") },
-            };
+        let now = chrono::Utc::now();
+        let signed = match sign_request_with_digest(&self.keys, &self.key_id, &Method::POST, &parsed, Some(digest), now)
+        {
+            Ok(h) => h,
+            Err(e) => return DeliveryOutcome::Rejected { status: None, error: format!("signing failed: {e}") },
+        };
         // No redirect is followed here: it would send this signed body on to another
         // host. A peer must give its inbox's canonical URL; a 3xx answer is a permanent
         // rejection (`classify`).
@@ -316,7 +324,7 @@ impl FederationClient {
             .headers(signed)
             .header(CONTENT_TYPE, HeaderValue::from_static(ACTIVITY_JSON))
             .header(USER_AGENT, user_agent())
-            .body(body.to_vec())
+            .body(body)
             .send()
             .await;
         match result {

@@ -94,6 +94,20 @@ pub fn sign_request(
     body: Option<&[u8]>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<HeaderMap> {
+    let digest = (body.is_some() || method == Method::POST).then(|| digest_header(body.unwrap_or_default()));
+    sign_request_with_digest(keys, key_id, method, url, digest.as_deref(), now)
+}
+
+/// [`sign_request`] with the body's `Digest` header already computed (a fan-out signs
+/// the same body for every inbox).
+pub fn sign_request_with_digest(
+    keys: &NodeKeys,
+    key_id: &str,
+    method: &Method,
+    url: &Url,
+    digest: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<HeaderMap> {
     let host = url.host_str().context("Failed to sign: the URL has no host")?;
     // `Url::port` is `None` for the scheme's default port, which is what `Host` wants.
     let host = match url.port() {
@@ -104,8 +118,8 @@ pub fn sign_request(
         format!("{} {}", method.as_str().to_ascii_lowercase(), &url[Position::BeforePath..Position::AfterQuery]);
     let date = now.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
     let mut signed = vec![("(request-target)", request_target), ("host", host), ("date", date)];
-    if body.is_some() || method == Method::POST {
-        signed.push(("digest", digest_header(body.unwrap_or_default())));
+    if let Some(digest) = digest {
+        signed.push(("digest", digest.to_owned()));
     }
     let signing_string: Vec<String> = signed.iter().map(|(n, v)| format!("{n}: {v}")).collect();
     let signature = keys.sign_rsa_sha256(signing_string.join("\n").as_bytes())?;

@@ -39,6 +39,31 @@ pub async fn claim_due(node: &Node, limit: i64) -> sqlx::Result<Vec<ClaimedDeliv
     storage::federation::claim_due_deliveries(&node.pool, &timestamp(now), &timestamp(now + LEASE), limit).await
 }
 
+/// A payload to send to several inboxes: the bytes once, and their `Digest` header.
+#[derive(Clone)]
+pub struct Payload {
+    pub body: bytes::Bytes,
+    pub digest: std::sync::Arc<str>,
+}
+
+/// The payloads of the activities of `claimed`, each read and digested once.
+pub async fn payloads(
+    node: &Node,
+    claimed: &[ClaimedDelivery],
+) -> sqlx::Result<std::collections::HashMap<i64, Payload>> {
+    let mut ids: Vec<i64> = claimed.iter().map(|d| d.activity).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows = storage::federation::payloads_of(&node.pool, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, payload)| {
+            let digest = crate::federation::signatures::digest_header(payload.as_bytes());
+            (id, Payload { body: bytes::Bytes::from(payload.into_bytes()), digest: digest.into() })
+        })
+        .collect())
+}
+
 /// Records what became of a batch of POSTs, in one transaction: a delivery is finished
 /// or rescheduled, an inbox that is gone loses its followers, and each peer's health is
 /// updated (failures counted in order, then a success in the batch resets the count).

@@ -263,7 +263,8 @@ pub struct ClaimedDelivery {
     pub inbox: String,
     pub peer: String,
     pub attempts: i64,
-    pub payload: String,
+    /// The activity to send (its payload is read once per activity: [`payloads_of`]).
+    pub activity: i64,
 }
 
 /// Claims up to `limit` due deliveries with one UPDATE … RETURNING (SQLite has no SKIP
@@ -284,7 +285,7 @@ pub async fn claim_due_deliveries(
                              AND e.object_uri IS d.object_uri AND e.id < d.id)
              AND NOT EXISTS (SELECT 1 FROM peers p WHERE p.peer = d.peer AND p.circuit_open_until > ?2)
            ORDER BY d.id LIMIT ?3)
-         RETURNING id, inbox, peer, attempts, (SELECT payload FROM activities a WHERE a.id = deliveries.activity) AS payload",
+         RETURNING id, inbox, peer, attempts, activity",
     )
     .bind(lease_until)
     .bind(now)
@@ -309,6 +310,15 @@ pub async fn release_delivery_claim(pool: &SqlitePool, id: i64) -> sqlx::Result<
     .execute(pool)
     .await?;
     Ok(())
+}
+
+/// The payloads of `activities`, by id.
+pub async fn payloads_of(pool: &SqlitePool, activities: &[i64]) -> sqlx::Result<Vec<(i64, String)>> {
+    let list = serde_json::to_string(activities).unwrap_or_else(|_| "[]".into());
+    sqlx::query_as("SELECT id, payload FROM activities WHERE id IN (SELECT value FROM json_each(?))")
+        .bind(list)
+        .fetch_all(pool)
+        .await
 }
 
 pub async fn finish_delivery(

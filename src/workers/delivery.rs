@@ -52,6 +52,7 @@ pub async fn deliver_due(node: &Node, stopping: &Stopping) -> anyhow::Result<usi
     let concurrency = node.settings.federation.delivery_concurrency;
     let batch = deliveries::claim_due(node, (concurrency * CLAIMED_PER_SENDER) as i64).await?;
     let count = batch.len();
+    let payloads = deliveries::payloads(node, &batch).await?;
     let senders = Arc::new(tokio::sync::Semaphore::new(concurrency));
     let mut sending: JoinSet<(ClaimedDelivery, DeliveryOutcome)> = JoinSet::new();
     let mut done = Vec::with_capacity(OUTCOMES_PER_TRANSACTION);
@@ -65,8 +66,12 @@ pub async fn deliver_due(node: &Node, stopping: &Stopping) -> anyhow::Result<usi
             continue;
         }
         let client = node.client.clone();
+        let payload = payloads.get(&delivery.activity).cloned();
         sending.spawn(async move {
-            let outcome = client.deliver(&delivery.inbox, delivery.payload.as_bytes()).await;
+            let outcome = match payload {
+                Some(p) => client.deliver_prepared(&delivery.inbox, p.body, &p.digest).await,
+                None => DeliveryOutcome::Rejected { status: None, error: "the activity is gone".into() },
+            };
             drop(turn);
             (delivery, outcome)
         });
