@@ -153,11 +153,11 @@ pub async fn enqueue(
     let row = storage::federation::insert_activity(conn, activity_id, kind, object_uri, public, &payload, &now)
         .await
         .context("Failed to record an activity")?;
-    for inbox in inboxes {
-        let peer = authority_of(inbox).unwrap_or_else(|| inbox.clone());
-        storage::federation::insert_delivery(conn, row, inbox, &peer, object_uri, &now)
-            .await
-            .context("Failed to queue a delivery")?;
-    }
+    let peers: Vec<String> = inboxes.iter().map(|inbox| authority_of(inbox).unwrap_or_else(|| inbox.clone())).collect();
+    let recipients: Vec<(&str, &str)> =
+        inboxes.iter().map(String::as_str).zip(peers.iter().map(String::as_str)).collect();
+    storage::federation::insert_deliveries(conn, row, &recipients, object_uri, &now)
+        .await
+        .context("Failed to queue the deliveries")?;
     Ok(())
 }
