@@ -21,13 +21,41 @@ pub fn pack(text: &str) -> Vec<u8> {
     zstd::bulk::compress(text.as_bytes(), LEVEL).expect("compressing a byte slice in memory cannot fail")
 }
 
+/// The largest text a frame may claim to hold; a frame that claims more is read as a
+/// stream, never trusted for an allocation.
+const MAX_DECLARED_BYTES: u64 = 64 << 20;
+
+thread_local! {
+    /// One decompression context per thread, reused: creating one per read (its tables,
+    /// about 100 KB of allocations) cost more than decompressing a document.
+    static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// A stored text, packed or plain, as text.
 pub fn unpack(stored: &[u8]) -> Result<String, BoxDynError> {
     if stored.starts_with(&ZSTD_MAGIC) {
-        Ok(String::from_utf8(zstd::stream::decode_all(stored)?)?)
+        Ok(String::from_utf8(decompress(stored)?)?)
     } else {
         Ok(std::str::from_utf8(stored)?.to_owned())
     }
+}
+
+fn decompress(frame: &[u8]) -> std::io::Result<Vec<u8>> {
+    let declared = zstd::zstd_safe::get_frame_content_size(frame).ok().flatten().filter(|n| *n <= MAX_DECLARED_BYTES);
+    let Some(capacity) = declared else {
+        return zstd::stream::decode_all(frame);
+    };
+    DECOMPRESSOR.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = Some(zstd::bulk::Decompressor::new()?);
+        }
+        match cell.as_mut() {
+            Some(decompressor) => decompressor.decompress(frame, capacity as usize),
+            None => zstd::stream::decode_all(frame),
+        }
+    })
 }
 
 /// A column read through [`unpack`]: `#[sqlx(try_from = "PackedText")]` on a `String` field.
