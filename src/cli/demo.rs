@@ -120,6 +120,18 @@ mod tests {
     }
 
     #[test]
+    fn item_pages_shift_the_stored_body_as_rendering_with_the_offset_would() {
+        use crate::content::markdown::{render_markdown, render_markdown_with_heading_offset, shift_headings};
+        for (name, doc) in demo_documents().expect("demo files parse") {
+            assert_eq!(
+                shift_headings(&render_markdown(&doc.body), 1),
+                render_markdown_with_heading_offset(&doc.body, 1),
+                "demo/{name}"
+            );
+        }
+    }
+
+    #[test]
     fn a_demo_item_comes_after_the_demo_items_it_is_inspired_by() {
         let documents = demo_documents().expect("demo files parse");
         let mut checked = 0;

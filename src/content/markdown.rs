@@ -32,6 +32,36 @@ pub fn render_markdown_with_heading_offset(markdown: &str, offset: usize) -> Str
     sanitize_html(&unsafe_html)
 }
 
+/// Moves every heading of sanitized HTML (this module's output) `offset` levels down,
+/// stopping at `<h6>`: what [`render_markdown_with_heading_offset`] does, without parsing
+/// and sanitizing again, for pages that show a stored body. Headings written as raw HTML
+/// in the Markdown move too.
+pub fn shift_headings(sanitized: &str, offset: usize) -> String {
+    let mut out = String::with_capacity(sanitized.len());
+    let mut rest = sanitized;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let name_at = if tag.starts_with("</") { 2 } else { 1 };
+        let bytes = tag.as_bytes();
+        let is_heading = bytes.len() > name_at + 2
+            && bytes[name_at] == b'h'
+            && (b'1'..=b'6').contains(&bytes[name_at + 1])
+            && matches!(bytes[name_at + 2], b'>' | b' ');
+        if is_heading {
+            let level = (usize::from(bytes[name_at + 1] - b'0') + offset).min(6);
+            out.push_str(&tag[..name_at + 1]);
+            out.push_str(&level.to_string());
+            rest = &tag[name_at + 2..];
+        } else {
+            out.push('<');
+            rest = &tag[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Cleans HTML to the allow-list (links get `rel="noopener noreferrer"`).
 pub fn sanitize_html(html: &str) -> String {
     ammonia::Builder::default().url_schemes(["http", "https", "mailto"].into_iter().collect()).clean(html).to_string()
@@ -67,6 +97,26 @@ mod tests {
         assert!(html.contains("<h6>Six</h6>"), "{html}");
         assert!(!html.contains("<h1>"), "{html}");
         assert_eq!(render_markdown_with_heading_offset("# Titre", 0), render_markdown("# Titre"));
+    }
+
+    #[test]
+    fn shifting_a_stored_body_gives_what_rendering_with_the_offset_gives() {
+        let samples = [
+            "# Un\n\n## Deux *en italique*\n\n###### Six\n\nTexte <https://exemple.org/h1>",
+            "Texte seul, avec `<h1>` en code et h1 en clair.\n\n### Trois\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+            "## Titre avec [lien](https://exemple.org \"<h2>\")\n\n- liste\n- encore",
+        ];
+        for markdown in samples {
+            assert_eq!(
+                shift_headings(&render_markdown(markdown), 1),
+                render_markdown_with_heading_offset(markdown, 1),
+                "{markdown}"
+            );
+        }
+        assert_eq!(
+            shift_headings("<h1 lang=\"fr\">Brut</h1><h6>Six</h6><hr>", 1),
+            "<h2 lang=\"fr\">Brut</h2><h6>Six</h6><hr>"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::errors::PageError;
 use super::format;
 use super::item_view::{Block, ItemView, LinkView, References};
 use super::layout::{render, Layout, Nav, Share};
-use crate::content::markdown::render_markdown_with_heading_offset;
+use crate::content::markdown::{render_markdown_with_heading_offset, shift_headings};
 use crate::content::{ItemDocument, Lifecycle};
 use crate::operations::model::Audience;
 use crate::operations::{announce, media, queries, Item, Node, OperationError};
@@ -188,8 +188,8 @@ async fn item_page(
     let refs = resolve_references(node, &item.document).await?;
     let lineage = queries::lineage(node, item).await?;
     let today = node.clock.now().date_naive();
-    // Rendered again rather than read from `body_html`, to shift the headings.
-    let body_html = render_markdown_with_heading_offset(&item.document.body, BODY_HEADING_OFFSET);
+    // The stored body with its headings one level down: the title is the page's `<h1>`.
+    let body_html = shift_headings(&item.body_html, BODY_HEADING_OFFSET);
     let page = ItemPage {
         layout,
         reshare,
