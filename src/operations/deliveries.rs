@@ -5,8 +5,9 @@
 //! is tried rarely.
 
 use super::Node;
-use crate::federation::client::DeliveryOutcome;
-use crate::storage::{self, federation::ClaimedDelivery, timestamp};
+pub use crate::federation::client::DeliveryOutcome;
+pub use crate::storage::federation::ClaimedDelivery;
+use crate::storage::{self, timestamp};
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use rand::Rng;
 use std::time::Duration;

@@ -3,9 +3,8 @@
 //! until the next one is due or a new one is committed.
 
 use super::shutdown::Stopping;
-use crate::federation::client::DeliveryOutcome;
-use crate::operations::{deliveries, Node};
-use crate::storage::federation::ClaimedDelivery;
+use crate::operations::deliveries::{self, ClaimedDelivery, DeliveryOutcome};
+use crate::operations::Node;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::task::JoinSet;
