@@ -242,24 +242,55 @@ pub async fn revisions(node: &Node, item: &Item) -> Result<Vec<Revision>, Operat
 
 /// Lineage of an item: what it was inspired by (known here or not) and what adapts it.
 pub struct Lineage {
-    /// Each `inspired_by` URI with the item when this node holds it.
-    pub inspired_by: Vec<(String, Option<Item>)>,
-    pub adapted_in: Vec<Item>,
+    /// Each `inspired_by` URI with the item when this node holds it (public).
+    pub inspired_by: Vec<(String, Option<ItemLink>)>,
+    pub adapted_in: Vec<ItemLink>,
+}
+
+/// What a link to an item held here needs: no document, no body.
+#[derive(Debug, Clone)]
+pub struct ItemLink {
+    pub id: i64,
+    pub uri: String,
+    pub slug: String,
+    /// `None` for a local item, else the origin actor id.
+    pub origin: Option<String>,
+    pub title: String,
+    pub territory: String,
+    pub public: bool,
+}
+
+impl From<storage::items::ItemLinkRow> for ItemLink {
+    fn from(row: storage::items::ItemLinkRow) -> ItemLink {
+        let public = Lifecycle::parse(&row.lifecycle).is_some_and(Lifecycle::is_public);
+        ItemLink {
+            id: row.id,
+            uri: row.uri,
+            slug: row.slug,
+            origin: row.origin,
+            title: row.title,
+            territory: row.territory,
+            public,
+        }
+    }
+}
+
+/// The public items among `uris` that this node holds, as links (one query).
+pub async fn public_item_links(node: &Node, uris: &[&str]) -> Result<Vec<ItemLink>, OperationError> {
+    let rows = storage::items::item_links_by_uris(&node.pool, uris).await?;
+    Ok(rows.into_iter().map(ItemLink::from).filter(|link| link.public).collect())
 }
 
 pub async fn lineage(node: &Node, item: &Item) -> Result<Lineage, OperationError> {
-    let known = storage::items::find_items_by_uris(&node.pool, &item.document.inspired_by).await?;
-    let known: Vec<Item> = known.into_iter().map(Item::from_row).collect::<anyhow::Result<_>>()?;
+    let uris: Vec<&str> = item.document.inspired_by.iter().map(String::as_str).collect();
+    let known = public_item_links(node, &uris).await?;
     let inspired_by = item
         .document
         .inspired_by
         .iter()
-        .map(|uri| (uri.clone(), known.iter().find(|k| &k.uri == uri).filter(|k| k.lifecycle.is_public()).cloned()))
+        .map(|uri| (uri.clone(), known.iter().find(|k| &k.uri == uri).cloned()))
         .collect();
-    let adapted_in = storage::items::list_items_inspired_by(&node.pool, &item.uri)
-        .await?
-        .into_iter()
-        .map(Item::from_row)
-        .collect::<anyhow::Result<_>>()?;
+    let adapted_in =
+        storage::items::item_links_inspired_by(&node.pool, &item.uri).await?.into_iter().map(ItemLink::from).collect();
     Ok(Lineage { inspired_by, adapted_in })
 }

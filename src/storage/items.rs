@@ -226,22 +226,6 @@ pub async fn replace_item_links(conn: &mut SqliteConnection, item_id: i64, targe
     Ok(())
 }
 
-/// Public items whose `inspired_by` names `uri` (the other side of the lineage).
-pub async fn list_items_inspired_by(pool: &SqlitePool, uri: &str) -> sqlx::Result<Vec<ItemRow>> {
-    sqlx::query_as(&format!(
-        // From the links to the items (CROSS JOIN fixes that order): a few lookups,
-        // never a walk of every public item.
-        "SELECT {ITEM_COLUMNS} FROM item_links l CROSS JOIN items ON items.id = l.item_id
-           JOIN item_contents c ON c.item_id = items.id
-           JOIN item_revisions r ON r.item_id = items.id AND r.revision = items.revision
-          WHERE l.target = ? AND items.lifecycle IN ('published', 'archived')
-         ORDER BY updated_at DESC"
-    ))
-    .bind(uri)
-    .fetch_all(pool)
-    .await
-}
-
 /// Items by id, in no particular order.
 pub async fn find_items_by_ids(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<Vec<ItemRow>> {
     if ids.is_empty() {
@@ -258,18 +242,45 @@ pub async fn find_items_by_ids(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<V
 }
 
 /// Public items whose uri is one of `uris` (to show lineage titles).
-pub async fn find_items_by_uris(pool: &SqlitePool, uris: &[String]) -> sqlx::Result<Vec<ItemRow>> {
+/// What a link to an item needs (its title, page and place), from the narrow `items`
+/// row only: no document, no body.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ItemLinkRow {
+    pub id: i64,
+    pub uri: String,
+    pub slug: String,
+    pub origin: Option<String>,
+    pub title: String,
+    pub territory: String,
+    pub lifecycle: String,
+}
+
+const LINK_COLUMNS: &str = "id, uri, slug, origin, title, territory, lifecycle";
+
+/// The items among `uris` that this node holds, as links.
+pub async fn item_links_by_uris(pool: &SqlitePool, uris: &[&str]) -> sqlx::Result<Vec<ItemLinkRow>> {
     if uris.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query: QueryBuilder<Sqlite> =
-        QueryBuilder::new(format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE uri IN ("));
-    let mut list = query.separated(", ");
-    for uri in uris {
-        list.push_bind(uri);
-    }
-    list.push_unseparated(")");
-    query.build_query_as().fetch_all(pool).await
+    let list = serde_json::to_string(uris).unwrap_or_else(|_| "[]".into());
+    sqlx::query_as(&format!("SELECT {LINK_COLUMNS} FROM items WHERE uri IN (SELECT value FROM json_each(?))"))
+        .bind(list)
+        .fetch_all(pool)
+        .await
+}
+
+/// The public items inspired by `uri`, newest first, as links.
+pub async fn item_links_inspired_by(pool: &SqlitePool, uri: &str) -> sqlx::Result<Vec<ItemLinkRow>> {
+    sqlx::query_as(&format!(
+        // From the links to the items (CROSS JOIN fixes that order): a few lookups.
+        "SELECT {} FROM item_links l CROSS JOIN items ON items.id = l.item_id
+          WHERE l.target = ? AND items.lifecycle IN ('published', 'archived')
+         ORDER BY items.updated_at DESC",
+        LINK_COLUMNS.split(", ").map(|c| format!("items.{c}")).collect::<Vec<_>>().join(", ")
+    ))
+    .bind(uri)
+    .fetch_all(pool)
+    .await
 }
 
 /// Every local item, oldest first (export).

@@ -12,14 +12,14 @@ use super::layout::{render, Layout, Nav, Share};
 use crate::content::markdown::{render_markdown_with_heading_offset, shift_headings};
 use crate::content::{ItemDocument, Lifecycle};
 use crate::operations::model::Audience;
-use crate::operations::{announce, media, queries, Item, Node, OperationError};
+use crate::operations::{announce, media, queries, Item, Node};
 use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use std::collections::HashMap;
 
-/// How many referenced URIs a page resolves (one lookup each).
+/// How many referenced URIs a page resolves (in one query).
 const MAX_REFERENCES: usize = 40;
 
 /// The item's own title is the page's `<h1>`; the body's headings start at `<h2>`.
@@ -35,8 +35,13 @@ pub fn item_href(item: &Item) -> String {
     }
 }
 
-pub fn item_link(item: &Item) -> LinkView {
-    LinkView::to(item.document.title.clone(), item_href(item))
+/// A link to an item held here, from its narrow row.
+pub fn link_to(link: &queries::ItemLink) -> LinkView {
+    let href = match link.origin {
+        None => format!("/items/{}", link.slug),
+        Some(_) => format!("/replicas/{}", link.id),
+    };
+    LinkView::to(link.title.clone(), href)
 }
 
 pub struct OriginView {
@@ -208,11 +213,11 @@ async fn item_page(
                 .inspired_by
                 .iter()
                 .map(|(uri, known)| match known {
-                    Some(k) => item_link(k),
+                    Some(k) => link_to(k),
                     None => LinkView { text: uri.clone(), href: format::safe_href(uri) },
                 })
                 .collect(),
-            adapted_in: lineage.adapted_in.iter().map(|i| (item_link(i), i.document.territory.name.clone())).collect(),
+            adapted_in: lineage.adapted_in.iter().map(|i| (link_to(i), i.territory.clone())).collect(),
         },
     };
     render(StatusCode::OK, &page)
@@ -244,16 +249,9 @@ pub async fn resolve_references(node: &Node, doc: &ItemDocument) -> Result<Refer
     }
     uris.sort_unstable();
     uris.dedup();
-    let mut known = HashMap::new();
-    for uri in uris.into_iter().take(MAX_REFERENCES) {
-        match queries::item_by_uri(node, uri).await {
-            Ok(item) if item.lifecycle.is_public() => {
-                known.insert(uri.to_owned(), item_link(&item));
-            }
-            Ok(_) | Err(OperationError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
+    uris.truncate(MAX_REFERENCES);
+    let known: HashMap<String, LinkView> =
+        queries::public_item_links(node, &uris).await?.iter().map(|link| (link.uri.clone(), link_to(link))).collect();
     Ok(References(known))
 }
 
