@@ -353,3 +353,4 @@ editor-file-cover = cover
 editor-file-no-alt = no alternative text
 editor-file-added = File added (revision { $revision }).
 editor-file-removed = File removed (revision { $revision }).
+editor-file-license-hint = If none is chosen, the file takes the item's licence.

@@ -353,3 +353,4 @@ editor-file-cover = couverture
 editor-file-no-alt = sans texte alternatif
 editor-file-added = Fichier ajouté (révision { $revision }).
 editor-file-removed = Fichier retiré (révision { $revision }).
+editor-file-license-hint = Sans choix, le fichier prend la licence de la fiche.
