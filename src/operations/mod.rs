@@ -4,6 +4,7 @@
 //! deliveries it causes commit together.
 
 pub mod accounts;
+pub mod actor_pictures;
 pub mod actors;
 pub mod announce;
 pub mod apply;
@@ -81,7 +82,7 @@ pub struct Node {
     /// Wakes the media worker when files of replicas were queued for download.
     pub media_signal: Arc<tokio::sync::Notify>,
     /// The territory's logo and banner, once read.
-    pub actor_pictures: Arc<media::ActorPicturesCache>,
+    pub actor_pictures: Arc<actor_pictures::ActorPicturesCache>,
 }
 
 impl Node {
@@ -91,6 +92,11 @@ impl Node {
         if let Err(e) = self.facets.refresh(&self.pool, id).await {
             tracing::error!(error = %e, id, "failed to refresh the facet sets; counting in SQL from now on");
         }
+    }
+
+    /// Where this node serves the stored file `sha256`.
+    pub fn media_url(&self, sha256: &str) -> String {
+        crate::federation::article::media_url(self.base_url.as_str(), sha256)
     }
 
     /// `base_url` joined with a path (paths are ours, so joining cannot fail in practice).

@@ -47,9 +47,9 @@ pub async fn stored_among(conn: &mut SqliteConnection, digests: &[&str]) -> sqlx
         .await
 }
 
-/// Bytes used by every stored file.
+/// Bytes used by every stored file (kept on write by the triggers of `media_usage`).
 pub async fn total_bytes(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COALESCE(SUM(byte_size), 0) FROM media_blobs").fetch_one(conn).await
+    sqlx::query_scalar("SELECT bytes FROM media_usage WHERE id = 1").fetch_one(conn).await
 }
 
 /// Makes `digests` the files item `item_id` uses.

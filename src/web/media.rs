@@ -9,6 +9,11 @@ use actix_files::NamedFile;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{web, HttpRequest, HttpResponse};
 
+/// The path of the stored file `sha256` on this node (what pages link to).
+pub fn href(sha256: &str) -> String {
+    format!("/media/{sha256}")
+}
+
 /// Files up to this size are read at once and sent in one write; larger ones, and byte
 /// ranges, are streamed from disk.
 const IN_ONE_WRITE: u64 = 4 * 1024 * 1024;

@@ -74,17 +74,16 @@ pub async fn actor(node: web::Data<Node>) -> HttpResponse {
         node.url("inbox"),
     );
     let settings = &node.settings.node;
-    let pictures = match crate::operations::media::actor_pictures(&node).await {
+    let pictures = match crate::operations::actor_pictures::actor_pictures(&node).await {
         Ok(pictures) => pictures,
         Err(e) => {
             tracing::error!(error = %e, "failed to read the actor's pictures");
             Default::default()
         }
     };
-    let picture = |p: Option<crate::operations::media::ActorPicture>| {
+    let picture = |p: Option<crate::operations::actor_pictures::ActorPicture>| {
         p.map(|p| {
-            let mut json =
-                json!({ "type": "Image", "mediaType": p.media_type, "url": node.url(&format!("media/{}", p.sha256)) });
+            let mut json = json!({ "type": "Image", "mediaType": p.media_type, "url": node.media_url(&p.sha256) });
             if !p.alt.is_empty() {
                 json["name"] = json!(p.alt);
             }

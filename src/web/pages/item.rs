@@ -12,7 +12,8 @@ use super::layout::{render, Layout, Nav, Share};
 use crate::content::markdown::{render_markdown_with_heading_offset, shift_headings};
 use crate::content::{ItemDocument, Lifecycle};
 use crate::operations::model::Audience;
-use crate::operations::{announce, media, queries, Item, Node};
+use crate::operations::{actor_pictures, announce, queries, Item, Node};
+use crate::web::media::href;
 use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -172,7 +173,7 @@ fn share_of(node: &Node, item: &Item) -> Share {
         title: doc.title.clone(),
         description,
         url: node.url(&item_href(item)),
-        image: cover.map(|m| node.url(&format!("media/{}", m.file.sha256))),
+        image: cover.map(|m| node.media_url(&m.file.sha256)),
         image_alt: cover.and_then(|m| m.alt.clone()).unwrap_or_default(),
         kind: "article",
     }
@@ -186,7 +187,7 @@ async fn item_page(
 ) -> Result<HttpResponse, PageError> {
     layout.share = share_of(node, item);
     let logo = if item.is_local() {
-        media::actor_pictures(node).await?.logo.map(|l| (format!("/media/{}", l.sha256), l.alt))
+        actor_pictures::actor_pictures(node).await?.logo.map(|l| (href(&l.sha256), l.alt))
     } else {
         None
     };

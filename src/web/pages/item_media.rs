@@ -6,6 +6,7 @@ use super::i18n;
 use crate::content::media::{type_label, MediaFile};
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
+use crate::web::media::href;
 
 /// A picture on a page.
 #[derive(Debug, Clone)]
@@ -76,8 +77,8 @@ fn picture(m: &MediaFile, vocab: &Vocabularies) -> PictureView {
     let mut caption = vec![m.title.clone()];
     caption.extend(credits(m, vocab));
     PictureView {
-        src: format!("/media/{}", m.file.sha256),
-        thumbnail: format!("/media/{}", m.thumbnail.as_ref().unwrap_or(&m.file).sha256),
+        src: href(&m.file.sha256),
+        thumbnail: href(&m.thumbnail.as_ref().unwrap_or(&m.file).sha256),
         alt: m.alt.clone().unwrap_or_default(),
         width: m.file.width.unwrap_or(0),
         height: m.file.height.unwrap_or(0),
@@ -89,7 +90,7 @@ fn file(m: &MediaFile, vocab: &Vocabularies) -> FileView {
     let mut details = vec![type_label(&m.file.media_type).to_owned(), human_size(m.file.size)];
     details.extend(credits(m, vocab));
     let name = m.file_name.as_deref().map(|n| format!("/{}", percent_path(n))).unwrap_or_default();
-    FileView { title: m.title.clone(), href: format!("/media/{}{name}", m.file.sha256), details: details.join(" · ") }
+    FileView { title: m.title.clone(), href: format!("{}{name}", href(&m.file.sha256)), details: details.join(" · ") }
 }
 
 /// "340 ko", "1,2 Mo" (French units, decimal comma).

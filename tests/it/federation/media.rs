@@ -173,4 +173,14 @@ async fn a_follower_serves_its_own_copy_of_every_file_while_the_origin_is_down_a
     assert!(new_files.iter().all(|(sha, _)| !marseille.node.media_folder.holds(sha)));
     // The origin keeps its own files: a withdrawn item may be published again.
     assert_eq!(download(&ariege.http, &format!("{}/media/{}", ariege.base, new_files[0].0)).await.0, 200);
+    // The bytes kept on write for the quota equal the files' sizes, after stores and releases.
+    for node in [&ariege, &marseille] {
+        let (kept, summed): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT bytes FROM media_usage), (SELECT COALESCE(SUM(byte_size), 0) FROM media_blobs)",
+        )
+        .fetch_one(&node.node.pool)
+        .await
+        .expect("usage");
+        assert_eq!(kept, summed);
+    }
 }

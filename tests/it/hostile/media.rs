@@ -252,10 +252,12 @@ async fn a_peers_file_whose_bytes_do_not_match_what_it_announced_is_never_stored
     let node = HostileNode::start(dir.path(), "suiveur", &[]).await;
     let honest = pdf("honnête");
     let body = String::from_utf8(honest.clone()).expect("an ASCII PDF");
-    let peer = TinyServer::start(move |_, _| Reply {
+    let other_pdf = pdf("un autre document");
+    let other_body = String::from_utf8(other_pdf.clone()).expect("an ASCII PDF");
+    let peer = TinyServer::start(move |seen, _| Reply {
         status: 200,
         headers: vec![("content-type".into(), "application/pdf".into())],
-        body: body.clone(),
+        body: if seen.target == "/c" { other_body.clone() } else { body.clone() },
         delay: std::time::Duration::ZERO,
     })
     .await;
@@ -264,13 +266,13 @@ async fn a_peers_file_whose_bytes_do_not_match_what_it_announced_is_never_stored
     // announced, a PDF sent.
     queue(&node, &format!("{}/a", peer.base), &"b".repeat(64), "application/pdf", honest.len()).await;
     queue(&node, &format!("{}/b", peer.base), &sha, "application/pdf", honest.len() - 10).await;
-    let other = maillage::operations::media::sha256_hex(b"other");
-    queue(&node, &format!("{}/c", peer.base), &other, "image/png", honest.len()).await;
+    let other = maillage::operations::media::sha256_hex(&other_pdf);
+    queue(&node, &format!("{}/c", peer.base), &other, "image/png", other_pdf.len()).await;
     fetch_due(&node.node, &|| false).await.expect("a step");
     let errors = last_errors(&node).await;
     assert!(errors[0].starts_with("media_hash_mismatch"), "{errors:?}");
     assert!(errors[1].contains("dépasse la taille maximale"), "more bytes than declared: {errors:?}");
-    assert!(errors[2].starts_with("media_hash_mismatch") || errors[2].starts_with("media_type_mismatch"), "{errors:?}");
+    assert!(errors[2].starts_with("media_type_mismatch"), "the right digest and size, another type: {errors:?}");
     let stored: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM media_blobs").fetch_one(&node.node.pool).await.expect("count");
     assert_eq!(stored, 0);

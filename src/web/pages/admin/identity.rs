@@ -2,8 +2,9 @@
 //! and banner (the actor's `image`), uploaded by an administrator through plain multipart
 //! forms. A picture is re-encoded like any other; the previous one is released.
 
-use crate::operations::media::{self, ActorImage, ActorPictures};
+use crate::operations::actor_pictures::{self, ActorImage, ActorPicture, ActorPictures};
 use crate::operations::{Node, OperationError};
+use crate::web::media::href;
 use crate::web::pages::editor::session::{require_editor, see_other, Editor};
 use crate::web::pages::errors::PageError;
 use crate::web::pages::i18n::t;
@@ -30,8 +31,8 @@ async fn page(
     notice: Option<String>,
     error: Option<String>,
 ) -> Result<HttpResponse, PageError> {
-    let ActorPictures { logo, banner } = media::actor_pictures(node).await?;
-    let src = |p: Option<media::ActorPicture>| p.map(|p| format!("/media/{}", p.sha256));
+    let ActorPictures { logo, banner } = actor_pictures::actor_pictures(node).await?;
+    let src = |p: Option<ActorPicture>| p.map(|p| href(&p.sha256));
     let sections = vec![("logo", t("identity-logo"), src(logo)), ("banniere", t("identity-banner"), src(banner))];
     let page = IdentityPage { layout: editor.layout(node), sections, notice, error };
     render(status, &page)
@@ -67,7 +68,7 @@ pub async fn upload(
         Ok(upload) => upload,
         Err(e) => return page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(e.to_string())).await,
     };
-    match media::set_actor_image(&node, role, upload).await {
+    match actor_pictures::set_actor_image(&node, role, upload).await {
         Ok(()) => Ok(see_other("/admin/identite?etat=enregistre")),
         Err(OperationError::Media(refusal)) => {
             page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(refusal.to_string())).await

@@ -8,6 +8,7 @@ use crate::content::media::type_label;
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
 use crate::operations::{media, Node, OperationError};
+use crate::web::media::href;
 use crate::web::pages::errors::PageError;
 use crate::web::pages::i18n;
 use crate::web::pages::item_media::human_size;
@@ -50,8 +51,8 @@ impl FilesPanel {
                 FileEntry {
                     title: m.title.clone(),
                     details: details.join(" · "),
-                    thumbnail: m.thumbnail.as_ref().map(|t| format!("/media/{}", t.sha256)),
-                    href: format!("/media/{}", m.file.sha256),
+                    thumbnail: m.thumbnail.as_ref().map(|t| href(&t.sha256)),
+                    href: href(&m.file.sha256),
                     remove_action: format!("/edit/{slug}/fichiers/{}/retirer", m.file.sha256),
                 }
             })
