@@ -14,6 +14,7 @@ mod demo_media;
 mod demo_network;
 mod doctor;
 mod export;
+mod geography;
 mod import;
 mod node_folder;
 mod reindex;
@@ -139,6 +140,9 @@ pub enum Command {
     /// Comptes des éditeurs qui se connectent aux formulaires web.
     #[command(subcommand)]
     Editor(accounts::EditorCommand),
+    /// Le référentiel géographique (communes, EPCI, départements, régions) livré avec le nœud.
+    #[command(subcommand)]
+    Geography(geography::GeographyCommand),
     /// Affiche le journal d'audit (qui a changé quoi), du plus récent au plus ancien.
     #[command(after_help = "Exemples :\n  maillage audit\n  maillage audit --limit 100 --action token.create")]
     Audit(audit::AuditArgs),
@@ -160,6 +164,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             std::io::stdout().lock().write_all(&script).context("impossible d'écrire les complétions")
         }
         Command::Demo { port, data } => demo_network::run(config, port, data).await,
+        Command::Geography(command) => geography::run(command),
         Command::Serve { demo } => {
             let folder = NodeFolder::locate(cli.node.as_deref(), true)?;
             let settings = folder.settings(config)?;
@@ -267,7 +272,11 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
         Command::Token(command) => accounts::token(node, command).await,
         Command::Editor(command) => accounts::editor(node, command).await,
         Command::Audit(args) => audit::audit(node, args).await,
-        Command::Serve { .. } | Command::Demo { .. } | Command::Restore { .. } | Command::Completions { .. } => {
+        Command::Serve { .. }
+        | Command::Demo { .. }
+        | Command::Restore { .. }
+        | Command::Completions { .. }
+        | Command::Geography(_) => {
             anyhow::bail!("`{}` ne s'exécute pas sur un nœud ouvert", command.name())
         }
     }
@@ -295,6 +304,7 @@ impl Command {
             Command::Token(_) => "token",
             Command::Editor(_) => "editor",
             Command::Audit(_) => "audit",
+            Command::Geography(_) => "geography",
         }
     }
 }

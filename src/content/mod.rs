@@ -5,6 +5,7 @@
 pub mod details;
 pub mod errors;
 pub mod files;
+pub mod geography;
 pub mod images;
 pub mod item;
 pub mod kinds;

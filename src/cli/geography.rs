@@ -1,0 +1,69 @@
+//! `maillage geography`: the administrative reference shipped with the binary. `search`
+//! finds the code of a place; `import` rebuilds the shipped file from a newer release of
+//! `@etalab/decoupage-administratif` (a maintainer's step before a release: the result is
+//! committed, nothing is fetched at run time).
+
+use super::out;
+use crate::content::geography::reference::{build_reference_file, reference, ReleaseFiles};
+use anyhow::Context;
+use clap::Subcommand;
+use std::path::{Path, PathBuf};
+
+/// Where the shipped reference lives in the source tree.
+const SHIPPED_FILE: &str = "src/content/geography/cog.tsv.zst";
+
+#[derive(Debug, Subcommand)]
+pub enum GeographyCommand {
+    /// Cherche une commune, un EPCI, un département ou une région et donne son code.
+    #[command(after_help = "Exemples :\n  maillage geography search foix\n  maillage geography search \"st girons\"")]
+    Search { text: String },
+    /// Reconstruit le référentiel livré avec le binaire à partir d'une version du paquet npm
+    /// @etalab/decoupage-administratif (son dossier data/, avec regions.json,
+    /// departements.json, epci.json et communes.json).
+    #[command(
+        after_help = "Exemple :\n  npm pack @etalab/decoupage-administratif@6.0.0 && tar xzf etalab-decoupage-administratif-6.0.0.tgz\n  maillage geography import package/data --source \"@etalab/decoupage-administratif 6.0.0\"\n  cargo build --release"
+    )]
+    Import {
+        #[arg(value_name = "DOSSIER")]
+        data: PathBuf,
+        /// La version d'origine, écrite dans le fichier (ex. « @etalab/decoupage-administratif 6.0.0 »).
+        #[arg(long)]
+        source: String,
+        /// Le fichier écrit (par défaut celui des sources du binaire).
+        #[arg(long, default_value = SHIPPED_FILE, value_name = "FICHIER")]
+        out: PathBuf,
+    },
+}
+
+pub fn run(command: GeographyCommand) -> anyhow::Result<()> {
+    match command {
+        GeographyCommand::Search { text } => {
+            let found = reference().search(&text, 20);
+            if found.is_empty() {
+                return out(&format!("aucun lieu ne correspond à « {text} »"));
+            }
+            for place in found {
+                out(&format!("{}\t{}", place.code, place.display_name()))?;
+            }
+            Ok(())
+        }
+        GeographyCommand::Import { data, source, out: target } => import(&data, &source, &target),
+    }
+}
+
+fn import(data: &Path, source: &str, target: &Path) -> anyhow::Result<()> {
+    let read = |name: &str| {
+        let path = data.join(name);
+        std::fs::read_to_string(&path).with_context(|| format!("{} : lecture impossible", path.display()))
+    };
+    let (regions, departements, epci, communes) =
+        (read("regions.json")?, read("departements.json")?, read("epci.json")?, read("communes.json")?);
+    let files = ReleaseFiles { regions: &regions, departements: &departements, epci: &epci, communes: &communes };
+    let text = build_reference_file(&files, source).map_err(|e| anyhow::anyhow!("{} : {e}", data.display()))?;
+    let parsed = crate::content::geography::reference::Reference::parse(&text)
+        .map_err(|e| anyhow::anyhow!("le référentiel produit ne se relit pas : {e}"))?;
+    let packed = zstd::encode_all(text.as_bytes(), 19).context("compression du référentiel")?;
+    std::fs::write(target, &packed).with_context(|| format!("{} : écriture impossible", target.display()))?;
+    let counts: Vec<String> = parsed.counts().iter().map(|(level, n)| format!("{n} {}", level.prefix())).collect();
+    out(&format!("{} écrit ({} octets) : {}", target.display(), packed.len(), counts.join(", ")))
+}
