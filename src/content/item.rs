@@ -201,8 +201,17 @@ pub struct Author {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
+    /// The territory as people read it: the label, or the names of the places the codes
+    /// name (derived, see `content::territory`).
     #[serde(default)]
     pub name: String,
+    /// Places of the administrative reference, with their level: `commune:09122`,
+    /// `epci:200067791`, `departement:09`, `region:76`, `country:FR`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
+    /// A perimeter that has no code (PETR, pays, bassin de vie, quartier…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// A `scale` vocabulary code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,

@@ -17,6 +17,7 @@ pub mod search;
 pub mod serde_messages;
 pub mod slug;
 pub mod tabular;
+pub mod territory;
 pub mod validate;
 mod validate_details;
 pub mod vocabulary;
@@ -25,7 +26,7 @@ pub use details::Objective;
 pub use errors::{FieldError, ValidationErrors};
 pub use item::{ItemDocument, Kind, Lifecycle};
 pub use lang::Lang;
-pub use validate::{validate, ValidItem};
+pub use validate::{validate, validate_replica, ValidItem};
 pub use vocabulary::Vocabularies;
 
 #[cfg(test)]

@@ -46,8 +46,10 @@ fn envelope(kind: Kind, slug: &str, title: &str) -> ItemDocument {
         territory: Territory {
             name: "Pays de Foix".into(),
             scale: Some("petr_pays".into()),
-            insee_code: Some("09122".into()),
-            epci_code: Some("200066223".into()),
+            codes: vec!["commune:09122".into(), "epci:200067791".into()],
+            label: Some("Pays de Foix".into()),
+            insee_code: None,
+            epci_code: None,
             lat: Some(42.9653),
             lon: Some(1.6070),
         },

@@ -8,6 +8,7 @@ use super::errors::{Collector, ValidationErrors};
 use super::item::*;
 use super::media::{check_file_name, is_image_type, is_sha256, MediaFile, MediaKind, StoredFile, ACCEPTED};
 use super::slug::is_valid_slug;
+use super::territory::{self, Author};
 use super::validate_details as details;
 use super::vocabulary::{names, Vocabularies};
 
@@ -58,7 +59,17 @@ impl ValidItem {
 
 /// Checks every field; on success the returned item is normalized (trimmed strings, the
 /// `meta` echo dropped, the other kinds' sections removed).
-pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem, ValidationErrors> {
+pub fn validate(doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem, ValidationErrors> {
+    validate_as(doc, vocab, Author::Local)
+}
+
+/// [`validate`] for a peer's document: what only its own node can check (a code this
+/// node's reference does not know yet, a point outside France) is kept, not refused.
+pub fn validate_replica(doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem, ValidationErrors> {
+    validate_as(doc, vocab, Author::Peer)
+}
+
+fn validate_as(mut doc: ItemDocument, vocab: &Vocabularies, author: Author) -> Result<ValidItem, ValidationErrors> {
     let mut c = Collector::default();
     doc.meta = None;
     trim_envelope(&mut doc);
@@ -102,7 +113,7 @@ pub fn validate(mut doc: ItemDocument, vocab: &Vocabularies) -> Result<ValidItem
     for (i, a) in doc.authors.iter().enumerate() {
         text(&mut c, &format!("authors[{i}].name"), &a.name, MAX_TITLE_CHARS, true, "Le nom est obligatoire.");
     }
-    territory(&mut c, vocab, &doc.territory, strict);
+    territory::check(&mut c, vocab, &doc.territory, strict, author);
     codes(&mut c, vocab, "pillars", names::PILLAR, &doc.pillars);
     codes(&mut c, vocab, "activity_domains", names::ACTIVITY_DOMAIN, &doc.activity_domains);
     codes(&mut c, vocab, "resources", names::RESOURCE, &doc.resources);
@@ -185,7 +196,7 @@ fn trim_envelope(doc: &mut ItemDocument) {
         *s = s.trim().to_owned();
     }
     doc.body = doc.body.trim_start_matches(['\n', '\r']).trim_end().to_owned();
-    doc.territory.name = doc.territory.name.trim().to_owned();
+    doc.territory.normalise();
     for t in &mut doc.tags {
         *t = t.trim().to_owned();
     }
@@ -418,31 +429,6 @@ fn funding_lines(c: &mut Collector, vocab: &Vocabularies, path: &str, lines: &[F
         details::funding_line(c, vocab, &format!("{path}[{i}]"), f);
     }
     details::budget_shares(c, path, lines);
-}
-
-fn territory(c: &mut Collector, vocab: &Vocabularies, t: &Territory, strict: bool) {
-    text(c, "territory.name", &t.name, MAX_TITLE_CHARS, strict, "Le territoire est obligatoire.");
-    match &t.scale {
-        Some(s) => code(c, vocab, "territory.scale", names::SCALE, s),
-        None if strict => c.push("territory.scale", "required", "L'échelle du territoire est obligatoire."),
-        None => {}
-    }
-    if let Some(code) = &t.insee_code {
-        if !(code.len() == 5 && code.chars().all(|ch| ch.is_ascii_alphanumeric())) {
-            c.push("territory.insee_code", "invalid_code", "Le code INSEE compte 5 caractères (ex. 13001, 2A004).");
-        }
-    }
-    digits(c, "territory.epci_code", t.epci_code.as_deref(), 9, "Le code SIREN de l'EPCI compte 9 chiffres.");
-    if let Some(lat) = t.lat {
-        if !(-90.0..=90.0).contains(&lat) {
-            c.push("territory.lat", "out_of_range", "La latitude doit être comprise entre -90 et 90.");
-        }
-    }
-    if let Some(lon) = t.lon {
-        if !(-180.0..=180.0).contains(&lon) {
-            c.push("territory.lon", "out_of_range", "La longitude doit être comprise entre -180 et 180.");
-        }
-    }
 }
 
 /// Attachments: each names a stored file by its digest; a picture needs an alternative

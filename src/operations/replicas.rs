@@ -6,7 +6,7 @@ use super::media_fetch::queue_missing;
 use super::write::{derive, write_derived_rows};
 use super::Node;
 use crate::content::slug::slugify;
-use crate::content::{validate, Lifecycle};
+use crate::content::{validate_replica, Lifecycle};
 use crate::federation::article::RemoteArticle;
 use crate::storage::{self, items::ItemWrite, timestamp};
 use anyhow::Context;
@@ -54,7 +54,7 @@ pub async fn apply_remote_article(
     let Some(document) = article.document else {
         return Ok(ReplicaOutcome::NotAnItem);
     };
-    let item = match validate(document, &node.vocab) {
+    let item = match validate_replica(document, &node.vocab) {
         Ok(item) => item,
         Err(errors) => return Ok(ReplicaOutcome::Invalid(errors.to_string())),
     };

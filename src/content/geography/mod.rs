@@ -1,6 +1,7 @@
 //! Places: the French administrative reference (codes, names and parents of communes,
 //! EPCI, départements and régions) and the outlines the map of France is drawn from.
 
+pub mod bounds;
 pub mod reference;
 
 pub use reference::{reference, CodeError, Level, Place};

@@ -54,6 +54,11 @@ impl Level {
         }
     }
 
+    /// The level a code with its prefix names (`commune:…` → commune), known or not.
+    pub fn of_code(code: &str) -> Option<Level> {
+        Level::from_prefix(code.split_once(':')?.0)
+    }
+
     fn from_prefix(prefix: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|level| level.prefix() == prefix)
     }
