@@ -34,6 +34,7 @@ impl Application {
         let tls = server_tls(&settings.server)?;
         let node = build_node(settings, port).await?;
         heal_search_index(node.clone());
+        upgrade_territories(node.clone());
         pack_stored_texts(node.clone());
         collect_unused_media(node.clone());
         load_facet_sets(node.clone());
@@ -85,6 +86,13 @@ fn upkeep(
 fn heal_search_index(node: Node) {
     upkeep("search index healed", "failed to heal the search index", async move {
         crate::operations::search_index::heal(&node).await
+    });
+}
+
+/// Gives, in the background and once, every stored item its territory as a reference.
+fn upgrade_territories(node: Node) {
+    upkeep("stored territories upgraded", "failed to upgrade the stored territories", async move {
+        crate::operations::territories::upgrade_stored_items(&node).await
     });
 }
 

@@ -6,7 +6,7 @@
 //!   read it (they refuse unknown fields). Articles carry it in `maillage`, beside the
 //!   full document, so an older node keeps reading what it always read.
 
-use super::item::{Event, Experience, FundingLine, ItemDocument, Partner, ProjectSheet};
+use super::item::{Event, Experience, FundingLine, ItemDocument, Partner, ProjectSheet, Territory};
 use super::Objective;
 
 impl ItemDocument {
@@ -32,6 +32,7 @@ impl ItemDocument {
         doc.page_author = None;
         doc.page_moderator = None;
         doc.media.clear();
+        first_version_territory(&mut doc.territory);
         for d in &mut doc.documents {
             d.kind = None;
         }
@@ -43,6 +44,15 @@ impl ItemDocument {
         }
         doc
     }
+}
+
+/// Older nodes know a territory by its name, an INSEE commune code and an EPCI SIREN.
+fn first_version_territory(t: &mut Territory) {
+    let first = |prefix: &str| t.codes.iter().find_map(|c| c.strip_prefix(prefix)).map(str::to_owned);
+    t.insee_code = first("commune:");
+    t.epci_code = first("epci:");
+    t.codes.clear();
+    t.label = None;
 }
 
 fn first_version_project_sheet(p: &mut ProjectSheet) {

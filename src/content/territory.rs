@@ -58,9 +58,8 @@ impl Territory {
             .filter(|c| seen.insert(c.clone()))
             .collect();
         if self.label.is_none() && !self.name.is_empty() && self.name != self.derived_name() {
-            match reference().find_by_name(&self.name) {
-                Some(place) if !self.codes.contains(&place.code) => self.codes.push(place.code.clone()),
-                Some(_) => {}
+            match reference().find_by_name(&self.name).filter(|_| self.codes.is_empty()) {
+                Some(place) => self.codes.push(place.code.clone()),
                 None => self.label = Some(self.name.clone()),
             }
         }

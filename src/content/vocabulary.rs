@@ -64,6 +64,8 @@ pub mod names {
     pub const FOOD_THEME: &str = "food_theme";
     pub const TARGET_AUDIENCE: &str = "target_audience";
     pub const SCALE: &str = "scale";
+    /// Not a vocabulary: the places of an item's territory, as facets (`region:76`).
+    pub const PLACE: &str = "place";
     pub const ORGANISATION_TYPE: &str = "organisation_type";
     pub const PHASE: &str = "phase";
     pub const PROJECT_STATUS: &str = "project_status";

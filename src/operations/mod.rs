@@ -35,6 +35,7 @@ pub mod scopes;
 pub mod search_index;
 pub mod stats;
 pub mod sync;
+pub mod territories;
 pub mod update;
 pub mod write;
 

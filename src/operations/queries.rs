@@ -1,6 +1,8 @@
 //! Reading items: one item, filtered and searched lists with facets, revisions, lineage.
 
 use super::{Item, Node, OperationError};
+use crate::content::geography::reference::Reference;
+use crate::content::geography::{reference, CodeError};
 use crate::content::markdown::to_plain_text;
 use crate::content::search::{parse_query, searchable_fields, snippet, Analyzer, QueryError, SearchQuery};
 use crate::content::vocabulary::names;
@@ -46,6 +48,9 @@ pub struct ItemFilter {
     pub pillar: Option<String>,
     pub domain: Option<String>,
     pub resource: Option<String>,
+    /// A place of the administrative reference (`region:76`, or a bare commune,
+    /// EPCI or département code): items whose territory lies in it.
+    pub place: Option<String>,
     pub lifecycle: Option<Lifecycle>,
     pub updated_from: Option<String>,
     pub updated_to: Option<String>,
@@ -65,6 +70,7 @@ impl ItemFilter {
     /// the parameter and listing the allowed codes (an unknown code would match nothing).
     pub fn unknown_codes(&self, vocab: &Vocabularies) -> Vec<FieldError> {
         let given = [&self.pillar, &self.domain, &self.resource];
+        let place = self.place.as_deref().and_then(|code| place_error(code));
         VOCABULARY_FILTERS
             .iter()
             .zip(given)
@@ -84,8 +90,25 @@ impl ItemFilter {
                     ),
                 })
             })
+            .chain(place)
             .collect()
     }
+}
+
+/// Why a place filter matches nothing: not a code, a code of the wrong shape for its
+/// level, or a place the reference does not know.
+fn place_error(given: &str) -> Option<FieldError> {
+    let (code, message) = match reference().resolve(given) {
+        Ok(_) => return None,
+        Err(CodeError::Unknown) => ("unknown_code", format!("« {given} » est inconnu du Code officiel géographique.")),
+        Err(CodeError::WrongLevel(level)) => {
+            ("wrong_level", format!("« {given} » n'est pas un code de ce niveau : attendu {}.", level.example()))
+        }
+        Err(CodeError::Malformed) => {
+            ("invalid_code", format!("« {given} » n'est pas un code de lieu (ex. region:76, departement:09, 09122)."))
+        }
+    };
+    Some(FieldError { path: "place".to_owned(), code, message })
 }
 
 pub struct ItemList {
@@ -126,6 +149,7 @@ impl ItemFilter {
             pillar: self.pillar.clone(),
             domain: self.domain.clone(),
             resource: self.resource.clone(),
+            place: self.place.as_deref().map(|code| Reference::canonical(code).unwrap_or_else(|_| code.to_owned())),
             lifecycles,
             updated_from: self.updated_from.as_deref().and_then(|b| normalize_bound(b, false)),
             updated_to: self.updated_to.as_deref().and_then(|b| normalize_bound(b, true)),

@@ -8,7 +8,7 @@ use super::Node;
 use crate::content::markdown::to_plain_text;
 use crate::content::search::Analyzer;
 use crate::content::ItemDocument;
-use crate::storage::{self, items::ItemWrite};
+use crate::storage;
 use anyhow::Context;
 
 /// Items per transaction.
@@ -53,23 +53,7 @@ async fn reindex_items(node: &Node, ids: &[i64], mut progress: impl FnMut(usize)
             let doc: ItemDocument = serde_json::from_str(&row.document)
                 .with_context(|| format!("Failed to read the stored document of item {}", row.id))?;
             let columns = analysed_columns(&mut analyzer, &node.vocab, &doc, &to_plain_text(&row.body_html));
-            let write = ItemWrite {
-                uri: &row.uri,
-                slug: &row.slug,
-                origin: row.origin.as_deref(),
-                origin_url: row.origin_url.as_deref(),
-                kind: &row.kind,
-                lifecycle: &row.lifecycle,
-                title: &row.title,
-                summary: &row.summary,
-                territory: &row.territory,
-                language: &row.language,
-                body_html: &row.body_html,
-                updated_at: &row.updated_at,
-                published_at: row.published_at.as_deref(),
-                review_due: row.review_due.as_deref(),
-                refreshed_at: row.refreshed_at.as_deref(),
-            };
+            let write = row.as_write();
             index_item(&mut tx, row.id, row.revision, &write, &columns, &doc).await?;
         }
         tx.commit().await.context("Failed to commit reindexed items")?;

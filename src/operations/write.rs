@@ -38,15 +38,25 @@ pub fn analysed_columns(
     index_columns(analyzer, &searchable_fields(doc, vocab), body_text)
 }
 
-/// The (vocabulary, code) pairs of an item, for facets and filters.
-pub fn vocabulary_terms(doc: &ItemDocument) -> Vec<(&'static str, &str)> {
+/// The (vocabulary, code) pairs of an item, for facets and filters: its vocabulary codes
+/// and, under `place`, every place its territory lies in (a commune's EPCI, département,
+/// région and country), so that a filter on a région finds its communes' items.
+pub fn item_terms(doc: &ItemDocument) -> Vec<(&'static str, String)> {
     let mut terms = Vec::new();
-    terms.extend(doc.pillars.iter().map(|c| (names::PILLAR, c.as_str())));
-    terms.extend(doc.activity_domains.iter().map(|c| (names::ACTIVITY_DOMAIN, c.as_str())));
-    terms.extend(doc.resources.iter().map(|c| (names::RESOURCE, c.as_str())));
-    terms.extend(doc.food_themes.iter().map(|c| (names::FOOD_THEME, c.as_str())));
-    terms.extend(doc.target_audiences.iter().map(|c| (names::TARGET_AUDIENCE, c.as_str())));
+    let mut add =
+        |vocabulary: &'static str, codes: &[String]| terms.extend(codes.iter().map(|c| (vocabulary, c.clone())));
+    add(names::PILLAR, &doc.pillars);
+    add(names::ACTIVITY_DOMAIN, &doc.activity_domains);
+    add(names::RESOURCE, &doc.resources);
+    add(names::FOOD_THEME, &doc.food_themes);
+    add(names::TARGET_AUDIENCE, &doc.target_audiences);
+    add(names::PLACE, &doc.territory.match_codes());
     terms
+}
+
+/// Terms as the storage functions take them.
+pub fn term_pairs<'a>(terms: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    terms.iter().map(|(vocabulary, code)| (*vocabulary, code.as_str())).collect()
 }
 
 /// Writes the rows derived from an item: terms, search index and the revision snapshot.
@@ -59,7 +69,7 @@ pub(crate) async fn write_derived_rows(
     doc: &ItemDocument,
     editor: &str,
 ) -> anyhow::Result<()> {
-    storage::items::replace_item_terms(conn, item_id, &vocabulary_terms(doc))
+    storage::items::replace_item_terms(conn, item_id, &term_pairs(&item_terms(doc)))
         .await
         .context("Failed to store the item's terms")?;
     storage::items::replace_item_links(conn, item_id, &doc.inspired_by)
@@ -93,7 +103,8 @@ pub async fn index_item(
     columns: &[String; 4],
     doc: &ItemDocument,
 ) -> anyhow::Result<()> {
-    let terms = vocabulary_terms(doc);
+    let owned = item_terms(doc);
+    let terms = term_pairs(&owned);
     let filters = storage::search_index::filter_tokens(
         write.kind,
         write.lifecycle,

@@ -257,7 +257,7 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
     // One row per code: its items as a list, rather than a row per (item, code).
     let mut codes = sqlx::query_as::<_, (String, String, String)>(
         "SELECT vocabulary, code, group_concat(item_id) FROM item_terms
-          WHERE vocabulary IN ('pillar', 'activity_domain', 'resource') GROUP BY vocabulary, code",
+          WHERE vocabulary IN ('pillar', 'activity_domain', 'resource', 'place') GROUP BY vocabulary, code",
     )
     .fetch(&mut *tx);
     while let Some((vocabulary, code, ids)) = codes.try_next().await? {

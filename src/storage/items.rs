@@ -60,6 +60,29 @@ pub struct ItemWrite<'a> {
     pub refreshed_at: Option<&'a str>,
 }
 
+impl ItemRow {
+    /// The row as the values it was written with (to write it again, e.g. reindexed).
+    pub fn as_write(&self) -> ItemWrite<'_> {
+        ItemWrite {
+            uri: &self.uri,
+            slug: &self.slug,
+            origin: self.origin.as_deref(),
+            origin_url: self.origin_url.as_deref(),
+            kind: &self.kind,
+            lifecycle: &self.lifecycle,
+            title: &self.title,
+            summary: &self.summary,
+            territory: &self.territory,
+            language: &self.language,
+            body_html: &self.body_html,
+            updated_at: &self.updated_at,
+            published_at: self.published_at.as_deref(),
+            review_due: self.review_due.as_deref(),
+            refreshed_at: self.refreshed_at.as_deref(),
+        }
+    }
+}
+
 pub async fn insert_item(conn: &mut SqliteConnection, item: &ItemWrite<'_>, created_at: &str) -> sqlx::Result<i64> {
     let done = sqlx::query(
         "INSERT INTO items (uri, slug, origin, origin_url, kind, lifecycle, title, summary, territory, language,

@@ -18,6 +18,7 @@ pub mod search;
 pub mod search_index;
 pub mod search_text;
 pub mod stats;
+pub mod upgrades;
 
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, Utc};

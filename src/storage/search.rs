@@ -15,6 +15,8 @@ pub struct ItemQuery {
     pub pillar: Option<String>,
     pub domain: Option<String>,
     pub resource: Option<String>,
+    /// A place code (`region:76`): items whose territory lies in it.
+    pub place: Option<String>,
     /// Lifecycles to include; empty means public ones (published, archived).
     pub lifecycles: Vec<String>,
     /// Inclusive bounds on `updated_at`, in the stored timestamp format.
@@ -42,13 +44,14 @@ impl ItemQuery {
     }
 
     /// The filters that are facets of `public_counts`, by facet name.
-    fn facet_filters(&self) -> [(&'static str, &Option<String>); 5] {
+    fn facet_filters(&self) -> [(&'static str, &Option<String>); 6] {
         [
             ("kind", &self.kind),
             ("territory", &self.territory),
             ("pillar", &self.pillar),
             ("activity_domain", &self.domain),
             ("resource", &self.resource),
+            ("place", &self.place),
         ]
     }
 }
@@ -136,9 +139,12 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, query: &ItemQuery, access: 
     if let Some(territory) = &query.territory {
         q.push(" AND items.territory = ").push_bind(territory.clone());
     }
-    for (vocabulary, code) in
-        [("pillar", &query.pillar), ("activity_domain", &query.domain), ("resource", &query.resource)]
-    {
+    for (vocabulary, code) in [
+        ("pillar", &query.pillar),
+        ("activity_domain", &query.domain),
+        ("resource", &query.resource),
+        ("place", &query.place),
+    ] {
         if let Some(code) = code {
             // Walking the newest items checks each one's codes; otherwise the codes' index
             // gives the items.
@@ -287,10 +293,10 @@ impl MaintainedCount {
 pub(super) async fn maintained_facets(pool: &SqlitePool, local_only: bool) -> sqlx::Result<FacetCounts> {
     sqlx::query_as(
         "SELECT facet, value, SUM(n) AS total FROM public_counts
-          WHERE facet IN ('kind', 'territory', 'pillar', 'activity_domain', 'resource') AND (? = 0 OR origin = '')
+          WHERE facet IN ('kind', 'territory', 'pillar', 'activity_domain', 'resource', 'place') AND (? = 0 OR origin = '')
           GROUP BY facet, value HAVING total > 0
           ORDER BY CASE facet WHEN 'kind' THEN 0 WHEN 'territory' THEN 1 WHEN 'pillar' THEN 2
-                              WHEN 'activity_domain' THEN 3 ELSE 4 END, total DESC, value",
+                              WHEN 'activity_domain' THEN 3 WHEN 'resource' THEN 4 ELSE 5 END, total DESC, value",
     )
     .bind(local_only)
     .fetch_all(pool)

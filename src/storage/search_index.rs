@@ -57,7 +57,7 @@ pub fn filter_tokens(kind: &str, lifecycle: &str, local: bool, territory: &str, 
 }
 
 /// Facets counted on search results, beside each index row (see [`facet_list`]).
-pub const COUNTED_FACETS: [&str; 5] = ["kind", "territory", "pillar", "activity_domain", "resource"];
+pub const COUNTED_FACETS: [&str; 6] = ["kind", "territory", "pillar", "activity_domain", "resource", "place"];
 
 /// Separates the entries of a [`facet_list`].
 pub const FACET_SEPARATOR: char = '\u{1f}';

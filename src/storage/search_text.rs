@@ -50,6 +50,7 @@ fn filter_groups(q: &ItemQuery) -> Vec<Vec<String>> {
         ("pillar", &q.pillar),
         ("activity_domain", &q.domain),
         ("resource", &q.resource),
+        ("place", &q.place),
     ] {
         if let Some(value) = value {
             groups.push(vec![filter_token(name, value)]);

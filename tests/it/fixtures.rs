@@ -46,10 +46,12 @@ pub fn dynamo_project_sheet() -> ItemDocument {
             Author { name: s("Service communication du PETR"), role: None },
         ],
         territory: Territory {
+            codes: Vec::new(),
+            label: None,
             name: s("Ariège"),
             scale: some("departement"),
             insee_code: some("09122"),
-            epci_code: some("200066223"),
+            epci_code: some("200067791"),
             lat: Some(42.9653),
             lon: Some(1.6070),
         },
@@ -264,7 +266,9 @@ pub fn useful_effects_method() -> ItemDocument {
         translations: vec![Translation { language: s("en"), title: s("Finding useful effects in seven steps"), summary: s(""), body: s("") }],
         license: some("CC-BY-4.0"),
         authors: vec![Author { name: s("ATEMIS"), role: some("laboratoire d'intervention") }],
-        territory: Territory { name: s("Marseille"), scale: some("commune"), insee_code: some("13055"), epci_code: None, lat: Some(43.2965), lon: Some(5.3698) },
+        territory: Territory {
+            codes: Vec::new(),
+            label: None, name: s("Marseille"), scale: some("commune"), insee_code: some("13055"), epci_code: None, lat: Some(43.2965), lon: Some(5.3698) },
         pillars: strings(&["economie_fonctionnalite"]),
         activity_domains: strings(&["alimentation", "action_sociale"]),
         resources: strings(&["cooperation", "connaissance_tissu_acteurs"]),
@@ -325,7 +329,9 @@ pub fn tav_marseille_experience() -> ItemDocument {
         translations: Vec::new(),
         license: some("CC-BY-NC-SA-4.0"),
         authors: vec![Author { name: s("Louise"), role: some("animatrice") }, Author { name: s("Jonathan"), role: None }],
-        territory: Territory { name: s("Marseille quartiers nord"), scale: some("quartier"), insee_code: some("13055"), epci_code: some("200054807"), lat: Some(43.35), lon: Some(5.38) },
+        territory: Territory {
+            codes: Vec::new(),
+            label: None, name: s("Marseille quartiers nord"), scale: some("quartier"), insee_code: some("13055"), epci_code: some("200054807"), lat: Some(43.35), lon: Some(5.38) },
         pillars: strings(&["consommation_responsable"]),
         activity_domains: strings(&["alimentation", "commerce"]),
         resources: strings(&["alimentaire", "confiance", "competences"]),
@@ -398,7 +404,13 @@ pub fn practice(slug: &str, title: &str, body: &str) -> ItemDocument {
         language: s("fr"),
         license: some("CC0-1.0"),
         authors: vec![Author { name: s("Équipe"), role: None }],
-        territory: Territory { name: s("Bordeaux"), scale: some("commune"), ..Default::default() },
+        territory: Territory {
+            codes: Vec::new(),
+            label: None,
+            name: s("Bordeaux"),
+            scale: some("commune"),
+            ..Default::default()
+        },
         lifecycle: Lifecycle::Published,
         good_practice: Some(GoodPractice {
             problem: some("Un problème."),

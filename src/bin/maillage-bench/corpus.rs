@@ -12,7 +12,7 @@ use maillage::content::files::parse_markdown_file;
 use maillage::content::markdown::{render_markdown, to_plain_text};
 use maillage::content::search::Analyzer;
 use maillage::content::{validate, ItemDocument, Vocabularies};
-use maillage::operations::write::{analysed_columns, index_item, vocabulary_terms};
+use maillage::operations::write::{analysed_columns, index_item, item_terms, term_pairs};
 use maillage::storage::{self, items::ItemWrite, timestamp};
 use sqlx::SqlitePool;
 use std::time::{Duration, Instant};
@@ -246,7 +246,7 @@ pub async fn bulk_insert(
             };
             let id =
                 storage::items::insert_item(&mut tx, &write, &updated).await.context("Failed to insert an item")?;
-            storage::items::replace_item_terms(&mut tx, id, &vocabulary_terms(&doc))
+            storage::items::replace_item_terms(&mut tx, id, &term_pairs(&item_terms(&doc)))
                 .await
                 .context("Failed to insert terms")?;
             let columns = analysed_columns(&mut analyzer, vocab, &doc, &template.body_text);

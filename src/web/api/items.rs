@@ -22,6 +22,9 @@ pub struct ListParams {
     pillar: Option<String>,
     domain: Option<String>,
     resource: Option<String>,
+    /// A place code: `region:76`, `departement:09`, `epci:200067791`, `commune:09122`
+    /// (or a bare commune, EPCI or département code); what lies inside it matches too.
+    place: Option<String>,
     lifecycle: Option<String>,
     updated_from: Option<String>,
     updated_to: Option<String>,
@@ -111,6 +114,7 @@ pub async fn list(
         pillar: params.pillar,
         domain: params.domain,
         resource: params.resource,
+        place: params.place,
         lifecycle,
         updated_from: params.updated_from,
         updated_to: params.updated_to,

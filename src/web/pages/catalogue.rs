@@ -6,6 +6,7 @@
 use super::cards::CardView;
 use super::errors::PageError;
 use super::layout::{render, Layout, Nav};
+use crate::content::geography::reference::{reference, Reference};
 use crate::content::vocabulary::names;
 use crate::content::Kind;
 use crate::operations::queries::{self, ItemFilter, ItemList};
@@ -27,6 +28,7 @@ pub struct Params {
     pub pillar: Option<String>,
     pub domain: Option<String>,
     pub resource: Option<String>,
+    pub place: Option<String>,
     pub updated_from: Option<String>,
     pub updated_to: Option<String>,
     pub page: i64,
@@ -49,6 +51,7 @@ impl Params {
                 "pillar" => p.pillar = Some(value),
                 "domain" => p.domain = Some(value),
                 "resource" => p.resource = Some(value),
+                "place" => p.place = Some(Reference::canonical(&value).unwrap_or(value)),
                 "updated_from" | "updated_to" if chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").is_err() => {
                     notices.push(i18n::t1("catalogue-invalid-date", "value", &value))
                 }
@@ -67,6 +70,7 @@ impl Params {
             "pillar" => self.pillar.take(),
             "domain" => self.domain.take(),
             "resource" => self.resource.take(),
+            "place" => self.place.take(),
             _ => None,
         }
     }
@@ -79,6 +83,7 @@ impl Params {
             ("pillar", &self.pillar),
             ("domain", &self.domain),
             ("resource", &self.resource),
+            ("place", &self.place),
             ("updated_from", &self.updated_from),
             ("updated_to", &self.updated_to),
         ]
@@ -120,6 +125,7 @@ impl Params {
             pillar: self.pillar.clone(),
             domain: self.domain.clone(),
             resource: self.resource.clone(),
+            place: self.place.clone(),
             lifecycle: None,
             updated_from: self.updated_from.clone(),
             updated_to: self.updated_to.clone(),
@@ -150,8 +156,9 @@ pub struct ActiveFilter {
 }
 
 /// (facet name for queries::facets, URL parameter, heading message).
-const FACETS: [(&str, &str, &str); 5] = [
+const FACETS: [(&str, &str, &str); 6] = [
     ("kind", "kind", "facet-kind"),
+    (names::PLACE, "place", "facet-place"),
     ("territory", "territory", "facet-territory"),
     ("pillar", "pillar", "facet-pillar"),
     (names::ACTIVITY_DOMAIN, "domain", "facet-domain"),
@@ -163,8 +170,32 @@ pub fn facet_label(node: &Node, facet: &str, code: &str) -> String {
         "kind" => Kind::parse(code).map(|k| i18n::kind(k).to_owned()).unwrap_or_else(|| code.to_owned()),
         "territory" if code.is_empty() => i18n::t("unspecified"),
         "territory" => code.to_owned(),
+        names::PLACE => place_label(code),
         vocabulary => i18n::term(&node.vocab, vocabulary, code).to_owned(),
     }
+}
+
+/// A place as filters and facets name it; a code this node does not know says so.
+pub fn place_label(code: &str) -> String {
+    match reference().get(code) {
+        Some(place) => place.display_name(),
+        None => i18n::t1("place-unknown-code", "code", code),
+    }
+}
+
+/// The place values a facet lists: the régions, and the départements of the région
+/// (or the département's région) being filtered on.
+fn listed_place(code: &str, current: Option<&str>) -> bool {
+    if code.starts_with("region:") {
+        return true;
+    }
+    let region_of = |code: &str| reference().get(code).and_then(|p| p.parents.first().cloned());
+    let shown_region = match current {
+        Some(c) if c.starts_with("region:") => Some(c.to_owned()),
+        Some(c) if c.starts_with("departement:") => region_of(c),
+        _ => None,
+    };
+    code.starts_with("departement:") && shown_region.is_some() && region_of(code) == shown_region
 }
 
 #[derive(Template)]
@@ -216,6 +247,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         let mut values: Vec<FacetValue> = counts
             .iter()
             .filter(|(f, _, _)| f == facet)
+            .filter(|(_, code, _)| facet != names::PLACE || listed_place(code, current.as_deref()))
             .map(|(_, code, count)| FacetValue {
                 label: facet_label(&node, facet, code),
                 count: *count,

@@ -1,0 +1,43 @@
+//! `data_upgrades`: which one-off upgrades of stored items are done, and the narrow write
+//! they make (an item's current document rewritten in place, without a new revision).
+
+use super::packed::pack;
+use sqlx::{SqliteConnection, SqlitePool};
+
+pub async fn is_done(pool: &SqlitePool, name: &str) -> sqlx::Result<bool> {
+    Ok(sqlx::query_scalar::<_, i64>("SELECT 1 FROM data_upgrades WHERE name = ?")
+        .bind(name)
+        .fetch_optional(pool)
+        .await?
+        .is_some())
+}
+
+pub async fn mark_done(conn: &mut SqliteConnection, name: &str, at: &str) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO data_upgrades (name, done_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        .bind(name)
+        .bind(at)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Replaces the document of an item's current revision and its territory column: the
+/// same item in a canonical form, so neither the revision nor `updated_at` changes.
+pub async fn rewrite_current_document(
+    conn: &mut SqliteConnection,
+    item_id: i64,
+    document: &str,
+    territory: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE item_revisions SET document = ?
+          WHERE item_id = ? AND revision = (SELECT revision FROM items WHERE id = ?)",
+    )
+    .bind(pack(document))
+    .bind(item_id)
+    .bind(item_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE items SET territory = ? WHERE id = ?").bind(territory).bind(item_id).execute(conn).await?;
+    Ok(())
+}
