@@ -48,6 +48,10 @@ impl ItemDocument {
 
 /// Older nodes know a territory by its name, an INSEE commune code and an EPCI SIREN.
 fn first_version_territory(t: &mut Territory) {
+    if t.codes.is_empty() {
+        t.label = None;
+        return;
+    }
     let first = |prefix: &str| t.codes.iter().find_map(|c| c.strip_prefix(prefix)).map(str::to_owned);
     t.insee_code = first("commune:");
     t.epci_code = first("epci:");

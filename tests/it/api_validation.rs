@@ -20,7 +20,8 @@ async fn a_published_project_sheet_missing_required_fields_is_refused_field_by_f
         "kind": "project_sheet",
         "lifecycle": "published",
         "title": "Une fiche trop vite publiée",
-        "territory": {"name": "Foix"},
+        // A perimeter without a code: its scale cannot be derived.
+        "territory": {"name": "Pays de Foix"},
         "project_sheet": {"carrier": {"name": "PETR de l'Ariège"}, "location": "Foix"}
     });
 

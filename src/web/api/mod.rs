@@ -24,6 +24,7 @@ mod items;
 mod media;
 pub mod openapi;
 mod openapi_patches;
+mod places;
 mod query;
 mod vocabularies;
 
@@ -88,6 +89,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/audit", web::get().to(audit::list))
             .route("/vocabularies", web::get().to(vocabularies::all))
             .route("/vocabularies/{name}", web::get().to(vocabularies::one))
+            .route("/places", web::get().to(places::search))
+            .route("/places/{code}", web::get().to(places::one))
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::ApiError::not_found()) })),
     );
 }

@@ -2,7 +2,7 @@
 //! (utoipa) and patched where derivation falls short (`openapi_patches`), served at
 //! `/api/v1/openapi.json` with a readable page at `/api/docs`.
 
-use super::{audit, federation, items, media, vocabularies};
+use super::{audit, federation, items, media, places, vocabularies};
 use crate::content::{item, FieldError, ItemDocument};
 use crate::operations::digest::SetDigest;
 use crate::operations::model::{FileLink, ItemMeta};
@@ -80,17 +80,18 @@ impl Modify for BearerAuth {
     paths(
         items::list, items::create, items::get, items::replace, items::patch, items::retract, items::revisions,
         media::upload, media::remove,
-        vocabularies::all, vocabularies::one,
+        vocabularies::all, vocabularies::one, places::search, places::one,
         federation::peers, federation::follow, federation::unfollow, federation::answer_follower, federation::relay,
         federation::reshare, federation::digest, federation::network, audit::list,
     ),
     components(schemas(
         ItemDocument, ItemWithMeta, ItemMeta, FileLink, ItemListBody, ApiErrorBody, ApiErrorDetail, FieldError, SetDigest,
         NetworkView, Territory, PeerHealth, LineageLink, items::RevisionBody, item::Kind, item::Lifecycle,
-        audit::AuditEntryBody, audit::AuditPageBody,
+        audit::AuditEntryBody, audit::AuditPageBody, places::PlacesBody, places::PlaceBody, places::ParentBody,
     )),
     modifiers(&BearerAuth),
     tags((name = "items", description = "Fiches"), (name = "vocabularies", description = "Vocabulaires contrôlés"),
+         (name = "places", description = "Référentiel géographique (Code officiel géographique de l'INSEE)"),
          (name = "federation", description = "Pairs, abonnements, repartages et réseau"),
          (name = "admin", description = "Journal d'audit")),
 )]

@@ -232,6 +232,18 @@ pub fn t1<'a>(key: &str, name: &str, value: impl Into<Arg<'a>>) -> String {
 }
 
 /// A kind's label in the request's language.
+/// The name of a level of the administrative reference ("Commune", "Département"…).
+pub fn place_level(level: crate::content::geography::Level) -> String {
+    use crate::content::geography::Level;
+    t(match level {
+        Level::Country => "place-level-country",
+        Level::Region => "place-level-region",
+        Level::Departement => "place-level-departement",
+        Level::Epci => "place-level-epci",
+        Level::Commune => "place-level-commune",
+    })
+}
+
 pub fn kind(kind: Kind) -> &'static str {
     kind.label_in(lang())
 }

@@ -178,7 +178,7 @@ pub fn render<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse,
 pub fn html_response(status: StatusCode, html: String) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .insert_header(("Content-Security-Policy", "default-src 'self'; script-src 'none'; img-src 'self' https: data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+        .insert_header(("Content-Security-Policy", "default-src 'self'; script-src 'self'; img-src 'self' https: data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'"))
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .insert_header(("Referrer-Policy", "same-origin"))
         .body(html)

@@ -43,6 +43,7 @@ pub(crate) fn get() -> Route {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", get().to(home::show))
         .route("/static/style.css", get().to(assets::stylesheet))
+        .route("/static/places.js", get().to(assets::places_script))
         .route("/catalogue", get().to(catalogue::show))
         .route("/reseau", get().to(network::show))
         .route("/items/{slug}", get().to(item::show_local))

@@ -20,3 +20,11 @@ error-forbidden = Action refused
 error-bad-request = Request not possible
 error-internal = Server error
 error-internal-message = An unexpected error occurred. It has been logged; please try again in a moment.
+
+## Places of the administrative reference
+place-level-country = Country
+place-level-region = Region
+place-level-departement = Department (département)
+place-level-epci = Intermunicipal body (EPCI)
+place-level-commune = Municipality (commune)
+place-unknown-code = unknown code ({ $code })

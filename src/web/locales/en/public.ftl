@@ -38,7 +38,6 @@ facet-pillar = Circular economy pillar
 facet-domain = Activity domain
 facet-resource = Resource
 facet-place = Place
-place-unknown-code = unknown code ({ $code })
 unspecified = Not specified
 filter-search = Search: “{ $q }”
 filter-facet = { $facet }: { $value }

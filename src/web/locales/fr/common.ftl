@@ -20,3 +20,11 @@ error-forbidden = Action refusée
 error-bad-request = Demande impossible
 error-internal = Erreur du serveur
 error-internal-message = Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un moment.
+
+## Places of the administrative reference
+place-level-country = Pays
+place-level-region = Région
+place-level-departement = Département
+place-level-epci = Intercommunalité (EPCI)
+place-level-commune = Commune
+place-unknown-code = code inconnu ({ $code })

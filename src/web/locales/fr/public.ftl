@@ -45,7 +45,6 @@ facet-pillar = Pilier de l'économie circulaire
 facet-domain = Domaine d'activité
 facet-resource = Ressource
 facet-place = Lieu
-place-unknown-code = code inconnu ({ $code })
 unspecified = Non précisé
 filter-search = Recherche : « { $q } »
 filter-facet = { $facet } : { $value }

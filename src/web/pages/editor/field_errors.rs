@@ -65,6 +65,9 @@ fn english(error: &FieldError) -> String {
         ("invalid_code", _) if path.ends_with("insee_code") => en.t("field-error-insee-code"),
         ("invalid_code", _) if path.ends_with("epci_code") => en.t("field-error-epci-code"),
         ("invalid_code", _) if path.ends_with("siren") => en.t("field-error-siren"),
+        ("invalid_code", Some(v)) if path.starts_with("territory.codes") => en.t1("field-error-place-code", "value", v),
+        ("wrong_level", Some(v)) => en.t1("field-error-wrong-level", "value", v),
+        ("outside_france", _) => en.t("field-error-outside-france"),
         ("invalid_code", _) if path.ends_with("siret") => en.t("field-error-siret"),
         ("invalid_code", _) => en.t("field-error-invalid-code"),
         ("out_of_range", _) if path.ends_with("lat") => en.t("field-error-latitude"),
@@ -135,6 +138,9 @@ mod tests {
             ("project_sheet.carrier.siren", "invalid_code", plain),
             ("project_sheet.carrier.siret", "invalid_code", plain),
             ("territory.lat", "out_of_range", plain),
+            ("territory.codes[0]", "invalid_code", quoting),
+            ("territory.codes[0]", "wrong_level", quoting),
+            ("territory.lat", "outside_france", plain),
             ("territory.lon", "out_of_range", plain),
         ];
         for code in [

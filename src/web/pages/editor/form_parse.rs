@@ -20,6 +20,8 @@ pub enum FormAction {
     Save,
     Preview,
     AddRows,
+    /// Search the administrative reference for a place (the picker without JavaScript).
+    FindPlace,
 }
 
 #[derive(Debug)]
@@ -27,6 +29,8 @@ pub struct ParsedForm {
     pub csrf: String,
     pub action: FormAction,
     pub extra_rows: usize,
+    /// What was typed in the place picker's search box.
+    pub place_search: String,
     pub tree: Value,
 }
 
@@ -232,6 +236,7 @@ pub fn parse_form(body: &[u8], field_type: impl Fn(&str) -> FieldType) -> Parsed
     let mut csrf = String::new();
     let mut action = FormAction::Save;
     let mut extra_rows = 0;
+    let mut place_search = String::new();
     for (name, value) in &pairs {
         match name.as_str() {
             "_csrf" => csrf = value.clone(),
@@ -239,15 +244,17 @@ pub fn parse_form(body: &[u8], field_type: impl Fn(&str) -> FieldType) -> Parsed
                 action = match value.as_str() {
                     "preview" => FormAction::Preview,
                     "add_rows" => FormAction::AddRows,
+                    "find_place" => FormAction::FindPlace,
                     _ => FormAction::Save,
                 }
             }
             "_extra_rows" => extra_rows = value.parse::<usize>().unwrap_or(0).min(30),
+            "_place_search" => place_search = value.chars().take(100).collect(),
             _ => {}
         }
     }
     let fields = pairs.iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.as_str(), v.as_str()));
-    ParsedForm { csrf, action, extra_rows, tree: build_tree(fields, field_type) }
+    ParsedForm { csrf, action, extra_rows, place_search, tree: build_tree(fields, field_type) }
 }
 
 /// The value at an input name in a tree (for re-rendering the form).

@@ -77,10 +77,9 @@ pub(super) const HEAD: &[SectionSpec] = &[
         title: "field-section-territory",
         prefix: "territory.",
         parts: &[
-            Part::Field(f("name", "field-territory-name", Widget::Text).req()),
+            Part::Field(f("codes", "field-territory-places", Widget::Places).req().hint("field-hint-territory-places")),
+            Part::Field(f("label", "field-territory-label", Widget::Text).hint("field-hint-territory-label")),
             Part::Field(f("scale", "field-scale", Widget::Select(names::SCALE)).req()),
-            Part::Field(f("insee_code", "field-insee-code", Widget::Text).hint("field-hint-insee-code")),
-            Part::Field(f("epci_code", "field-epci-code", Widget::Text).hint("field-hint-nine-digits")),
             Part::Field(f("lat", "field-lat", Widget::Number).hint("field-hint-lat")),
             Part::Field(f("lon", "field-lon", Widget::Number).hint("field-hint-lon")),
         ],

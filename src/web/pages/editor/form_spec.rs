@@ -32,6 +32,8 @@ pub enum Widget {
     Checkbox,
     /// Editable when creating, read-only afterwards.
     Slug,
+    /// Codes of the administrative reference, chosen with a search (see `form_view`).
+    Places,
 }
 
 /// How the parser turns an input into JSON.
@@ -47,7 +49,7 @@ impl Widget {
     pub fn field_type(self) -> FieldType {
         match self {
             Widget::Number => FieldType::Number,
-            Widget::Lines | Widget::Checkboxes(_) => FieldType::List,
+            Widget::Lines | Widget::Checkboxes(_) | Widget::Places => FieldType::List,
             Widget::Checkbox => FieldType::Bool,
             _ => FieldType::Text,
         }

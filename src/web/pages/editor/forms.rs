@@ -4,7 +4,7 @@
 
 use super::form_parse::{self, FormAction, ParsedForm};
 use super::form_spec::field_type;
-use super::form_view::{self, PartView, SectionView, SummaryItem};
+use super::form_view::{self, PartView, SectionView, SummaryItem, PLACE_SEARCH};
 use super::session::{require_editor, see_other, Editor};
 use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{validate, FieldError, ItemDocument, Kind};
@@ -235,6 +235,13 @@ async fn handle_post(
         let page = again(form.tree, Vec::new(), form.extra_rows + ROWS_PER_CLICK, None);
         return render(StatusCode::OK, &page);
     }
+    if form.action == FormAction::FindPlace {
+        // Shown again with the places found as boxes to tick (read by the form view).
+        if let Value::Object(map) = &mut form.tree {
+            map.insert(PLACE_SEARCH.to_owned(), Value::String(form.place_search.clone()));
+        }
+        return render(StatusCode::OK, &again(form.tree, Vec::new(), form.extra_rows, None));
+    }
 
     let decoded = form_parse::decode(&form.tree, field_type);
     let mut document = match (decoded.document, decoded.errors.is_empty()) {
@@ -274,7 +281,7 @@ async fn handle_post(
             }
             Err(errors) => render(StatusCode::UNPROCESSABLE_ENTITY, &again(form.tree, errors.0, form.extra_rows, None)),
         },
-        FormAction::Save | FormAction::AddRows => {
+        FormAction::Save | FormAction::AddRows | FormAction::FindPlace => {
             let outcome = match &target.slug {
                 None => {
                     publish::create_item(node, document, &editor.actor()).await.map(|item| (item.slug, "enregistre"))
