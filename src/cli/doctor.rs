@@ -90,6 +90,17 @@ pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
             &format!("{} en attente, dont {} en échec (nouvel essai plus tard)", media.queued, media.failing),
         )?;
     }
+    let uncoded = crate::operations::territories::items_without_place(node).await?;
+    if !uncoded.is_empty() {
+        out(&format!(
+            "· {} fiche(s) dont le territoire n'a pas de code du référentiel (libellé seul ; à compléter dans l'éditeur, « Lieux ») :",
+            uncoded.len()
+        ))?;
+        for item in &uncoded {
+            let whose = item.origin.as_deref().map(|o| format!(" (réplique de {o})")).unwrap_or_default();
+            out(&format!("    {} « {} » : {}{whose}", item.slug, item.title, item.territory))?;
+        }
+    }
     let signed = node.keys.sign_rsa_sha256(b"maillage doctor").is_ok();
     report.check(signed, "clé RSA du nœud utilisable", "")?;
     let trust = node.client.trust();

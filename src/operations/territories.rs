@@ -60,3 +60,10 @@ pub async fn upgrade_stored_items(node: &Node) -> anyhow::Result<usize> {
     tx.commit().await.context("Failed to record the upgrade")?;
     Ok(changed)
 }
+
+pub use storage::upgrades::UncodedItem;
+
+/// The items whose territory is still a label only, this node's first.
+pub async fn items_without_place(node: &Node) -> anyhow::Result<Vec<UncodedItem>> {
+    storage::upgrades::items_without_place(&node.pool).await.context("Failed to list the items without a place")
+}

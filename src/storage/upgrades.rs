@@ -41,3 +41,24 @@ pub async fn rewrite_current_document(
     sqlx::query("UPDATE items SET territory = ? WHERE id = ?").bind(territory).bind(item_id).execute(conn).await?;
     Ok(())
 }
+
+/// An item whose territory names no place of the reference (a label only).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UncodedItem {
+    pub slug: String,
+    pub origin: Option<String>,
+    pub title: String,
+    pub territory: String,
+}
+
+/// Public and draft items (not withdrawn) whose territory has no place code.
+pub async fn items_without_place(pool: &SqlitePool) -> sqlx::Result<Vec<UncodedItem>> {
+    sqlx::query_as(
+        "SELECT slug, origin, title, territory FROM items
+          WHERE lifecycle <> 'withdrawn'
+            AND NOT EXISTS (SELECT 1 FROM item_terms t WHERE t.item_id = items.id AND t.vocabulary = 'place')
+          ORDER BY origin IS NOT NULL, origin, slug",
+    )
+    .fetch_all(pool)
+    .await
+}

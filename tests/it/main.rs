@@ -29,6 +29,7 @@ mod migrations;
 mod openapi;
 mod ops_endpoints;
 mod pages_language;
+mod places;
 mod public_counts;
 mod search;
 mod search_relevance;
