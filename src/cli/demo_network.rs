@@ -34,7 +34,7 @@ const NODES: &[DemoNode] = &[
     DemoNode {
         name: "national",
         display_name: "Coordination nationale",
-        territory: "France",
+        territory: "country:FR",
         summary: "Coordination nationale : programmes et méthodes communs, vue d'ensemble des territoires.",
         home: "reseau",
         items: &["territoires-a-vivres", "ecologie-economique", "grille-six-registres", "reperer-effets-utiles"],
@@ -42,7 +42,7 @@ const NODES: &[DemoNode] = &[
     DemoNode {
         name: "provence",
         display_name: "Aix-Marseille-Provence",
-        territory: "Métropole Aix-Marseille-Provence et Pays d'Aix",
+        territory: "epci:200054807",
         summary: "Fiches projet et retours d'expérience de la métropole Aix-Marseille-Provence et du Pays d'Aix.",
         home: "catalogue",
         items: &["pays-aix", "marseille", "territoires-a-vivres-aix-marseille"],
@@ -50,7 +50,7 @@ const NODES: &[DemoNode] = &[
     DemoNode {
         name: "occitanie",
         display_name: "Occitanie",
-        territory: "Région Occitanie",
+        territory: "region:76",
         summary: "Fiches projet et retours d'expérience d'Occitanie : Ariège, Montpellier, Toulouse.",
         home: "catalogue",
         items: &["dynamo", "territoires-a-vivres-montpellier", "territoires-a-vivres-toulouse"],
@@ -58,7 +58,7 @@ const NODES: &[DemoNode] = &[
     DemoNode {
         name: "lyon",
         display_name: "Métropole de Lyon",
-        territory: "Métropole de Lyon",
+        territory: "epci:200046977",
         summary: "Fiches projet et retours d'expérience de la métropole de Lyon.",
         home: "catalogue",
         items: &["territoires-a-vivres-lyon"],

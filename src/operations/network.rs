@@ -89,7 +89,7 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
         };
         t.territory = places.get(&t.actor).cloned().unwrap_or_else(|| {
             if t.local {
-                node.settings.node.territory.clone()
+                crate::content::geography::describe(&node.settings.node.territory)
             } else {
                 String::new()
             }

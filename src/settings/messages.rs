@@ -33,7 +33,7 @@ fn format_of(key: &str) -> Option<Format> {
         "node.username" => format("des minuscules ASCII, des chiffres, « - » ou « _ »", "\"marseille\""),
         "node.display_name" => format("un texte non vide", "\"Métropole Aix-Marseille-Provence\""),
         "node.summary" => format("un texte", "\"Fiches projet et retours d'expérience du territoire.\""),
-        "node.territory" => format("un texte", "\"Métropole Aix-Marseille-Provence\""),
+        "node.territory" => format("des codes de lieu séparés par des virgules, ou un texte", "\"epci:200054807\""),
         "database.path" => format("le chemin du fichier SQLite", "\"maillage.db\""),
         "federation.allow_http"
         | "federation.allow_private_addresses"

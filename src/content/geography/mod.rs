@@ -4,4 +4,4 @@
 pub mod bounds;
 pub mod reference;
 
-pub use reference::{reference, CodeError, Level, Place};
+pub use reference::{describe, reference, CodeError, Level, Place};

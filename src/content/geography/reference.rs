@@ -293,6 +293,17 @@ impl Reference {
     }
 }
 
+/// A territory as a node's settings write it: place codes separated by commas
+/// (`region:76`, `epci:200046977`) are named from the reference; any other text is kept.
+pub fn describe(setting: &str) -> String {
+    let places: Option<Vec<String>> =
+        setting.split(',').map(|code| reference().resolve(code).ok().map(Place::display_name)).collect();
+    match places {
+        Some(names) if !setting.trim().is_empty() => names.join(", "),
+        _ => setting.to_owned(),
+    }
+}
+
 /// Lower case, no accents, punctuation as spaces: "L'Isle-sur-la-Sorgue" → "l isle sur la sorgue".
 fn fold(text: &str) -> String {
     let plain = deunicode(text).to_lowercase();
@@ -416,6 +427,14 @@ mod tests {
         assert!(names("st giron").contains(&"commune:09261".to_owned()), "{:?}", names("st giron"));
         assert_eq!(names("occit").first().map(String::as_str), Some("region:76"));
         assert!(names("").is_empty());
+    }
+
+    #[test]
+    fn a_setting_of_codes_is_named_and_any_other_text_kept() {
+        assert_eq!(describe("region:76"), "Occitanie");
+        assert_eq!(describe("epci:200046977, departement:09"), "Métropole de Lyon, Ariège (09)");
+        assert_eq!(describe("Pays d'Aix"), "Pays d'Aix");
+        assert_eq!(describe(""), "");
     }
 
     #[test]

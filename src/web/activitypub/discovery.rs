@@ -59,7 +59,7 @@ pub async fn nodeinfo(node: web::Data<Node>) -> HttpResponse {
             "services": { "inbound": [], "outbound": ["atom1.0"] },
             "openRegistrations": false,
             "usage": { "users": { "total": 1, "activeHalfyear": 1, "activeMonth": 1 }, "localPosts": local_posts },
-            "metadata": { "nodeName": node.settings.node.display_name, "territory": node.settings.node.territory }
+            "metadata": { "nodeName": node.settings.node.display_name, "territory": crate::content::geography::describe(&node.settings.node.territory) }
         }))
 }
 

@@ -67,6 +67,12 @@ pub fn number(value: f64) -> String {
     number_in(lang(), value)
 }
 
+/// A point as people read one: "42,965° N, 1,607° E".
+pub fn point(lat: f64, lon: f64) -> String {
+    let (ns, ew) = (if lat < 0.0 { "S" } else { "N" }, if lon < 0.0 { lang().pick("O", "W") } else { "E" });
+    format!("{}° {ns}, {}° {ew}", number(lat.abs()), number(lon.abs()))
+}
+
 fn number_in(lang: Lang, value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();

@@ -73,7 +73,7 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
     let page = HomePage {
         layout: Layout::public(&node, Nav::Home),
         summary: node.settings.node.summary.clone(),
-        territory: node.settings.node.territory.clone(),
+        territory: crate::content::geography::describe(&node.settings.node.territory),
         total: latest.total,
         local: node_stats.local,
         replicated: node_stats.replicated,

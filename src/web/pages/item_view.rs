@@ -6,6 +6,7 @@
 //! detailed facts (contacts, labels, sources, sparse tables) in [`super::item_view_details`].
 
 use super::format;
+use crate::content::geography::reference;
 use crate::content::item::UsefulEffect;
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
@@ -221,6 +222,8 @@ pub struct ItemView {
     pub body_html: String,
     pub language: String,
     pub territory: LinkView,
+    /// The places the codes name, then those they lie in, each a catalogue filter.
+    pub places: Vec<LinkView>,
     pub territory_facts: Vec<Fact>,
     pub term_groups: Vec<(String, Vec<LinkView>)>,
     pub tags: Vec<String>,
@@ -266,11 +269,9 @@ impl ItemView {
         fact(&mut territory_facts, "view-insee-code", t.insee_code.as_deref());
         fact(&mut territory_facts, "view-epci-siren", t.epci_code.as_deref());
         if let (Some(lat), Some(lon)) = (t.lat, t.lon) {
-            territory_facts.push(Fact::new(
-                i18n::t("view-coordinates"),
-                format!("{} ; {}", format::number(lat), format::number(lon)),
-            ));
+            territory_facts.push(Fact::new(i18n::t("view-coordinates"), format::point(lat, lon)));
         }
+        let places = territory_places(t);
         let territory = if t.name.is_empty() {
             LinkView::text(i18n::t("view-territory-unspecified"))
         } else {
@@ -323,6 +324,7 @@ impl ItemView {
             body_html,
             language: doc.language.clone(),
             territory,
+            places,
             territory_facts,
             term_groups,
             tags: doc.tags.clone(),
@@ -349,6 +351,26 @@ impl ItemView {
 }
 
 /// `/catalogue?param=value`, properly encoded.
+/// The places of a territory, then the larger places they lie in (not the country), as
+/// catalogue filters; a code this node's reference does not know is shown as such.
+fn territory_places(t: &crate::content::item::Territory) -> Vec<LinkView> {
+    let mut codes: Vec<String> = t.codes.clone();
+    for code in &t.codes {
+        if let Some(place) = reference().get(code) {
+            codes.extend(place.parents.iter().filter(|p| !p.starts_with("country:")).cloned());
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    codes
+        .into_iter()
+        .filter(|code| seen.insert(code.clone()))
+        .map(|code| match reference().get(&code) {
+            Some(place) => LinkView::to(place.display_name(), catalogue_link("place", &code)),
+            None => LinkView::text(i18n::t1("place-unknown-code", "code", &code)),
+        })
+        .collect()
+}
+
 pub fn catalogue_link(param: &str, value: &str) -> String {
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     query.append_pair(param, value);
