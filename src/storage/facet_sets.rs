@@ -9,7 +9,7 @@
 //! triggers, stays the reference for single-value counts; [`FacetIndex::agrees_with`]
 //! compares the two.
 
-use super::search_index::COUNTED_FACETS;
+use super::search_index::{is_counted, COUNTED_FACETS};
 use super::search_text::FacetCounts;
 use futures_util::TryStreamExt;
 use roaring::RoaringBitmap;
@@ -75,6 +75,9 @@ impl FacetSets {
     fn matching(&self, filters: &[(&str, &str)], local_only: bool) -> Option<RoaringBitmap> {
         let mut found = if local_only { self.local.clone() } else { self.public.clone() };
         for (facet, value) in filters {
+            if !is_counted(facet, value) {
+                return None;
+            }
             let facet = counted_facet(facet)?;
             match self.by_value.get(&(facet, (*value).to_owned())) {
                 Some(set) => found &= set,
@@ -257,11 +260,12 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
     // One row per code: its items as a list, rather than a row per (item, code).
     let mut codes = sqlx::query_as::<_, (String, String, String)>(
         "SELECT vocabulary, code, group_concat(item_id) FROM item_terms
-          WHERE vocabulary IN ('pillar', 'activity_domain', 'resource', 'place') GROUP BY vocabulary, code",
+          WHERE vocabulary IN ('pillar', 'activity_domain', 'resource', 'food_theme', 'target_audience', 'place')
+          GROUP BY vocabulary, code",
     )
     .fetch(&mut *tx);
     while let Some((vocabulary, code, ids)) = codes.try_next().await? {
-        let Some(facet) = counted_facet(&vocabulary) else { continue };
+        let Some(facet) = counted_facet(&vocabulary).filter(|f| is_counted(f, &code)) else { continue };
         let mut set = RoaringBitmap::new();
         for id in ids.split(',').filter_map(|id| id.parse::<u32>().ok()) {
             if sets.public.contains(id) {
@@ -287,7 +291,12 @@ async fn item_facets(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemFace
     let mut values = vec![("kind", kind), ("territory", territory)];
     let terms: Vec<(String, String)> =
         sqlx::query_as("SELECT vocabulary, code FROM item_terms WHERE item_id = ?").bind(id).fetch_all(pool).await?;
-    values.extend(terms.into_iter().filter_map(|(vocabulary, code)| Some((counted_facet(&vocabulary)?, code))));
+    values.extend(
+        terms
+            .into_iter()
+            .filter(|(vocabulary, code)| is_counted(vocabulary, code))
+            .filter_map(|(vocabulary, code)| Some((counted_facet(&vocabulary)?, code))),
+    );
     Ok(Some(ItemFacets { local, values }))
 }
 
@@ -309,7 +318,8 @@ mod tests {
         assert_eq!(sets.total(&[("kind", "experience"), ("pillar", "recyclage")], false), Some(1));
         assert_eq!(sets.total(&[("pillar", "recyclage")], true), Some(1), "local only");
         assert_eq!(sets.total(&[("pillar", "absent")], false), Some(0));
-        assert_eq!(sets.total(&[("food_theme", "x")], false), None, "a facet the sets do not hold");
+        assert_eq!(sets.total(&[("tags", "x")], false), None, "a facet the sets do not hold");
+        assert_eq!(sets.total(&[("place", "commune:09122")], false), None, "a place the sets do not hold");
         let counts = sets.counts(&[("pillar", "recyclage")], false).expect("counts");
         let expected: Vec<(String, String, i64)> =
             [("kind", "experience", 1), ("kind", "practice", 1), ("pillar", "recyclage", 2)]

@@ -3,7 +3,7 @@
 
 use super::facet_sets::FacetIndex;
 use super::items::ItemRow;
-use super::search_index::COUNTED_FACETS;
+use super::search_index::{is_counted, COUNTED_FACETS};
 use super::search_text::{self, FacetCounts};
 use crate::content::search::SearchQuery;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
@@ -293,10 +293,14 @@ impl MaintainedCount {
 pub(super) async fn maintained_facets(pool: &SqlitePool, local_only: bool) -> sqlx::Result<FacetCounts> {
     sqlx::query_as(
         "SELECT facet, value, SUM(n) AS total FROM public_counts
-          WHERE facet IN ('kind', 'territory', 'pillar', 'activity_domain', 'resource', 'place') AND (? = 0 OR origin = '')
+          WHERE facet IN ('kind', 'territory', 'pillar', 'activity_domain', 'resource', 'food_theme',
+                          'target_audience', 'place')
+            AND NOT (facet = 'place' AND (value LIKE 'commune:%' OR value LIKE 'epci:%'))
+            AND (? = 0 OR origin = '')
           GROUP BY facet, value HAVING total > 0
           ORDER BY CASE facet WHEN 'kind' THEN 0 WHEN 'territory' THEN 1 WHEN 'pillar' THEN 2
-                              WHEN 'activity_domain' THEN 3 WHEN 'resource' THEN 4 ELSE 5 END, total DESC, value",
+                              WHEN 'activity_domain' THEN 3 WHEN 'resource' THEN 4 WHEN 'food_theme' THEN 5
+                              WHEN 'target_audience' THEN 6 ELSE 7 END, total DESC, value",
     )
     .bind(local_only)
     .fetch_all(pool)
@@ -321,7 +325,12 @@ pub async fn all_facet_counts(pool: &SqlitePool, sets: &FacetIndex, query: &Item
     let mut all = Vec::new();
     for facet in COUNTED_FACETS {
         let counts = facet_counts(pool, query, facet).await?;
-        all.extend(counts.into_iter().map(|(value, n)| (facet.to_owned(), value, n)));
+        all.extend(
+            counts
+                .into_iter()
+                .filter(|(value, _)| is_counted(facet, value))
+                .map(|(value, n)| (facet.to_owned(), value, n)),
+        );
     }
     Ok(all)
 }

@@ -56,8 +56,18 @@ pub fn filter_tokens(kind: &str, lifecycle: &str, local: bool, territory: &str, 
     tokens.join(" ")
 }
 
-/// Facets counted on search results, beside each index row (see [`facet_list`]).
-pub const COUNTED_FACETS: [&str; 6] = ["kind", "territory", "pillar", "activity_domain", "resource", "place"];
+/// Facets counted on search results, beside each index row (see [`facet_list`]), and
+/// held by the in-memory facet sets.
+pub const COUNTED_FACETS: [&str; 8] =
+    ["kind", "territory", "pillar", "activity_domain", "resource", "food_theme", "target_audience", "place"];
+
+/// Whether a facet value is counted: every value of the [`COUNTED_FACETS`] but the
+/// places below the département (communes and EPCI, tens of thousands of values that
+/// no page counts; lists filtered on them are counted in SQL).
+pub fn is_counted(facet: &str, value: &str) -> bool {
+    COUNTED_FACETS.contains(&facet)
+        && !(facet == "place" && (value.starts_with("commune:") || value.starts_with("epci:")))
+}
 
 /// Separates the entries of a [`facet_list`].
 pub const FACET_SEPARATOR: char = '\u{1f}';
@@ -66,7 +76,7 @@ pub const FACET_SEPARATOR: char = '\u{1f}';
 /// separated by [`FACET_SEPARATOR`] (removed from values), for the [`COUNTED_FACETS`].
 pub fn facet_list(kind: &str, territory: &str, terms: &[(&str, &str)]) -> String {
     let mut list = format!("kind={kind}{FACET_SEPARATOR}territory={}", territory.replace(FACET_SEPARATOR, " "));
-    for (vocabulary, code) in terms.iter().filter(|(v, _)| COUNTED_FACETS.contains(v)) {
+    for (vocabulary, code) in terms.iter().filter(|(v, c)| is_counted(v, c)) {
         list.push(FACET_SEPARATOR);
         list.push_str(&format!("{vocabulary}={}", code.replace(FACET_SEPARATOR, " ")));
     }
@@ -185,8 +195,9 @@ mod tests {
 
     #[test]
     fn facet_lists_keep_counted_facets_and_values_whole() {
-        let list = facet_list("experience", "Le Puy\u{1f}", &[("pillar", "recyclage"), ("food_theme", "x")]);
-        assert_eq!(list, "kind=experience\u{1f}territory=Le Puy \u{1f}pillar=recyclage");
+        let terms = [("pillar", "recyclage"), ("tags", "x"), ("place", "commune:43157"), ("place", "departement:43")];
+        let list = facet_list("experience", "Le Puy\u{1f}", &terms);
+        assert_eq!(list, "kind=experience\u{1f}territory=Le Puy \u{1f}pillar=recyclage\u{1f}place=departement:43");
     }
 
     #[test]
