@@ -11,6 +11,7 @@ pub mod apply;
 pub mod audit;
 pub mod clock;
 pub mod collections;
+pub mod coordination;
 pub mod deliveries;
 pub mod digest;
 pub mod errors;

@@ -14,7 +14,7 @@ use super::search_text::FacetCounts;
 use futures_util::TryStreamExt;
 use roaring::RoaringBitmap;
 use sqlx::SqlitePool;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// What the sets know of a filtered list.
@@ -29,6 +29,8 @@ pub struct Selection {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ItemFacets {
     local: bool,
+    /// The month of its first publication (`2026-11`), when known.
+    month: Option<String>,
     /// (facet, value) for its kind, territory and counted vocabulary codes.
     values: Vec<(&'static str, String)>,
 }
@@ -39,6 +41,8 @@ pub struct FacetSets {
     public: RoaringBitmap,
     local: RoaringBitmap,
     by_value: HashMap<(&'static str, String), RoaringBitmap>,
+    /// Public items by month of first publication (`2026-11`).
+    by_month: BTreeMap<String, RoaringBitmap>,
 }
 
 /// A facet name as the static string of [`COUNTED_FACETS`].
@@ -51,7 +55,7 @@ impl FacetSets {
     fn set_item(&mut self, id: u32, facets: Option<&ItemFacets>) {
         self.public.remove(id);
         self.local.remove(id);
-        for set in self.by_value.values_mut() {
+        for set in self.by_value.values_mut().chain(self.by_month.values_mut()) {
             set.remove(id);
         }
         if let Some(facets) = facets {
@@ -68,6 +72,35 @@ impl FacetSets {
         for (facet, value) in &facets.values {
             self.by_value.entry((facet, value.clone())).or_default().insert(id);
         }
+        if let Some(month) = &facets.month {
+            self.by_month.entry(month.clone()).or_default().insert(id);
+        }
+    }
+
+    /// The public items (this node's own with `local_only`) holding every filter value;
+    /// `None` when a filter names a value the sets do not hold.
+    pub fn selection(&self, filters: &[(&str, &str)], local_only: bool) -> Option<RoaringBitmap> {
+        self.matching(filters, local_only)
+    }
+
+    /// How many of `within` hold each value of `facet` (values held by none left out).
+    pub fn value_counts(&self, facet: &str, within: &RoaringBitmap) -> Vec<(String, u64)> {
+        self.by_value
+            .iter()
+            .filter(|((f, _), _)| *f == facet)
+            .map(|((_, value), set)| (value.clone(), within.intersection_len(set)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
+    /// How many of `within` were first published in each month from `first` (`2025-01`)
+    /// on, months without any left out.
+    pub fn month_counts(&self, first: &str, within: &RoaringBitmap) -> Vec<(String, u64)> {
+        self.by_month
+            .range(first.to_owned()..)
+            .map(|(month, set)| (month.clone(), within.intersection_len(set)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
     }
 
     /// The public items (this node's own with `local_only`) holding every filter value;
@@ -248,13 +281,14 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
     let mut tx = pool.begin().await?;
     let mut sets = FacetSets::default();
     {
-        let mut items = sqlx::query_as::<_, (i64, String, String, bool)>(
-            "SELECT id, kind, territory, origin IS NULL FROM items WHERE lifecycle IN ('published', 'archived')",
+        let mut items = sqlx::query_as::<_, (i64, String, String, bool, Option<String>)>(
+            "SELECT id, kind, territory, origin IS NULL, substr(published_at, 1, 7) FROM items
+              WHERE lifecycle IN ('published', 'archived')",
         )
         .fetch(&mut *tx);
-        while let Some((id, kind, territory, local)) = items.try_next().await? {
+        while let Some((id, kind, territory, local, month)) = items.try_next().await? {
             let Ok(id) = u32::try_from(id) else { return Ok(None) };
-            sets.add_item(id, &ItemFacets { local, values: vec![("kind", kind), ("territory", territory)] });
+            sets.add_item(id, &ItemFacets { local, month, values: vec![("kind", kind), ("territory", territory)] });
         }
     }
     // One row per code: its items as a list, rather than a row per (item, code).
@@ -281,13 +315,14 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
 
 /// An item's facets as committed, `None` unless it is public.
 async fn item_facets(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemFacets>> {
-    let row: Option<(String, String, bool)> = sqlx::query_as(
-        "SELECT kind, territory, origin IS NULL FROM items WHERE id = ? AND lifecycle IN ('published', 'archived')",
+    let row: Option<(String, String, bool, Option<String>)> = sqlx::query_as(
+        "SELECT kind, territory, origin IS NULL, substr(published_at, 1, 7) FROM items
+          WHERE id = ? AND lifecycle IN ('published', 'archived')",
     )
     .bind(id)
     .fetch_optional(pool)
     .await?;
-    let Some((kind, territory, local)) = row else { return Ok(None) };
+    let Some((kind, territory, local, month)) = row else { return Ok(None) };
     let mut values = vec![("kind", kind), ("territory", territory)];
     let terms: Vec<(String, String)> =
         sqlx::query_as("SELECT vocabulary, code FROM item_terms WHERE item_id = ?").bind(id).fetch_all(pool).await?;
@@ -297,7 +332,7 @@ async fn item_facets(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemFace
             .filter(|(vocabulary, code)| is_counted(vocabulary, code))
             .filter_map(|(vocabulary, code)| Some((counted_facet(&vocabulary)?, code))),
     );
-    Ok(Some(ItemFacets { local, values }))
+    Ok(Some(ItemFacets { local, month, values }))
 }
 
 #[cfg(test)]
@@ -305,7 +340,7 @@ mod tests {
     use super::*;
 
     fn item(local: bool, values: &[(&'static str, &str)]) -> ItemFacets {
-        ItemFacets { local, values: values.iter().map(|(f, v)| (*f, (*v).to_owned())).collect() }
+        ItemFacets { local, month: None, values: values.iter().map(|(f, v)| (*f, (*v).to_owned())).collect() }
     }
 
     #[test]

@@ -201,6 +201,8 @@ async fn every_documented_operation_answers_what_the_served_description_says() {
     // Vocabularies, digest, audit.
     api.call(&a, None, Method::GET, ("/api/v1/vocabularies", "/api/v1/vocabularies"), None).await;
     api.call(&a, None, Method::GET, ("/api/v1/vocabularies/{name}", "/api/v1/vocabularies/pillars"), None).await;
+    api.call(&a, None, Method::GET, ("/api/v1/places", "/api/v1/places?q=foix&limit=3"), None).await;
+    api.call(&a, None, Method::GET, ("/api/v1/places/{code}", "/api/v1/places/departement:09"), None).await;
     api.call(&a, None, Method::GET, ("/api/v1/digest", "/api/v1/digest"), None).await;
     api.call(&a, token, Method::GET, ("/api/v1/audit", "/api/v1/audit?limit=5"), None).await;
 

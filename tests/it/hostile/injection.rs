@@ -21,7 +21,8 @@ const PAYLOADS: [&str; 8] = [
 
 /// Fields that hold codes, dates or the slug: not free text (injecting there is refused
 /// by validation, which other cases cover).
-const NOT_TEXT: [&str; 7] = ["slug", "kind", "lifecycle", "language", "published", "last_reviewed", "review_due"];
+const NOT_TEXT: [&str; 8] =
+    ["slug", "kind", "lifecycle", "language", "published", "last_reviewed", "review_due", "territory/name"];
 
 /// Every string leaf of `value`, as a JSON pointer.
 fn string_leaves(value: &Value, pointer: String, out: &mut Vec<String>) {
@@ -135,7 +136,7 @@ async fn script_in_every_text_field_of_every_kind_is_stored_verbatim_and_served_
     for (kind, document) in kinds {
         let slug = format!("injection-{}", kind.replace('_', "-"));
         let (served, injected) = publish_injected(&node, document, &slug).await;
-        for must in ["/title", "/summary", "/body", "/territory/name", "/authors/0/name", "/tags/0"] {
+        for must in ["/title", "/summary", "/body", "/territory/label", "/authors/0/name", "/tags/0"] {
             assert!(injected.iter().any(|(p, _)| p == must), "{kind}: {must} holds a payload");
         }
         let kind_fields = injected.iter().filter(|(p, _)| p.starts_with(&format!("/{kind}/"))).count();
@@ -148,6 +149,12 @@ async fn script_in_every_text_field_of_every_kind_is_stored_verbatim_and_served_
                 "{kind}: {pointer} is not stored verbatim"
             );
         }
+        // The territory's name is derived from its label (see content::territory).
+        assert_eq!(
+            served.pointer("/territory/name"),
+            served.pointer("/territory/label"),
+            "{kind}: name from the label"
+        );
 
         assert_page_is_inert(&node, &format!("/items/{slug}"), Some("&lt;")).await;
         assert_page_is_inert(&node, &format!("/items/{slug}/revisions"), None).await;
@@ -215,7 +222,7 @@ async fn sql_looking_text_is_stored_verbatim_and_breaks_nothing() {
     document["title"] = json!(sql[0]);
     document["summary"] = json!(sql[1]);
     document["body"] = json!(format!("{}\n\n{}", sql[2], sql[3]));
-    document["territory"]["name"] = json!(sql[3]);
+    document["territory"]["label"] = json!(sql[3]);
     document["tags"] = json!([sql[1], "%", "_", "\\"]);
     document["authors"][0]["name"] = json!(sql[4]);
     let before = node.snapshot().await;
@@ -225,6 +232,7 @@ async fn sql_looking_text_is_stored_verbatim_and_breaks_nothing() {
     for (pointer, expected) in [
         ("/title", sql[0]),
         ("/summary", sql[1]),
+        ("/territory/label", sql[3]),
         ("/territory/name", sql[3]),
         ("/authors/0/name", sql[4]),
         ("/tags/0", sql[1]),

@@ -1,0 +1,142 @@
+//! The coordination view's figures, for the whole network or one région: items per
+//! département (the map) and per région, breakdowns by kind, pillar, activity domain,
+//! food theme and target audience, items first published per month over 24 months, and
+//! overdue reviews by territory.
+//!
+//! Every figure but the overdue reviews is an intersection of the in-memory facet sets
+//! (see `storage::facet_sets`), so its cost does not grow with the number of items; the
+//! overdue reviews are a range of their own index. Until the sets have loaded (a few
+//! seconds after a start), the view says the figures are being prepared.
+
+use super::{Node, OperationError};
+use crate::content::geography::{reference, Level};
+use crate::storage;
+use chrono::{Datelike, NaiveDate};
+use roaring::RoaringBitmap;
+
+/// The facets broken down on the page, in its order.
+pub const BREAKDOWN_FACETS: [&str; 5] = ["kind", "pillar", "activity_domain", "food_theme", "target_audience"];
+/// Months the publication chart covers.
+pub const MONTHS: u32 = 24;
+
+/// One breakdown: how many items hold each value of a facet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    pub facet: &'static str,
+    /// (value, items), most first.
+    pub rows: Vec<(String, u64)>,
+}
+
+/// One row of the région table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionRow {
+    pub code: String,
+    pub name: String,
+    pub total: u64,
+    /// Aligned with the kinds of the `kind` breakdown of the whole network.
+    pub by_kind: Vec<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoordinationFigures {
+    /// The région the page is filtered on (`region:76`).
+    pub region: Option<String>,
+    pub total: u64,
+    /// (département code without prefix, items): every département, none left out.
+    pub departements: Vec<(String, u64)>,
+    pub regions: Vec<RegionRow>,
+    /// The kind codes the région rows are split by.
+    pub kinds: Vec<String>,
+    pub breakdowns: Vec<Breakdown>,
+    /// (`2026-11`, items first published that month), the last [`MONTHS`] months.
+    pub months: Vec<(String, u64)>,
+    /// (territory label, overdue reviews), most first.
+    pub overdue: Vec<(String, i64)>,
+}
+
+/// The figures for the whole network, or for the région `region`; `Ok(None)` while the
+/// facet sets are loading.
+pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<CoordinationFigures>, OperationError> {
+    let today = node.clock.now().date_naive();
+    let overdue = storage::network::overdue_by_territory(&node.pool, &today.to_string(), region)
+        .await
+        .map_err(anyhow::Error::from)?;
+    let first_month = first_month(today);
+    let figures = node.facets.read(|sets| {
+        let everything = sets.selection(&[], false)?;
+        let within = match region {
+            Some(code) => sets.selection(&[("place", code)], false)?,
+            None => everything.clone(),
+        };
+        let count_in = |facet: &str, set: &RoaringBitmap| {
+            let mut rows = sets.value_counts(facet, set);
+            rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            rows
+        };
+        let places = count_in("place", &within);
+        let held = |code: &str| places.iter().find(|(c, _)| c == code).map_or(0, |(_, n)| *n);
+        let departements =
+            reference().of_level(Level::Departement).map(|d| (d.bare_code().to_owned(), held(&d.code))).collect();
+        let kinds: Vec<String> = count_in("kind", &everything).into_iter().map(|(kind, _)| kind).collect();
+        let regions = reference()
+            .of_level(Level::Region)
+            .filter_map(|r| {
+                let set = sets.selection(&[("place", &r.code)], false)?;
+                let by_kind_counts = count_in("kind", &set);
+                let by_kind =
+                    kinds.iter().map(|k| by_kind_counts.iter().find(|(c, _)| c == k).map_or(0, |(_, n)| *n)).collect();
+                Some(RegionRow { code: r.code.clone(), name: r.name.clone(), total: set.len(), by_kind })
+            })
+            .collect();
+        let breakdowns =
+            BREAKDOWN_FACETS.iter().map(|facet| Breakdown { facet, rows: count_in(facet, &within) }).collect();
+        let months =
+            every_month(first_month, today, &sets.month_counts(&first_month.format("%Y-%m").to_string(), &within));
+        Some(CoordinationFigures {
+            region: region.map(str::to_owned),
+            total: within.len(),
+            departements,
+            regions,
+            kinds,
+            breakdowns,
+            months,
+            overdue: Vec::new(),
+        })
+    });
+    Ok(figures.flatten().map(|f| CoordinationFigures { overdue, ..f }))
+}
+
+/// The first day of the month [`MONTHS`] − 1 months before today's.
+fn first_month(today: NaiveDate) -> NaiveDate {
+    let months_back = MONTHS as i32 - 1;
+    let index = today.year() * 12 + today.month0() as i32 - months_back;
+    NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1).unwrap_or(today)
+}
+
+/// Every month from `first` to today's, with the counts found (0 for the others).
+fn every_month(first: NaiveDate, today: NaiveDate, found: &[(String, u64)]) -> Vec<(String, u64)> {
+    let mut months = Vec::new();
+    let mut month = first;
+    while month <= today {
+        let key = month.format("%Y-%m").to_string();
+        let n = found.iter().find(|(m, _)| *m == key).map_or(0, |(_, n)| *n);
+        months.push((key, n));
+        month = month.checked_add_months(chrono::Months::new(1)).unwrap_or(today.succ_opt().unwrap_or(today));
+    }
+    months
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_covers_twenty_four_months_ending_with_this_one() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
+        assert_eq!(first_month(today), NaiveDate::from_ymd_opt(2025, 1, 1).expect("date"));
+        let months = every_month(first_month(today), today, &[("2026-03".to_owned(), 7)]);
+        assert_eq!(months.len(), 24);
+        assert_eq!((months[0].0.as_str(), months[23].0.as_str()), ("2025-01", "2026-12"));
+        assert_eq!(months.iter().find(|(m, _)| m == "2026-03").map(|(_, n)| *n), Some(7));
+    }
+}
