@@ -4,6 +4,7 @@
 //! committed, nothing is fetched at run time).
 
 use super::out;
+use crate::content::geography::outline::build_outline_file;
 use crate::content::geography::reference::{build_reference_file, reference, ReleaseFiles};
 use anyhow::Context;
 use clap::Subcommand;
@@ -33,7 +34,22 @@ pub enum GeographyCommand {
         #[arg(long, default_value = SHIPPED_FILE, value_name = "FICHIER")]
         out: PathBuf,
     },
+    /// Reconstruit les contours des départements de la carte à partir d'un GeoJSON
+    /// (departements-avec-outre-mer.geojson de github.com/gregoiredavid/france-geojson).
+    #[command(
+        after_help = "Exemple :\n  maillage geography outlines departements-avec-outre-mer.geojson\n  cargo build --release"
+    )]
+    Outlines {
+        #[arg(value_name = "GEOJSON")]
+        geojson: PathBuf,
+        /// Le fichier écrit (par défaut celui des sources du binaire).
+        #[arg(long, default_value = OUTLINES_FILE, value_name = "FICHIER")]
+        out: PathBuf,
+    },
 }
+
+/// Where the shipped outlines live in the source tree.
+const OUTLINES_FILE: &str = "src/content/geography/departements.tsv";
 
 pub fn run(command: GeographyCommand) -> anyhow::Result<()> {
     match command {
@@ -48,6 +64,13 @@ pub fn run(command: GeographyCommand) -> anyhow::Result<()> {
             Ok(())
         }
         GeographyCommand::Import { data, source, out: target } => import(&data, &source, &target),
+        GeographyCommand::Outlines { geojson, out: target } => {
+            let text = std::fs::read_to_string(&geojson)
+                .with_context(|| format!("{} : lecture impossible", geojson.display()))?;
+            let file = build_outline_file(&text).map_err(|e| anyhow::anyhow!("{} : {e}", geojson.display()))?;
+            std::fs::write(&target, &file).with_context(|| format!("{} : écriture impossible", target.display()))?;
+            out(&format!("{} écrit ({} octets, {} départements)", target.display(), file.len(), file.lines().count()))
+        }
     }
 }
 

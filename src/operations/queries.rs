@@ -70,7 +70,7 @@ impl ItemFilter {
     /// the parameter and listing the allowed codes (an unknown code would match nothing).
     pub fn unknown_codes(&self, vocab: &Vocabularies) -> Vec<FieldError> {
         let given = [&self.pillar, &self.domain, &self.resource];
-        let place = self.place.as_deref().and_then(|code| place_error(code));
+        let place = self.place.as_deref().and_then(place_error);
         VOCABULARY_FILTERS
             .iter()
             .zip(given)

@@ -2,6 +2,7 @@
 //! EPCI, départements and régions) and the outlines the map of France is drawn from.
 
 pub mod bounds;
+pub mod outline;
 pub mod reference;
 
 pub use reference::{describe, reference, CodeError, Level, Place};

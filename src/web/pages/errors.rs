@@ -26,6 +26,9 @@ pub enum PageError {
     /// An editor page visited without a session: redirect to this login URL.
     #[error("login required")]
     LoginRequired(String),
+    /// Figures still being prepared (the facet sets load after a start): try again soon.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -63,6 +66,7 @@ impl ResponseError for PageError {
             PageError::Forbidden(_) => StatusCode::FORBIDDEN,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::LoginRequired(_) => StatusCode::SEE_OTHER,
+            PageError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -81,6 +85,7 @@ impl ResponseError for PageError {
             ),
             PageError::Forbidden(message) => (t("error-forbidden"), message.clone()),
             PageError::BadRequest(message) => (t("error-bad-request"), message.clone()),
+            PageError::Unavailable(message) => (t("error-unavailable"), message.clone()),
             PageError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error while serving a page");
                 (t("error-internal"), t("error-internal-message"))
@@ -95,6 +100,14 @@ impl ResponseError for PageError {
             show_links: true,
         };
         match page.render() {
+            Ok(html) if status == StatusCode::SERVICE_UNAVAILABLE => {
+                let mut response = html_response(status, html);
+                response.headers_mut().insert(
+                    actix_web::http::header::RETRY_AFTER,
+                    actix_web::http::header::HeaderValue::from_static("5"),
+                );
+                response
+            }
             Ok(html) => html_response(status, html),
             Err(e) => {
                 tracing::error!(error = %e, "failed to render the error page");

@@ -13,12 +13,15 @@ mod assets;
 mod cards;
 mod catalogue;
 mod charts;
+mod coordination;
+mod coordination_csv;
 mod editor;
 mod errors;
 mod export_csv;
 mod exports;
 mod feeds;
 mod format;
+mod france_map;
 mod home;
 pub mod i18n;
 mod item;
@@ -46,6 +49,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/places.js", get().to(assets::places_script))
         .route("/catalogue", get().to(catalogue::show))
         .route("/reseau", get().to(network::show))
+        .route("/reseau/export/{table}", get().to(coordination_csv::export))
         .route("/items/{slug}", get().to(item::show_local))
         .route("/items/{slug}/revisions", get().to(item::revisions))
         .route("/items/{slug}/revisions/{number}", get().to(item::revision))

@@ -6,6 +6,7 @@
 
 use super::cards::CardView;
 use super::charts::{self, Chart, RowInput, Series, PALETTE};
+use super::coordination::CoordinationSection;
 use super::errors::PageError;
 use super::format;
 use super::layout::{render, Layout, Nav};
@@ -16,7 +17,7 @@ use crate::operations::queries::{self, ItemFilter};
 use crate::operations::Node;
 use crate::web::pages::i18n;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use std::collections::HashMap;
 
@@ -77,6 +78,8 @@ struct NetworkPage {
     health: Vec<HealthRow>,
     lineage: Vec<LineageRow>,
     recent: Vec<CardView>,
+    /// The coordination part; `None` while its figures are being prepared.
+    coordination: Option<CoordinationSection>,
 }
 
 impl NetworkPage {
@@ -90,7 +93,9 @@ impl NetworkPage {
     }
 }
 
-pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
+pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
+    let region = super::coordination::region_param(req.query_string());
+    let coordination = super::coordination::section(&node, region.as_deref()).await?;
     let view = network::network_view(&node).await?;
     let mut territories = view.territories;
     // This node first, then the others by name.
@@ -154,6 +159,7 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
         health,
         lineage,
         recent: recent.items.iter().map(|(item, _)| CardView::build(&node, item, None)).collect(),
+        coordination,
     };
     render(StatusCode::OK, &page)
 }

@@ -28,3 +28,18 @@ place-level-departement = Department (département)
 place-level-epci = Intermunicipal body (EPCI)
 place-level-commune = Municipality (commune)
 place-unknown-code = unknown code ({ $code })
+error-unavailable = One moment
+month-short = { $month ->
+    [01] Jan
+    [02] Feb
+    [03] Mar
+    [04] Apr
+    [05] May
+    [06] Jun
+    [07] Jul
+    [08] Aug
+    [09] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} { $year }

@@ -60,3 +60,37 @@ network-pending = Pending
 network-queue-lag = Queue lag
 network-failures = Consecutive failures
 chart-see-table = (the figures are repeated in the table below)
+
+## Coordination part of the network page
+coordination-heading = Coordination view
+coordination-intro = Where the network stands, for all of France or one region: the map, the regions, the themes, what was published over the last 24 months and the overdue reviews. Every table downloads as CSV.
+coordination-region = Region
+coordination-whole-country = All of France
+coordination-apply = Show
+coordination-scope-country = All of France: { $n } public items.
+coordination-scope-region = { $region }: { $n } public items.
+coordination-loading = The figures are being prepared (a few seconds after the node starts): reload the page in a moment.
+coordination-map = Map of items by département
+coordination-regions = By region
+coordination-regions-caption = Public items by region and kind (an item located in two regions counts in each)
+coordination-months = Items published per month (last 24 months)
+coordination-overdue = Overdue reviews, by territory
+coordination-overdue-caption = Published items whose planned review date has passed
+coordination-no-overdue = No overdue review.
+coordination-chart-description = Horizontal bars: the number of public items for each value; the table that follows gives the same figures.
+coordination-csv = Download as CSV
+coordination-value = Value
+coordination-items = Items
+map-title = Map of items by département
+map-legend = Legend: number of items per département
+map-legend-none = no item
+map-legend-range = { $from } to { $to }
+map-area-title = { $name }: { $n ->
+    [0] no item
+    [one] { $n } item
+   *[other] { $n } items
+}
+map-table = The same figures as a table
+map-empty = No item located in a département.
+map-departement = Département
+map-locator = Where the item lies

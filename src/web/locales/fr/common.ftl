@@ -28,3 +28,18 @@ place-level-departement = Département
 place-level-epci = Intercommunalité (EPCI)
 place-level-commune = Commune
 place-unknown-code = code inconnu ({ $code })
+error-unavailable = Un instant
+month-short = { $month ->
+    [01] janv.
+    [02] févr.
+    [03] mars
+    [04] avr.
+    [05] mai
+    [06] juin
+    [07] juil.
+    [08] août
+    [09] sept.
+    [10] oct.
+    [11] nov.
+   *[12] déc.
+} { $year }

@@ -63,3 +63,37 @@ network-pending = En attente
 network-queue-lag = Retard de la file
 network-failures = Échecs consécutifs
 chart-see-table = (les chiffres sont repris dans le tableau ci-dessous)
+
+## Coordination part of the network page
+coordination-heading = Vue de coordination
+coordination-intro = Où en est le réseau, pour toute la France ou une région : la carte, les régions, les thèmes, les publications des 24 derniers mois et les revues en retard. Chaque tableau se télécharge en CSV.
+coordination-region = Région
+coordination-whole-country = Toute la France
+coordination-apply = Afficher
+coordination-scope-country = Toute la France : { $n } fiches publiques.
+coordination-scope-region = { $region } : { $n } fiches publiques.
+coordination-loading = Les chiffres se préparent (quelques secondes après le démarrage du nœud) : rechargez la page dans un instant.
+coordination-map = Carte des fiches par département
+coordination-regions = Par région
+coordination-regions-caption = Fiches publiques par région et par type (une fiche située dans deux régions compte dans chacune)
+coordination-months = Fiches publiées par mois (24 derniers mois)
+coordination-overdue = Revues en retard, par territoire
+coordination-overdue-caption = Fiches publiées dont la date de revue prévue est passée
+coordination-no-overdue = Aucune revue en retard.
+coordination-chart-description = Barres horizontales : nombre de fiches publiques pour chaque valeur ; le tableau qui suit donne les mêmes chiffres.
+coordination-csv = Télécharger en CSV
+coordination-value = Valeur
+coordination-items = Fiches
+map-title = Carte des fiches par département
+map-legend = Légende : nombre de fiches par département
+map-legend-none = aucune fiche
+map-legend-range = de { $from } à { $to }
+map-area-title = { $name } : { $n ->
+    [0] aucune fiche
+    [one] { $n } fiche
+   *[other] { $n } fiches
+}
+map-table = Les mêmes chiffres en tableau
+map-empty = Aucune fiche située dans un département.
+map-departement = Département
+map-locator = Où se situe la fiche

@@ -1,0 +1,246 @@
+//! The coordination part of `/reseau`, for a national coordinator: a région filter that
+//! applies to the whole part, the map of items per département, the régions, breakdowns
+//! by kind, pillar, activity domain, food theme and target audience, items first
+//! published per month over 24 months, and overdue reviews by territory; every table
+//! also as CSV (`/reseau/export/{table}.csv`). The figures come from
+//! [`coordination::figures`]; this module only arranges them (charts, links, labels).
+
+use super::charts::{self, Chart};
+use super::france_map::{FranceMap, MapArea, MapOptions};
+use super::i18n;
+use super::item_view::catalogue_link;
+use crate::content::geography::{reference, Level};
+use crate::content::vocabulary::names;
+use crate::content::Kind;
+use crate::operations::coordination::{self, CoordinationFigures};
+use crate::operations::{Node, OperationError};
+
+/// One figure of a table: its label, its count and the catalogue filtered on it.
+pub struct Figure {
+    pub label: String,
+    pub count: u64,
+    pub href: Option<String>,
+}
+
+/// One table of the part, with its chart and CSV export.
+pub struct Table {
+    pub id: &'static str,
+    pub title: String,
+    pub chart: Chart,
+    pub rows: Vec<Figure>,
+    pub csv_href: String,
+}
+
+impl Table {
+    /// The chart by reference, for the included chart template.
+    pub fn chart_ref(&self) -> &Chart {
+        &self.chart
+    }
+}
+
+impl CoordinationSection {
+    /// The map by reference, for the included map template.
+    pub fn map_ref(&self) -> &FranceMap {
+        &self.map
+    }
+}
+
+pub struct RegionView {
+    pub name: String,
+    /// The whole part filtered on it.
+    pub href: String,
+    pub total: u64,
+    pub by_kind: Vec<u64>,
+}
+
+pub struct CoordinationSection {
+    /// (code, name, selected) of the région filter.
+    pub region_options: Vec<(String, String, bool)>,
+    pub region_name: Option<String>,
+    pub total: u64,
+    pub map: FranceMap,
+    pub map_csv: String,
+    pub kind_labels: Vec<String>,
+    pub regions: Vec<RegionView>,
+    pub regions_csv: String,
+    pub tables: Vec<Table>,
+    pub overdue: Vec<Figure>,
+    pub overdue_csv: String,
+}
+
+/// The région asked for, when the reference knows it.
+pub fn region_param(query: &str) -> Option<String> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "region")
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|code| reference().get(code).is_some_and(|p| p.level == Level::Region))
+}
+
+/// The CSV link of a table, keeping the région filter.
+pub fn csv_href(table: &str, region: Option<&str>) -> String {
+    match region {
+        Some(code) => format!("/reseau/export/{table}.csv?region={code}"),
+        None => format!("/reseau/export/{table}.csv"),
+    }
+}
+
+/// The label of a facet value as the page shows it.
+pub fn value_label(node: &Node, facet: &str, value: &str) -> String {
+    match facet {
+        "kind" => Kind::parse(value).map(|k| i18n::kind(k).to_owned()).unwrap_or_else(|| value.to_owned()),
+        vocabulary => i18n::term(&node.vocab, vocabulary, value).to_owned(),
+    }
+}
+
+/// The heading of a breakdown.
+pub fn facet_title(facet: &str) -> String {
+    i18n::t(match facet {
+        "kind" => "facet-kind",
+        "pillar" => "view-pillars",
+        "activity_domain" => "facet-domain",
+        "food_theme" => "view-food-themes",
+        _ => "view-target-audiences",
+    })
+}
+
+/// A month as a chart row reads it: "janv. 2026".
+pub fn month_label(month: &str) -> String {
+    chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+        .map(|d| {
+            i18n::t_with(
+                "month-short",
+                &[
+                    ("month", (d.format("%m").to_string().as_str()).into()),
+                    ("year", d.format("%Y").to_string().as_str().into()),
+                ],
+            )
+        })
+        .unwrap_or_else(|_| month.to_owned())
+}
+
+/// The catalogue link of a facet value, with the région filter.
+fn catalogue_href(facet: &str, value: &str, region: Option<&str>) -> String {
+    let param = match facet {
+        "activity_domain" => "domain",
+        other => other,
+    };
+    let base = catalogue_link(param, value);
+    match region {
+        Some(code) => format!("{base}&place={code}"),
+        None => base,
+    }
+}
+
+pub async fn section(node: &Node, region: Option<&str>) -> Result<Option<CoordinationSection>, OperationError> {
+    let Some(figures) = coordination::figures(node, region).await? else { return Ok(None) };
+    Ok(Some(arrange(node, figures)))
+}
+
+fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
+    let region = figures.region.as_deref();
+    let region_options = reference()
+        .of_level(Level::Region)
+        .map(|r| (r.code.clone(), r.name.clone(), Some(r.code.as_str()) == region))
+        .collect();
+    let areas = figures
+        .departements
+        .iter()
+        .map(|(code, count)| MapArea {
+            code: code.clone(),
+            name: reference().get(&format!("departement:{code}")).map(|d| d.name.clone()).unwrap_or_default(),
+            count: *count as i64,
+            href: catalogue_link("place", &format!("departement:{code}")),
+        })
+        .collect();
+    let map =
+        FranceMap::new(areas, Vec::new(), MapOptions { compact: false, highlight: None, title: i18n::t("map-title") });
+    let mut tables: Vec<Table> = figures
+        .breakdowns
+        .iter()
+        .map(|b| {
+            let rows: Vec<Figure> = b
+                .rows
+                .iter()
+                .map(|(value, n)| Figure {
+                    label: value_label(node, b.facet, value),
+                    count: *n,
+                    href: Some(catalogue_href(b.facet, value, region)),
+                })
+                .collect();
+            table(b.facet, facet_title(b.facet), rows, region)
+        })
+        .collect();
+    let months =
+        figures.months.iter().map(|(month, n)| Figure { label: month_label(month), count: *n, href: None }).collect();
+    tables.push(table("months", i18n::t("coordination-months"), months, region));
+    let overdue = figures
+        .overdue
+        .iter()
+        .map(|(territory, n)| Figure {
+            label: territory.clone(),
+            count: *n as u64,
+            href: Some(catalogue_link("territory", territory)),
+        })
+        .collect();
+    let kind_labels = figures.kinds.iter().map(|k| value_label(node, "kind", k)).collect();
+    let regions = figures
+        .regions
+        .iter()
+        .map(|r| RegionView {
+            name: r.name.clone(),
+            href: format!("/reseau?region={}#coordination", r.code),
+            total: r.total,
+            by_kind: r.by_kind.clone(),
+        })
+        .collect();
+    CoordinationSection {
+        region_options,
+        region_name: region.and_then(|code| reference().get(code)).map(|r| r.name.clone()),
+        total: figures.total,
+        map,
+        map_csv: csv_href("departements", region),
+        kind_labels,
+        regions,
+        regions_csv: csv_href("regions", None),
+        tables,
+        overdue,
+        overdue_csv: csv_href("overdue", region),
+    }
+}
+
+fn table(id: &'static str, title: String, rows: Vec<Figure>, region: Option<&str>) -> Table {
+    let values: Vec<(String, i64)> = rows.iter().map(|f| (f.label.clone(), f.count as i64)).collect();
+    let chart = charts::bars(
+        &format!("graphique-{id}"),
+        &title,
+        &i18n::t("coordination-chart-description"),
+        "#0072B2",
+        &values,
+    );
+    Table { id, csv_href: csv_href(id, region), title, chart, rows }
+}
+
+/// Which names the CSV tables go by (`/reseau/export/{name}.csv`).
+pub const CSV_TABLES: [&str; 10] = [
+    "departements",
+    "regions",
+    "kind",
+    "pillar",
+    "activity_domain",
+    "food_theme",
+    "target_audience",
+    "months",
+    "overdue",
+    "lineage",
+];
+
+/// The vocabulary of a breakdown's facet, for the CSV's code column.
+pub fn vocabulary_of(facet: &str) -> Option<&'static str> {
+    match facet {
+        "pillar" => Some(names::PILLAR),
+        "activity_domain" => Some(names::ACTIVITY_DOMAIN),
+        "food_theme" => Some(names::FOOD_THEME),
+        "target_audience" => Some(names::TARGET_AUDIENCE),
+        _ => None,
+    }
+}

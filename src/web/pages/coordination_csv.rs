@@ -1,0 +1,89 @@
+//! `/reseau/export/{table}.csv`: every table of the coordination part as CSV for
+//! spreadsheets (French headers, a byte order mark, RFC 4180 quoting), with the région
+//! filter of the page (`?region=region:76`).
+
+use super::coordination::{month_label, region_param, value_label, vocabulary_of, CSV_TABLES};
+use super::errors::PageError;
+use super::export_csv::BOM;
+use super::i18n;
+use crate::content::geography::reference;
+use crate::operations::{coordination, network, Node, OperationError};
+use actix_web::{web, HttpRequest, HttpResponse};
+
+pub async fn export(
+    node: web::Data<Node>,
+    req: HttpRequest,
+    table: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let name = table.trim_end_matches(".csv");
+    if !CSV_TABLES.contains(&name) {
+        return Err(PageError::NotFound);
+    }
+    let region = region_param(req.query_string());
+    let rows = if name == "lineage" { lineage(&node).await? } else { figures(&node, name, region.as_deref()).await? };
+    let mut writer = csv::Writer::from_writer(BOM.as_bytes().to_vec());
+    for row in rows {
+        writer.write_record(&row).map_err(|e| PageError::Internal(e.into()))?;
+    }
+    let body = writer.into_inner().map_err(|e| PageError::Internal(anyhow::anyhow!("{e}")))?;
+    let file = match &region {
+        Some(code) => format!("reseau-{name}-{}.csv", code.replace(':', "-")),
+        None => format!("reseau-{name}.csv"),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"{file}\"")))
+        .body(body))
+}
+
+async fn figures(node: &Node, name: &str, region: Option<&str>) -> Result<Vec<Vec<String>>, PageError> {
+    let figures = coordination::figures(node, region)
+        .await?
+        .ok_or_else(|| PageError::Unavailable(i18n::t("coordination-loading")))?;
+    let n = |v: u64| v.to_string();
+    let rows = match name {
+        "departements" => std::iter::once(vec!["Code".into(), "Département".into(), "Fiches".into()])
+            .chain(figures.departements.iter().map(|(code, count)| {
+                let place = reference().get(&format!("departement:{code}")).map(|p| p.name.clone()).unwrap_or_default();
+                vec![code.clone(), place, n(*count)]
+            }))
+            .collect(),
+        "regions" => {
+            let mut header = vec!["Code".to_owned(), "Région".to_owned(), "Fiches".to_owned()];
+            header.extend(figures.kinds.iter().map(|k| value_label(node, "kind", k)));
+            std::iter::once(header)
+                .chain(figures.regions.iter().map(|r| {
+                    let mut row = vec![r.code.clone(), r.name.clone(), n(r.total)];
+                    row.extend(r.by_kind.iter().map(|v| n(*v)));
+                    row
+                }))
+                .collect()
+        }
+        "months" => std::iter::once(vec!["Mois".into(), "Libellé".into(), "Fiches publiées".into()])
+            .chain(figures.months.iter().map(|(month, count)| vec![month.clone(), month_label(month), n(*count)]))
+            .collect(),
+        "overdue" => std::iter::once(vec!["Territoire".into(), "Revues en retard".into()])
+            .chain(figures.overdue.iter().map(|(territory, count)| vec![territory.clone(), count.to_string()]))
+            .collect(),
+        facet => {
+            let breakdown = figures.breakdowns.iter().find(|b| b.facet == facet).ok_or(PageError::NotFound)?;
+            let vocabulary = vocabulary_of(facet).unwrap_or("kind");
+            std::iter::once(vec!["Code".into(), "Libellé".into(), "Fiches".into(), "Vocabulaire".into()])
+                .chain(breakdown.rows.iter().map(|(code, count)| {
+                    vec![code.clone(), value_label(node, facet, code), n(*count), vocabulary.to_owned()]
+                }))
+                .collect()
+        }
+    };
+    Ok(rows)
+}
+
+async fn lineage(node: &Node) -> Result<Vec<Vec<String>>, OperationError> {
+    let view = network::network_view(node).await?;
+    let name = |actor: &str| {
+        view.territories.iter().find(|t| t.actor == actor).map(|t| t.name.clone()).unwrap_or_else(|| actor.to_owned())
+    };
+    Ok(std::iter::once(vec!["Adapté par".into(), "Inspiré de".into(), "Fiches".into()])
+        .chain(view.lineage.iter().map(|l| vec![name(&l.from), name(&l.to), l.items.to_string()]))
+        .collect())
+}
