@@ -1,11 +1,12 @@
 //! The coordination view's figures, for the whole network or one région: items per
 //! département (the map) and per région, breakdowns by kind, pillar, activity domain,
-//! food theme and target audience, items first published per month over 24 months, and
-//! overdue reviews by territory.
+//! food theme and target audience, items first published per month over 24 months,
+//! overdue reviews by territory, and funding totals by funding type and programme.
 //!
 //! Every figure but the overdue reviews is an intersection of the in-memory facet sets
 //! (see `storage::facet_sets`), so its cost does not grow with the number of items; the
-//! overdue reviews are a range of their own index. Until the sets have loaded (a few
+//! overdue reviews are a range of their own index, and the funding totals are kept on
+//! write (`funding_totals`). Until the sets have loaded (a few
 //! seconds after a start), the view says the figures are being prepared.
 
 use super::{Node, OperationError};
@@ -52,6 +53,18 @@ pub struct CoordinationFigures {
     pub months: Vec<(String, u64)>,
     /// (territory label, overdue reviews), most first.
     pub overdue: Vec<(String, i64)>,
+    /// Funding lines of public items by funding type and programme, largest first.
+    pub funding: Vec<FundingTotal>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundingTotal {
+    /// A `funding_type` code, or empty when the lines give none.
+    pub funding_type: String,
+    /// Empty when the lines name none.
+    pub programme: String,
+    pub amount_cents: i64,
+    pub lines: i64,
 }
 
 /// The figures for the whole network, or for the région `region`; `Ok(None)` while the
@@ -61,6 +74,17 @@ pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<Coordin
     let overdue = storage::network::overdue_by_territory(&node.pool, &today.to_string(), region)
         .await
         .map_err(anyhow::Error::from)?;
+    let funding = storage::network::funding_totals(&node.pool, region)
+        .await
+        .map_err(anyhow::Error::from)?
+        .into_iter()
+        .map(|(funding_type, programme, amount_cents, lines)| FundingTotal {
+            funding_type,
+            programme,
+            amount_cents,
+            lines,
+        })
+        .collect();
     let first_month = first_month(today);
     let figures = node.facets.read(|sets| {
         let everything = sets.selection(&[], false)?;
@@ -101,9 +125,10 @@ pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<Coordin
             breakdowns,
             months,
             overdue: Vec::new(),
+            funding: Vec::new(),
         })
     });
-    Ok(figures.flatten().map(|f| CoordinationFigures { overdue, ..f }))
+    Ok(figures.flatten().map(|f| CoordinationFigures { overdue, funding, ..f }))
 }
 
 /// The first day of the month [`MONTHS`] − 1 months before today's.

@@ -1,9 +1,10 @@
 //! Stored items and territories as references: the one-off upgrade that gives every
 //! stored item (local or replica) its canonical territory, codes recognised from names
-//! where unambiguous, and the place terms filters and the map read; and the list of items
-//! whose territory is still a label only (`maillage doctor`).
+//! where unambiguous, the place terms filters and the map read, and the funding lines
+//! the coordination totals count; and the list of items whose territory is still a
+//! label only (`maillage doctor`).
 
-use super::write::{analysed_columns, index_item, item_terms, term_pairs};
+use super::write::{analysed_columns, index_item, item_terms, term_pairs, write_funding};
 use super::Node;
 use crate::content::markdown::to_plain_text;
 use crate::content::search::Analyzer;
@@ -45,6 +46,7 @@ pub async fn upgrade_stored_items(node: &Node) -> anyhow::Result<usize> {
             storage::items::replace_item_terms(&mut tx, row.id, &term_pairs(&item_terms(&doc)))
                 .await
                 .context("Failed to store an item's places")?;
+            write_funding(&mut tx, row.id, &doc).await?;
             let columns = analysed_columns(&mut analyzer, &node.vocab, &doc, &to_plain_text(&row.body_html));
             index_item(&mut tx, row.id, row.revision, &write, &columns, &doc).await?;
         }

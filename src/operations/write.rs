@@ -4,11 +4,13 @@
 //! facets never disagree with the stored document.
 
 use super::Node;
+use crate::content::item::FundingLine;
 use crate::content::markdown::{render_markdown, to_plain_text};
 use crate::content::search::{index_columns, searchable_fields, Analyzer};
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, ValidItem, Vocabularies};
-use crate::storage::{self, items::ItemWrite, search_index::IndexRow};
+use crate::storage::items::{FundingRow, ItemWrite};
+use crate::storage::{self, search_index::IndexRow};
 use anyhow::Context;
 use sqlx::SqliteConnection;
 
@@ -59,6 +61,29 @@ pub fn term_pairs<'a>(terms: &'a [(&'static str, String)]) -> Vec<(&'static str,
     terms.iter().map(|(vocabulary, code)| (*vocabulary, code.as_str())).collect()
 }
 
+/// The funding lines of a public item (none otherwise), for the coordination totals.
+pub(crate) async fn write_funding(conn: &mut SqliteConnection, item_id: i64, doc: &ItemDocument) -> anyhow::Result<()> {
+    let lines: Vec<&FundingLine> = if doc.lifecycle.is_public() {
+        let sheet = doc.project_sheet.iter().flat_map(|p| &p.funding);
+        sheet.chain(doc.experience.iter().flat_map(|e| &e.funding)).collect()
+    } else {
+        Vec::new()
+    };
+    let rows: Vec<FundingRow> = lines
+        .iter()
+        .map(|line| FundingRow {
+            funding_type: line.funding_type.as_deref().unwrap_or(""),
+            programme: line.programme.as_deref().map(str::trim).unwrap_or(""),
+            amount_cents: line.amount_eur.map_or(0, |a| (a * 100.0).round() as i64),
+        })
+        .collect();
+    let places = doc.territory.match_codes();
+    let regions: Vec<&str> = places.iter().map(String::as_str).filter(|c| c.starts_with("region:")).collect();
+    storage::items::replace_item_funding(conn, item_id, &rows, &regions)
+        .await
+        .context("Failed to store the item's funding")
+}
+
 /// Writes the rows derived from an item: terms, search index and the revision snapshot.
 pub(crate) async fn write_derived_rows(
     conn: &mut SqliteConnection,
@@ -72,6 +97,7 @@ pub(crate) async fn write_derived_rows(
     storage::items::replace_item_terms(conn, item_id, &term_pairs(&item_terms(doc)))
         .await
         .context("Failed to store the item's terms")?;
+    write_funding(conn, item_id, doc).await?;
     storage::items::replace_item_links(conn, item_id, &doc.inspired_by)
         .await
         .context("Failed to store the item's lineage")?;

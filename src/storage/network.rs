@@ -81,3 +81,15 @@ pub async fn overdue_by_territory(
     .fetch_all(pool)
     .await
 }
+
+/// Funding totals (funding type, programme, amount in cents, lines) of public items,
+/// in a région or over the whole network, largest first.
+pub async fn funding_totals(pool: &SqlitePool, region: Option<&str>) -> sqlx::Result<Vec<(String, String, i64, i64)>> {
+    sqlx::query_as(
+        "SELECT funding_type, programme, amount_cents, lines FROM funding_totals
+          WHERE region = ? AND lines > 0 ORDER BY amount_cents DESC, funding_type, programme",
+    )
+    .bind(region.unwrap_or(""))
+    .fetch_all(pool)
+    .await
+}

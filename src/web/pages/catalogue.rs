@@ -5,6 +5,7 @@
 
 use super::cards::CardView;
 use super::errors::PageError;
+use super::france_map::{from_facet_counts, markers_of, FranceMap};
 use super::layout::{render, Layout, Nav};
 use crate::content::geography::reference::{reference, Reference};
 use crate::content::vocabulary::names;
@@ -218,6 +219,8 @@ struct CataloguePage {
     hidden: Vec<(&'static str, String)>,
     /// Atom feeds matching the kind, territory or pillar filter: (title, URL).
     feeds: Vec<(String, String)>,
+    /// The items found, per département (the map follows the filters).
+    map: FranceMap,
 }
 
 pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
@@ -304,9 +307,12 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         params.pillar.as_deref(),
         params.q.as_deref(),
     );
+    let markers = markers_of(list.items.iter().map(|(item, _)| (&item.document, super::item::item_href(item))));
+    let map = from_facet_counts(&counts, |code| params.href_with("place", Some(code)), markers, i18n::t("map-title"));
     let view = CataloguePage {
         layout: Layout::public(&node, Nav::Catalogue),
         feeds,
+        map,
         previous_href: (list.page > 1).then(|| params.href_page(list.page - 1)),
         next_href: (list.page < pages).then(|| params.href_page(list.page + 1)),
         params,

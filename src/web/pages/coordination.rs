@@ -66,6 +66,15 @@ pub struct CoordinationSection {
     pub tables: Vec<Table>,
     pub overdue: Vec<Figure>,
     pub overdue_csv: String,
+    pub funding: Vec<FundingView>,
+    pub funding_csv: String,
+}
+
+pub struct FundingView {
+    pub funding_type: String,
+    pub programme: String,
+    pub amount: String,
+    pub lines: i64,
 }
 
 /// The région asked for, when the reference knows it.
@@ -89,6 +98,15 @@ pub fn value_label(node: &Node, facet: &str, value: &str) -> String {
     match facet {
         "kind" => Kind::parse(value).map(|k| i18n::kind(k).to_owned()).unwrap_or_else(|| value.to_owned()),
         vocabulary => i18n::term(&node.vocab, vocabulary, value).to_owned(),
+    }
+}
+
+/// A funding type as the page shows it (its code empty: "not given").
+pub fn funding_type_label(node: &Node, code: &str) -> String {
+    if code.is_empty() {
+        i18n::t("coordination-no-funding-type")
+    } else {
+        i18n::term(&node.vocab, names::FUNDING_TYPE, code).to_owned()
     }
 }
 
@@ -183,9 +201,10 @@ fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
         })
         .collect();
     let kind_labels = figures.kinds.iter().map(|k| value_label(node, "kind", k)).collect();
-    let regions = figures
-        .regions
-        .iter()
+    let mut by_size: Vec<_> = figures.regions.iter().collect();
+    by_size.sort_by(|a, b| b.total.cmp(&a.total));
+    let regions = by_size
+        .into_iter()
         .map(|r| RegionView {
             name: r.name.clone(),
             href: format!("/reseau?region={}#coordination", r.code),
@@ -205,6 +224,21 @@ fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
         tables,
         overdue,
         overdue_csv: csv_href("overdue", region),
+        funding: figures
+            .funding
+            .iter()
+            .map(|f| FundingView {
+                funding_type: funding_type_label(node, &f.funding_type),
+                programme: if f.programme.is_empty() {
+                    i18n::t("coordination-no-programme")
+                } else {
+                    f.programme.clone()
+                },
+                amount: super::format::euros(f.amount_cents as f64 / 100.0),
+                lines: f.lines,
+            })
+            .collect(),
+        funding_csv: csv_href("funding", region),
     }
 }
 
@@ -221,7 +255,8 @@ fn table(id: &'static str, title: String, rows: Vec<Figure>, region: Option<&str
 }
 
 /// Which names the CSV tables go by (`/reseau/export/{name}.csv`).
-pub const CSV_TABLES: [&str; 10] = [
+pub const CSV_TABLES: [&str; 11] = [
+    "funding",
     "departements",
     "regions",
     "kind",

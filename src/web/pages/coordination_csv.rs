@@ -2,7 +2,7 @@
 //! spreadsheets (French headers, a byte order mark, RFC 4180 quoting), with the région
 //! filter of the page (`?region=region:76`).
 
-use super::coordination::{month_label, region_param, value_label, vocabulary_of, CSV_TABLES};
+use super::coordination::{funding_type_label, month_label, region_param, value_label, vocabulary_of, CSV_TABLES};
 use super::errors::PageError;
 use super::export_csv::BOM;
 use super::i18n;
@@ -62,6 +62,23 @@ async fn figures(node: &Node, name: &str, region: Option<&str>) -> Result<Vec<Ve
         "months" => std::iter::once(vec!["Mois".into(), "Libellé".into(), "Fiches publiées".into()])
             .chain(figures.months.iter().map(|(month, count)| vec![month.clone(), month_label(month), n(*count)]))
             .collect(),
+        "funding" => std::iter::once(vec![
+            "Type de financement".into(),
+            "Code".into(),
+            "Programme".into(),
+            "Montant (EUR)".into(),
+            "Lignes".into(),
+        ])
+        .chain(figures.funding.iter().map(|f| {
+            vec![
+                funding_type_label(node, &f.funding_type),
+                f.funding_type.clone(),
+                f.programme.clone(),
+                format!("{}.{:02}", f.amount_cents / 100, f.amount_cents % 100),
+                f.lines.to_string(),
+            ]
+        }))
+        .collect(),
         "overdue" => std::iter::once(vec!["Territoire".into(), "Revues en retard".into()])
             .chain(figures.overdue.iter().map(|(territory, count)| vec![territory.clone(), count.to_string()]))
             .collect(),

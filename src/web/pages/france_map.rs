@@ -7,6 +7,7 @@
 use super::format;
 use super::i18n;
 use crate::content::geography::outline::{self, Frame};
+use crate::content::geography::{reference, Level};
 
 /// One département's figure, as the caller counted it.
 pub struct MapArea {
@@ -154,6 +155,39 @@ impl FranceMap {
             table,
         }
     }
+}
+
+/// A map from facet counts (those of `place=departement:…`), each département linking
+/// to `href(code)`, with markers.
+pub fn from_facet_counts(
+    counts: &[(String, String, i64)],
+    href: impl Fn(&str) -> String,
+    markers: Vec<MapMarker>,
+    title: String,
+) -> FranceMap {
+    let areas = counts
+        .iter()
+        .filter(|(facet, _, _)| facet == "place")
+        .filter_map(|(_, code, n)| {
+            let place = reference().get(code).filter(|p| p.level == Level::Departement)?;
+            Some(MapArea { code: place.bare_code().to_owned(), name: place.name.clone(), count: *n, href: href(code) })
+        })
+        .collect();
+    FranceMap::new(areas, markers, MapOptions { compact: false, highlight: None, title })
+}
+
+/// The markers of the items that have a point.
+pub fn markers_of<'a>(items: impl Iterator<Item = (&'a crate::content::ItemDocument, String)>) -> Vec<MapMarker> {
+    items
+        .filter_map(|(doc, href)| {
+            Some(MapMarker {
+                lat: doc.territory.lat?,
+                lon: doc.territory.lon?,
+                label: doc.title.clone(),
+                href: Some(href),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::cards::CardView;
 use super::catalogue::facet_label;
 use super::errors::PageError;
+use super::france_map::{from_facet_counts, markers_of, FranceMap};
 use super::i18n;
 use super::item_view::catalogue_link;
 use super::layout::{render, Layout, Nav};
@@ -42,6 +43,7 @@ struct HomePage {
     overdue_reviews: i64,
     cards: Vec<CountCard>,
     latest: Vec<CardView>,
+    map: FranceMap,
 }
 
 pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
@@ -70,6 +72,8 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
         cards.push(CountCard { title: i18n::t(title), rows, more_href: more.then_some("/catalogue") });
     }
 
+    let markers = markers_of(latest.items.iter().map(|(item, _)| (&item.document, super::item::item_href(item))));
+    let map = from_facet_counts(&all_counts, |code| catalogue_link("place", code), markers, i18n::t("map-title"));
     let page = HomePage {
         layout: Layout::public(&node, Nav::Home),
         summary: node.settings.node.summary.clone(),
@@ -81,6 +85,7 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
         overdue_reviews: node_stats.overdue_reviews,
         cards,
         latest: latest.items.iter().map(|(item, _)| CardView::build(&node, item, None)).collect(),
+        map,
     };
     render(StatusCode::OK, &page)
 }

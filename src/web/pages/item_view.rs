@@ -6,6 +6,7 @@
 //! detailed facts (contacts, labels, sources, sparse tables) in [`super::item_view_details`].
 
 use super::format;
+use super::france_map::{markers_of, FranceMap, MapMarker, MapOptions};
 use crate::content::geography::reference;
 use crate::content::item::UsefulEffect;
 use crate::content::vocabulary::names;
@@ -224,6 +225,8 @@ pub struct ItemView {
     pub territory: LinkView,
     /// The places the codes name, then those they lie in, each a catalogue filter.
     pub places: Vec<LinkView>,
+    /// A small map: the item's départements and its point.
+    pub locator: Option<FranceMap>,
     pub territory_facts: Vec<Fact>,
     pub term_groups: Vec<(String, Vec<LinkView>)>,
     pub tags: Vec<String>,
@@ -237,6 +240,11 @@ pub struct ItemView {
 }
 
 impl ItemView {
+    /// The locator by reference, for the included map template.
+    pub fn locator_ref(&self) -> Option<&FranceMap> {
+        self.locator.as_ref()
+    }
+
     /// `body_html` must already be sanitized (stored items, or `render_markdown` output).
     pub fn build(doc: &ItemDocument, body_html: String, vocab: &Vocabularies, refs: &References) -> ItemView {
         let kind = doc.kind.unwrap_or(crate::content::Kind::ProjectSheet);
@@ -272,6 +280,7 @@ impl ItemView {
             territory_facts.push(Fact::new(i18n::t("view-coordinates"), format::point(lat, lon)));
         }
         let places = territory_places(t);
+        let locator = locator(doc);
         let territory = if t.name.is_empty() {
             LinkView::text(i18n::t("view-territory-unspecified"))
         } else {
@@ -325,6 +334,7 @@ impl ItemView {
             language: doc.language.clone(),
             territory,
             places,
+            locator,
             territory_facts,
             term_groups,
             tags: doc.tags.clone(),
@@ -351,6 +361,20 @@ impl ItemView {
 }
 
 /// `/catalogue?param=value`, properly encoded.
+/// The locator map of an item that lies in a département or has a point.
+fn locator(doc: &ItemDocument) -> Option<FranceMap> {
+    let departements = doc.territory.departements();
+    let markers = markers_of(std::iter::once((doc, String::new())))
+        .into_iter()
+        .map(|m| MapMarker { href: None, ..m })
+        .collect::<Vec<_>>();
+    if departements.is_empty() && markers.is_empty() {
+        return None;
+    }
+    let options = MapOptions { compact: true, highlight: Some(departements), title: i18n::t("map-locator") };
+    Some(FranceMap::new(Vec::new(), markers, options))
+}
+
 /// The places of a territory, then the larger places they lie in (not the country), as
 /// catalogue filters; a code this node's reference does not know is shown as such.
 fn territory_places(t: &crate::content::item::Territory) -> Vec<LinkView> {

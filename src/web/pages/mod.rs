@@ -30,6 +30,7 @@ mod item_view;
 mod item_view_details;
 mod item_view_kinds;
 mod layout;
+mod lineage_graph;
 mod network;
 mod vocabularies;
 

@@ -78,6 +78,7 @@ struct NetworkPage {
     health: Vec<HealthRow>,
     lineage: Vec<LineageRow>,
     recent: Vec<CardView>,
+    lineage_graph: Option<super::lineage_graph::LineageGraph>,
     /// The coordination part; `None` while its figures are being prepared.
     coordination: Option<CoordinationSection>,
 }
@@ -135,11 +136,14 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
     let now = node.clock.now();
     let health =
         territories.iter().zip(&rows).filter_map(|(t, r)| t.health.as_ref().map(|h| health_row(r, h))).collect();
-    let lineage = view
+    let lineage: Vec<LineageRow> = view
         .lineage
         .iter()
         .map(|l| LineageRow { from: name_of(&l.from), to: name_of(&l.to), items: l.items })
         .collect();
+    let lineage_graph = super::lineage_graph::layout(
+        &lineage.iter().map(|l| (l.to.0.clone(), l.from.0.clone(), l.items)).collect::<Vec<_>>(),
+    );
     let week_ago = (now - chrono::Duration::days(7)).date_naive().format("%Y-%m-%d").to_string();
     let filter = ItemFilter { updated_from: Some(week_ago), page: 1, per_page: RECENT, ..ItemFilter::default() };
     let recent = queries::list_items(&node, &filter, false).await?;
@@ -158,6 +162,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         pillars_chart,
         health,
         lineage,
+        lineage_graph,
         recent: recent.items.iter().map(|(item, _)| CardView::build(&node, item, None)).collect(),
         coordination,
     };

@@ -62,6 +62,7 @@ catalogue-feed-all = Atom feed of the whole catalogue
 catalogue-export = Export the whole public catalogue:
 catalogue-export-csv = spreadsheet (CSV)
 catalogue-export-semicolon = “;” separator
+catalogue-map = Map of the items found, by département
 catalogue-empty = No item matches. Try other words or
 catalogue-empty-clear = remove the filters
 pagination = Pagination

@@ -69,6 +69,7 @@ catalogue-feed-all = flux Atom de tout le catalogue
 catalogue-export = Exporter tout le catalogue public :
 catalogue-export-csv = tableur (CSV)
 catalogue-export-semicolon = séparateur « ; »
+catalogue-map = Carte des fiches trouvées, par département
 catalogue-empty = Aucune fiche ne correspond. Essayez d'autres mots ou
 catalogue-empty-clear = retirez les filtres
 pagination = Pagination
