@@ -202,7 +202,7 @@ fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
         .collect();
     let kind_labels = figures.kinds.iter().map(|k| value_label(node, "kind", k)).collect();
     let mut by_size: Vec<_> = figures.regions.iter().collect();
-    by_size.sort_by(|a, b| b.total.cmp(&a.total));
+    by_size.sort_by_key(|r| std::cmp::Reverse(r.total));
     let regions = by_size
         .into_iter()
         .map(|r| RegionView {
