@@ -16,6 +16,7 @@ mod api_validation;
 mod audit;
 mod cli_import;
 mod cli_node;
+mod coordination;
 mod durability;
 mod editor_pages;
 mod export_import;
