@@ -72,14 +72,14 @@ node1_env=(
   MAILLAGE__SERVER__PORT="$port1"
   MAILLAGE__NODE__USERNAME=marseille
   MAILLAGE__NODE__DISPLAY_NAME="Aix-Marseille-Provence"
-  MAILLAGE__NODE__TERRITORY="Métropole Aix-Marseille-Provence"
+  MAILLAGE__NODE__TERRITORY="epci:200054807"
   MAILLAGE__DATABASE__PATH="$work/marseille.db"
 )
 node2_env=(
   MAILLAGE__SERVER__PORT="$port2"
   MAILLAGE__NODE__USERNAME=ariege
   MAILLAGE__NODE__DISPLAY_NAME="Ariège"
-  MAILLAGE__NODE__TERRITORY="Ariège"
+  MAILLAGE__NODE__TERRITORY="departement:09"
   MAILLAGE__DATABASE__PATH="$work/ariege.db"
 )
 
@@ -139,7 +139,7 @@ set +e
     MAILLAGE_EDITOR="$editor" MAILLAGE_PASSWORD="$password" MAILLAGE_TOKEN="$token" \
     SCREENSHOT_DIR="$shots" CHROMIUM="$chromium" \
     node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 "$@" \
-    browse.test.mjs media.test.mjs publish.test.mjs accessibility.test.mjs retracted.test.mjs
+    browse.test.mjs media.test.mjs places.test.mjs publish.test.mjs accessibility.test.mjs retracted.test.mjs
 )
 status=$?
 set -e

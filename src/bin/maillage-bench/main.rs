@@ -20,6 +20,7 @@ mod b4_reads;
 mod b5_footprint;
 mod b6_search;
 mod b7_media;
+mod b8_coordination;
 mod corpus;
 mod loadgen;
 mod nodes;
@@ -81,6 +82,8 @@ enum Command {
     B6,
     /// Pictures and documents: upload of a 4,000 × 3,000 JPEG, serving, three followers' copies of a 20 MB PDF.
     B7,
+    /// Places and the coordination view: /reseau and the home map at `--items` items.
+    B8,
     /// Every benchmark, one table.
     All,
     /// Serve empty handlers (the baseline server, started by B4 and B5).
@@ -153,6 +156,13 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
         pdf_megabytes: if quick { 5 } else { 20 },
     };
 
+    let b8 = b8_coordination::Config {
+        items,
+        seconds: if quick { 2.0 } else { 5.0 },
+        repetitions: reps,
+        db: options.db.clone(),
+    };
+
     let mut rows = Vec::new();
     match command {
         Command::B1 => rows.extend(b1_ingest::run(&b1).await?),
@@ -162,6 +172,7 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
         Command::B5 => rows.extend(b5_footprint::run(&b5, None).await?),
         Command::B6 => rows.extend(b6_search::run(&b6).await?),
         Command::B7 => rows.extend(b7_media::run(&b7).await?),
+        Command::B8 => rows.extend(b8_coordination::run(&b8).await?),
         Command::All => {
             // A failing benchmark is reported and the others still run.
             let mut footprint = None;
@@ -193,6 +204,10 @@ async fn run(command: &Command, options: &Options) -> anyhow::Result<Vec<Row>> {
             match b7_media::run(&b7).await {
                 Ok(r) => rows.extend(r),
                 Err(e) => progress(format!("B7 failed: {e:#}")),
+            }
+            match b8_coordination::run(&b8).await {
+                Ok(r) => rows.extend(r),
+                Err(e) => progress(format!("B8 failed: {e:#}")),
             }
         }
         Command::BaselineServer { .. } => {}
