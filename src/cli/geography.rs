@@ -5,7 +5,8 @@
 
 use super::out;
 use crate::content::geography::outline::build_outline_file;
-use crate::content::geography::reference::{build_reference_file, reference, ReleaseFiles};
+use crate::content::geography::reference::reference;
+use crate::content::geography::release::{build_reference_file, ReleaseFiles};
 use anyhow::Context;
 use clap::Subcommand;
 use std::path::{Path, PathBuf};

@@ -3,11 +3,11 @@
 //! food theme and target audience, items first published per month over 24 months,
 //! overdue reviews by territory, and funding totals by funding type and programme.
 //!
-//! Every figure but the overdue reviews is an intersection of the in-memory facet sets
-//! (see `storage::facet_sets`), so its cost does not grow with the number of items; the
-//! overdue reviews are a range of their own index, and the funding totals are kept on
-//! write (`funding_totals`). Until the sets have loaded (a few
-//! seconds after a start), the view says the figures are being prepared.
+//! Every figure but the funding totals is an intersection of the in-memory facet sets
+//! (see `storage::facet_sets`; the overdue reviews are the union of the sets of the days
+//! before today), so its cost does not grow with the number of items beyond the sets'
+//! own size; the funding totals are a few rows kept on write (`funding_totals`). Until
+//! the sets have loaded (a few seconds after a start), the view says the figures are being prepared.
 
 use super::{Node, OperationError};
 use crate::content::geography::{reference, Level};
@@ -71,9 +71,6 @@ pub struct FundingTotal {
 /// facet sets are loading.
 pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<CoordinationFigures>, OperationError> {
     let today = node.clock.now().date_naive();
-    let overdue = storage::network::overdue_by_territory(&node.pool, &today.to_string(), region)
-        .await
-        .map_err(anyhow::Error::from)?;
     let funding = storage::network::funding_totals(&node.pool, region)
         .await
         .map_err(anyhow::Error::from)?
@@ -116,6 +113,10 @@ pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<Coordin
             BREAKDOWN_FACETS.iter().map(|facet| Breakdown { facet, rows: count_in(facet, &within) }).collect();
         let months =
             every_month(first_month, today, &sets.month_counts(&first_month.format("%Y-%m").to_string(), &within));
+        let overdue = count_in("territory", &(sets.overdue(&today.to_string()) & &within))
+            .into_iter()
+            .map(|(territory, n)| (territory, n as i64))
+            .collect();
         Some(CoordinationFigures {
             region: region.map(str::to_owned),
             total: within.len(),
@@ -124,11 +125,11 @@ pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<Coordin
             kinds,
             breakdowns,
             months,
-            overdue: Vec::new(),
+            overdue,
             funding: Vec::new(),
         })
     });
-    Ok(figures.flatten().map(|f| CoordinationFigures { overdue, funding, ..f }))
+    Ok(figures.flatten().map(|f| CoordinationFigures { funding, ..f }))
 }
 
 /// The first day of the month [`MONTHS`] − 1 months before today's.

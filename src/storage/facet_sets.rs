@@ -31,6 +31,8 @@ struct ItemFacets {
     local: bool,
     /// The month of its first publication (`2026-11`), when known.
     month: Option<String>,
+    /// The day its review is due (`2027-03-01`), when it is published (not archived).
+    review_due: Option<String>,
     /// (facet, value) for its kind, territory and counted vocabulary codes.
     values: Vec<(&'static str, String)>,
 }
@@ -43,6 +45,8 @@ pub struct FacetSets {
     by_value: HashMap<(&'static str, String), RoaringBitmap>,
     /// Public items by month of first publication (`2026-11`).
     by_month: BTreeMap<String, RoaringBitmap>,
+    /// Published items by the day their review is due.
+    by_review_day: BTreeMap<String, RoaringBitmap>,
 }
 
 /// A facet name as the static string of [`COUNTED_FACETS`].
@@ -55,7 +59,7 @@ impl FacetSets {
     fn set_item(&mut self, id: u32, facets: Option<&ItemFacets>) {
         self.public.remove(id);
         self.local.remove(id);
-        for set in self.by_value.values_mut().chain(self.by_month.values_mut()) {
+        for set in self.by_value.values_mut().chain(self.by_month.values_mut()).chain(self.by_review_day.values_mut()) {
             set.remove(id);
         }
         if let Some(facets) = facets {
@@ -75,6 +79,18 @@ impl FacetSets {
         if let Some(month) = &facets.month {
             self.by_month.entry(month.clone()).or_default().insert(id);
         }
+        if let Some(day) = &facets.review_due {
+            self.by_review_day.entry(day.clone()).or_default().insert(id);
+        }
+    }
+
+    /// The published items whose review was due before `today` (`2026-12-04`).
+    pub fn overdue(&self, today: &str) -> RoaringBitmap {
+        let mut overdue = RoaringBitmap::new();
+        for set in self.by_review_day.range(..today.to_owned()).map(|(_, set)| set) {
+            overdue |= set;
+        }
+        overdue
     }
 
     /// The public items (this node's own with `local_only`) holding every filter value;
@@ -281,14 +297,16 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
     let mut tx = pool.begin().await?;
     let mut sets = FacetSets::default();
     {
-        let mut items = sqlx::query_as::<_, (i64, String, String, bool, Option<String>)>(
-            "SELECT id, kind, territory, origin IS NULL, substr(published_at, 1, 7) FROM items
-              WHERE lifecycle IN ('published', 'archived')",
+        let mut items = sqlx::query_as::<_, (i64, String, String, bool, Option<String>, Option<String>)>(
+            "SELECT id, kind, territory, origin IS NULL, substr(published_at, 1, 7),
+                    CASE lifecycle WHEN 'published' THEN review_due END
+               FROM items WHERE lifecycle IN ('published', 'archived')",
         )
         .fetch(&mut *tx);
-        while let Some((id, kind, territory, local, month)) = items.try_next().await? {
+        while let Some((id, kind, territory, local, month, review_due)) = items.try_next().await? {
             let Ok(id) = u32::try_from(id) else { return Ok(None) };
-            sets.add_item(id, &ItemFacets { local, month, values: vec![("kind", kind), ("territory", territory)] });
+            let values = vec![("kind", kind), ("territory", territory)];
+            sets.add_item(id, &ItemFacets { local, month, review_due, values });
         }
     }
     // One row per code: its items as a list, rather than a row per (item, code).
@@ -315,14 +333,14 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
 
 /// An item's facets as committed, `None` unless it is public.
 async fn item_facets(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemFacets>> {
-    let row: Option<(String, String, bool, Option<String>)> = sqlx::query_as(
-        "SELECT kind, territory, origin IS NULL, substr(published_at, 1, 7) FROM items
-          WHERE id = ? AND lifecycle IN ('published', 'archived')",
+    let row: Option<(String, String, bool, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT kind, territory, origin IS NULL, substr(published_at, 1, 7), CASE lifecycle WHEN 'published' THEN review_due END
+           FROM items WHERE id = ? AND lifecycle IN ('published', 'archived')",
     )
     .bind(id)
     .fetch_optional(pool)
     .await?;
-    let Some((kind, territory, local, month)) = row else { return Ok(None) };
+    let Some((kind, territory, local, month, review_due)) = row else { return Ok(None) };
     let mut values = vec![("kind", kind), ("territory", territory)];
     let terms: Vec<(String, String)> =
         sqlx::query_as("SELECT vocabulary, code FROM item_terms WHERE item_id = ?").bind(id).fetch_all(pool).await?;
@@ -332,7 +350,7 @@ async fn item_facets(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemFace
             .filter(|(vocabulary, code)| is_counted(vocabulary, code))
             .filter_map(|(vocabulary, code)| Some((counted_facet(&vocabulary)?, code))),
     );
-    Ok(Some(ItemFacets { local, month, values }))
+    Ok(Some(ItemFacets { local, month, review_due, values }))
 }
 
 #[cfg(test)]
@@ -340,7 +358,12 @@ mod tests {
     use super::*;
 
     fn item(local: bool, values: &[(&'static str, &str)]) -> ItemFacets {
-        ItemFacets { local, month: None, values: values.iter().map(|(f, v)| (*f, (*v).to_owned())).collect() }
+        ItemFacets {
+            local,
+            month: None,
+            review_due: None,
+            values: values.iter().map(|(f, v)| (*f, (*v).to_owned())).collect(),
+        }
     }
 
     #[test]

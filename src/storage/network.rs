@@ -62,26 +62,6 @@ pub async fn actor_names(pool: &SqlitePool) -> sqlx::Result<Vec<(String, Option<
     sqlx::query_as("SELECT uri, name FROM remote_actors").fetch_all(pool).await
 }
 
-/// Published items (local and replicas) whose review was due before `today`, per
-/// territory label, most first; within a place when one is given. A range of
-/// `items_overdue`.
-pub async fn overdue_by_territory(
-    pool: &SqlitePool,
-    today: &str,
-    place: Option<&str>,
-) -> sqlx::Result<Vec<(String, i64)>> {
-    sqlx::query_as(
-        "SELECT territory, COUNT(*) AS n FROM items INDEXED BY items_overdue
-          WHERE lifecycle = 'published' AND review_due IS NOT NULL AND review_due < ?1
-            AND (?2 IS NULL OR id IN (SELECT item_id FROM item_terms WHERE vocabulary = 'place' AND code = ?2))
-          GROUP BY territory ORDER BY n DESC, territory",
-    )
-    .bind(today)
-    .bind(place)
-    .fetch_all(pool)
-    .await
-}
-
 /// Funding totals (funding type, programme, amount in cents, lines) of public items,
 /// in a région or over the whole network, largest first.
 pub async fn funding_totals(pool: &SqlitePool, region: Option<&str>) -> sqlx::Result<Vec<(String, String, i64, i64)>> {

@@ -66,6 +66,12 @@ async fn the_map_and_the_figures_follow_the_region_filter() {
     assert!(funding.contains(&format!("aap_ami,{programme},3400000.00,1")), "{funding}");
     assert!(csv("/reseau/export/funding.csv?region=region:93").await.lines().count() == 1, "no funding in PACA");
     assert_eq!(app.public().get_path("/reseau/export/secrets.csv").await.status(), StatusCode::NOT_FOUND);
+    let territories = csv("/reseau/export/territories.csv").await;
+    assert!(
+        territories.lines().nth(1).is_some_and(|row| row.contains(",3,")),
+        "this node and its 3 items: {territories}"
+    );
+    assert!(csv("/reseau/export/health.csv").await.starts_with("\u{feff}Nœud,Acteur"), "a header, no peer yet");
 
     // A retracted item takes its funding out of the totals.
     assert_eq!(app.retract_item("dynamo-ariege").await.status(), StatusCode::OK);

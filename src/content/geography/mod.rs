@@ -4,5 +4,6 @@
 pub mod bounds;
 pub mod outline;
 pub mod reference;
+pub mod release;
 
 pub use reference::{describe, reference, CodeError, Level, Place};

@@ -255,7 +255,9 @@ fn table(id: &'static str, title: String, rows: Vec<Figure>, region: Option<&str
 }
 
 /// Which names the CSV tables go by (`/reseau/export/{name}.csv`).
-pub const CSV_TABLES: [&str; 11] = [
+pub const CSV_TABLES: [&str; 13] = [
+    "territories",
+    "health",
     "funding",
     "departements",
     "regions",

@@ -20,7 +20,12 @@ pub async fn export(
         return Err(PageError::NotFound);
     }
     let region = region_param(req.query_string());
-    let rows = if name == "lineage" { lineage(&node).await? } else { figures(&node, name, region.as_deref()).await? };
+    let rows = match name {
+        "lineage" => lineage(&node).await?,
+        "territories" => territories(&node).await?,
+        "health" => health(&node).await?,
+        _ => figures(&node, name, region.as_deref()).await?,
+    };
     let mut writer = csv::Writer::from_writer(BOM.as_bytes().to_vec());
     for row in rows {
         writer.write_record(&row).map_err(|e| PageError::Internal(e.into()))?;
@@ -93,6 +98,61 @@ async fn figures(node: &Node, name: &str, region: Option<&str>) -> Result<Vec<Ve
         }
     };
     Ok(rows)
+}
+
+/// The territories this node knows, with their items by kind and pillar.
+async fn territories(node: &Node) -> Result<Vec<Vec<String>>, OperationError> {
+    let view = network::network_view(node).await?;
+    let kinds: Vec<&str> = crate::content::Kind::ALL.iter().map(|k| k.code()).collect();
+    let pillars: Vec<String> = {
+        let mut codes: Vec<String> = view.territories.iter().flat_map(|t| t.by_pillar.keys().cloned()).collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    };
+    let mut header = vec!["Nœud".to_owned(), "Acteur".to_owned(), "Territoire".to_owned(), "Fiches".to_owned()];
+    header.extend(kinds.iter().map(|k| value_label(node, "kind", k)));
+    header.extend(pillars.iter().map(|p| value_label(node, "pillar", p)));
+    header.push("Nouvelles cette semaine".to_owned());
+    Ok(std::iter::once(header)
+        .chain(view.territories.iter().map(|t| {
+            let mut row = vec![t.name.clone(), t.actor.clone(), t.territory.clone(), t.total.to_string()];
+            row.extend(kinds.iter().map(|k| t.by_kind.get(*k).copied().unwrap_or(0).to_string()));
+            row.extend(pillars.iter().map(|p| t.by_pillar.get(p).copied().unwrap_or(0).to_string()));
+            row.push(t.new_this_week.to_string());
+            row
+        }))
+        .collect())
+}
+
+/// The health of each peer.
+async fn health(node: &Node) -> Result<Vec<Vec<String>>, OperationError> {
+    let view = network::network_view(node).await?;
+    let header = [
+        "Nœud",
+        "Acteur",
+        "Livraisons en attente",
+        "Échecs",
+        "Dernière livraison",
+        "Dernier rattrapage",
+        "État du rattrapage",
+        "Attente (s)",
+    ];
+    Ok(std::iter::once(header.iter().map(|h| (*h).to_owned()).collect())
+        .chain(view.territories.iter().filter_map(|t| {
+            let h = t.health.as_ref()?;
+            Some(vec![
+                t.name.clone(),
+                t.actor.clone(),
+                h.pending_deliveries.to_string(),
+                h.failures.to_string(),
+                h.last_success_at.clone().unwrap_or_default(),
+                h.last_sync_at.clone().unwrap_or_default(),
+                h.sync_state.clone().unwrap_or_default(),
+                h.queue_lag_seconds.map(|s| s.to_string()).unwrap_or_default(),
+            ])
+        }))
+        .collect())
 }
 
 async fn lineage(node: &Node) -> Result<Vec<Vec<String>>, OperationError> {

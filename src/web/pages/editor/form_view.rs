@@ -7,7 +7,7 @@
 use super::field_errors;
 use super::form_parse::value_at;
 use super::form_spec::{self, FieldSpec, Part, Widget};
-use crate::content::geography::reference;
+use super::place_picker::{place_options, PLACE_SEARCH};
 use crate::content::{FieldError, Kind, Lang, Lifecycle, Vocabularies};
 use crate::web::pages::i18n::{self, t, t1, t_with};
 use serde_json::Value;
@@ -223,39 +223,6 @@ fn field_view(
         }
     }
     view
-}
-
-/// The top-level key under which a re-shown form carries the picker's search (never a
-/// document field: it starts with `_`).
-pub const PLACE_SEARCH: &str = "_place_search";
-
-/// Places the picker lists for one search.
-const PLACES_FOUND: usize = 12;
-
-/// The places of a territory, ticked, then those found for `search`, to tick.
-fn place_options(chosen: &[String], search: &str) -> Vec<OptionView> {
-    let mut options: Vec<OptionView> = chosen
-        .iter()
-        .filter(|code| !code.is_empty())
-        .map(|code| OptionView { value: code.clone(), label: place_option_label(code), selected: true })
-        .collect();
-    for place in reference().search(search, PLACES_FOUND) {
-        if !chosen.contains(&place.code) {
-            options.push(OptionView {
-                value: place.code.clone(),
-                label: place_option_label(&place.code),
-                selected: false,
-            });
-        }
-    }
-    options
-}
-
-fn place_option_label(code: &str) -> String {
-    match reference().get(code) {
-        Some(place) => format!("{} — {}", place.display_name(), i18n::place_level(place.level)),
-        None => t1("place-unknown-code", "code", code),
-    }
 }
 
 fn rows_in(tree: &Value, name: &str) -> usize {

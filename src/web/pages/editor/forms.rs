@@ -4,7 +4,8 @@
 
 use super::form_parse::{self, FormAction, ParsedForm};
 use super::form_spec::field_type;
-use super::form_view::{self, PartView, SectionView, SummaryItem, PLACE_SEARCH};
+use super::form_view::{self, PartView, SectionView, SummaryItem};
+use super::place_picker::PLACE_SEARCH;
 use super::session::{require_editor, see_other, Editor};
 use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{validate, FieldError, ItemDocument, Kind};

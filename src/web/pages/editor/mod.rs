@@ -10,6 +10,7 @@ mod form_sections;
 mod form_spec;
 mod form_view;
 mod forms;
+mod place_picker;
 pub(super) mod session;
 
 use actix_web::web;
