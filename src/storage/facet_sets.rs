@@ -297,16 +297,11 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
     let mut tx = pool.begin().await?;
     let mut sets = FacetSets::default();
     {
-        let mut items = sqlx::query_as::<_, (i64, String, String, bool, Option<String>, Option<String>)>(
-            "SELECT id, kind, territory, origin IS NULL, substr(published_at, 1, 7),
-                    CASE lifecycle WHEN 'published' THEN review_due END
-               FROM items WHERE lifecycle IN ('published', 'archived')",
-        )
-        .fetch(&mut *tx);
-        while let Some((id, kind, territory, local, month, review_due)) = items.try_next().await? {
-            let Ok(id) = u32::try_from(id) else { return Ok(None) };
-            let values = vec![("kind", kind), ("territory", territory)];
-            sets.add_item(id, &ItemFacets { local, month, review_due, values });
+        let query = format!("SELECT {FACET_COLUMNS} FROM items WHERE lifecycle IN ('published', 'archived')");
+        let mut items = sqlx::query_as::<_, FacetRow>(&query).fetch(&mut *tx);
+        while let Some(row) = items.try_next().await? {
+            let Ok(id) = u32::try_from(row.id) else { return Ok(None) };
+            sets.add_item(id, &row.into_facets());
         }
     }
     // One row per code: its items as a list, rather than a row per (item, code).
@@ -331,26 +326,47 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
     Ok(Some(sets))
 }
 
+/// What the sets read of an item's row.
+#[derive(sqlx::FromRow)]
+struct FacetRow {
+    id: i64,
+    kind: String,
+    territory: String,
+    local: bool,
+    month: Option<String>,
+    review_due: Option<String>,
+}
+
+/// The columns of a [`FacetRow`]: an archived item has no review due.
+const FACET_COLUMNS: &str = "id, kind, territory, origin IS NULL AS local, substr(published_at, 1, 7) AS month,
+     CASE lifecycle WHEN 'published' THEN review_due END AS review_due";
+
+impl FacetRow {
+    fn into_facets(self) -> ItemFacets {
+        ItemFacets {
+            local: self.local,
+            month: self.month,
+            review_due: self.review_due,
+            values: vec![("kind", self.kind), ("territory", self.territory)],
+        }
+    }
+}
+
 /// An item's facets as committed, `None` unless it is public.
 async fn item_facets(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemFacets>> {
-    let row: Option<(String, String, bool, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT kind, territory, origin IS NULL, substr(published_at, 1, 7), CASE lifecycle WHEN 'published' THEN review_due END
-           FROM items WHERE id = ? AND lifecycle IN ('published', 'archived')",
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await?;
-    let Some((kind, territory, local, month, review_due)) = row else { return Ok(None) };
-    let mut values = vec![("kind", kind), ("territory", territory)];
+    let query = format!("SELECT {FACET_COLUMNS} FROM items WHERE id = ? AND lifecycle IN ('published', 'archived')");
+    let row: Option<FacetRow> = sqlx::query_as(&query).bind(id).fetch_optional(pool).await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut facets = row.into_facets();
     let terms: Vec<(String, String)> =
         sqlx::query_as("SELECT vocabulary, code FROM item_terms WHERE item_id = ?").bind(id).fetch_all(pool).await?;
-    values.extend(
+    facets.values.extend(
         terms
             .into_iter()
             .filter(|(vocabulary, code)| is_counted(vocabulary, code))
             .filter_map(|(vocabulary, code)| Some((counted_facet(&vocabulary)?, code))),
     );
-    Ok(Some(ItemFacets { local, month, review_due, values }))
+    Ok(Some(facets))
 }
 
 #[cfg(test)]
