@@ -29,7 +29,7 @@ const SUMMARY = 'Une légumerie coopérative transforme les légumes déclassés
 const FIELDS = {
   slug: SLUG,
   body: '## Le projet\n\nLes maraîchers apportent leurs légumes **déclassés** ; la légumerie les lave, les épluche et les livre aux cantines.\n\n- 3 maraîchers fondateurs\n- 2 cantines pilotes',
-  'territory.name': 'Couserans (Ariège)',
+  'territory.label': 'Couserans (Ariège)',
   'project_sheet.carrier.name': 'Association Légumes du Couserans',
   'project_sheet.location': 'Saint-Girons',
   'project_sheet.perimeter': 'Communauté de communes Couserans-Pyrénées',
@@ -261,7 +261,7 @@ describe('an editor publishes a project sheet on node 2, which arrives on node 1
     assert.ok(replica, 'the replica arrived');
     const visitor = await newPage(browser);
     await visit(visitor, `${NODE1}/reseau`);
-    const row = visitor.locator('tbody tr', { hasText: 'Ariège' }).first();
+    const row = visitor.locator('section[aria-labelledby="titre-territoires"] tbody tr', { hasText: 'Ariège' }).first();
     assert.ok(await row.isVisible(), 'Ariège is listed');
     const total = Number(await row.locator('td.num strong').innerText());
     assert.ok(total >= 1, `Ariège's sheets are counted (${total})`);

@@ -307,7 +307,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         params.pillar.as_deref(),
         params.q.as_deref(),
     );
-    let markers = markers_of(list.items.iter().map(|(item, _)| (&item.document, super::item::item_href(item))));
+    let markers = markers_of(list.items.iter().map(|(item, _)| &item.document));
     let map = from_facet_counts(&counts, |code| params.href_with("place", Some(code)), markers, i18n::t("map-title"));
     let view = CataloguePage {
         layout: Layout::public(&node, Nav::Catalogue),

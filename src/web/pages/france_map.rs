@@ -18,12 +18,12 @@ pub struct MapArea {
     pub href: String,
 }
 
-/// A point to mark.
+/// A point to mark (its item is listed on the page beside the map: a marker is not a
+/// second link to it).
 pub struct MapMarker {
     pub lat: f64,
     pub lon: f64,
     pub label: String,
-    pub href: Option<String>,
 }
 
 pub struct MapOptions {
@@ -48,7 +48,6 @@ pub struct MarkerView {
     pub x: f64,
     pub y: f64,
     pub label: String,
-    pub href: Option<String>,
 }
 
 pub struct LegendEntry {
@@ -132,12 +131,7 @@ impl FranceMap {
             .into_iter()
             .filter_map(|m| {
                 let (x, y) = outline::project(m.lat, m.lon)?;
-                Some(MarkerView {
-                    x: (x * 10.0).round() / 10.0,
-                    y: (y * 10.0).round() / 10.0,
-                    label: m.label,
-                    href: m.href,
-                })
+                Some(MarkerView { x: (x * 10.0).round() / 10.0, y: (y * 10.0).round() / 10.0, label: m.label })
             })
             .collect();
         let mut table: Vec<(String, i64, String)> =
@@ -177,15 +171,10 @@ pub fn from_facet_counts(
 }
 
 /// The markers of the items that have a point.
-pub fn markers_of<'a>(items: impl Iterator<Item = (&'a crate::content::ItemDocument, String)>) -> Vec<MapMarker> {
+pub fn markers_of<'a>(items: impl Iterator<Item = &'a crate::content::ItemDocument>) -> Vec<MapMarker> {
     items
-        .filter_map(|(doc, href)| {
-            Some(MapMarker {
-                lat: doc.territory.lat?,
-                lon: doc.territory.lon?,
-                label: doc.title.clone(),
-                href: Some(href),
-            })
+        .filter_map(|doc| {
+            Some(MapMarker { lat: doc.territory.lat?, lon: doc.territory.lon?, label: doc.title.clone() })
         })
         .collect()
 }
@@ -218,7 +207,7 @@ mod tests {
     fn every_departement_is_drawn_a_link_and_markers_fall_where_their_point_is() {
         let map = FranceMap::new(
             vec![area("09", 3), area("13", 40)],
-            vec![MapMarker { lat: 42.965, lon: 1.607, label: "Foix".into(), href: None }],
+            vec![MapMarker { lat: 42.965, lon: 1.607, label: "Foix".into() }],
             MapOptions { compact: false, highlight: None, title: "Carte".into() },
         );
         assert_eq!(map.areas.len(), 101);

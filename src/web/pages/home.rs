@@ -72,7 +72,7 @@ pub async fn show(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
         cards.push(CountCard { title: i18n::t(title), rows, more_href: more.then_some("/catalogue") });
     }
 
-    let markers = markers_of(latest.items.iter().map(|(item, _)| (&item.document, super::item::item_href(item))));
+    let markers = markers_of(latest.items.iter().map(|(item, _)| &item.document));
     let map = from_facet_counts(&all_counts, |code| catalogue_link("place", code), markers, i18n::t("map-title"));
     let page = HomePage {
         layout: Layout::public(&node, Nav::Home),

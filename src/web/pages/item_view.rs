@@ -6,7 +6,7 @@
 //! detailed facts (contacts, labels, sources, sparse tables) in [`super::item_view_details`].
 
 use super::format;
-use super::france_map::{markers_of, FranceMap, MapMarker, MapOptions};
+use super::france_map::{markers_of, FranceMap, MapOptions};
 use crate::content::geography::reference;
 use crate::content::item::UsefulEffect;
 use crate::content::vocabulary::names;
@@ -364,10 +364,7 @@ impl ItemView {
 /// The locator map of an item that lies in a département or has a point.
 fn locator(doc: &ItemDocument) -> Option<FranceMap> {
     let departements = doc.territory.departements();
-    let markers = markers_of(std::iter::once((doc, String::new())))
-        .into_iter()
-        .map(|m| MapMarker { href: None, ..m })
-        .collect::<Vec<_>>();
+    let markers = markers_of(std::iter::once(doc));
     if departements.is_empty() && markers.is_empty() {
         return None;
     }

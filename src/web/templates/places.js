@@ -6,7 +6,11 @@
   for (const picker of document.querySelectorAll("[data-place-picker]")) {
     const input = picker.querySelector("[data-place-search]");
     const list = picker.querySelector("[data-place-list]");
-    const status = picker.querySelector("[data-place-status]");
+    // Said to screen readers: how many suggestions, which place was added.
+    const status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    picker.append(status);
     const levels = JSON.parse(picker.dataset.levels);
     const box = document.createElement("ul");
     box.className = "place-suggestions";
