@@ -19,6 +19,8 @@ use roaring::RoaringBitmap;
 pub const BREAKDOWN_FACETS: [&str; 5] = ["kind", "pillar", "activity_domain", "food_theme", "target_audience"];
 /// Months the publication chart covers.
 pub const MONTHS: u32 = 24;
+/// Régions drawn apart in the publication chart (the others are summed).
+pub const MONTH_SERIES: usize = 5;
 
 /// One breakdown: how many items hold each value of a facet.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +53,10 @@ pub struct CoordinationFigures {
     pub breakdowns: Vec<Breakdown>,
     /// (`2026-11`, items first published that month), the last [`MONTHS`] months.
     pub months: Vec<(String, u64)>,
+    /// The same months split by région: the régions with the most items over the months
+    /// (at most [`MONTH_SERIES`], the others summed under `None`), each with one count
+    /// per month, aligned with `months`.
+    pub months_by_region: Vec<(Option<String>, Vec<u64>)>,
     /// (territory label, overdue reviews), most first.
     pub overdue: Vec<(String, i64)>,
     /// Funding lines of public items by funding type and programme, largest first.
@@ -113,6 +119,10 @@ pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<Coordin
             BREAKDOWN_FACETS.iter().map(|facet| Breakdown { facet, rows: count_in(facet, &within) }).collect();
         let months =
             every_month(first_month, today, &sets.month_counts(&first_month.format("%Y-%m").to_string(), &within));
+        let months_by_region = split_by_region(&months, |code| {
+            let set = sets.selection(&[("place", code)], false)? & &within;
+            Some(every_month(first_month, today, &sets.month_counts(&first_month.format("%Y-%m").to_string(), &set)))
+        });
         let overdue = count_in("territory", &(sets.overdue(&today.to_string()) & &within))
             .into_iter()
             .map(|(territory, n)| (territory, n as i64))
@@ -125,11 +135,35 @@ pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<Coordin
             kinds,
             breakdowns,
             months,
+            months_by_region,
             overdue,
             funding: Vec::new(),
         })
     });
     Ok(figures.flatten().map(|f| CoordinationFigures { funding, ..f }))
+}
+
+/// The monthly counts of each région (`per_region` gives them), the largest
+/// [`MONTH_SERIES`] apart and the rest summed so that the series add up to `months`.
+fn split_by_region(
+    months: &[(String, u64)],
+    per_region: impl Fn(&str) -> Option<Vec<(String, u64)>>,
+) -> Vec<(Option<String>, Vec<u64>)> {
+    let mut series: Vec<(String, Vec<u64>)> = reference()
+        .of_level(Level::Region)
+        .filter_map(|r| Some((r.code.clone(), per_region(&r.code)?.into_iter().map(|(_, n)| n).collect::<Vec<_>>())))
+        .filter(|(_, counts)| counts.iter().any(|n| *n > 0))
+        .collect();
+    series.sort_by_key(|(_, counts)| std::cmp::Reverse(counts.iter().sum::<u64>()));
+    let rest: Vec<(String, Vec<u64>)> = series.split_off(series.len().min(MONTH_SERIES));
+    let mut split: Vec<(Option<String>, Vec<u64>)> =
+        series.into_iter().map(|(code, counts)| (Some(code), counts)).collect();
+    let shown: Vec<u64> = (0..months.len()).map(|i| split.iter().map(|(_, c)| c[i]).sum()).collect();
+    let others: Vec<u64> = months.iter().zip(&shown).map(|((_, total), shown)| total.saturating_sub(*shown)).collect();
+    if !rest.is_empty() || others.iter().any(|n| *n > 0) {
+        split.push((None, others));
+    }
+    split
 }
 
 /// The first day of the month [`MONTHS`] − 1 months before today's.
@@ -155,6 +189,19 @@ fn every_month(first: NaiveDate, today: NaiveDate, found: &[(String, u64)]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_largest_regions_are_apart_and_the_others_summed_so_the_months_add_up() {
+        // One item in November in each of the 18 régions.
+        let months: Vec<(String, u64)> = vec![("2026-11".into(), 18), ("2026-12".into(), 0)];
+        let split = split_by_region(&months, |_| Some(vec![("2026-11".into(), 1), ("2026-12".into(), 0)]));
+        assert_eq!(split.len(), MONTH_SERIES + 1);
+        assert!(split.len() <= MONTH_SERIES + 1);
+        assert_eq!(split.last().map(|(code, _)| code.is_none()), Some(true), "the others, last");
+        for i in 0..months.len() {
+            assert_eq!(split.iter().map(|(_, counts)| counts[i]).sum::<u64>(), months[i].1, "month {i} adds up");
+        }
+    }
 
     #[test]
     fn the_chart_covers_twenty_four_months_ending_with_this_one() {

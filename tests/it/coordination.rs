@@ -66,6 +66,10 @@ async fn the_map_and_the_figures_follow_the_region_filter() {
     assert!(funding.contains(&format!("aap_ami,{programme},3400000.00,1")), "{funding}");
     assert!(csv("/reseau/export/funding.csv?region=region:93").await.lines().count() == 1, "no funding in PACA");
     assert_eq!(app.public().get_path("/reseau/export/secrets.csv").await.status(), StatusCode::NOT_FOUND);
+    let months = csv("/reseau/export/months.csv").await;
+    let header = months.lines().next().expect("a header");
+    assert!(header.contains("Occitanie") && header.contains("Provence-Alpes-Côte d'Azur"), "split by région: {header}");
+    assert_eq!(months.lines().count(), 25, "a header and 24 months");
     let territories = csv("/reseau/export/territories.csv").await;
     assert!(
         territories.lines().nth(1).is_some_and(|row| row.contains(",3,")),

@@ -5,7 +5,7 @@
 //! also as CSV (`/reseau/export/{table}.csv`). The figures come from
 //! [`coordination::figures`]; this module only arranges them (charts, links, labels).
 
-use super::charts::{self, Chart};
+use super::charts::{self, Chart, RowInput, Series, PALETTE};
 use super::france_map::{FranceMap, MapArea, MapOptions};
 use super::i18n;
 use super::item_view::catalogue_link;
@@ -29,6 +29,61 @@ pub struct Table {
     pub chart: Chart,
     pub rows: Vec<Figure>,
     pub csv_href: String,
+}
+
+/// Items first published per month, split by région.
+pub struct MonthsView {
+    pub chart: Chart,
+    /// The régions drawn apart, then "other régions" when there are more.
+    pub series: Vec<String>,
+    /// (month, one count per series, total).
+    pub rows: Vec<(String, Vec<u64>, u64)>,
+    pub csv_href: String,
+}
+
+/// The name of a series of the monthly chart (`None`: the other régions).
+pub fn series_name(code: &Option<String>) -> String {
+    match code {
+        Some(code) => reference().get(code).map(|r| r.name.clone()).unwrap_or_else(|| code.clone()),
+        None => i18n::t("coordination-other-regions"),
+    }
+}
+
+fn months_view(figures: &CoordinationFigures, region: Option<&str>) -> MonthsView {
+    let series: Vec<String> = figures.months_by_region.iter().map(|(code, _)| series_name(code)).collect();
+    let rows: Vec<(String, Vec<u64>, u64)> = figures
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, (month, total))| {
+            (month_label(month), figures.months_by_region.iter().map(|(_, counts)| counts[i]).collect(), *total)
+        })
+        .collect();
+    let chart_series: Vec<Series> = series
+        .iter()
+        .zip(PALETTE.iter().cycle())
+        .map(|(label, colour)| Series { label: label.clone(), colour })
+        .collect();
+    let inputs: Vec<RowInput> = rows
+        .iter()
+        .map(|(label, values, _)| RowInput { label: label.clone(), values: values.iter().map(|v| *v as i64).collect() })
+        .collect();
+    let title = i18n::t("coordination-months");
+    let chart = charts::stacked_bars(
+        "graphique-mois",
+        &title,
+        &i18n::t("coordination-months-description"),
+        &chart_series,
+        &inputs,
+    );
+    MonthsView { chart, series, rows, csv_href: csv_href("months", region) }
+}
+
+impl MonthsView {
+    /// The chart by reference, for the included chart template.
+    pub fn chart_ref(&self) -> &Chart {
+        &self.chart
+    }
 }
 
 impl Table {
@@ -64,6 +119,7 @@ pub struct CoordinationSection {
     pub regions: Vec<RegionView>,
     pub regions_csv: String,
     pub tables: Vec<Table>,
+    pub months: MonthsView,
     pub overdue: Vec<Figure>,
     pub overdue_csv: String,
     pub funding: Vec<FundingView>,
@@ -172,7 +228,7 @@ fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
         .collect();
     let map =
         FranceMap::new(areas, Vec::new(), MapOptions { compact: false, highlight: None, title: i18n::t("map-title") });
-    let mut tables: Vec<Table> = figures
+    let tables: Vec<Table> = figures
         .breakdowns
         .iter()
         .map(|b| {
@@ -188,9 +244,7 @@ fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
             table(b.facet, facet_title(b.facet), rows, region)
         })
         .collect();
-    let months =
-        figures.months.iter().map(|(month, n)| Figure { label: month_label(month), count: *n, href: None }).collect();
-    tables.push(table("months", i18n::t("coordination-months"), months, region));
+    let months = months_view(&figures, region);
     let overdue = figures
         .overdue
         .iter()
@@ -222,6 +276,7 @@ fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
         regions,
         regions_csv: csv_href("regions", None),
         tables,
+        months,
         overdue,
         overdue_csv: csv_href("overdue", region),
         funding: figures

@@ -2,7 +2,9 @@
 //! spreadsheets (French headers, a byte order mark, RFC 4180 quoting), with the région
 //! filter of the page (`?region=region:76`).
 
-use super::coordination::{funding_type_label, month_label, region_param, value_label, vocabulary_of, CSV_TABLES};
+use super::coordination::{
+    funding_type_label, month_label, region_param, series_name, value_label, vocabulary_of, CSV_TABLES,
+};
 use super::errors::PageError;
 use super::export_csv::BOM;
 use super::i18n;
@@ -64,9 +66,17 @@ async fn figures(node: &Node, name: &str, region: Option<&str>) -> Result<Vec<Ve
                 }))
                 .collect()
         }
-        "months" => std::iter::once(vec!["Mois".into(), "Libellé".into(), "Fiches publiées".into()])
-            .chain(figures.months.iter().map(|(month, count)| vec![month.clone(), month_label(month), n(*count)]))
-            .collect(),
+        "months" => {
+            let mut header = vec!["Mois".to_owned(), "Libellé".to_owned(), "Fiches publiées".to_owned()];
+            header.extend(figures.months_by_region.iter().map(|(code, _)| series_name(code)));
+            std::iter::once(header)
+                .chain(figures.months.iter().enumerate().map(|(i, (month, count))| {
+                    let mut row = vec![month.clone(), month_label(month), n(*count)];
+                    row.extend(figures.months_by_region.iter().map(|(_, counts)| n(counts[i])));
+                    row
+                }))
+                .collect()
+        }
         "funding" => std::iter::once(vec![
             "Type de financement".into(),
             "Code".into(),
