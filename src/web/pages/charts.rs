@@ -12,6 +12,9 @@ const ROW_HEIGHT: f64 = 30.0;
 const BAR_HEIGHT: f64 = 20.0;
 const TOP: f64 = 8.0;
 const LEGEND_HEIGHT: f64 = 34.0;
+/// Room for one legend entry; entries that do not fit on a line go to the next.
+const LEGEND_SLOT: f64 = 230.0;
+const LEGEND_LINE: f64 = 22.0;
 /// Longest label drawn in full; longer ones end with "…" (the full text is in the
 /// tooltip and in the data table).
 const MAX_LABEL_CHARS: usize = 32;
@@ -95,7 +98,8 @@ fn shorten(label: &str) -> String {
 pub fn stacked_bars(id: &str, title: &str, description: &str, series: &[Series], rows: &[RowInput]) -> Chart {
     let area = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     let largest = rows.iter().map(|r| r.values.iter().sum::<i64>()).max().unwrap_or(0).max(1) as f64;
-    let legend_rows = if series.len() > 1 { LEGEND_HEIGHT } else { 0.0 };
+    let legend_rows =
+        if series.len() > 1 { LEGEND_HEIGHT + LEGEND_LINE * (legend_lines(series.len()) - 1) as f64 } else { 0.0 };
     let built = rows
         .iter()
         .enumerate()
@@ -151,22 +155,33 @@ pub fn bars(id: &str, title: &str, description: &str, colour: &'static str, rows
 
 /// The legend, in one line of swatches above the bars.
 fn legend(series: &[Series]) -> Vec<LegendEntry> {
-    let slot = (WIDTH - LABEL_WIDTH) / series.len().max(1) as f64;
+    let per_line = legend_per_line(series.len());
+    let slot = (WIDTH - LABEL_WIDTH) / per_line as f64;
     series
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let x = LABEL_WIDTH + i as f64 * slot;
+            let x = LABEL_WIDTH + (i % per_line) as f64 * slot;
+            let y = TOP + (i / per_line) as f64 * LEGEND_LINE;
             LegendEntry {
                 label: s.label.clone(),
                 colour: s.colour,
                 x: round(x),
-                y: TOP,
+                y,
                 text_x: round(x + 18.0),
-                text_y: TOP + 11.0,
+                text_y: y + 11.0,
             }
         })
         .collect()
+}
+
+/// Legend entries on one line: as many as fit in slots of [`LEGEND_SLOT`].
+fn legend_per_line(entries: usize) -> usize {
+    (((WIDTH - LABEL_WIDTH) / LEGEND_SLOT).floor() as usize).clamp(1, entries.max(1))
+}
+
+fn legend_lines(entries: usize) -> usize {
+    entries.div_ceil(legend_per_line(entries))
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::content::vocabulary::names;
 use crate::content::Kind;
 use crate::operations::coordination::{self, CoordinationFigures};
 use crate::operations::{Node, OperationError};
+use chrono::Datelike;
 
 /// One figure of a table: its label, its count and the catalogue filtered on it.
 pub struct Figure {
@@ -179,17 +180,13 @@ pub fn facet_title(facet: &str) -> String {
 
 /// A month as a chart row reads it: "janv. 2026".
 pub fn month_label(month: &str) -> String {
-    chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-        .map(|d| {
-            i18n::t_with(
-                "month-short",
-                &[
-                    ("month", (d.format("%m").to_string().as_str()).into()),
-                    ("year", d.format("%Y").to_string().as_str().into()),
-                ],
-            )
-        })
-        .unwrap_or_else(|_| month.to_owned())
+    match chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d") {
+        Ok(day) => i18n::t_with(
+            "month-short",
+            &[("month", day.month().into()), ("year", day.year().to_string().as_str().into())],
+        ),
+        Err(_) => month.to_owned(),
+    }
 }
 
 /// The catalogue link of a facet value, with the région filter.
@@ -334,5 +331,17 @@ pub fn vocabulary_of(facet: &str) -> Option<&'static str> {
         "food_theme" => Some(names::FOOD_THEME),
         "target_audience" => Some(names::TARGET_AUDIENCE),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_read_as_short_month_names_with_their_year() {
+        assert_eq!(month_label("2026-03"), "mars 2026");
+        assert_eq!(month_label("2025-12"), "déc. 2025");
+        assert_eq!(month_label("not a month"), "not a month");
     }
 }

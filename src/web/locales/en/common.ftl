@@ -30,15 +30,15 @@ place-level-commune = Municipality (commune)
 place-unknown-code = unknown code ({ $code })
 error-unavailable = One moment
 month-short = { $month ->
-    [01] Jan
-    [02] Feb
-    [03] Mar
-    [04] Apr
-    [05] May
-    [06] Jun
-    [07] Jul
-    [08] Aug
-    [09] Sep
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
     [10] Oct
     [11] Nov
    *[12] Dec

@@ -106,5 +106,5 @@ coordination-no-programme = no programme given
 coordination-no-funding-type = type not given
 network-lineage-graph = Lineage graph: each arrow goes from the territory that inspired to the one that adapted, thicker when there are more items
 coordination-month = Month
-coordination-other-regions = Other regions
+coordination-other-regions = Other regions, or none
 coordination-months-description = Stacked horizontal bars: for each month, the items first published, by region; the table that follows gives the same figures.

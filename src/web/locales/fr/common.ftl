@@ -30,15 +30,15 @@ place-level-commune = Commune
 place-unknown-code = code inconnu ({ $code })
 error-unavailable = Un instant
 month-short = { $month ->
-    [01] janv.
-    [02] févr.
-    [03] mars
-    [04] avr.
-    [05] mai
-    [06] juin
-    [07] juil.
-    [08] août
-    [09] sept.
+    [1] janv.
+    [2] févr.
+    [3] mars
+    [4] avr.
+    [5] mai
+    [6] juin
+    [7] juil.
+    [8] août
+    [9] sept.
     [10] oct.
     [11] nov.
    *[12] déc.

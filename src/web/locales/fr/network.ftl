@@ -109,5 +109,5 @@ coordination-no-programme = sans programme indiqué
 coordination-no-funding-type = type non indiqué
 network-lineage-graph = Graphe des filiations : chaque flèche va du territoire qui a inspiré à celui qui a adapté, plus épaisse quand les fiches sont nombreuses
 coordination-month = Mois
-coordination-other-regions = Autres régions
+coordination-other-regions = Autres régions, ou sans région
 coordination-months-description = Barres horizontales empilées : pour chaque mois, les fiches publiées pour la première fois, par région ; le tableau qui suit donne les mêmes chiffres.
