@@ -73,7 +73,7 @@ describe('the map of France (node 1, demo items)', () => {
       await visit(page, `${NODE1}/reseau`);
       assert.match(await page.locator('#coordination [role=status]').innerText(), /Toute la France : 11 fiches publiques/);
       await screenshot(page, `places-coordination-${label}`);
-      await page.getByLabel('Région').selectOption({ label: "Provence-Alpes-Côte d'Azur" });
+      await page.getByLabel('Région', { exact: true }).selectOption({ label: "Provence-Alpes-Côte d'Azur" });
       await Promise.all([page.waitForURL(/region=region%3A93/), page.getByRole('button', { name: 'Afficher' }).click()]);
       assert.match(await page.locator('#coordination [role=status]').innerText(), /Provence-Alpes-Côte d'Azur : \d+ fiches publiques/);
       assert.equal(await shade(page, '09'), 'shade-0', 'the Ariège is outside the région');
