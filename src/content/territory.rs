@@ -212,14 +212,13 @@ fn point(c: &mut Collector, t: &Territory, author: Author) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::errors::ValidationErrors;
 
     fn checked(t: Territory, author: Author) -> Vec<(String, &'static str)> {
         let mut t = t;
         t.normalise();
         let mut c = Collector::default();
         check(&mut c, &Vocabularies::builtin(), &t, true, author);
-        ValidationErrors(c.errors).0.into_iter().map(|e| (e.path, e.code)).collect()
+        c.errors.into_iter().map(|e| (e.path, e.code)).collect()
     }
 
     fn coded(codes: &[&str]) -> Territory {

@@ -10,7 +10,7 @@
 //! the sets have loaded (a few seconds after a start), the view says the figures are being prepared.
 
 use super::{Node, OperationError};
-use crate::content::geography::{reference, Level};
+use crate::content::geography::{reference, Level, Place};
 use crate::storage;
 use chrono::{Datelike, NaiveDate};
 use roaring::RoaringBitmap;
@@ -105,23 +105,28 @@ pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<Coordin
         let departements =
             reference().of_level(Level::Departement).map(|d| (d.bare_code().to_owned(), held(&d.code))).collect();
         let kinds: Vec<String> = count_in("kind", &everything).into_iter().map(|(kind, _)| kind).collect();
-        let regions = reference()
+        // Each région's items, read once for its row and for its share of the months.
+        let region_sets: Vec<(&Place, RoaringBitmap)> = reference()
             .of_level(Level::Region)
-            .filter_map(|r| {
-                let set = sets.selection(&[("place", &r.code)], false)?;
-                let by_kind_counts = count_in("kind", &set);
+            .filter_map(|r| Some((r, sets.selection(&[("place", &r.code)], false)?)))
+            .collect();
+        let regions = region_sets
+            .iter()
+            .map(|(r, set)| {
+                let by_kind_counts = count_in("kind", set);
                 let by_kind =
                     kinds.iter().map(|k| by_kind_counts.iter().find(|(c, _)| c == k).map_or(0, |(_, n)| *n)).collect();
-                Some(RegionRow { code: r.code.clone(), name: r.name.clone(), total: set.len(), by_kind })
+                RegionRow { code: r.code.clone(), name: r.name.clone(), total: set.len(), by_kind }
             })
             .collect();
         let breakdowns =
             BREAKDOWN_FACETS.iter().map(|facet| Breakdown { facet, rows: count_in(facet, &within) }).collect();
-        let months =
-            every_month(first_month, today, &sets.month_counts(&first_month.format("%Y-%m").to_string(), &within));
+        let first_key = first_month.format("%Y-%m").to_string();
+        let months_of = |set: &RoaringBitmap| every_month(first_month, today, &sets.month_counts(&first_key, set));
+        let months = months_of(&within);
         let months_by_region = split_by_region(&months, |code| {
-            let set = sets.selection(&[("place", code)], false)? & &within;
-            Some(every_month(first_month, today, &sets.month_counts(&first_month.format("%Y-%m").to_string(), &set)))
+            let (_, set) = region_sets.iter().find(|(r, _)| r.code == code)?;
+            Some(months_of(&(set & &within)))
         });
         let overdue = count_in("territory", &(sets.overdue(&today.to_string()) & &within))
             .into_iter()

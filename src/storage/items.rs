@@ -264,7 +264,6 @@ pub async fn find_items_by_ids(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<V
     query.build_query_as().fetch_all(pool).await
 }
 
-/// Public items whose uri is one of `uris` (to show lineage titles).
 /// What a link to an item needs (its title, page and place), from the narrow `items`
 /// row only: no document, no body.
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -148,6 +148,8 @@ async fn generate(db: &Path, items: usize) -> anyhow::Result<()> {
 
 /// One batch of generated items, numbered ?1 to ?2 (`places` holds ?3 communes). Each
 /// copies the demo item `n % 11` (its kind, title, territory label and vocabulary codes).
+/// A statement with parameters is given all three (sqlx wants as many arguments as the
+/// statement names), hence the `?1 >= 0 AND ?2 >= 0` where one is not otherwise needed.
 const GENERATE: [&str; 9] = [
     "CREATE TEMP TABLE IF NOT EXISTS templates AS
      SELECT row_number() OVER (ORDER BY id) - 1 AS i, id FROM items WHERE origin IS NULL",

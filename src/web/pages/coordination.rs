@@ -5,13 +5,13 @@
 //! also as CSV (`/reseau/export/{table}.csv`). The figures come from
 //! [`coordination::figures`]; this module only arranges them (charts, links, labels).
 
+use super::catalogue::facet_label;
 use super::charts::{self, Chart, RowInput, Series, PALETTE};
 use super::france_map::{FranceMap, MapArea, MapOptions};
 use super::i18n;
 use super::item_view::catalogue_link;
 use crate::content::geography::{reference, Level};
 use crate::content::vocabulary::names;
-use crate::content::Kind;
 use crate::operations::coordination::{self, CoordinationFigures};
 use crate::operations::{Node, OperationError};
 use chrono::Datelike;
@@ -150,14 +150,6 @@ pub fn csv_href(table: &str, region: Option<&str>) -> String {
     }
 }
 
-/// The label of a facet value as the page shows it.
-pub fn value_label(node: &Node, facet: &str, value: &str) -> String {
-    match facet {
-        "kind" => Kind::parse(value).map(|k| i18n::kind(k).to_owned()).unwrap_or_else(|| value.to_owned()),
-        vocabulary => i18n::term(&node.vocab, vocabulary, value).to_owned(),
-    }
-}
-
 /// A funding type as the page shows it (its code empty: "not given").
 pub fn funding_type_label(node: &Node, code: &str) -> String {
     if code.is_empty() {
@@ -233,7 +225,7 @@ fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
                 .rows
                 .iter()
                 .map(|(value, n)| Figure {
-                    label: value_label(node, b.facet, value),
+                    label: facet_label(node, b.facet, value),
                     count: *n,
                     href: Some(catalogue_href(b.facet, value, region)),
                 })
@@ -251,7 +243,7 @@ fn arrange(node: &Node, figures: CoordinationFigures) -> CoordinationSection {
             href: Some(catalogue_link("territory", territory)),
         })
         .collect();
-    let kind_labels = figures.kinds.iter().map(|k| value_label(node, "kind", k)).collect();
+    let kind_labels = figures.kinds.iter().map(|k| facet_label(node, "kind", k)).collect();
     let mut by_size: Vec<_> = figures.regions.iter().collect();
     by_size.sort_by_key(|r| std::cmp::Reverse(r.total));
     let regions = by_size

@@ -2,9 +2,8 @@
 //! spreadsheets (French headers, a byte order mark, RFC 4180 quoting), with the région
 //! filter of the page (`?region=region:76`).
 
-use super::coordination::{
-    funding_type_label, month_label, region_param, series_name, value_label, vocabulary_of, CSV_TABLES,
-};
+use super::catalogue::facet_label;
+use super::coordination::{funding_type_label, month_label, region_param, series_name, vocabulary_of, CSV_TABLES};
 use super::errors::PageError;
 use super::export_csv::BOM;
 use super::i18n;
@@ -57,7 +56,7 @@ async fn figures(node: &Node, name: &str, region: Option<&str>) -> Result<Vec<Ve
             .collect(),
         "regions" => {
             let mut header = vec!["Code".to_owned(), "Région".to_owned(), "Fiches".to_owned()];
-            header.extend(figures.kinds.iter().map(|k| value_label(node, "kind", k)));
+            header.extend(figures.kinds.iter().map(|k| facet_label(node, "kind", k)));
             std::iter::once(header)
                 .chain(figures.regions.iter().map(|r| {
                     let mut row = vec![r.code.clone(), r.name.clone(), n(r.total)];
@@ -102,7 +101,7 @@ async fn figures(node: &Node, name: &str, region: Option<&str>) -> Result<Vec<Ve
             let vocabulary = vocabulary_of(facet).unwrap_or("kind");
             std::iter::once(vec!["Code".into(), "Libellé".into(), "Fiches".into(), "Vocabulaire".into()])
                 .chain(breakdown.rows.iter().map(|(code, count)| {
-                    vec![code.clone(), value_label(node, facet, code), n(*count), vocabulary.to_owned()]
+                    vec![code.clone(), facet_label(node, facet, code), n(*count), vocabulary.to_owned()]
                 }))
                 .collect()
         }
@@ -121,8 +120,8 @@ async fn territories(node: &Node) -> Result<Vec<Vec<String>>, OperationError> {
         codes
     };
     let mut header = vec!["Nœud".to_owned(), "Acteur".to_owned(), "Territoire".to_owned(), "Fiches".to_owned()];
-    header.extend(kinds.iter().map(|k| value_label(node, "kind", k)));
-    header.extend(pillars.iter().map(|p| value_label(node, "pillar", p)));
+    header.extend(kinds.iter().map(|k| facet_label(node, "kind", k)));
+    header.extend(pillars.iter().map(|p| facet_label(node, "pillar", p)));
     header.push("Nouvelles cette semaine".to_owned());
     Ok(std::iter::once(header)
         .chain(view.territories.iter().map(|t| {

@@ -123,7 +123,13 @@ impl FranceMap {
                     path: if options.compact { &o.coarse_path } else { &o.path },
                     class,
                     href: area.map(|a| a.href.clone()).unwrap_or_default(),
-                    title: i18n::t_with("map-area-title", &[("name", name.as_str().into()), ("n", count.into())]),
+                    // A locator counts nothing: its départements are named, no message per
+                    // département formatted on every item page.
+                    title: if options.highlight.is_some() {
+                        name
+                    } else {
+                        i18n::t_with("map-area-title", &[("name", name.as_str().into()), ("n", count.into())])
+                    },
                 }
             })
             .collect();
