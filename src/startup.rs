@@ -201,6 +201,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         login_throttle: Arc::new(crate::operations::login_throttle::LoginThrottle::default()),
         metrics: Arc::new(crate::operations::metrics::Metrics::default()),
         inbox_permits: Arc::new(tokio::sync::Semaphore::new(settings.federation.inbox_concurrency)),
+        ingest: Arc::new(crate::operations::ingest::IngestQueue::on_current_runtime()),
         pool,
         vocab: Vocabularies::builtin(),
         settings: Arc::new(settings),

@@ -1,12 +1,17 @@
 //! Receiving an activity in the inbox, in a fixed order: Digest → parse → signature
 //! (Date window, signed for our host, key of the `keyId` actor, one refetch on failure)
 //! → signer is the actor, object on the actor's server, object addressed to Public (one
-//! rule for every path: [`crate::federation::inbound`]) → dedupe by activity id → record. The handler
-//! answers 202 and the recorded activity is applied afterwards ([`super::apply`]).
+//! rule for every path: [`crate::federation::inbound`]) → dedupe by activity id → record,
+//! with the replica it carries, in a group commit ([`super::ingest`]). The handler answers
+//! 202 once that commit is durable; what needs more than the payload is applied
+//! afterwards ([`super::apply`]).
 
 use super::actors::{actor, refetch_actor, RemoteActor};
+use super::ingest::{self, Entry, Recorded};
+use super::replicas::{prepare_replica, PreparedReplica};
 use super::Node;
-use crate::federation::inbound::{parse_activity, IdRules, InboundKind, Refusal, Voucher};
+use crate::federation::article::parse_article;
+use crate::federation::inbound::{parse_activity, IdRules, InboundActivity, InboundKind, Refusal, Voucher};
 use crate::federation::signatures::{parse_signature, verify_digest, SignatureError};
 use crate::storage::{self, timestamp};
 use reqwest::header::{HeaderMap, HOST};
@@ -37,8 +42,9 @@ impl From<SignatureError> for InboxRejection {
 /// What the inbox did with a valid request.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Received {
-    /// Recorded; to be applied.
-    Recorded { activity_id: String },
+    /// Recorded, and applied in the same commit when `applied` (else the inbox worker
+    /// applies it).
+    Recorded { activity_id: String, applied: bool },
     /// Seen before: nothing to do.
     Duplicate,
 }
@@ -76,21 +82,34 @@ pub async fn receive_activity(
         }
         node.sync_signal.notify_one();
     }
-    let payload = String::from_utf8_lossy(body);
-    let fresh = storage::federation::record_inbox_activity(
-        &node.pool,
-        &activity.id,
-        &activity.actor,
-        &activity.type_name,
-        &payload,
-        &timestamp(now),
-    )
-    .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "failed to record an incoming activity");
+    let entry = Entry {
+        activity_id: activity.id.clone(),
+        actor: activity.actor.clone(),
+        kind: activity.type_name.clone(),
+        payload: String::from_utf8_lossy(body).into_owned(),
+        replica: embedded_replica(node, activity),
+    };
+    let recorded = ingest::record(node, entry).await.map_err(|e| {
+        tracing::error!(error = format!("{e:#}"), "failed to record an incoming activity");
         InboxRejection::new(503, "storage_unavailable", "l'activité n'a pas pu être enregistrée ; réessayez plus tard")
     })?;
-    Ok(if fresh { Received::Recorded { activity_id: activity.id.clone() } } else { Received::Duplicate })
+    Ok(match recorded {
+        Recorded::Applied => Received::Recorded { activity_id: activity.id.clone(), applied: true },
+        Recorded::Pending => Received::Recorded { activity_id: activity.id.clone(), applied: false },
+        Recorded::Duplicate => Received::Duplicate,
+    })
+}
+
+/// The replica a public Create or Update carries embedded, validated and rendered here
+/// (in the request, in parallel with others) so that the group commit only writes it.
+/// Anything else, or an object that is not a valid item, is left to the inbox worker.
+fn embedded_replica(node: &Node, activity: &InboundActivity) -> Option<PreparedReplica> {
+    let (InboundKind::Create(change) | InboundKind::Update(change)) = &activity.kind else { return None };
+    if !change.public {
+        return None;
+    }
+    let article = parse_article(change.embedded.as_ref()?).ok()?;
+    prepare_replica(node, &activity.actor, article).ok()
 }
 
 /// An Update that narrows an item's audience is recorded only to withdraw a replica we

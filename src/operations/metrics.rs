@@ -13,6 +13,8 @@ pub struct Metrics {
     http_duration_micros: AtomicU64,
     inbox_accepted: AtomicU64,
     inbox_duplicates: AtomicU64,
+    inbox_commits: AtomicU64,
+    inbox_committed_activities: AtomicU64,
     inbox_rejected: Mutex<BTreeMap<&'static str, u64>>,
 }
 
@@ -27,6 +29,12 @@ impl Metrics {
     pub fn inbox_accepted(&self, duplicate: bool) {
         let counter = if duplicate { &self.inbox_duplicates } else { &self.inbox_accepted };
         counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// One group commit of the inbox carried `size` activities.
+    pub fn inbox_batch(&self, size: usize) {
+        self.inbox_commits.fetch_add(1, Ordering::Relaxed);
+        self.inbox_committed_activities.fetch_add(size as u64, Ordering::Relaxed);
     }
 
     pub fn inbox_rejected(&self, code: &'static str) {
@@ -64,6 +72,14 @@ impl Metrics {
                 out.push_str(&format!("maillage_inbox_activities_total{{outcome=\"rejected\",code=\"{code}\"}} {n}\n"));
             }
         }
+        out.push_str(&format!(
+            "# HELP maillage_inbox_commits_total Group commits of the inbox.\n# TYPE maillage_inbox_commits_total counter\nmaillage_inbox_commits_total {}\n",
+            self.inbox_commits.load(Ordering::Relaxed)
+        ));
+        out.push_str(&format!(
+            "# HELP maillage_inbox_committed_activities_total Activities carried by the inbox's group commits.\n# TYPE maillage_inbox_committed_activities_total counter\nmaillage_inbox_committed_activities_total {}\n",
+            self.inbox_committed_activities.load(Ordering::Relaxed)
+        ));
     }
 }
 

@@ -18,6 +18,7 @@ pub mod errors;
 pub mod follow;
 pub mod import;
 pub mod inbox;
+pub mod ingest;
 pub mod keys;
 pub mod login_throttle;
 pub mod media;
@@ -75,6 +76,8 @@ pub struct Node {
     pub metrics: Arc<metrics::Metrics>,
     /// Bounds the inbox requests handled at once (beyond: 503).
     pub inbox_permits: Arc<tokio::sync::Semaphore>,
+    /// The inbox's group commit and its backlog.
+    pub ingest: Arc<ingest::IngestQueue>,
     /// Wakes the sync worker when a catch-up with a peer was requested.
     pub sync_signal: Arc<tokio::sync::Notify>,
     /// Public items per facet value, in memory (exact filtered totals and facet counts).

@@ -43,7 +43,9 @@ fn format_of(key: &str) -> Option<Format> {
             DURATION
         }
         "federation.max_response_bytes" => format("un nombre d'octets", "2097152"),
-        "federation.delivery_concurrency" | "federation.inbox_concurrency" => AT_LEAST_ONE,
+        "federation.delivery_concurrency" | "federation.inbox_concurrency" | "federation.inbox_backlog_limit" => {
+            AT_LEAST_ONE
+        }
         "federation.policy" => format("open, blocklist ou allowlist", "\"allowlist\""),
         "federation.domains" => format("une liste de noms de domaine", "[\"ariege.example.org\"]"),
         "federation.extra_ca_certs" => format("une liste de chemins de fichiers PEM", "[\"/etc/maillage/ca.pem\"]"),

@@ -95,6 +95,9 @@ pub struct FederationSettings {
     pub authorized_fetch: bool,
     /// Inbox requests handled at once; beyond, the inbox answers 503 with Retry-After.
     pub inbox_concurrency: usize,
+    /// Recorded activities waiting to be applied at most; beyond, the inbox answers 503
+    /// with Retry-After until the worker catches up.
+    pub inbox_backlog_limit: usize,
     /// How often to reconcile with every followed peer (anti-entropy).
     #[serde(with = "humantime_serde")]
     pub reconcile_interval: Duration,
@@ -290,6 +293,9 @@ impl Settings {
         }
         if self.federation.inbox_concurrency == 0 {
             return bad("federation.inbox_concurrency", "0 n'est pas accepté");
+        }
+        if self.federation.inbox_backlog_limit == 0 {
+            return bad("federation.inbox_backlog_limit", "0 n'est pas accepté");
         }
         if self.federation.policy == crate::federation::policy::PolicyMode::Allowlist
             && self.federation.domains.is_empty()

@@ -2,7 +2,7 @@
 //! the delivery queue, peer health, the inbox log and tombstones.
 
 use super::packed::PackedText;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{SqliteConnection, SqliteExecutor, SqlitePool};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RemoteActorRow {
@@ -144,8 +144,8 @@ pub struct FollowingRow {
     pub relay: bool,
 }
 
-pub async fn find_following(pool: &SqlitePool, actor: &str) -> sqlx::Result<Option<FollowingRow>> {
-    sqlx::query_as("SELECT * FROM following WHERE actor_uri = ?").bind(actor).fetch_optional(pool).await
+pub async fn find_following(db: impl SqliteExecutor<'_>, actor: &str) -> sqlx::Result<Option<FollowingRow>> {
+    sqlx::query_as("SELECT * FROM following WHERE actor_uri = ?").bind(actor).fetch_optional(db).await
 }
 
 pub async fn list_following(pool: &SqlitePool) -> sqlx::Result<Vec<FollowingRow>> {
@@ -459,7 +459,7 @@ pub async fn peer_queue_states(pool: &SqlitePool) -> sqlx::Result<Vec<PeerQueueR
 
 /// Records an incoming activity; false when its id was seen before (dedupe).
 pub async fn record_inbox_activity(
-    pool: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     activity_id: &str,
     actor: &str,
     kind: &str,
@@ -474,7 +474,7 @@ pub async fn record_inbox_activity(
     .bind(kind)
     .bind(payload)
     .bind(now)
-    .execute(pool)
+    .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -489,6 +489,11 @@ pub async fn pending_inbox_activities(pool: &SqlitePool, limit: i64) -> sqlx::Re
     .await
 }
 
+/// How many recorded activities are not applied yet.
+pub async fn count_pending_inbox_activities(pool: &SqlitePool) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM inbox_log WHERE processed_at IS NULL").fetch_one(pool).await
+}
+
 /// Counts a failed attempt to apply an activity; it stays pending.
 pub async fn count_inbox_attempt(pool: &SqlitePool, activity_id: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE inbox_log SET attempts = attempts + 1 WHERE activity_id = ?")
@@ -498,12 +503,19 @@ pub async fn count_inbox_attempt(pool: &SqlitePool, activity_id: &str) -> sqlx::
     Ok(())
 }
 
-pub async fn mark_inbox_processed(pool: &SqlitePool, activity_id: &str, outcome: &str, now: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE inbox_log SET processed_at = ?, outcome = ? WHERE activity_id = ?")
+/// Marks an activity applied with `outcome`; its payload is dropped (the log keeps who
+/// sent what and when, for dedupe and audit; what it carried is stored where it applied).
+pub async fn mark_inbox_processed(
+    db: impl SqliteExecutor<'_>,
+    activity_id: &str,
+    outcome: &str,
+    now: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE inbox_log SET processed_at = ?, outcome = ?, payload = '' WHERE activity_id = ?")
         .bind(now)
         .bind(outcome)
         .bind(activity_id)
-        .execute(pool)
+        .execute(db)
         .await?;
     Ok(())
 }

@@ -1,15 +1,21 @@
-//! Applies recorded incoming activities: right after the inbox answers 202 (it wakes this
-//! worker), and at start for anything recorded before a stop.
+//! Applies recorded incoming activities the inbox could not apply from their payload (it
+//! wakes this worker), and at start anything recorded before a stop; counts the backlog
+//! the inbox bounds.
 
 use super::shutdown::Stopping;
 use crate::operations::apply::apply_pending_activities;
+use crate::operations::ingest::set_backlog;
 use crate::operations::Node;
 use std::time::Duration;
 
 pub async fn run(node: Node, mut stopping: Stopping) {
     while !stopping.is_raised() {
         let stopping_now = stopping.clone();
-        match apply_pending_activities(&node, &move || stopping_now.is_raised()).await {
+        let step = apply_pending_activities(&node, &move || stopping_now.is_raised()).await;
+        if let Err(e) = set_backlog(&node).await {
+            tracing::error!(error = %e, "failed to count the inbox backlog");
+        }
+        match step {
             Ok(n) if n > 0 => continue,
             Ok(_) => {}
             Err(e) => tracing::error!(error = format!("{e:#}"), "inbox worker step failed"),

@@ -1,12 +1,14 @@
 //! B1 inbox ingest: signed `Create(Article)` activities from many remote actors, POSTed to
 //! a node's shared inbox at fixed offered rates and at saturation. "Stored" means the
-//! replica is in `items` (the inbox answers 202 once the activity is recorded and applies
-//! it afterwards), so the stored rate counts until the last replica is written.
+//! replica is in `items`, so the stored rate counts until the last replica is written
+//! (the inbox's group commit writes it before the 202; the count also covers anything
+//! left to the inbox worker).
 //!
 //! Baselines measured in the same run: RSA-2048 verifications per second (aws-lc-rs, on
 //! every core), an empty POST handler on actix-web (same requests, same load generator),
 //! and SQLite writing the same rows as one ingested activity (inbox log, item, terms,
-//! full-text row, revision, processed mark), one transaction per activity as the node does.
+//! full-text row, revision, processed mark), one transaction per activity and then in
+//! batches (the bound a group commit approaches).
 
 use crate::actors::{sign_creates, ActorFarm};
 use crate::corpus;
@@ -48,7 +50,11 @@ struct Repetition {
     verify_per_second: f64,
     empty_post_per_second: f64,
     sqlite_per_second: f64,
+    sqlite_batched_per_second: f64,
 }
+
+/// Activities per transaction in the batched-insert baseline (the group commit's largest batch).
+const SQLITE_BATCH: usize = maillage::operations::ingest::MAX_BATCH;
 
 pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
     progress(format!("B1: generating {} actor keys", config.actors));
@@ -146,8 +152,9 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
         let verify_per_second = rsa_verifications_per_second(&farm, Duration::from_secs(1)).await?;
         let empty_post_per_second =
             empty_post_rate(slice(saturation_first, config.saturation_count), config.connections).await?;
-        let sqlite_per_second = sqlite_row_rate(&scratch, &template, 2000).await?;
-        progress(format!("B1:   baselines: {verify_per_second:.0} verifications/s, empty POST {empty_post_per_second:.0}/s, SQLite {sqlite_per_second:.0} activities/s"));
+        let sqlite_per_second = sqlite_row_rate(&scratch, &template, 2000, 1).await?;
+        let sqlite_batched_per_second = sqlite_row_rate(&scratch, &template, 10_000, SQLITE_BATCH).await?;
+        progress(format!("B1:   baselines: {verify_per_second:.0} verifications/s, empty POST {empty_post_per_second:.0}/s, SQLite {sqlite_per_second:.0} activities/s one by one, {sqlite_batched_per_second:.0}/s batched"));
         repetitions.push(Repetition {
             rates,
             saturation_accepted_per_second: saturation.count_class(2) as f64 / saturation.elapsed.as_secs_f64(),
@@ -156,6 +163,7 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
             verify_per_second,
             empty_post_per_second,
             sqlite_per_second,
+            sqlite_batched_per_second,
         });
     }
     farm.stop().await;
@@ -167,14 +175,7 @@ fn rows(config: &Config, reps: &[Repetition]) -> Vec<Row> {
     let verify = med(|r| r.verify_per_second);
     let empty = med(|r| r.empty_post_per_second);
     let sqlite = med(|r| r.sqlite_per_second);
-    let lowest = med(|r| r.verify_per_second.min(r.empty_post_per_second).min(r.sqlite_per_second));
-    let lowest_name = if lowest == sqlite {
-        "SQLite same rows"
-    } else if lowest == empty {
-        "empty POST"
-    } else {
-        "RSA verify"
-    };
+    let batched = med(|r| r.sqlite_batched_per_second);
     let stored = med(|r| r.saturation_stored_per_second);
     let accepted = med(|r| r.saturation_accepted_per_second);
     let sat_latency = Percentiles::median_of(&reps.iter().map(|r| r.saturation_latency).collect::<Vec<_>>());
@@ -182,9 +183,9 @@ fn rows(config: &Config, reps: &[Repetition]) -> Vec<Row> {
         Row::new("B1", "ingest at saturation, accepted-and-stored", stored, "/s")
             .baseline("absolute goal", 5000.0)
             .goal(Goal::AtLeast(5000.0), "≥ 5,000/s"),
-        Row::new("B1", "ingest at saturation vs lowest bound", stored, "/s")
-            .baseline(format!("lowest bound: {lowest_name}"), lowest)
-            .goal(Goal::RatioAtLeast(0.5), "≥ 0.5× lowest bound"),
+        Row::new("B1", "ingest at saturation vs SQLite's batched-insert bound", stored, "/s")
+            .baseline(format!("SQLite, same rows, {SQLITE_BATCH} activities/tx"), batched)
+            .goal(Goal::RatioAtLeast(0.5), "≥ 0.5× batched bound"),
         Row::new("B1", "inbox accepted (202) at saturation", accepted, "/s")
             .baseline("empty POST, actix-web", empty)
             .note(format!("{} connections", config.connections)),
@@ -193,6 +194,7 @@ fn rows(config: &Config, reps: &[Repetition]) -> Vec<Row> {
         Row::new("B1", "baseline: RSA-2048 verifications (aws-lc-rs, all cores)", verify, "/s"),
         Row::new("B1", "baseline: empty POST handler (actix-web)", empty, "/s"),
         Row::new("B1", "baseline: SQLite, same rows, 1 tx/activity", sqlite, "/s"),
+        Row::new("B1", format!("baseline: SQLite, same rows, {SQLITE_BATCH} activities/tx"), batched, "/s"),
     ];
     for (i, rate) in config.rates.iter().enumerate() {
         let runs: Vec<&RateRun> = reps.iter().filter_map(|r| r.rates.get(i)).collect();
@@ -311,10 +313,16 @@ async fn empty_post_rate(requests: Arc<Vec<loadgen::RawRequest>>, connections: u
     Ok(result.count_class(2) as f64 / result.elapsed.as_secs_f64())
 }
 
-/// Writes the rows of `count` ingested activities as the node does: the inbox log row,
-/// then the replica (item, terms, full-text row, revision) in one transaction, then the
-/// processed mark.
-async fn sqlite_row_rate(scratch: &Scratch, template: &ItemDocument, count: usize) -> anyhow::Result<f64> {
+/// Writes the rows of `count` ingested activities as the node does (the inbox log row,
+/// the replica's item, terms, full-text row and revision, the processed mark), `batch`
+/// activities to a transaction: 1 is the one-transaction-per-activity bound, more is the
+/// batched-insert bound a group commit approaches.
+async fn sqlite_row_rate(
+    scratch: &Scratch,
+    template: &ItemDocument,
+    count: usize,
+    batch: usize,
+) -> anyhow::Result<f64> {
     let pool = storage::connect(&scratch.file(&format!("rows-{}.db", uuid::Uuid::new_v4().simple()))).await?;
     let document_json = serde_json::to_string(template)?;
     let payload = format!("{{\"type\":\"Create\",\"object\":{document_json}}}");
@@ -328,43 +336,38 @@ async fn sqlite_row_rate(scratch: &Scratch, template: &ItemDocument, count: usiz
         .chain(template.resources.iter().map(|c| ("resource", c.as_str())))
         .collect();
     let start = Instant::now();
-    for i in 0..count {
-        let now = timestamp(chrono::Utc::now());
-        let activity_id = format!("http://127.0.0.1:9/activities/{i}");
-        let uri = format!("http://127.0.0.1:9/items/ingest-{i}");
-        storage::federation::record_inbox_activity(
-            &pool,
-            &activity_id,
-            "http://127.0.0.1:9/actors/1",
-            "Create",
-            &payload,
-            &now,
-        )
-        .await?;
+    for first in (0..count).step_by(batch.max(1)) {
         let mut tx = storage::begin_write(&pool).await?;
-        let write = ItemWrite {
-            uri: &uri,
-            slug: "ingest",
-            origin: Some("http://127.0.0.1:9/actors/1"),
-            origin_url: Some(&uri),
-            kind: "project_sheet",
-            lifecycle: "published",
-            title: &template.title,
-            summary: &template.summary,
-            territory: &template.territory.name,
-            language: &template.language,
-            body_html: &body_html,
-            updated_at: &now,
-            published_at: Some(&now),
-            review_due: None,
-            refreshed_at: Some(&now),
-        };
-        let id = storage::items::insert_item(&mut tx, &write, &now).await?;
-        storage::items::replace_item_terms(&mut tx, id, &terms).await?;
-        index_item(&mut tx, id, 1, &write, &columns, template).await?;
-        storage::items::insert_revision(&mut tx, id, 1, "published", &document_json, &now, "peer").await?;
+        for i in first..(first + batch.max(1)).min(count) {
+            let now = timestamp(chrono::Utc::now());
+            let activity_id = format!("http://127.0.0.1:9/activities/{i}");
+            let uri = format!("http://127.0.0.1:9/items/ingest-{i}");
+            let actor = "http://127.0.0.1:9/actors/1";
+            storage::federation::record_inbox_activity(&mut *tx, &activity_id, actor, "Create", &payload, &now).await?;
+            let write = ItemWrite {
+                uri: &uri,
+                slug: "ingest",
+                origin: Some(actor),
+                origin_url: Some(&uri),
+                kind: "project_sheet",
+                lifecycle: "published",
+                title: &template.title,
+                summary: &template.summary,
+                territory: &template.territory.name,
+                language: &template.language,
+                body_html: &body_html,
+                updated_at: &now,
+                published_at: Some(&now),
+                review_due: None,
+                refreshed_at: Some(&now),
+            };
+            let id = storage::items::insert_item(&mut tx, &write, &now).await?;
+            storage::items::replace_item_terms(&mut tx, id, &terms).await?;
+            index_item(&mut tx, id, 1, &write, &columns, template).await?;
+            storage::items::insert_revision(&mut tx, id, 1, "published", &document_json, &now, "peer").await?;
+            storage::federation::mark_inbox_processed(&mut *tx, &activity_id, "replica_stored", &now).await?;
+        }
         tx.commit().await?;
-        storage::federation::mark_inbox_processed(&pool, &activity_id, "Stored", &now).await?;
     }
     let rate = count as f64 / start.elapsed().as_secs_f64();
     pool.close().await;

@@ -1,5 +1,6 @@
 //! `POST /inbox` and `POST /actor/inbox`: ActivityStreams JSON only (415 before anything
-//! is read otherwise), then verify and record, answer 202, apply later.
+//! is read otherwise), then verify, record (and apply what the payload carries) in a
+//! group commit, answer 202 once it is durable; beyond the backlog bound, 503.
 
 use super::discovery::error;
 use crate::federation::vocab::AS_CONTEXT;
@@ -52,6 +53,11 @@ pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload
             serde_json::json!({ "error": { "code": "overloaded", "message": "la boîte de réception est saturée ; réessayez plus tard" } }),
         );
     };
+    if node.ingest.backlog() >= node.settings.federation.inbox_backlog_limit {
+        return HttpResponse::ServiceUnavailable().insert_header((actix_web::http::header::RETRY_AFTER, "30")).json(
+            serde_json::json!({ "error": { "code": "backlog_full", "message": "trop d'activités attendent d'être appliquées ; réessayez plus tard" } }),
+        );
+    }
     if let Err(given) = check_content_type(&req) {
         return error(
             415,
@@ -68,10 +74,9 @@ pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload
     };
     let path_and_query = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/inbox");
     match receive_activity(&node, path_and_query, &header_map(&req), &body).await {
-        Ok(Received::Recorded { activity_id }) => {
-            tracing::debug!(%activity_id, "activity recorded");
+        Ok(Received::Recorded { activity_id, applied }) => {
+            tracing::debug!(%activity_id, applied, "activity recorded");
             node.metrics.inbox_accepted(false);
-            node.inbox_signal.notify_one();
             HttpResponse::Accepted().json(serde_json::json!({ "status": "accepted" }))
         }
         Ok(Received::Duplicate) => {

@@ -14,6 +14,7 @@ mod catchup;
 mod editor;
 mod html_scan;
 mod inbox;
+mod ingest;
 mod injection;
 mod media;
 mod overload;
