@@ -181,6 +181,11 @@ pub async fn local_slug_taken(conn: &mut SqliteConnection, slug: &str, except_id
 /// Replaces the vocabulary codes of an item.
 pub async fn replace_item_terms(conn: &mut SqliteConnection, item_id: i64, terms: &[(&str, &str)]) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM item_terms WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
+    insert_item_terms(conn, item_id, terms).await
+}
+
+/// Adds vocabulary codes to an item (a new item's, which has none yet).
+pub async fn insert_item_terms(conn: &mut SqliteConnection, item_id: i64, terms: &[(&str, &str)]) -> sqlx::Result<()> {
     if terms.is_empty() {
         return Ok(());
     }
@@ -238,6 +243,11 @@ pub async fn list_revisions(pool: &SqlitePool, item_id: i64) -> sqlx::Result<Vec
 /// Replaces the lineage links (`inspired_by` targets) of an item.
 pub async fn replace_item_links(conn: &mut SqliteConnection, item_id: i64, targets: &[String]) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM item_links WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
+    insert_item_links(conn, item_id, targets).await
+}
+
+/// Adds lineage links to an item (a new item's, which has none yet).
+pub async fn insert_item_links(conn: &mut SqliteConnection, item_id: i64, targets: &[String]) -> sqlx::Result<()> {
     if targets.is_empty() {
         return Ok(());
     }
@@ -373,6 +383,16 @@ pub async fn replace_item_funding(
     regions: &[&str],
 ) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM item_funding WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
+    insert_item_funding(conn, item_id, lines, regions).await
+}
+
+/// Adds funding lines to an item (a new item's, which has none yet).
+pub async fn insert_item_funding(
+    conn: &mut SqliteConnection,
+    item_id: i64,
+    lines: &[FundingRow<'_>],
+    regions: &[&str],
+) -> sqlx::Result<()> {
     if lines.is_empty() {
         return Ok(());
     }

@@ -55,6 +55,11 @@ pub async fn total_bytes(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
 /// Makes `digests` the files item `item_id` uses.
 pub async fn replace_refs(conn: &mut SqliteConnection, item_id: i64, digests: &[&str]) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM media_refs WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
+    insert_refs(conn, item_id, digests).await
+}
+
+/// Adds files to those item `item_id` uses (a new item's, which uses none yet).
+pub async fn insert_refs(conn: &mut SqliteConnection, item_id: i64, digests: &[&str]) -> sqlx::Result<()> {
     for digest in digests {
         sqlx::query("INSERT OR IGNORE INTO media_refs (item_id, sha256) VALUES (?, ?)")
             .bind(item_id)

@@ -18,7 +18,17 @@ const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
 
 /// The stored form of a text.
 pub fn pack(text: &str) -> Vec<u8> {
-    zstd::bulk::compress(text.as_bytes(), LEVEL).expect("compressing a byte slice in memory cannot fail")
+    COMPRESSOR.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = zstd::bulk::Compressor::new(LEVEL).ok();
+        }
+        let packed = match cell.as_mut() {
+            Some(compressor) => compressor.compress(text.as_bytes()),
+            None => zstd::bulk::compress(text.as_bytes(), LEVEL),
+        };
+        packed.expect("compressing a byte slice in memory cannot fail")
+    })
 }
 
 /// The largest text a frame may claim to hold; a frame that claims more is read as a
@@ -26,6 +36,10 @@ pub fn pack(text: &str) -> Vec<u8> {
 const MAX_DECLARED_BYTES: u64 = 64 << 20;
 
 thread_local! {
+    /// One compression context per thread, reused: creating one per write (its match
+    /// tables, zeroed on every creation) cost several times the compression itself.
+    static COMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
+        const { std::cell::RefCell::new(None) };
     /// One decompression context per thread, reused: creating one per read (its tables,
     /// about 100 KB of allocations) cost more than decompressing a document.
     static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =

@@ -94,11 +94,15 @@ pub struct IndexRow<'a> {
     pub filters: &'a str,
     /// A [`facet_list`].
     pub facets: &'a str,
+    /// The item may have an index row already (false only for an item just inserted).
+    pub replaces: bool,
 }
 
 /// Replaces the index row of an item (in the caller's transaction).
 pub async fn index_item(conn: &mut SqliteConnection, row: &IndexRow<'_>) -> sqlx::Result<()> {
-    remove_item(conn, row.item_id).await?;
+    if row.replaces {
+        remove_item(conn, row.item_id).await?;
+    }
     let mut key = key_of_time(row.updated_at) | (row.item_id & ((1 << ID_BITS) - 1));
     // Two items updated in the same millisecond with ids 2^20 apart: take the next key.
     while sqlx::query_scalar::<_, i64>("SELECT 1 FROM search_docs WHERE doc_id = ?")
