@@ -41,6 +41,10 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
         .busy_timeout(Duration::from_secs(5));
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
+        // A connection is a handle on a local file: it cannot go stale like a network
+        // one, so it is not pinged before each use (a round trip to its thread each time;
+        // sqlx still pings on release, which flushes what a dropped query left pending).
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .with_context(|| format!("impossible d'ouvrir la base {}", path.display()))?;

@@ -162,7 +162,7 @@ pub async fn follow(follower: &TestNode, followed: &TestNode) {
     maillage::operations::follow::follow(&follower.node, &handle, &maillage::operations::audit::Actor::Cli("tests"))
         .await
         .expect("follow");
-    let follower_actor = follower.actor();
+    let (follower_actor, followed_actor) = (follower.actor(), followed.actor());
     eventually("the follow is accepted on both sides", || async {
         let accepted_there = followed
             .count(&format!(
@@ -170,7 +170,13 @@ pub async fn follow(follower: &TestNode, followed: &TestNode) {
             ))
             .await
             == 1;
-        let accepted_here = follower.count("SELECT COUNT(*) FROM following WHERE state = 'accepted'").await >= 1;
+        // This follow's Accept, not an earlier follow's.
+        let accepted_here = follower
+            .count(&format!(
+                "SELECT COUNT(*) FROM following WHERE state = 'accepted' AND actor_uri = '{followed_actor}'"
+            ))
+            .await
+            == 1;
         accepted_there && accepted_here
     })
     .await;
