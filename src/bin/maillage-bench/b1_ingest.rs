@@ -51,6 +51,7 @@ struct Repetition {
     empty_post_per_second: f64,
     sqlite_per_second: f64,
     sqlite_batched_per_second: f64,
+    statement_micros: f64,
 }
 
 /// Activities per transaction in the batched-insert baseline (the group commit's largest batch).
@@ -154,6 +155,7 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
             empty_post_rate(slice(saturation_first, config.saturation_count), config.connections).await?;
         let sqlite_per_second = sqlite_row_rate(&scratch, &template, 2000, 1).await?;
         let sqlite_batched_per_second = sqlite_row_rate(&scratch, &template, 10_000, SQLITE_BATCH).await?;
+        let statement_micros = sqlx_statement_micros(&scratch, 5_000).await?;
         progress(format!("B1:   baselines: {verify_per_second:.0} verifications/s, empty POST {empty_post_per_second:.0}/s, SQLite {sqlite_per_second:.0} activities/s one by one, {sqlite_batched_per_second:.0}/s batched"));
         repetitions.push(Repetition {
             rates,
@@ -164,6 +166,7 @@ pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
             empty_post_per_second,
             sqlite_per_second,
             sqlite_batched_per_second,
+            statement_micros,
         });
     }
     farm.stop().await;
@@ -195,6 +198,13 @@ fn rows(config: &Config, reps: &[Repetition]) -> Vec<Row> {
         Row::new("B1", "baseline: empty POST handler (actix-web)", empty, "/s"),
         Row::new("B1", "baseline: SQLite, same rows, 1 tx/activity", sqlite, "/s"),
         Row::new("B1", format!("baseline: SQLite, same rows, {SQLITE_BATCH} activities/tx"), batched, "/s"),
+        Row::new(
+            "B1",
+            "baseline: one trivial INSERT through sqlx, in a transaction",
+            med(|r| r.statement_micros),
+            "µs",
+        )
+        .note("the round trip to sqlx's connection thread that every statement pays"),
     ];
     for (i, rate) in config.rates.iter().enumerate() {
         let runs: Vec<&RateRun> = reps.iter().filter_map(|r| r.rates.get(i)).collect();
@@ -372,4 +382,23 @@ async fn sqlite_row_rate(
     let rate = count as f64 / start.elapsed().as_secs_f64();
     pool.close().await;
     Ok(rate)
+}
+
+/// Microseconds per statement for `count` one-row `INSERT OR IGNORE`s of a few bytes in
+/// one transaction: the fixed cost of a statement through sqlx (its connection thread and
+/// the channel back), against which the rows of an activity are counted.
+async fn sqlx_statement_micros(scratch: &Scratch, count: usize) -> anyhow::Result<f64> {
+    let pool = storage::connect(&scratch.file(&format!("statements-{}.db", uuid::Uuid::new_v4().simple()))).await?;
+    let mut tx = storage::begin_write(&pool).await?;
+    let start = Instant::now();
+    for i in 0..count {
+        sqlx::query("INSERT OR IGNORE INTO tombstones (uri, deleted_at) VALUES (?, '')")
+            .bind(format!("u{}", i % 100))
+            .execute(&mut *tx)
+            .await?;
+    }
+    let micros = start.elapsed().as_secs_f64() * 1e6 / count as f64;
+    tx.commit().await?;
+    pool.close().await;
+    Ok(micros)
 }
