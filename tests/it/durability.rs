@@ -66,6 +66,9 @@ async fn killing_the_node_at_random_moments_never_breaks_the_database_or_the_out
     node.kill().expect("SIGKILL");
     node.wait().expect("reaped");
     let client = reqwest::Client::new();
+    let post_item = |n: usize| {
+        client.post(format!("http://127.0.0.1:{port}/api/v1/items")).bearer_auth(&token).json(&item(n)).send()
+    };
     let mut rng = rand::thread_rng();
     let mut sent = 0;
     for _round in 0..4 {
@@ -73,25 +76,14 @@ async fn killing_the_node_at_random_moments_never_breaks_the_database_or_the_out
         // One write completes first, so that each round's window falls among writes and not
         // in the node's first-write warm-up (the place reference is read on first use).
         sent += 1;
-        let first = client
-            .post(format!("http://127.0.0.1:{port}/api/v1/items"))
-            .bearer_auth(&token)
-            .json(&item(sent))
-            .send()
-            .await
-            .expect("the first write of a round");
+        let first = post_item(sent).await.expect("the first write of a round");
         assert_eq!(first.status(), 201, "the first write of a round is stored");
         let kill_after = Duration::from_millis(rng.gen_range(30..300));
         let writes = async {
             loop {
                 // Counted before sending: a request cut by the kill may still be stored.
                 sent += 1;
-                let _ = client
-                    .post(format!("http://127.0.0.1:{port}/api/v1/items"))
-                    .bearer_auth(&token)
-                    .json(&item(sent))
-                    .send()
-                    .await;
+                let _ = post_item(sent).await;
             }
         };
         let _ = tokio::time::timeout(kill_after, writes).await;
