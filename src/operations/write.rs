@@ -61,26 +61,14 @@ pub fn term_pairs<'a>(terms: &'a [(&'static str, String)]) -> Vec<(&'static str,
     terms.iter().map(|(vocabulary, code)| (*vocabulary, code.as_str())).collect()
 }
 
-/// Whether an item's derived rows (terms, funding, links, index row, files) may exist
-/// already and are replaced, or are the first of an item just inserted: those skip the
-/// deletes that could find nothing (one statement each, on every ingested item).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DerivedRows {
-    First,
-    Replace,
-}
-
-/// The funding lines of a public item (none otherwise), for the coordination totals.
+/// The funding lines of a public item (none otherwise), for the coordination totals,
+/// replacing the item's earlier ones.
 pub(crate) async fn write_funding(conn: &mut SqliteConnection, item_id: i64, doc: &ItemDocument) -> anyhow::Result<()> {
-    write_funding_rows(conn, item_id, doc, DerivedRows::Replace).await
+    storage::items::delete_item_funding(&mut *conn, item_id).await.context("Failed to replace the item's funding")?;
+    insert_funding(conn, item_id, doc).await
 }
 
-async fn write_funding_rows(
-    conn: &mut SqliteConnection,
-    item_id: i64,
-    doc: &ItemDocument,
-    rows_state: DerivedRows,
-) -> anyhow::Result<()> {
+async fn insert_funding(conn: &mut SqliteConnection, item_id: i64, doc: &ItemDocument) -> anyhow::Result<()> {
     let lines: Vec<&FundingLine> = if doc.lifecycle.is_public() {
         let sheet = doc.project_sheet.iter().flat_map(|p| &p.funding);
         sheet.chain(doc.experience.iter().flat_map(|e| &e.funding)).collect()
@@ -97,15 +85,23 @@ async fn write_funding_rows(
         .collect();
     let places = doc.territory.match_codes();
     let regions: Vec<&str> = places.iter().map(String::as_str).filter(|c| c.starts_with("region:")).collect();
-    let stored = match rows_state {
-        DerivedRows::First => storage::items::insert_item_funding(conn, item_id, &rows, &regions).await,
-        DerivedRows::Replace => storage::items::replace_item_funding(conn, item_id, &rows, &regions).await,
-    };
-    stored.context("Failed to store the item's funding")
+    storage::items::insert_item_funding(conn, item_id, &rows, &regions)
+        .await
+        .context("Failed to store the item's funding")
 }
 
-/// Writes the rows derived from an item: terms, search index and the revision snapshot.
-/// A first revision (the item was just inserted) has no earlier rows to replace.
+/// Removes the rows derived from an earlier revision of an item: terms, funding, lineage
+/// links and file references (its index row is replaced by [`index_item`]).
+async fn clear_derived_rows(conn: &mut SqliteConnection, item_id: i64) -> anyhow::Result<()> {
+    storage::items::delete_item_terms(&mut *conn, item_id).await.context("Failed to replace the item's terms")?;
+    storage::items::delete_item_funding(&mut *conn, item_id).await.context("Failed to replace the item's funding")?;
+    storage::items::delete_item_links(&mut *conn, item_id).await.context("Failed to replace the item's lineage")?;
+    storage::media::delete_refs(conn, item_id).await.context("Failed to replace the item's files")
+}
+
+/// Writes the rows derived from an item: terms, funding, lineage, search index, file
+/// references and the revision snapshot. A first revision (the item was just inserted)
+/// has no earlier rows to clear, which saves a delete per table on every new item.
 pub(crate) async fn write_derived_rows(
     conn: &mut SqliteConnection,
     item_id: i64,
@@ -115,29 +111,22 @@ pub(crate) async fn write_derived_rows(
     doc: &ItemDocument,
     editor: &str,
 ) -> anyhow::Result<()> {
-    let rows_state = if revision == 1 { DerivedRows::First } else { DerivedRows::Replace };
-    let owned_terms = item_terms(doc);
-    let terms = term_pairs(&owned_terms);
-    let terms_stored = match rows_state {
-        DerivedRows::First => storage::items::insert_item_terms(conn, item_id, &terms).await,
-        DerivedRows::Replace => storage::items::replace_item_terms(conn, item_id, &terms).await,
-    };
-    terms_stored.context("Failed to store the item's terms")?;
-    write_funding_rows(conn, item_id, doc, rows_state).await?;
-    let links_stored = match rows_state {
-        DerivedRows::First => storage::items::insert_item_links(conn, item_id, &doc.inspired_by).await,
-        DerivedRows::Replace => storage::items::replace_item_links(conn, item_id, &doc.inspired_by).await,
-    };
-    links_stored.context("Failed to store the item's lineage")?;
-    index_item_rows(conn, item_id, revision, write, &derived.index_columns, doc, rows_state).await?;
+    let replaces = revision > 1;
+    if replaces {
+        clear_derived_rows(conn, item_id).await?;
+    }
+    storage::items::insert_item_terms(conn, item_id, &term_pairs(&item_terms(doc)))
+        .await
+        .context("Failed to store the item's terms")?;
+    insert_funding(conn, item_id, doc).await?;
+    storage::items::insert_item_links(conn, item_id, &doc.inspired_by)
+        .await
+        .context("Failed to store the item's lineage")?;
+    index_item_rows(conn, item_id, revision, write, &derived.index_columns, doc, replaces).await?;
     // A replica withdrawn by its origin lets its files go; a local item keeps them.
     let keeps_files = write.origin.is_none() || doc.lifecycle.is_public();
     let files: Vec<&str> = if keeps_files { doc.media.iter().flat_map(|m| m.digests()).collect() } else { Vec::new() };
-    let files_stored = match rows_state {
-        DerivedRows::First => storage::media::insert_refs(conn, item_id, &files).await,
-        DerivedRows::Replace => storage::media::replace_refs(conn, item_id, &files).await,
-    };
-    files_stored.context("Failed to store the item's files")?;
+    storage::media::insert_refs(conn, item_id, &files).await.context("Failed to store the item's files")?;
     storage::items::insert_revision(
         conn,
         item_id,
@@ -161,7 +150,7 @@ pub async fn index_item(
     columns: &[String; 4],
     doc: &ItemDocument,
 ) -> anyhow::Result<()> {
-    index_item_rows(conn, item_id, revision, write, columns, doc, DerivedRows::Replace).await
+    index_item_rows(conn, item_id, revision, write, columns, doc, true).await
 }
 
 async fn index_item_rows(
@@ -171,7 +160,7 @@ async fn index_item_rows(
     write: &ItemWrite<'_>,
     columns: &[String; 4],
     doc: &ItemDocument,
-    rows_state: DerivedRows,
+    replaces: bool,
 ) -> anyhow::Result<()> {
     let owned = item_terms(doc);
     let terms = term_pairs(&owned);
@@ -190,7 +179,7 @@ async fn index_item_rows(
         columns,
         filters: &filters,
         facets: &facets,
-        replaces: rows_state == DerivedRows::Replace,
+        replaces,
     };
     storage::search_index::index_item(conn, &row).await.context("Failed to index the item")
 }

@@ -180,11 +180,17 @@ pub async fn local_slug_taken(conn: &mut SqliteConnection, slug: &str, except_id
 
 /// Replaces the vocabulary codes of an item.
 pub async fn replace_item_terms(conn: &mut SqliteConnection, item_id: i64, terms: &[(&str, &str)]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM item_terms WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
+    delete_item_terms(&mut *conn, item_id).await?;
     insert_item_terms(conn, item_id, terms).await
 }
 
-/// Adds vocabulary codes to an item (a new item's, which has none yet).
+/// Forgets an item's vocabulary codes (the public counts follow by triggers).
+pub async fn delete_item_terms(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM item_terms WHERE item_id = ?").bind(item_id).execute(conn).await?;
+    Ok(())
+}
+
+/// Adds vocabulary codes to an item.
 pub async fn insert_item_terms(conn: &mut SqliteConnection, item_id: i64, terms: &[(&str, &str)]) -> sqlx::Result<()> {
     if terms.is_empty() {
         return Ok(());
@@ -240,13 +246,13 @@ pub async fn list_revisions(pool: &SqlitePool, item_id: i64) -> sqlx::Result<Vec
     .await
 }
 
-/// Replaces the lineage links (`inspired_by` targets) of an item.
-pub async fn replace_item_links(conn: &mut SqliteConnection, item_id: i64, targets: &[String]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM item_links WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
-    insert_item_links(conn, item_id, targets).await
+/// Forgets an item's lineage links.
+pub async fn delete_item_links(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM item_links WHERE item_id = ?").bind(item_id).execute(conn).await?;
+    Ok(())
 }
 
-/// Adds lineage links to an item (a new item's, which has none yet).
+/// Adds lineage links (`inspired_by` targets) to an item.
 pub async fn insert_item_links(conn: &mut SqliteConnection, item_id: i64, targets: &[String]) -> sqlx::Result<()> {
     if targets.is_empty() {
         return Ok(());
@@ -374,19 +380,14 @@ pub struct FundingRow<'a> {
     pub amount_cents: i64,
 }
 
-/// Replaces an item's funding lines (none for an item that is not public); the totals
-/// follow by triggers.
-pub async fn replace_item_funding(
-    conn: &mut SqliteConnection,
-    item_id: i64,
-    lines: &[FundingRow<'_>],
-    regions: &[&str],
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM item_funding WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
-    insert_item_funding(conn, item_id, lines, regions).await
+/// Forgets an item's funding lines; the totals follow by triggers.
+pub async fn delete_item_funding(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM item_funding WHERE item_id = ?").bind(item_id).execute(conn).await?;
+    Ok(())
 }
 
-/// Adds funding lines to an item (a new item's, which has none yet).
+/// Adds funding lines to an item (none for an item that is not public); the totals
+/// follow by triggers.
 pub async fn insert_item_funding(
     conn: &mut SqliteConnection,
     item_id: i64,

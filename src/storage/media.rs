@@ -52,13 +52,13 @@ pub async fn total_bytes(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
     sqlx::query_scalar("SELECT bytes FROM media_usage WHERE id = 1").fetch_one(conn).await
 }
 
-/// Makes `digests` the files item `item_id` uses.
-pub async fn replace_refs(conn: &mut SqliteConnection, item_id: i64, digests: &[&str]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM media_refs WHERE item_id = ?").bind(item_id).execute(&mut *conn).await?;
-    insert_refs(conn, item_id, digests).await
+/// Forgets which files item `item_id` uses (the files themselves stay until collected).
+pub async fn delete_refs(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM media_refs WHERE item_id = ?").bind(item_id).execute(conn).await?;
+    Ok(())
 }
 
-/// Adds files to those item `item_id` uses (a new item's, which uses none yet).
+/// Adds files to those item `item_id` uses.
 pub async fn insert_refs(conn: &mut SqliteConnection, item_id: i64, digests: &[&str]) -> sqlx::Result<()> {
     for digest in digests {
         sqlx::query("INSERT OR IGNORE INTO media_refs (item_id, sha256) VALUES (?, ?)")

@@ -372,7 +372,7 @@ async fn sqlite_row_rate(
                 refreshed_at: Some(&now),
             };
             let id = storage::items::insert_item(&mut tx, &write, &now).await?;
-            storage::items::replace_item_terms(&mut tx, id, &terms).await?;
+            storage::items::insert_item_terms(&mut tx, id, &terms).await?;
             index_item(&mut tx, id, 1, &write, &columns, template).await?;
             storage::items::insert_revision(&mut tx, id, 1, "published", &document_json, &now, "peer").await?;
             storage::federation::mark_inbox_processed(&mut *tx, &activity_id, "replica_stored", &now).await?;

@@ -246,7 +246,7 @@ pub async fn bulk_insert(
             };
             let id =
                 storage::items::insert_item(&mut tx, &write, &updated).await.context("Failed to insert an item")?;
-            storage::items::replace_item_terms(&mut tx, id, &term_pairs(&item_terms(&doc)))
+            storage::items::insert_item_terms(&mut tx, id, &term_pairs(&item_terms(&doc)))
                 .await
                 .context("Failed to insert terms")?;
             let columns = analysed_columns(&mut analyzer, vocab, &doc, &template.body_text);
