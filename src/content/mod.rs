@@ -19,7 +19,6 @@ pub mod slug;
 pub mod tabular;
 pub mod territory;
 pub mod validate;
-mod validate_details;
 pub mod vocabulary;
 
 pub use details::Objective;

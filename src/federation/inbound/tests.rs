@@ -1,3 +1,5 @@
+//! What the inbound rules accept and refuse, activity by activity.
+
 use super::*;
 use serde_json::json;
 

@@ -1,3 +1,5 @@
+//! The pages' catalogues: every key in both languages, and the language a request gets.
+
 #![allow(clippy::unwrap_used)] // a test: a failed read or a malformed source should panic
 
 use super::*;

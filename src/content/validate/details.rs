@@ -1,14 +1,12 @@
-//! Validation of the detailed facts (see [`super::details`]): contacts, sources, labels,
+//! Validation of the detailed facts (see [`crate::content::details`]): contacts, sources, labels,
 //! levelled objectives, risks, staffing, richer partners, events and funding lines. Same
-//! rules and message style as [`super::validate`], which calls in here.
+//! rules and message style as [`super`], which calls in here.
 
-use super::errors::Collector;
-use super::item::*;
-use super::validate::{
-    amount, code, digits, list_len, optional_code, partial_date, text, url, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
-    MAX_TITLE_CHARS,
-};
-use super::vocabulary::{names, Vocabularies};
+use super::checks::{amount, code, digits, list_len, optional_code, partial_date, text, url};
+use super::{MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::content::errors::Collector;
+use crate::content::item::*;
+use crate::content::vocabulary::{names, Vocabularies};
 
 /// Tolerance when an aid amount is checked against its rate and base (rounding in sources).
 const AMOUNT_TOLERANCE: f64 = 0.01;
@@ -113,7 +111,7 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
     }
     references(c, &at("external_methods"), &p.external_methods);
     if let Some(r) = &p.registers {
-        for (key, (_, value)) in SixRegisters::KEYS.iter().zip(r.labelled(super::Lang::Fr)) {
+        for (key, (_, value)) in SixRegisters::KEYS.iter().zip(r.labelled(crate::content::Lang::Fr)) {
             optional_text(c, &at(&format!("registers.{key}")), value, MAX_TEXT_CHARS);
         }
     }
@@ -235,7 +233,7 @@ fn date_range(c: &mut Collector, start_path: &str, start: Option<&str>, end_path
         partial_date(c, end_path, e);
     }
     if let (Some(s), Some(e)) = (start, end) {
-        if super::validate::is_partial_date(s) && super::validate::is_partial_date(e) && e < s {
+        if super::is_partial_date(s) && super::is_partial_date(e) && e < s {
             c.push(end_path, "invalid_date", "La date de fin précède la date de début.");
         }
     }
@@ -293,8 +291,8 @@ mod tests {
 
 #[cfg(test)]
 mod validation_tests {
-    use super::super::item::*;
-    use super::super::{validate, Objective, Vocabularies};
+    use crate::content::item::*;
+    use crate::content::{validate, Objective, Vocabularies};
 
     fn codes_at(doc: ItemDocument) -> Vec<(String, String)> {
         match validate(doc, &Vocabularies::builtin()) {
