@@ -18,6 +18,7 @@
 //! - [`settings`] and [`startup`]: layered configuration and the server.
 
 pub mod cli;
+pub mod clock;
 pub mod content;
 pub mod federation;
 pub mod operations;

@@ -7,7 +7,7 @@ use crate::content::Vocabularies;
 use crate::federation::client::{FederationClient, FetchPolicy, Transport};
 use crate::federation::policy::FederationPolicy;
 use crate::federation::tls;
-use crate::operations::{keys::load_or_create_node_keys, Node, SystemClock};
+use crate::operations::{keys::load_or_create_node_keys, Clock, Node, SystemClock};
 use crate::settings::Settings;
 use crate::storage::media_files::MediaFolder;
 use crate::{storage, web, workers};
@@ -186,8 +186,10 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         max_response_bytes: federation.max_response_bytes,
     };
     let key_id = format!("{}actor#main-key", base_url);
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let client = FederationClient::with_transport(keys.clone(), key_id, policy, transport)
-        .context("impossible de construire le client HTTP")?;
+        .context("impossible de construire le client HTTP")?
+        .with_clock(clock.clone());
     let media_folder = MediaFolder::new(settings.media.directory_for(&settings.database.path));
     Ok(Node {
         client,
@@ -207,7 +209,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         settings: Arc::new(settings),
         base_url,
         keys,
-        clock: Arc::new(SystemClock),
+        clock,
     })
 }
 

@@ -4,6 +4,7 @@ use super::out;
 use crate::operations::audit::Actor;
 use crate::operations::scopes::{Scope, Scopes};
 use crate::operations::{accounts, Node};
+use anyhow::Context;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -50,9 +51,7 @@ pub async fn token(node: &Node, command: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::Create { name, scopes } => {
             let scopes: Scopes =
                 if scopes.is_empty() { Scope::DEFAULT.into_iter().collect() } else { scopes.into_iter().collect() };
-            let token = accounts::create_api_token(node, &name, &scopes, &actor)
-                .await
-                .map_err(|e| anyhow::anyhow!("jeton non créé : {e}"))?;
+            let token = accounts::create_api_token(node, &name, &scopes, &actor).await.context("jeton non créé")?;
             out(&token)
         }
         TokenCommand::List => {

@@ -3,8 +3,8 @@
 //! where the file system allows: files are named by their digest and never change).
 
 use super::out;
+use crate::operations::backup::{check_backup, ensure_not_in_use, write_backup};
 use crate::operations::Node;
-use crate::storage;
 use anyhow::Context;
 use std::path::Path;
 
@@ -16,8 +16,7 @@ pub async fn backup(node: &Node, target: &Path) -> anyhow::Result<()> {
     if media_target.exists() {
         anyhow::bail!("{} existe déjà : choisissez un autre fichier", media_target.display());
     }
-    storage::backup_into(&node.pool, target).await?;
-    storage::check_database_file(target).await.context("la sauvegarde écrite ne se relit pas")?;
+    write_backup(node, target).await?;
     let files = copy_files(node.media_folder.root(), &media_target)?;
     out(&format!(
         "sauvegarde cohérente écrite dans {} ({files} fichier(s) dans {})",
@@ -66,9 +65,7 @@ fn copy_files(from: &Path, to: &Path) -> anyhow::Result<usize> {
 /// backup's files are added to the media folder `media` (files the restored items no
 /// longer use are removed at the node's next start).
 pub async fn restore(database: &Path, media: &Path, source: &Path) -> anyhow::Result<()> {
-    storage::check_database_file(source)
-        .await
-        .with_context(|| format!("{} n'est pas une sauvegarde utilisable", source.display()))?;
+    check_backup(source).await.with_context(|| format!("{} n'est pas une sauvegarde utilisable", source.display()))?;
     if database.exists() {
         ensure_not_in_use(database).await?;
         let kept =
@@ -90,18 +87,4 @@ pub async fn restore(database: &Path, media: &Path, source: &Path) -> anyhow::Re
         source.display(),
         media.display()
     ))
-}
-
-/// A running node holds the database open in WAL mode; taking an exclusive lock tells.
-async fn ensure_not_in_use(database: &Path) -> anyhow::Result<()> {
-    use sqlx::Connection;
-    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(database).busy_timeout(std::time::Duration::ZERO);
-    let mut conn = sqlx::SqliteConnection::connect_with(&options).await.context("impossible d'ouvrir la base")?;
-    let locked = sqlx::query("BEGIN EXCLUSIVE").execute(&mut conn).await.is_err();
-    let _ = sqlx::query("ROLLBACK").execute(&mut conn).await;
-    conn.close().await.ok();
-    if locked {
-        anyhow::bail!("la base est utilisée : arrêtez le nœud avant de restaurer");
-    }
-    Ok(())
 }

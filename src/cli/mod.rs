@@ -154,6 +154,12 @@ pub(crate) fn out(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An error as a person reads it: each cause after what it caused, joined the French way
+/// (`impossible de … : cause`).
+pub fn describe(error: &anyhow::Error) -> String {
+    error.chain().map(ToString::to_string).collect::<Vec<_>>().join(" : ")
+}
+
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config.as_deref();
     match cli.command {

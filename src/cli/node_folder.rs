@@ -5,6 +5,7 @@
 //! whose database does not exist, so that a mistyped path never becomes a new empty node.
 
 use crate::settings::{Settings, NODE_SETTINGS_FILE};
+use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 /// The folder `maillage demo` writes its nodes into, by default.
@@ -80,7 +81,7 @@ impl NodeFolder {
     pub fn create(&self) -> anyhow::Result<()> {
         if !self.dir.is_dir() {
             std::fs::create_dir(&self.dir)
-                .map_err(|e| anyhow::anyhow!("impossible de créer le dossier du nœud {} : {e}", self.dir.display()))?;
+                .with_context(|| format!("impossible de créer le dossier du nœud {}", self.dir.display()))?;
         }
         Ok(())
     }

@@ -4,6 +4,8 @@
 //! ([`super::redirect`]); POSTs follow none. TLS trusts the roots of [`super::tls`]; a
 //! request that gets no answer keeps its whole cause, classified ([`NetworkFailure`]).
 
+mod outcome;
+
 use super::failure::NetworkFailure;
 use super::keys::NodeKeys;
 use super::redirect::{check_served_id, redirect_target, MAX_REDIRECTS};
@@ -11,10 +13,14 @@ use super::resolver::is_public_address;
 use super::signatures::{sign_request, sign_request_with_digest};
 use super::tls::TrustSummary;
 use super::vocab::ACTIVITY_JSON;
+use crate::clock::{Clock, SystemClock};
+use outcome::classify;
+pub use outcome::{parse_retry_after, DeliveryOutcome};
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER, USER_AGENT};
 use reqwest::{Method, StatusCode};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
 
@@ -67,6 +73,8 @@ pub struct FederationClient {
     policy: FetchPolicy,
     resolve: BTreeMap<String, SocketAddr>,
     trust: TrustSummary,
+    /// Dates the signatures and reads `Retry-After` dates: the node's clock.
+    clock: Arc<dyn Clock>,
 }
 
 /// The answer to a conditional GET.
@@ -74,25 +82,6 @@ pub struct FederationClient {
 pub enum Conditional {
     NotModified,
     Changed { document: serde_json::Value, etag: Option<String> },
-}
-
-/// How a delivery went, as the queue needs to know it.
-#[derive(Debug)]
-pub enum DeliveryOutcome {
-    Delivered,
-    /// Try again later; `retry_after` when the peer said when.
-    Retry {
-        status: Option<u16>,
-        error: String,
-        retry_after: Option<Duration>,
-    },
-    /// 410: the recipient no longer exists.
-    Gone,
-    /// Any other 4xx, or a URL our policy refuses: never retried.
-    Rejected {
-        status: Option<u16>,
-        error: String,
-    },
 }
 
 impl FederationClient {
@@ -127,7 +116,21 @@ impl FederationClient {
             builder = builder.resolve(host, *address);
         }
         let http = builder.build()?;
-        Ok(FederationClient { http, keys, key_id, policy, resolve: transport.resolve, trust })
+        Ok(FederationClient {
+            http,
+            keys,
+            key_id,
+            policy,
+            resolve: transport.resolve,
+            trust,
+            clock: Arc::new(SystemClock),
+        })
+    }
+
+    /// The same client, dating what it signs with `clock`.
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> FederationClient {
+        self.clock = clock;
+        self
     }
 
     pub fn policy(&self) -> &FetchPolicy {
@@ -185,7 +188,7 @@ impl FederationClient {
         let (served_by, response) = self
             .get_following_redirects(url, |hop| {
                 // The signature covers the host and the path: each hop is signed anew.
-                let signed = sign_request(&self.keys, &self.key_id, &Method::GET, hop, None, chrono::Utc::now())
+                let signed = sign_request(&self.keys, &self.key_id, &Method::GET, hop, None, self.clock.now())
                     .map_err(|e| FetchError::Signing(e.to_string()))?;
                 let mut request =
                     self.http.get(hop.clone()).headers(signed).header(ACCEPT, &accept).header(USER_AGENT, user_agent());
@@ -309,7 +312,7 @@ impl FederationClient {
                 other => DeliveryOutcome::Retry { status: None, error: other.to_string(), retry_after: None },
             };
         }
-        let now = chrono::Utc::now();
+        let now = self.clock.now();
         let signed = match sign_request_with_digest(&self.keys, &self.key_id, &Method::POST, &parsed, Some(digest), now)
         {
             Ok(h) => h,
@@ -331,37 +334,9 @@ impl FederationClient {
             Err(e) => {
                 DeliveryOutcome::Retry { status: None, error: failed(&parsed, &e).to_string(), retry_after: None }
             }
-            Ok(response) => classify(response.status(), response.headers().get(RETRY_AFTER)),
+            Ok(response) => classify(response.status(), response.headers().get(RETRY_AFTER), now),
         }
     }
-}
-
-fn classify(status: StatusCode, retry_after: Option<&HeaderValue>) -> DeliveryOutcome {
-    let code = status.as_u16();
-    if status.is_success() {
-        DeliveryOutcome::Delivered
-    } else if code == 410 {
-        DeliveryOutcome::Gone
-    } else if code == 408 || code == 429 || status.is_server_error() {
-        DeliveryOutcome::Retry {
-            status: Some(code),
-            error: format!("HTTP {code}"),
-            retry_after: retry_after.and_then(parse_retry_after),
-        }
-    } else {
-        DeliveryOutcome::Rejected { status: Some(code), error: format!("HTTP {code}") }
-    }
-}
-
-/// `Retry-After`: delay in seconds, or an HTTP date.
-pub fn parse_retry_after(value: &HeaderValue) -> Option<Duration> {
-    let text = value.to_str().ok()?.trim();
-    if let Ok(seconds) = text.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let at = chrono::DateTime::parse_from_rfc2822(text).ok()?;
-    let delta = at.with_timezone(&chrono::Utc) - chrono::Utc::now();
-    Some(delta.to_std().unwrap_or(Duration::ZERO))
 }
 
 /// The failure of a request to `url`, logged at `warn` when it is TLS: a certificate
@@ -381,58 +356,4 @@ fn user_agent() -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn production_client() -> FederationClient {
-        let policy = FetchPolicy {
-            peers: crate::federation::policy::FederationPolicy::default(),
-            allow_http: false,
-            allow_private_addresses: false,
-            timeout: Duration::from_secs(1),
-            max_response_bytes: 1024,
-        };
-        FederationClient::new(NodeKeys::generate().expect("keys"), "https://a.test/actor#main-key".into(), policy)
-            .expect("a client")
-    }
-
-    /// Every hop of a redirect goes through `check_url` before it is requested: these are
-    /// the hops a hostile peer would redirect to, and why each is refused.
-    #[tokio::test]
-    async fn the_production_policy_refuses_redirect_hops_to_internal_addresses() {
-        let client = production_client();
-        let private = "l'hôte désigne une adresse privée, locale ou de liaison (refusée en production)";
-        for (hop, why) in [
-            ("https://127.0.0.1/actor", private),
-            ("https://127.0.0.1:8080/actor", private),
-            ("https://10.0.0.7/inbox", private),
-            ("https://169.254.169.254/latest/meta-data/", private),
-            ("https://[::1]/actor", private),
-            ("https://[::ffff:10.0.0.1]/actor", private),
-            ("http://169.254.169.254/latest/meta-data/", "seul https est accepté"),
-            ("file:///etc/passwd", "seul https est accepté"),
-            ("https://user:secret@a.test/actor", "identifiants refusés dans une URL"),
-        ] {
-            match client.check_url(&Url::parse(hop).expect("a URL")).await {
-                Err(FetchError::Refused(url, reason)) => {
-                    assert_eq!(reason, why, "{hop}");
-                    assert_eq!(Url::parse(&url).ok(), Url::parse(hop).ok(), "the refusal names the hop");
-                }
-                other => panic!("{hop} must be refused, got {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn responses_are_classified_for_the_queue() {
-        assert!(matches!(classify(StatusCode::ACCEPTED, None), DeliveryOutcome::Delivered));
-        assert!(matches!(classify(StatusCode::GONE, None), DeliveryOutcome::Gone));
-        let retry_after = HeaderValue::from_static("120");
-        match classify(StatusCode::TOO_MANY_REQUESTS, Some(&retry_after)) {
-            DeliveryOutcome::Retry { retry_after, .. } => assert_eq!(retry_after, Some(Duration::from_secs(120))),
-            other => panic!("expected a retry, got {other:?}"),
-        }
-        assert!(matches!(classify(StatusCode::FORBIDDEN, None), DeliveryOutcome::Rejected { .. }));
-        assert!(matches!(classify(StatusCode::BAD_GATEWAY, None), DeliveryOutcome::Retry { .. }));
-    }
-}
+mod tests;

@@ -2,16 +2,7 @@
 //! allowlist (a closed regional network). Blocked peers can neither deliver to us nor
 //! read from us, and we never fetch from or deliver to them.
 
-use serde::Deserialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum PolicyMode {
-    #[default]
-    Open,
-    Blocklist,
-    Allowlist,
-}
+pub use crate::settings::PolicyMode;
 
 #[derive(Debug, Clone, Default)]
 pub struct FederationPolicy {

@@ -181,9 +181,34 @@ pub fn authority_of(url: &str) -> Option<String> {
     })
 }
 
+/// The lowercase `scheme://authority/` prefixes an actor URI on `peer` (`host[:port]`, as
+/// [`authority_of`] gives it) can start with: a port that is the scheme's default is
+/// also matched when written out.
+pub fn uri_prefixes_on(peer: &str) -> Vec<String> {
+    let peer = peer.to_lowercase();
+    let mut prefixes = vec![format!("https://{peer}/"), format!("http://{peer}/")];
+    if !peer.contains(':') || peer.ends_with(']') {
+        prefixes.push(format!("https://{peer}:443/"));
+        prefixes.push(format!("http://{peer}:80/"));
+    }
+    prefixes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_peers_prefixes_match_exactly_the_uris_on_that_peer() {
+        for uri in ["https://Example.org/users/a", "https://example.org:443/users/a", "http://127.0.0.1:8081/actor"] {
+            let peer = authority_of(uri).expect("an authority");
+            assert!(uri_prefixes_on(&peer).iter().any(|p| uri.to_lowercase().starts_with(p)), "{uri}");
+        }
+        let on = |peer: &str, uri: &str| uri_prefixes_on(peer).iter().any(|p| uri.starts_with(p));
+        assert!(!on("example.org", "https://example.org.evil/users/a"));
+        assert!(!on("127.0.0.1:8081", "http://127.0.0.1:80810/actor"));
+        assert!(!on("127.0.0.1:8081", "http://127.0.0.1/actor"));
+    }
 
     #[test]
     fn origins_include_the_port_and_ignore_the_path() {

@@ -4,7 +4,7 @@
 use super::Node;
 use crate::federation::keys::RemotePublicKey;
 use crate::federation::vocab::{id_of, origin_of};
-use crate::storage::{self, federation::RemoteActorRow, timestamp};
+use crate::storage::{self, remote_actors::RemoteActorRow, timestamp};
 use anyhow::{anyhow, Context};
 use serde_json::Value;
 
@@ -36,7 +36,7 @@ fn from_row(row: RemoteActorRow) -> anyhow::Result<RemoteActor> {
 
 /// The actor at `uri`, from the cache or fetched.
 pub async fn actor(node: &Node, uri: &str) -> anyhow::Result<RemoteActor> {
-    if let Some(row) = storage::federation::find_remote_actor(&node.pool, uri).await? {
+    if let Some(row) = storage::remote_actors::find_remote_actor(&node.pool, uri).await? {
         return from_row(row);
     }
     refetch_actor(node, uri).await
@@ -51,7 +51,7 @@ pub async fn refetch_actor(node: &Node, uri: &str) -> anyhow::Result<RemoteActor
 /// Caches an actor document fetched from `uri` (checked: its id, inbox and own key).
 pub async fn remember_actor(node: &Node, uri: &str, document: &Value) -> anyhow::Result<RemoteActor> {
     let row = parse_actor(uri, document, &timestamp(node.clock.now()))?;
-    storage::federation::upsert_remote_actor(&node.pool, &row).await.context("Failed to cache the actor")?;
+    storage::remote_actors::upsert_remote_actor(&node.pool, &row).await.context("Failed to cache the actor")?;
     from_row(row)
 }
 

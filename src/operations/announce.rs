@@ -22,16 +22,16 @@ async fn queue_announce(node: &Node, uri: &str, audited: Option<&Actor>) -> anyh
     let item = match queries::item_by_uri(node, uri).await {
         Ok(item) => item,
         Err(OperationError::NotFound) => return Ok(false),
-        Err(e) => return Err(anyhow::anyhow!("{e}")),
+        Err(e) => return Err(e.into()),
     };
     let now = node.clock.now();
     // A withdrawn item is re-shared too: followers then fetch its tombstone.
     let version = format!("{}:{}", timestamp(item.updated_at), item.lifecycle.code());
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
-    if !storage::federation::record_announce(&mut tx, uri, &version, &timestamp(now)).await? {
+    if !storage::announces::record_announce(&mut tx, uri, &version, &timestamp(now)).await? {
         return Ok(false);
     }
-    let id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
+    let id = node.new_activity_id();
     let activity =
         public_activity(&id, "Announce", &node.actor_uri(), &node.url("followers"), json!(uri), &wire_time(now));
     enqueue_to_followers(&mut tx, node, &id, "Announce", Some(uri), true, &activity).await?;

@@ -12,6 +12,7 @@ use crate::federation::article::{parse_article, ArticleError};
 use crate::federation::client::FetchError;
 use crate::federation::inbound::{check_fetched_object, parse_activity, InboundKind, Refusal, Vouched, Voucher};
 use crate::federation::vocab::{id_of, origin_of};
+use crate::storage::inbox_log::PendingActivity;
 use crate::storage::{self, timestamp};
 use anyhow::{anyhow, Context};
 use serde_json::Value;
@@ -99,7 +100,7 @@ pub async fn apply_vouched(node: &Node, vouched: Vouched) -> anyhow::Result<Appl
         InboundKind::Reject { follow } => answer_follow(node, actor, follow.as_deref(), false).await?,
         InboundKind::Undo { follow: true } => {
             let mut conn = node.pool.acquire().await?;
-            storage::federation::delete_follower(&mut conn, actor).await?;
+            storage::followers::delete_follower(&mut conn, actor).await?;
             ApplyOutcome::FollowerRemoved
         }
         InboundKind::Undo { follow: false } => ApplyOutcome::UndoOfSomethingElse,
@@ -127,7 +128,7 @@ pub async fn apply_vouched(node: &Node, vouched: Vouched) -> anyhow::Result<Appl
         }
         InboundKind::Delete { object } if object == actor => {
             let mut conn = node.pool.acquire().await?;
-            storage::federation::delete_follower(&mut conn, actor).await?;
+            storage::followers::delete_follower(&mut conn, actor).await?;
             ApplyOutcome::ActorDeleted
         }
         InboundKind::Delete { object } => {
@@ -150,16 +151,20 @@ pub async fn apply_vouched(node: &Node, vouched: Vouched) -> anyhow::Result<Appl
 }
 
 async fn answer_follow(node: &Node, actor: &str, follow: Option<&str>, accepted: bool) -> anyhow::Result<ApplyOutcome> {
-    let state = if accepted { "accepted" } else { "rejected" };
+    let state = if accepted {
+        crate::storage::states::FollowState::Accepted
+    } else {
+        crate::storage::states::FollowState::Rejected
+    };
     let now = timestamp(node.clock.now());
-    if !storage::federation::answer_following(&node.pool, actor, follow, state, &now).await? {
+    if !storage::following::answer_following(&node.pool, actor, follow, state, &now).await? {
         return Ok(ApplyOutcome::NoMatchingFollow);
     }
     if !accepted {
         return Ok(ApplyOutcome::FollowRejected);
     }
     // Backfill: the sync worker pulls the peer's whole outbox.
-    storage::federation::request_peer_sync(&node.pool, actor).await?;
+    storage::peer_sync::request_peer_sync(&node.pool, actor).await?;
     node.sync_signal.notify_one();
     Ok(ApplyOutcome::FollowAccepted)
 }
@@ -238,7 +243,7 @@ async fn relay_if_chosen(node: &Node, from: &str, uri: &str, outcome: ApplyOutco
         outcome,
         ApplyOutcome::Replica(ReplicaOutcome::Stored | ReplicaOutcome::Updated | ReplicaOutcome::Tombstoned)
     );
-    if changed && storage::federation::is_relayed(&node.pool, from).await? {
+    if changed && storage::following::is_relayed(&node.pool, from).await? {
         super::announce::announce(node, uri).await?;
     }
     Ok(outcome)
@@ -274,7 +279,9 @@ pub(crate) async fn fetch_object(node: &Node, uri: &str) -> anyhow::Result<Value
 }
 
 async fn follows(node: &Node, actor_uri: &str) -> anyhow::Result<bool> {
-    Ok(storage::federation::find_following(&node.pool, actor_uri).await?.is_some_and(|f| f.state != "rejected"))
+    Ok(storage::following::find_following(&node.pool, actor_uri)
+        .await?
+        .is_some_and(|f| f.state != crate::storage::states::FollowState::Rejected))
 }
 
 /// Attempts before an activity that keeps failing (e.g. its object cannot be fetched) is
@@ -286,9 +293,9 @@ pub const MAX_APPLY_ATTEMPTS: i64 = 5;
 /// for the next pass, up to [`MAX_APPLY_ATTEMPTS`]. Stops before the next activity once
 /// `stop` says so (the rest stay pending). Returns how many were applied.
 pub async fn apply_pending_activities(node: &Node, stop: &(dyn Fn() -> bool + Sync)) -> anyhow::Result<usize> {
-    let pending = storage::federation::pending_inbox_activities(&node.pool, 100).await?;
+    let pending = storage::inbox_log::pending_inbox_activities(&node.pool, 100).await?;
     let mut applied = 0;
-    for (activity_id, payload, attempts) in pending {
+    for PendingActivity { activity_id, payload, attempts } in pending {
         if stop() {
             break;
         }
@@ -305,7 +312,7 @@ pub async fn apply_pending_activities(node: &Node, stop: &(dyn Fn() -> bool + Sy
             }
             Err(e) if attempts + 1 < MAX_APPLY_ATTEMPTS => {
                 tracing::warn!(%activity_id, attempts, error = format!("{e:#}"), "failed to apply an activity; will retry");
-                storage::federation::count_inbox_attempt(&node.pool, &activity_id).await?;
+                storage::inbox_log::count_inbox_attempt(&node.pool, &activity_id).await?;
                 continue;
             }
             Err(e) => {
@@ -314,7 +321,7 @@ pub async fn apply_pending_activities(node: &Node, stop: &(dyn Fn() -> bool + Sy
             }
         };
         tracing::debug!(%activity_id, outcome = code, "activity applied");
-        storage::federation::mark_inbox_processed(&node.pool, &activity_id, code, &timestamp(node.clock.now())).await?;
+        storage::inbox_log::mark_inbox_processed(&node.pool, &activity_id, code, &timestamp(node.clock.now())).await?;
         applied += 1;
     }
     Ok(applied)

@@ -6,7 +6,9 @@
 
 use super::{Node, OperationError};
 use crate::content::ValidationErrors;
-use crate::storage::{self, audit::AuditRow, timestamp};
+use crate::storage::{self, timestamp};
+
+pub use crate::storage::audit::AuditRow;
 use anyhow::Context;
 use sqlx::SqliteConnection;
 use std::fmt;

@@ -6,7 +6,8 @@
 
 use super::Node;
 pub use crate::federation::client::DeliveryOutcome;
-pub use crate::storage::federation::ClaimedDelivery;
+pub use crate::storage::deliveries::ClaimedDelivery;
+use crate::storage::states::DeliveryState;
 use crate::storage::{self, timestamp};
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use rand::Rng;
@@ -20,24 +21,24 @@ const MAX_BACKOFF_SECONDS: i64 = 24 * 3600;
 
 /// Gives back every claim (at start: a worker that died held them).
 pub async fn release_claims(node: &Node) -> sqlx::Result<()> {
-    storage::federation::release_delivery_claims(&node.pool).await
+    storage::deliveries::release_delivery_claims(&node.pool).await
 }
 
 /// Gives back one claim, untried.
 pub async fn release_claim(node: &Node, id: i64) -> sqlx::Result<()> {
-    storage::federation::release_delivery_claim(&node.pool, id).await
+    storage::deliveries::release_delivery_claim(&node.pool, id).await
 }
 
 /// When the earliest pending delivery is due, if any.
 pub async fn next_due(node: &Node) -> Option<DateTime<Utc>> {
-    let earliest = storage::federation::earliest_pending_delivery(&node.pool).await.ok().flatten();
+    let earliest = storage::deliveries::earliest_pending_delivery(&node.pool).await.ok().flatten();
     earliest.as_deref().and_then(storage::parse_timestamp)
 }
 
 /// Claims up to `limit` due deliveries for the lease.
 pub async fn claim_due(node: &Node, limit: i64) -> sqlx::Result<Vec<ClaimedDelivery>> {
     let now = node.clock.now();
-    storage::federation::claim_due_deliveries(&node.pool, &timestamp(now), &timestamp(now + LEASE), limit).await
+    storage::deliveries::claim_due_deliveries(&node.pool, &timestamp(now), &timestamp(now + LEASE), limit).await
 }
 
 /// A payload to send to several inboxes: the bytes once, and their `Digest` header.
@@ -55,12 +56,12 @@ pub async fn payloads(
     let mut ids: Vec<i64> = claimed.iter().map(|d| d.activity).collect();
     ids.sort_unstable();
     ids.dedup();
-    let rows = storage::federation::payloads_of(&node.pool, &ids).await?;
+    let rows = storage::activities::payloads_of(&node.pool, &ids).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, payload)| {
-            let digest = crate::federation::signatures::digest_header(payload.as_bytes());
-            (id, Payload { body: bytes::Bytes::from(payload.into_bytes()), digest: digest.into() })
+        .map(|row| {
+            let digest = crate::federation::signatures::digest_header(row.payload.as_bytes());
+            (row.id, Payload { body: bytes::Bytes::from(row.payload.into_bytes()), digest: digest.into() })
         })
         .collect())
 }
@@ -83,7 +84,7 @@ pub async fn record_outcomes(node: &Node, outcomes: Vec<(ClaimedDelivery, Delive
         record_outcome(&mut tx, now, &now_text, &delivery, outcome).await?;
     }
     for peer in alive {
-        storage::federation::record_peer_success(&mut tx, &peer, &now_text).await?;
+        storage::peers::record_peer_success(&mut tx, &peer, &now_text).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -98,20 +99,35 @@ async fn record_outcome(
 ) -> anyhow::Result<()> {
     match outcome {
         DeliveryOutcome::Delivered => {
-            storage::federation::finish_delivery(conn, delivery.id, "delivered", Some(200), None, now_text).await?;
+            storage::deliveries::finish_delivery(
+                conn,
+                delivery.id,
+                DeliveryState::Delivered,
+                Some(200),
+                None,
+                now_text,
+            )
+            .await?;
         }
         DeliveryOutcome::Gone => {
-            storage::federation::finish_delivery(conn, delivery.id, "gone", Some(410), Some("HTTP 410"), now_text)
-                .await?;
-            let removed = storage::federation::delete_followers_by_inbox(conn, &delivery.inbox).await?;
+            storage::deliveries::finish_delivery(
+                conn,
+                delivery.id,
+                DeliveryState::Gone,
+                Some(410),
+                Some("HTTP 410"),
+                now_text,
+            )
+            .await?;
+            let removed = storage::followers::delete_followers_by_inbox(conn, &delivery.inbox).await?;
             tracing::info!(inbox = %delivery.inbox, removed, "inbox gone: followers removed");
         }
         DeliveryOutcome::Rejected { status, error } => {
             tracing::warn!(inbox = %delivery.inbox, %error, "delivery rejected permanently");
-            storage::federation::finish_delivery(
+            storage::deliveries::finish_delivery(
                 conn,
                 delivery.id,
-                "failed",
+                DeliveryState::Failed,
                 status.map(i64::from),
                 Some(&error),
                 now_text,
@@ -119,13 +135,13 @@ async fn record_outcome(
             .await?;
         }
         DeliveryOutcome::Retry { status, error, retry_after } => {
-            let failures = storage::federation::record_peer_failure(conn, &delivery.peer, &error, now_text).await?;
+            let failures = storage::peers::record_peer_failure(conn, &delivery.peer, &error, now_text).await?;
             let next = next_attempt(now, delivery.attempts, retry_after, &mut rand::thread_rng());
             if failures >= CIRCUIT_THRESHOLD {
-                storage::federation::open_peer_circuit(conn, &delivery.peer, &timestamp(next)).await?;
+                storage::peers::open_peer_circuit(conn, &delivery.peer, &timestamp(next)).await?;
             }
             tracing::debug!(inbox = %delivery.inbox, %error, attempts = delivery.attempts, next = %next, "delivery will be retried");
-            storage::federation::retry_delivery(conn, delivery.id, &timestamp(next), status.map(i64::from), &error)
+            storage::deliveries::retry_delivery(conn, delivery.id, &timestamp(next), status.map(i64::from), &error)
                 .await?;
         }
     }

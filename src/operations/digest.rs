@@ -18,15 +18,16 @@ pub struct SetDigest {
 /// The digest of the public items from `origin` (`None` or our own actor: local items).
 pub async fn item_set_digest(node: &Node, origin: Option<&str>) -> Result<SetDigest, OperationError> {
     let origin = origin.filter(|o| *o != node.actor_uri());
-    let rows = storage::federation::public_item_versions(&node.pool, origin).await?;
+    let rows = storage::item_versions::public_item_versions(&node.pool, origin).await?;
     let mut lines = String::with_capacity(rows.len() * 160);
-    for (uri, updated, document) in &rows {
-        let updated = storage::parse_timestamp(updated).map(storage::timestamp).unwrap_or_else(|| updated.clone());
-        lines.push_str(uri);
+    for row in &rows {
+        let updated =
+            storage::parse_timestamp(&row.updated_at).map(storage::timestamp).unwrap_or_else(|| row.updated_at.clone());
+        lines.push_str(&row.uri);
         lines.push('\t');
         lines.push_str(&updated);
         lines.push('\t');
-        lines.push_str(&sha256_hex(document));
+        lines.push_str(&sha256_hex(&row.document));
         lines.push('\n');
     }
     Ok(SetDigest { origin: origin.map(str::to_owned), items: rows.len(), digest: sha256_hex(&lines) })

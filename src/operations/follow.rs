@@ -35,10 +35,10 @@ pub async fn follow(node: &Node, target: &str, who: &Actor) -> Result<String, Op
         code: "unreachable_actor",
         message: format!("Impossible de lire l'acteur {actor_uri} : {e:#}"),
     })?;
-    let follow_id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
+    let follow_id = node.new_activity_id();
     let activity = direct_activity(&follow_id, "Follow", &node.actor_uri(), &remote.uri, json!(remote.uri));
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
-    storage::federation::upsert_following(
+    storage::following::upsert_following(
         &mut tx,
         &remote.uri,
         &remote.delivery_inbox,
@@ -58,8 +58,8 @@ pub async fn follow(node: &Node, target: &str, who: &Actor) -> Result<String, Op
 pub async fn unfollow(node: &Node, target: &str, who: &Actor) -> Result<(), OperationError> {
     let actor_uri = resolve_target(node, target).await?;
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
-    let row = storage::federation::delete_following(&mut tx, &actor_uri).await?.ok_or(OperationError::NotFound)?;
-    let undo_id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
+    let row = storage::following::delete_following(&mut tx, &actor_uri).await?.ok_or(OperationError::NotFound)?;
+    let undo_id = node.new_activity_id();
     let follow = direct_activity(&row.follow_activity_id, "Follow", &node.actor_uri(), &actor_uri, json!(actor_uri));
     let undo = direct_activity(&undo_id, "Undo", &node.actor_uri(), &actor_uri, strip_context(follow));
     let inbox = actor(node, &actor_uri).await.map(|a| a.inbox).unwrap_or(row.inbox);
@@ -75,9 +75,10 @@ pub async fn receive_follow(node: &Node, follower: &str, follow: &Value) -> anyh
     let remote = actor(node, follower).await?;
     let follow_id = follow.get("id").and_then(Value::as_str).unwrap_or_default();
     let auto = node.settings.federation.auto_accept_followers;
-    let state = if auto { "accepted" } else { "pending" };
+    let state =
+        if auto { crate::storage::states::FollowState::Accepted } else { crate::storage::states::FollowState::Pending };
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
-    storage::federation::upsert_follower(
+    storage::followers::upsert_follower(
         &mut tx,
         &remote.uri,
         &remote.delivery_inbox,
@@ -96,17 +97,18 @@ pub async fn receive_follow(node: &Node, follower: &str, follow: &Value) -> anyh
 
 /// An admin accepts or rejects a pending follower.
 pub async fn answer_follower(node: &Node, follower: &str, accept: bool, who: &Actor) -> Result<(), OperationError> {
-    let row = storage::federation::find_follower(&node.pool, follower).await?.ok_or(OperationError::NotFound)?;
+    let row = storage::followers::find_follower(&node.pool, follower).await?.ok_or(OperationError::NotFound)?;
     let remote = actor(node, follower).await?;
     let follow =
         direct_activity(&row.follow_activity_id, "Follow", follower, &node.actor_uri(), json!(node.actor_uri()));
     let follow = strip_context(follow);
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start a transaction")?;
     if accept {
-        storage::federation::set_follower_state(&mut tx, follower, "accepted").await?;
+        storage::followers::set_follower_state(&mut tx, follower, crate::storage::states::FollowState::Accepted)
+            .await?;
         queue_answer(&mut tx, node, "Accept", follower, &remote.inbox, &follow).await?;
     } else {
-        storage::federation::delete_follower(&mut tx, follower).await?;
+        storage::followers::delete_follower(&mut tx, follower).await?;
         queue_answer(&mut tx, node, "Reject", follower, &remote.inbox, &follow).await?;
     }
     let action = if accept { Action::PeerApprove } else { Action::PeerReject };
@@ -124,7 +126,7 @@ async fn queue_answer(
     inbox: &str,
     follow: &Value,
 ) -> anyhow::Result<()> {
-    let id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
+    let id = node.new_activity_id();
     let answer = direct_activity(&id, kind, &node.actor_uri(), to, strip_context(follow.clone()));
     enqueue(tx, node, &id, kind, None, false, &answer, &[inbox.to_owned()]).await
 }

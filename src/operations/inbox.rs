@@ -13,29 +13,45 @@ use super::Node;
 use crate::federation::article::parse_article;
 use crate::federation::inbound::{parse_activity, IdRules, InboundActivity, InboundKind, Refusal, Voucher};
 use crate::federation::signatures::{parse_signature, verify_digest, SignatureError};
-use crate::storage::{self, timestamp};
 use reqwest::header::{HeaderMap, HOST};
 use reqwest::Method;
 use serde_json::Value;
 use url::Url;
 
-/// Why an incoming request was refused: an HTTP status, a stable code and a reason.
+/// Why an incoming request was refused: the kind of refusal (`web` maps it to an HTTP
+/// status), a stable code and a message for the sender.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboxRejection {
-    pub status: u16,
+    pub reason: RejectionReason,
     pub code: &'static str,
     pub message: String,
 }
 
+/// The kinds of refusal, as a sender has to act on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RejectionReason {
+    /// The body is not JSON, or not an activity this node can read.
+    Malformed,
+    /// The signature, the digest or the signer's key do not vouch for the request.
+    Unauthenticated,
+    /// The actor's domain is not one this node federates with, or the activity speaks
+    /// for someone its signer may not speak for.
+    Forbidden,
+    /// A valid activity about something this node does not keep (not public).
+    NotKept,
+    /// It could not be stored now: the sender should try again later.
+    Unavailable,
+}
+
 impl InboxRejection {
-    fn new(status: u16, code: &'static str, message: impl Into<String>) -> Self {
-        InboxRejection { status, code, message: message.into() }
+    fn new(reason: RejectionReason, code: &'static str, message: impl Into<String>) -> Self {
+        InboxRejection { reason, code, message: message.into() }
     }
 }
 
 impl From<SignatureError> for InboxRejection {
     fn from(e: SignatureError) -> Self {
-        InboxRejection::new(401, e.code(), e.to_string())
+        InboxRejection::new(RejectionReason::Unauthenticated, e.code(), e.to_string())
     }
 }
 
@@ -57,13 +73,17 @@ pub async fn receive_activity(
     body: &[u8],
 ) -> Result<Received, InboxRejection> {
     verify_digest(headers, body)?;
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| InboxRejection::new(400, "invalid_json", format!("le corps n'est pas du JSON : {e}")))?;
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        InboxRejection::new(RejectionReason::Malformed, "invalid_json", format!("le corps n'est pas du JSON : {e}"))
+    })?;
     let activity = parse_activity(&value, id_rules(node))?;
     if !node.client.policy().peers.allows_url(&activity.actor) {
-        return Err(InboxRejection::new(403, "domain_blocked", "ce serveur ne fédère pas avec le domaine de l'acteur"));
+        return Err(InboxRejection::new(
+            RejectionReason::Forbidden,
+            "domain_blocked",
+            "ce serveur ne fédère pas avec le domaine de l'acteur",
+        ));
     }
-    let now = node.clock.now();
     let key = verify_signature(node, &Method::POST, path_and_query, headers).await?;
     let vouched = activity.vouched_by(Voucher::Signature { signer: key.uri })?;
     let activity = &vouched.activity;
@@ -74,13 +94,15 @@ pub async fn receive_activity(
     }
 
     let peer = crate::federation::vocab::authority_of(&activity.actor).unwrap_or_default();
-    if storage::federation::revive_peer(&node.pool, &peer, &timestamp(now)).await.unwrap_or(false) {
-        // The peer is back after failures: resume deliveries and catch up with it.
-        node.wake_delivery();
-        for actor in storage::federation::following_on_peer(&node.pool, &peer).await.unwrap_or_default() {
-            let _ = storage::federation::request_peer_sync(&node.pool, &actor).await;
+    match super::peers::revive_peer(node, &peer).await {
+        Ok(true) => {
+            node.wake_delivery();
+            node.sync_signal.notify_one();
         }
-        node.sync_signal.notify_one();
+        Ok(false) => {}
+        // The activity is still recorded: reviving the peer is a side effect the next
+        // request or the delivery worker's own retries will catch up with.
+        Err(e) => tracing::warn!(peer, error = format!("{e:#}"), "failed to revive a peer"),
     }
     let entry = Entry {
         activity_id: activity.id.clone(),
@@ -91,7 +113,11 @@ pub async fn receive_activity(
     };
     let recorded = ingest::record(node, entry).await.map_err(|e| {
         tracing::error!(error = format!("{e:#}"), "failed to record an incoming activity");
-        InboxRejection::new(503, "storage_unavailable", "l'activité n'a pas pu être enregistrée ; réessayez plus tard")
+        InboxRejection::new(
+            RejectionReason::Unavailable,
+            "storage_unavailable",
+            "l'activité n'a pas pu être enregistrée ; réessayez plus tard",
+        )
     })?;
     Ok(match recorded {
         Recorded::Applied => Received::Recorded { activity_id: activity.id.clone(), applied: true },
@@ -125,13 +151,13 @@ pub fn id_rules(node: &Node) -> IdRules {
 
 impl From<Refusal> for InboxRejection {
     fn from(refusal: Refusal) -> Self {
-        let status = match refusal {
-            Refusal::ActorMismatch { .. } => 401,
-            Refusal::NotTheOwner { .. } | Refusal::OriginMismatch(_) => 403,
-            Refusal::NotPublic => 422,
-            _ => 400,
+        let reason = match refusal {
+            Refusal::ActorMismatch { .. } => RejectionReason::Unauthenticated,
+            Refusal::NotTheOwner { .. } | Refusal::OriginMismatch(_) => RejectionReason::Forbidden,
+            Refusal::NotPublic => RejectionReason::NotKept,
+            _ => RejectionReason::Malformed,
         };
-        InboxRejection::new(status, refusal.code(), refusal.to_string())
+        InboxRejection::new(reason, refusal.code(), refusal.to_string())
     }
 }
 
@@ -149,17 +175,25 @@ pub async fn verify_signature(
     let signer = signature.actor_url_hint();
     if !node.client.policy().peers.allows_url(&signer) {
         return Err(InboxRejection::new(
-            403,
+            RejectionReason::Forbidden,
             "domain_blocked",
             "ce serveur ne fédère pas avec le domaine du signataire",
         ));
     }
     let mut key = actor(node, &signer).await.map_err(|e| {
-        InboxRejection::new(401, "key_unavailable", format!("impossible d'obtenir la clé de {signer} : {e:#}"))
+        InboxRejection::new(
+            RejectionReason::Unauthenticated,
+            "key_unavailable",
+            format!("impossible d'obtenir la clé de {signer} : {e:#}"),
+        )
     })?;
     if !signature.verify(&key.public_key) {
         key = refetch_actor(node, &signer).await.map_err(|e| {
-            InboxRejection::new(401, "key_unavailable", format!("impossible de relire la clé de {signer} : {e:#}"))
+            InboxRejection::new(
+                RejectionReason::Unauthenticated,
+                "key_unavailable",
+                format!("impossible de relire la clé de {signer} : {e:#}"),
+            )
         })?;
         if !signature.verify(&key.public_key) {
             return Err(SignatureError::BadSignature.into());
@@ -167,7 +201,7 @@ pub async fn verify_signature(
     }
     if key.key_id != signature.key_id() && key.uri != signature.key_id() {
         return Err(InboxRejection::new(
-            401,
+            RejectionReason::Unauthenticated,
             "key_not_owned",
             format!("{} n'est pas la clé de {}", signature.key_id(), key.uri),
         ));
@@ -195,7 +229,7 @@ fn check_signed_host(base_url: &Url, headers: &HeaderMap) -> Result<(), InboxRej
     let ours = base_url.host_str().unwrap_or_default();
     let ours = base_url.port().map_or(ours.to_owned(), |port| format!("{ours}:{port}"));
     Err(InboxRejection::new(
-        401,
+        RejectionReason::Unauthenticated,
         "signature_host_mismatch",
         format!("la signature a été faite pour l'hôte « {signed} », pas pour ce nœud ({ours})"),
     ))
@@ -203,7 +237,7 @@ fn check_signed_host(base_url: &Url, headers: &HeaderMap) -> Result<(), InboxRej
 
 #[cfg(test)]
 mod tests {
-    use super::check_signed_host;
+    use super::{check_signed_host, RejectionReason};
     use reqwest::header::{HeaderMap, HeaderValue, HOST};
 
     fn host(value: &str) -> HeaderMap {
@@ -230,7 +264,11 @@ mod tests {
             (&dev, "127.0.0.1"),
         ] {
             let refused = check_signed_host(base, &host(other)).expect_err(other);
-            assert_eq!((refused.status, refused.code), (401, "signature_host_mismatch"), "{other}");
+            assert_eq!(
+                (refused.reason, refused.code),
+                (RejectionReason::Unauthenticated, "signature_host_mismatch"),
+                "{other}"
+            );
         }
         assert!(check_signed_host(&public, &HeaderMap::new()).is_err(), "no Host at all");
     }

@@ -89,7 +89,7 @@ impl IngestQueue {
 
 /// The inbox worker counted what is still pending.
 pub async fn set_backlog(node: &Node) -> sqlx::Result<usize> {
-    let pending = storage::federation::count_pending_inbox_activities(&node.pool).await?;
+    let pending = storage::inbox_log::count_pending_inbox_activities(&node.pool).await?;
     let pending = usize::try_from(pending).unwrap_or(usize::MAX);
     node.ingest.backlog.store(pending, Ordering::Relaxed);
     Ok(pending)
@@ -200,7 +200,7 @@ async fn try_write(node: &Node, entries: &[Entry]) -> anyhow::Result<Result<Vec<
             }
         };
         let payload = if direct { "" } else { entry.payload.as_str() };
-        let fresh = storage::federation::record_inbox_activity(
+        let fresh = storage::inbox_log::record_inbox_activity(
             &mut *tx,
             &entry.activity_id,
             &entry.actor,
@@ -232,14 +232,14 @@ async fn apply(
     now: &str,
 ) -> anyhow::Result<WrittenReplica> {
     let written = write_replica(conn, node, replica).await?;
-    storage::federation::mark_inbox_processed(conn, &entry.activity_id, written.outcome.code(), now).await?;
+    storage::inbox_log::mark_inbox_processed(conn, &entry.activity_id, written.outcome.code(), now).await?;
     Ok(written)
 }
 
 /// Records an activity pending, in a transaction of its own.
 async fn record_pending(node: &Node, entry: &Entry) -> anyhow::Result<Written> {
     let now = timestamp(node.clock.now());
-    let fresh = storage::federation::record_inbox_activity(
+    let fresh = storage::inbox_log::record_inbox_activity(
         &node.pool,
         &entry.activity_id,
         &entry.actor,
@@ -255,6 +255,6 @@ async fn record_pending(node: &Node, entry: &Entry) -> anyhow::Result<Written> {
 /// Changes from a followed actor are applied from the payload; anything else (lineage
 /// from an actor we do not follow, a relayed peer) takes the worker's full path.
 async fn applies_directly(conn: &mut SqliteConnection, actor: &str) -> anyhow::Result<bool> {
-    let following = storage::federation::find_following(&mut *conn, actor).await?;
-    Ok(following.is_some_and(|f| f.state != "rejected" && !f.relay))
+    let following = storage::following::find_following(&mut *conn, actor).await?;
+    Ok(following.is_some_and(|f| f.state != crate::storage::states::FollowState::Rejected && !f.relay))
 }

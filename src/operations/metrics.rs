@@ -102,7 +102,7 @@ pub struct Gauges {
 
 pub async fn gauges(node: &Node) -> anyhow::Result<Gauges> {
     let now = node.clock.now();
-    let queues = storage::federation::peer_queue_states(&node.pool)
+    let queues = storage::peers::peer_queue_states(&node.pool)
         .await?
         .into_iter()
         .map(|q| QueueGauge {

@@ -9,7 +9,7 @@ pub mod actors;
 pub mod announce;
 pub mod apply;
 pub mod audit;
-pub mod clock;
+pub mod backup;
 pub mod collections;
 pub mod coordination;
 pub mod deliveries;
@@ -41,7 +41,7 @@ pub mod territories;
 pub mod update;
 pub mod write;
 
-pub use clock::{Clock, SystemClock};
+pub use crate::clock::{Clock, SystemClock};
 pub use errors::OperationError;
 pub use model::Item;
 
@@ -118,6 +118,11 @@ impl Node {
 
     pub fn actor_uri(&self) -> String {
         self.url("actor")
+    }
+
+    /// A new id for an activity this node sends (`…/activities/<uuid>`).
+    pub fn new_activity_id(&self) -> String {
+        self.url(&format!("activities/{}", uuid::Uuid::new_v4()))
     }
 
     pub fn key_id(&self) -> String {

@@ -3,7 +3,7 @@
 //! territories, and the health of each peer. The page and the JSON API share this.
 
 use super::{Node, OperationError};
-use crate::storage::{self, federation::PeerQueueRow, timestamp};
+use crate::storage::{self, peers::PeerQueueRow, timestamp};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -71,7 +71,7 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
         territories.entry(actor.clone()).or_insert_with(|| entry(actor)).new_this_week = n;
     }
     // Peers we follow show up even before they publish.
-    for follow in storage::federation::list_following(&node.pool).await? {
+    for follow in storage::following::list_following(&node.pool).await? {
         let actor = follow.actor_uri;
         territories.entry(actor.clone()).or_insert_with(|| entry(actor));
     }
@@ -79,8 +79,8 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
         storage::network::actor_names(&node.pool).await?.into_iter().collect();
     let places: BTreeMap<String, String> =
         storage::network::territory_of_origins(&node.pool).await?.into_iter().map(|(o, t)| (key(o), t)).collect();
-    let queues = storage::federation::peer_queue_states(&node.pool).await?;
-    let syncs = storage::federation::list_peer_syncs(&node.pool).await?;
+    let queues = storage::peers::peer_queue_states(&node.pool).await?;
+    let syncs = storage::peer_sync::list_peer_syncs(&node.pool).await?;
     for t in territories.values_mut() {
         t.name = if t.local {
             node.settings.node.display_name.clone()
@@ -110,7 +110,7 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
 fn health(
     actor: &str,
     queues: &[PeerQueueRow],
-    syncs: &[storage::federation::PeerSyncRow],
+    syncs: &[storage::peer_sync::PeerSyncRow],
     now: chrono::DateTime<chrono::Utc>,
 ) -> PeerHealth {
     let peer = crate::federation::vocab::authority_of(actor).unwrap_or_default();
@@ -121,7 +121,7 @@ fn health(
         failures: queue.map(|q| q.consecutive_failures).unwrap_or(0),
         last_success_at: queue.and_then(|q| q.last_success_at.clone()),
         last_sync_at: sync.and_then(|s| s.last_sync_at.clone()),
-        sync_state: sync.map(|s| s.state.clone()),
+        sync_state: sync.map(|s| s.state.as_str().to_owned()),
         queue_lag_seconds: queue
             .and_then(|q| q.oldest_pending_at.as_deref())
             .and_then(storage::parse_timestamp)

@@ -94,7 +94,7 @@ pub async fn record_public_change(
     also_to: &[String],
 ) -> anyhow::Result<()> {
     let now = node.clock.now();
-    let activity_id = node.url(&format!("activities/{}", uuid::Uuid::new_v4()));
+    let activity_id = node.new_activity_id();
     let object = match change {
         PublicChange::Deleted => tombstone(&item.uri, &wire_time(now)),
         _ => {
@@ -113,7 +113,7 @@ pub async fn record_public_change(
         object,
         &wire_time(now),
     );
-    let mut inboxes = storage::federation::follower_inboxes(conn).await.context("Failed to read follower inboxes")?;
+    let mut inboxes = storage::followers::follower_inboxes(conn).await.context("Failed to read follower inboxes")?;
     for inbox in also_to {
         if !inboxes.contains(inbox) {
             inboxes.push(inbox.clone());
@@ -132,7 +132,7 @@ pub async fn enqueue_to_followers(
     public: bool,
     activity: &Value,
 ) -> anyhow::Result<()> {
-    let inboxes = storage::federation::follower_inboxes(conn).await.context("Failed to read follower inboxes")?;
+    let inboxes = storage::followers::follower_inboxes(conn).await.context("Failed to read follower inboxes")?;
     enqueue(conn, node, activity_id, kind, object_uri, public, activity, &inboxes).await
 }
 
@@ -150,13 +150,13 @@ pub async fn enqueue(
 ) -> anyhow::Result<()> {
     let now = timestamp(node.clock.now());
     let payload = serde_json::to_string(activity).context("Failed to serialize an activity")?;
-    let row = storage::federation::insert_activity(conn, activity_id, kind, object_uri, public, &payload, &now)
+    let row = storage::activities::insert_activity(conn, activity_id, kind, object_uri, public, &payload, &now)
         .await
         .context("Failed to record an activity")?;
     let peers: Vec<String> = inboxes.iter().map(|inbox| authority_of(inbox).unwrap_or_else(|| inbox.clone())).collect();
     let recipients: Vec<(&str, &str)> =
         inboxes.iter().map(String::as_str).zip(peers.iter().map(String::as_str)).collect();
-    storage::federation::insert_deliveries(conn, row, &recipients, object_uri, &now)
+    storage::deliveries::insert_deliveries(conn, row, &recipients, object_uri, &now)
         .await
         .context("Failed to queue the deliveries")?;
     Ok(())

@@ -3,7 +3,7 @@
 //! forms, so the node serves while this runs; small batches keep the write lock short.
 
 use super::Node;
-use crate::storage::items::pack_plain_texts;
+use crate::storage::item_revisions::pack_plain_texts;
 use anyhow::Context;
 
 /// Rows packed per table and transaction.

@@ -249,7 +249,7 @@ pub struct Revision {
 }
 
 pub async fn revisions(node: &Node, item: &Item) -> Result<Vec<Revision>, OperationError> {
-    let rows = storage::items::list_revisions(&node.pool, item.id).await?;
+    let rows = storage::item_revisions::list_revisions(&node.pool, item.id).await?;
     rows.into_iter()
         .map(|r| {
             let document = serde_json::from_str(&r.document).context("Failed to read a stored revision")?;
@@ -284,8 +284,8 @@ pub struct ItemLink {
     pub public: bool,
 }
 
-impl From<storage::items::ItemLinkRow> for ItemLink {
-    fn from(row: storage::items::ItemLinkRow) -> ItemLink {
+impl From<storage::item_links::ItemLinkRow> for ItemLink {
+    fn from(row: storage::item_links::ItemLinkRow) -> ItemLink {
         let public = Lifecycle::parse(&row.lifecycle).is_some_and(Lifecycle::is_public);
         ItemLink {
             id: row.id,
@@ -301,7 +301,7 @@ impl From<storage::items::ItemLinkRow> for ItemLink {
 
 /// The public items among `uris` that this node holds, as links (one query).
 pub async fn public_item_links(node: &Node, uris: &[&str]) -> Result<Vec<ItemLink>, OperationError> {
-    let rows = storage::items::item_links_by_uris(&node.pool, uris).await?;
+    let rows = storage::item_links::item_links_by_uris(&node.pool, uris).await?;
     Ok(rows.into_iter().map(ItemLink::from).filter(|link| link.public).collect())
 }
 
@@ -314,7 +314,10 @@ pub async fn lineage(node: &Node, item: &Item) -> Result<Lineage, OperationError
         .iter()
         .map(|uri| (uri.clone(), known.iter().find(|k| &k.uri == uri).cloned()))
         .collect();
-    let adapted_in =
-        storage::items::item_links_inspired_by(&node.pool, &item.uri).await?.into_iter().map(ItemLink::from).collect();
+    let adapted_in = storage::item_links::item_links_inspired_by(&node.pool, &item.uri)
+        .await?
+        .into_iter()
+        .map(ItemLink::from)
+        .collect();
     Ok(Lineage { inspired_by, adapted_in })
 }

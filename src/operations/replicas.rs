@@ -126,7 +126,7 @@ pub(crate) async fn write_replica(
     prepared: &PreparedReplica,
 ) -> anyhow::Result<WrittenReplica> {
     let nothing = |outcome| WrittenReplica { outcome, item_id: None, queued_files: 0, released_files: Vec::new() };
-    if storage::federation::is_tombstoned(conn, &prepared.article_id).await? {
+    if storage::tombstones::is_tombstoned(conn, &prepared.article_id).await? {
         return Ok(nothing(ReplicaOutcome::Tombstoned));
     }
     let existing = storage::items::find_item_by_uri(conn, &prepared.article_id).await?;
@@ -276,7 +276,7 @@ pub async fn withdraw_replica(
             .await?;
     }
     if finality == Finality::Final {
-        storage::federation::insert_tombstone(&mut tx, uri, &timestamp(now))
+        storage::tombstones::insert_tombstone(&mut tx, uri, &timestamp(now))
             .await
             .context("Failed to store a tombstone")?;
     }

@@ -35,23 +35,17 @@ pub async fn sync_peer(
     actor: &str,
     progress: &(dyn Fn(usize, Option<i64>) + Sync),
 ) -> anyhow::Result<SyncReport> {
-    let state = storage::federation::find_peer_sync(&node.pool, actor).await?;
+    let state = storage::peer_sync::find_peer_sync(&node.pool, actor).await?;
     let (cursor, etag) = state.map(|s| (s.cursor, s.etag)).unwrap_or_default();
     let now = || timestamp(node.clock.now());
     match run(node, actor, cursor.as_deref(), etag.as_deref(), progress).await {
         Ok((report, new_cursor, new_etag)) => {
-            storage::federation::finish_peer_sync(
-                &node.pool,
-                actor,
-                new_cursor.as_deref(),
-                new_etag.as_deref(),
-                &now(),
-            )
-            .await?;
+            storage::peer_sync::finish_peer_sync(&node.pool, actor, new_cursor.as_deref(), new_etag.as_deref(), &now())
+                .await?;
             Ok(report)
         }
         Err(e) => {
-            storage::federation::fail_peer_sync(&node.pool, actor, &format!("{e:#}"), &now()).await?;
+            storage::peer_sync::fail_peer_sync(&node.pool, actor, &format!("{e:#}"), &now()).await?;
             Err(e)
         }
     }
@@ -82,7 +76,7 @@ async fn run(
         Conditional::Changed { document, etag } => (document, etag),
     };
     let total = collection.get("totalItems").and_then(Value::as_i64);
-    storage::federation::start_peer_sync(&node.pool, actor, &outbox, total).await?;
+    storage::peer_sync::start_peer_sync(&node.pool, actor, &outbox, total).await?;
 
     let mut report = SyncReport::default();
     let mut newest: Option<String> = None;
@@ -122,7 +116,7 @@ async fn run(
             }
             report.activities += 1;
         }
-        storage::federation::progress_peer_sync(&node.pool, actor, report.activities as i64).await?;
+        storage::peer_sync::progress_peer_sync(&node.pool, actor, report.activities as i64).await?;
         progress(report.activities, total);
         if report.pages >= MAX_PAGES {
             break;
@@ -156,13 +150,13 @@ async fn apply_outbox_activity(node: &Node, owner: &str, activity: &Value) -> an
 
 /// Asks for a catch-up with every followed peer (the sync worker's periodic round).
 pub async fn request_sync_of_all_following(node: &Node) -> sqlx::Result<()> {
-    storage::federation::request_sync_of_all_following(&node.pool).await.map(|_| ())
+    storage::peer_sync::request_sync_of_all_following(&node.pool).await.map(|_| ())
 }
 
 /// One pass of the sync worker: every peer with a requested sync, until `stop` says so
 /// (the others stay requested). Returns how many peers were synced.
 pub async fn sync_requested_peers(node: &Node, stop: &(dyn Fn() -> bool + Sync)) -> anyhow::Result<usize> {
-    let peers = storage::federation::requested_peer_syncs(&node.pool).await?;
+    let peers = storage::peer_sync::requested_peer_syncs(&node.pool).await?;
     let mut synced = 0;
     for peer in &peers {
         if stop() {

@@ -43,7 +43,7 @@ pub async fn upgrade_stored_items(node: &Node) -> anyhow::Result<usize> {
                 write.territory = &doc.territory.name;
                 changed += 1;
             }
-            storage::items::replace_item_terms(&mut tx, row.id, &term_pairs(&item_terms(&doc)))
+            storage::item_terms::replace_item_terms(&mut tx, row.id, &term_pairs(&item_terms(&doc)))
                 .await
                 .context("Failed to store an item's places")?;
             write_funding(&mut tx, row.id, &doc).await?;

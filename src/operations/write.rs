@@ -9,7 +9,8 @@ use crate::content::markdown::{render_markdown, to_plain_text};
 use crate::content::search::{index_columns, searchable_fields, Analyzer};
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, ValidItem, Vocabularies};
-use crate::storage::items::{FundingRow, ItemWrite};
+use crate::storage::item_funding::FundingRow;
+use crate::storage::items::ItemWrite;
 use crate::storage::{self, search_index::IndexRow};
 use anyhow::Context;
 use sqlx::SqliteConnection;
@@ -64,7 +65,9 @@ pub fn term_pairs<'a>(terms: &'a [(&'static str, String)]) -> Vec<(&'static str,
 /// The funding lines of a public item (none otherwise), for the coordination totals,
 /// replacing the item's earlier ones.
 pub(crate) async fn write_funding(conn: &mut SqliteConnection, item_id: i64, doc: &ItemDocument) -> anyhow::Result<()> {
-    storage::items::delete_item_funding(&mut *conn, item_id).await.context("Failed to replace the item's funding")?;
+    storage::item_funding::delete_item_funding(&mut *conn, item_id)
+        .await
+        .context("Failed to replace the item's funding")?;
     insert_funding(conn, item_id, doc).await
 }
 
@@ -85,7 +88,7 @@ async fn insert_funding(conn: &mut SqliteConnection, item_id: i64, doc: &ItemDoc
         .collect();
     let places = doc.territory.match_codes();
     let regions: Vec<&str> = places.iter().map(String::as_str).filter(|c| c.starts_with("region:")).collect();
-    storage::items::insert_item_funding(conn, item_id, &rows, &regions)
+    storage::item_funding::insert_item_funding(conn, item_id, &rows, &regions)
         .await
         .context("Failed to store the item's funding")
 }
@@ -93,9 +96,13 @@ async fn insert_funding(conn: &mut SqliteConnection, item_id: i64, doc: &ItemDoc
 /// Removes the rows derived from an earlier revision of an item: terms, funding, lineage
 /// links and file references (its index row is replaced by [`index_item`]).
 async fn clear_derived_rows(conn: &mut SqliteConnection, item_id: i64) -> anyhow::Result<()> {
-    storage::items::delete_item_terms(&mut *conn, item_id).await.context("Failed to replace the item's terms")?;
-    storage::items::delete_item_funding(&mut *conn, item_id).await.context("Failed to replace the item's funding")?;
-    storage::items::delete_item_links(&mut *conn, item_id).await.context("Failed to replace the item's lineage")?;
+    storage::item_terms::delete_item_terms(&mut *conn, item_id).await.context("Failed to replace the item's terms")?;
+    storage::item_funding::delete_item_funding(&mut *conn, item_id)
+        .await
+        .context("Failed to replace the item's funding")?;
+    storage::item_links::delete_item_links(&mut *conn, item_id)
+        .await
+        .context("Failed to replace the item's lineage")?;
     storage::media::delete_refs(conn, item_id).await.context("Failed to replace the item's files")
 }
 
@@ -115,11 +122,11 @@ pub(crate) async fn write_derived_rows(
     if replaces {
         clear_derived_rows(conn, item_id).await?;
     }
-    storage::items::insert_item_terms(conn, item_id, &term_pairs(&item_terms(doc)))
+    storage::item_terms::insert_item_terms(conn, item_id, &term_pairs(&item_terms(doc)))
         .await
         .context("Failed to store the item's terms")?;
     insert_funding(conn, item_id, doc).await?;
-    storage::items::insert_item_links(conn, item_id, &doc.inspired_by)
+    storage::item_links::insert_item_links(conn, item_id, &doc.inspired_by)
         .await
         .context("Failed to store the item's lineage")?;
     index_item_rows(conn, item_id, revision, write, &derived.index_columns, doc, replaces).await?;
@@ -127,7 +134,7 @@ pub(crate) async fn write_derived_rows(
     let keeps_files = write.origin.is_none() || doc.lifecycle.is_public();
     let files: Vec<&str> = if keeps_files { doc.media.iter().flat_map(|m| m.digests()).collect() } else { Vec::new() };
     storage::media::insert_refs(conn, item_id, &files).await.context("Failed to store the item's files")?;
-    storage::items::insert_revision(
+    storage::item_revisions::insert_revision(
         conn,
         item_id,
         revision,

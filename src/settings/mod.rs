@@ -75,6 +75,17 @@ pub struct DatabaseSettings {
     pub path: PathBuf,
 }
 
+/// Which peers a node talks to (`federation.policy`): everyone, everyone but the listed
+/// domains, or only the listed domains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PolicyMode {
+    #[default]
+    Open,
+    Blocklist,
+    Allowlist,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FederationSettings {
@@ -88,7 +99,7 @@ pub struct FederationSettings {
     pub delivery_poll_interval: Duration,
     pub delivery_concurrency: usize,
     /// open | blocklist | allowlist, applied to `domains`.
-    pub policy: crate::federation::policy::PolicyMode,
+    pub policy: PolicyMode,
     /// Hosts blocked (blocklist) or admitted (allowlist); a domain covers its subdomains.
     pub domains: Vec<String>,
     /// Require signed GETs for objects and collections (the actor stays public).
@@ -297,9 +308,7 @@ impl Settings {
         if self.federation.inbox_backlog_limit == 0 {
             return bad("federation.inbox_backlog_limit", "0 n'est pas accepté");
         }
-        if self.federation.policy == crate::federation::policy::PolicyMode::Allowlist
-            && self.federation.domains.is_empty()
-        {
+        if self.federation.policy == PolicyMode::Allowlist && self.federation.domains.is_empty() {
             return bad(
                 "federation.domains",
                 "une liste d'autorisation (policy = \"allowlist\") demande au moins un domaine",
@@ -332,61 +341,4 @@ impl Settings {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use figment::providers::Serialized;
-
-    #[test]
-    fn the_shipped_defaults_load() {
-        let settings = Settings::from_figment(Settings::figment(None)).expect("defaults must load");
-        assert_eq!(settings.server.port, 8080);
-        assert!(!settings.federation.allow_http, "production default is https only");
-    }
-
-    #[test]
-    fn a_wrong_type_names_the_key() {
-        let figment = Settings::figment(None).merge(Serialized::default("server.port", "huit"));
-        let error = Settings::from_figment(figment).expect_err("a port must be a number");
-        assert_eq!(error.key, "server.port");
-    }
-
-    #[test]
-    fn an_unknown_key_is_refused() {
-        let figment = Settings::figment(None).merge(Serialized::default("server.prot", 80));
-        let error = Settings::from_figment(figment).expect_err("unknown keys are refused");
-        assert!(error.to_string().contains("prot"), "{error}");
-    }
-
-    #[test]
-    fn a_certificate_without_its_key_is_refused() {
-        let figment = Settings::figment(None).merge(Serialized::default("server.tls_certificate", "/etc/cert.pem"));
-        let error = Settings::from_figment(figment).expect_err("the key is missing");
-        assert_eq!(error.key, "server.tls_key");
-    }
-
-    #[test]
-    fn the_hosts_table_takes_socket_addresses() {
-        let figment = Settings::figment(None)
-            .merge(Serialized::default("federation.resolve", BTreeMap::from([("a.test", "127.0.0.1:8443")])));
-        let settings = Settings::from_figment(figment).expect("a valid hosts table");
-        assert_eq!(settings.federation.resolve["a.test"], "127.0.0.1:8443".parse().expect("an address"));
-        let figment = Settings::figment(None)
-            .merge(Serialized::default("federation.resolve", BTreeMap::from([("A.test", "127.0.0.1:0")])));
-        let error = Settings::from_figment(figment).expect_err("an upper-case host never matches a URL");
-        assert_eq!(error.key, "federation.resolve.A.test");
-    }
-
-    #[test]
-    fn the_default_log_filter_matches_the_shipped_file() {
-        let settings = Settings::from_figment(Settings::figment(None)).expect("defaults must load");
-        assert_eq!(settings.log.filter, DEFAULT_LOG_FILTER);
-        assert_eq!(settings.log.quieter_by_default().filter, "warn");
-    }
-
-    #[test]
-    fn an_invalid_username_names_the_key() {
-        let figment = Settings::figment(None).merge(Serialized::default("node.username", "Marseille Nord"));
-        let error = Settings::from_figment(figment).expect_err("spaces are refused");
-        assert_eq!(error.key, "node.username");
-    }
-}
+mod tests;

@@ -5,23 +5,37 @@
 //! the in-memory facet sets derived from the tables (`facet_sets`).
 
 pub mod accounts;
+pub mod activities;
+pub mod announces;
 pub mod audit;
+pub mod deliveries;
 pub mod facet_sets;
-pub mod federation;
+pub mod followers;
+pub mod following;
+pub mod inbox_log;
+pub mod item_funding;
+pub mod item_links;
+pub mod item_revisions;
+pub mod item_terms;
+pub mod item_versions;
 pub mod items;
 pub mod keys;
 pub mod media;
 pub mod media_files;
 pub mod network;
 pub mod packed;
+pub mod peer_sync;
+pub mod peers;
+pub mod remote_actors;
 pub mod search;
 pub mod search_index;
 pub mod search_text;
+pub mod states;
 pub mod stats;
+pub mod tombstones;
 pub mod upgrades;
 
 use anyhow::Context;
-use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::Path;
@@ -62,13 +76,18 @@ pub async fn begin_write(pool: &SqlitePool) -> sqlx::Result<sqlx::Transaction<'s
     pool.begin_with("BEGIN IMMEDIATE").await
 }
 
-/// Timestamps are stored as fixed-width RFC 3339 UTC text, so they sort as strings.
-pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+pub use crate::clock::{parse_timestamp, timestamp};
 
-pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+/// Whether another process holds `database` open (a running node, in WAL mode): taking
+/// an exclusive lock without waiting tells.
+pub async fn is_database_in_use(database: &Path) -> anyhow::Result<bool> {
+    use sqlx::Connection;
+    let options = SqliteConnectOptions::new().filename(database).busy_timeout(Duration::ZERO);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await.context("impossible d'ouvrir la base")?;
+    let locked = sqlx::query("BEGIN EXCLUSIVE").execute(&mut conn).await.is_err();
+    let _ = sqlx::query("ROLLBACK").execute(&mut conn).await;
+    conn.close().await.ok();
+    Ok(locked)
 }
 
 /// SQLite's `PRAGMA quick_check`: "ok", or the problems found.

@@ -73,6 +73,7 @@ fn decompress(frame: &[u8]) -> std::io::Result<Vec<u8>> {
 }
 
 /// A column read through [`unpack`]: `#[sqlx(try_from = "PackedText")]` on a `String` field.
+#[derive(Debug)]
 pub struct PackedText(String);
 
 impl From<PackedText> for String {

@@ -4,6 +4,7 @@
 
 pub mod activitypub;
 pub mod api;
+pub mod body;
 pub mod client_address;
 pub mod media;
 pub mod ops;

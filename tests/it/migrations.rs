@@ -75,7 +75,7 @@ async fn an_item_of_an_older_database_keeps_its_document_and_gets_its_facets() {
     let item = storage::items::find_item_by_id(&pool, 7).await.expect("a read").expect("the item");
     assert_eq!(item.document, "{\"current\":true}", "the current document moved to its revision row");
     assert_eq!(item.body_html, "<p>x</p>");
-    let revisions = storage::items::list_revisions(&pool, 7).await.expect("revisions");
+    let revisions = storage::item_revisions::list_revisions(&pool, 7).await.expect("revisions");
     let documents: Vec<(i64, &str)> = revisions.iter().map(|r| (r.revision, r.document.as_str())).collect();
     assert_eq!(documents, vec![(2, "{\"current\":true}"), (1, "{\"first\":true}")]);
     let facets: String =
@@ -109,7 +109,7 @@ async fn texts_stored_plain_by_an_older_node_read_the_same_and_are_packed() {
     let pool = storage::connect(&path).await.expect("the migrated database");
     let read = |pool: SqlitePool| async move {
         let item = storage::items::find_item_by_id(&pool, 3).await.expect("a read").expect("the item");
-        let revisions = storage::items::list_revisions(&pool, 3).await.expect("revisions");
+        let revisions = storage::item_revisions::list_revisions(&pool, 3).await.expect("revisions");
         (item.document, item.body_html, revisions.into_iter().map(|r| r.document).collect::<Vec<_>>())
     };
     let expected = (
@@ -119,9 +119,13 @@ async fn texts_stored_plain_by_an_older_node_read_the_same_and_are_packed() {
     );
     assert_eq!(read(pool.clone()).await, expected, "plain rows read as they are");
 
-    assert_eq!(storage::items::pack_plain_texts(&pool, 1).await.expect("a batch"), 2, "one revision and one body");
-    assert_eq!(storage::items::pack_plain_texts(&pool, 1).await.expect("a batch"), 1, "the last revision");
-    assert_eq!(storage::items::pack_plain_texts(&pool, 1).await.expect("a batch"), 0, "nothing left");
+    assert_eq!(
+        storage::item_revisions::pack_plain_texts(&pool, 1).await.expect("a batch"),
+        2,
+        "one revision and one body"
+    );
+    assert_eq!(storage::item_revisions::pack_plain_texts(&pool, 1).await.expect("a batch"), 1, "the last revision");
+    assert_eq!(storage::item_revisions::pack_plain_texts(&pool, 1).await.expect("a batch"), 0, "nothing left");
     let kinds: Vec<String> = sqlx::query_scalar(
         "SELECT typeof(document) FROM item_revisions UNION ALL SELECT typeof(body_html) FROM item_contents",
     )

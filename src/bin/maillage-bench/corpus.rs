@@ -246,14 +246,22 @@ pub async fn bulk_insert(
             };
             let id =
                 storage::items::insert_item(&mut tx, &write, &updated).await.context("Failed to insert an item")?;
-            storage::items::insert_item_terms(&mut tx, id, &term_pairs(&item_terms(&doc)))
+            storage::item_terms::insert_item_terms(&mut tx, id, &term_pairs(&item_terms(&doc)))
                 .await
                 .context("Failed to insert terms")?;
             let columns = analysed_columns(&mut analyzer, vocab, &doc, &template.body_text);
             index_item(&mut tx, id, 1, &write, &columns, &doc).await?;
-            storage::items::insert_revision(&mut tx, id, 1, doc.lifecycle.code(), &document_json, &updated, "bench")
-                .await
-                .context("Failed to insert a revision")?;
+            storage::item_revisions::insert_revision(
+                &mut tx,
+                id,
+                1,
+                doc.lifecycle.code(),
+                &document_json,
+                &updated,
+                "bench",
+            )
+            .await
+            .context("Failed to insert a revision")?;
         }
         tx.commit().await.context("Failed to commit a bulk transaction")?;
         n = end;
@@ -269,7 +277,7 @@ pub async fn pack_reused(db: &std::path::Path, progress: impl Fn(String)) -> any
     let mut packed = 0;
     let mut last = Instant::now();
     loop {
-        let done = storage::items::pack_plain_texts(&pool, 2000).await?;
+        let done = storage::item_revisions::pack_plain_texts(&pool, 2000).await?;
         if done == 0 {
             break;
         }

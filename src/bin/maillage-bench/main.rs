@@ -13,6 +13,7 @@
 //! ```
 
 mod actors;
+mod b1_baselines;
 mod b1_ingest;
 mod b2_fanout;
 mod b3_replication;

@@ -24,7 +24,7 @@ pub async fn outbox(node: web::Data<Node>, req: HttpRequest, query: web::Query<P
     }
     let id = node.url("actor/outbox");
     let (newest, total) = match collections::outbox_version(&node).await {
-        Ok(version) => version,
+        Ok(version) => (version.newest, version.count),
         Err(e) => return internal(e),
     };
     if query.page != Some(true) && query.before.is_none() {
@@ -61,11 +61,11 @@ pub async fn outbox(node: web::Data<Node>, req: HttpRequest, query: web::Query<P
         "type": "OrderedCollectionPage",
         "partOf": id,
         "totalItems": total,
-        "orderedItems": rows.iter().filter_map(|(_, payload)| strip_context(payload)).collect::<Vec<_>>(),
+        "orderedItems": rows.iter().filter_map(|row| strip_context(&row.payload)).collect::<Vec<_>>(),
     });
     if rows.len() as i64 == OUTBOX_PAGE_SIZE {
-        if let Some((last, _)) = rows.last() {
-            page["next"] = json!(format!("{id}?page=true&before={last}"));
+        if let Some(last) = rows.last() {
+            page["next"] = json!(format!("{id}?page=true&before={}", last.id));
         }
     }
     activity_json(&page)

@@ -3,6 +3,7 @@
 use super::activity_json;
 use crate::federation::vocab::{maillage_terms, ActorDescription};
 use crate::federation::webfinger::jrd;
+use crate::operations::inbox::{InboxRejection, RejectionReason};
 use crate::operations::{collections, Node};
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -117,6 +118,18 @@ pub async fn actor(node: web::Data<Node>) -> HttpResponse {
 /// The project's JSON-LD context, for people and processors that want to resolve terms.
 pub async fn namespace() -> HttpResponse {
     HttpResponse::Ok().content_type("application/ld+json; charset=utf-8").json(json!({ "@context": maillage_terms() }))
+}
+
+/// A refused inbox or signed request, with the status its kind of refusal calls for.
+pub fn rejected(rejection: &InboxRejection) -> HttpResponse {
+    let status = match rejection.reason {
+        RejectionReason::Malformed => 400,
+        RejectionReason::Unauthenticated => 401,
+        RejectionReason::Forbidden => 403,
+        RejectionReason::NotKept => 422,
+        RejectionReason::Unavailable => 503,
+    };
+    error(status, rejection.code, &rejection.message)
 }
 
 pub fn error(status: u16, code: &str, message: &str) -> HttpResponse {

@@ -2,11 +2,11 @@
 //! is read otherwise), then verify, record (and apply what the payload carries) in a
 //! group commit, answer 202 once it is durable; beyond the backlog bound, 503.
 
-use super::discovery::error;
+use super::discovery::{error, rejected};
 use crate::federation::vocab::AS_CONTEXT;
 use crate::operations::inbox::{receive_activity, Received};
 use crate::operations::Node;
-use crate::web::api::body::read_limited;
+use crate::web::body::read_limited;
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::mime::Mime;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -86,7 +86,7 @@ pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload
         Err(rejection) => {
             tracing::info!(code = rejection.code, reason = %rejection.message, "inbox request rejected");
             node.metrics.inbox_rejected(rejection.code);
-            error(rejection.status, rejection.code, &rejection.message)
+            rejected(&rejection)
         }
     }
 }

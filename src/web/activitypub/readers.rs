@@ -2,7 +2,7 @@
 //! peers the federation policy admits; with it off, anyone, except signed GETs from
 //! blocked domains.
 
-use super::discovery::error;
+use super::discovery::{error, rejected};
 use super::inbox::header_map;
 use crate::operations::inbox::verify_signature;
 use crate::operations::Node;
@@ -24,6 +24,6 @@ pub async fn check_reader(node: &Node, req: &HttpRequest) -> Result<(), HttpResp
         Ok(_) => Ok(()),
         // A bad signature on an optional read is ignored unless reads must be signed.
         Err(rejection) if rejection.code != "domain_blocked" && !node.settings.federation.authorized_fetch => Ok(()),
-        Err(rejection) => Err(error(rejection.status, rejection.code, &rejection.message)),
+        Err(rejection) => Err(rejected(&rejection)),
     }
 }

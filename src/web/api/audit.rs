@@ -3,10 +3,10 @@
 use super::auth::required_client;
 use super::errors::ApiError;
 use super::openapi::ApiErrorBody;
+use crate::operations::audit::AuditRow;
 use crate::operations::audit::{self, AuditFilter};
 use crate::operations::scopes::Scope;
 use crate::operations::Node;
-use crate::storage::audit::AuditRow;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 

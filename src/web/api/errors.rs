@@ -32,6 +32,12 @@ struct Inner<'a> {
     fields: &'a [FieldError],
 }
 
+impl From<crate::web::body::BodyRefused> for ApiError {
+    fn from(refused: crate::web::body::BodyRefused) -> ApiError {
+        ApiError::new(refused.status, refused.code, refused.message)
+    }
+}
+
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
         ApiError { status, code, message: message.into(), fields: Vec::new(), challenge: None }

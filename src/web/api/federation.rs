@@ -25,8 +25,8 @@ pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespon
     let crate::operations::peers::PeerOverview { followers, following, queues, syncs, .. } =
         crate::operations::peers::overview(&node).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({
-        "followers": followers.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),
-        "following": following.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),
+        "followers": followers.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state.as_str().to_owned(), since: f.created_at }).collect::<Vec<_>>(),
+        "following": following.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state.as_str().to_owned(), since: f.created_at }).collect::<Vec<_>>(),
         "queues": queues,
         "syncs": syncs,
     })))

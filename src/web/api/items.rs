@@ -194,7 +194,7 @@ fn parse_body(req: &HttpRequest, body: &[u8]) -> Result<crate::content::ItemDocu
               (status = 415, description = "Pas du JSON", body = ApiErrorBody), (status = 422, description = "Champs à corriger", body = ApiErrorBody)))]
 pub async fn create(node: web::Data<Node>, req: HttpRequest, payload: web::Payload) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
-    let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
+    let body = crate::web::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let doc = parse_body(&req, &body)?;
     let item = publish::create_item(&node, doc, &client.actor()).await?;
     Ok(HttpResponse::Created()
@@ -236,7 +236,7 @@ pub async fn replace(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
-    let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
+    let body = crate::web::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let doc = parse_body(&req, &body)?;
     let item = update::replace_item(&node, &slug, doc, &client.actor()).await?.into_item();
     Ok(HttpResponse::Ok().json(item_json(&node, &item, Audience::Editors)?))
@@ -254,7 +254,7 @@ pub async fn patch(
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     require_json(&req)?;
-    let body = super::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
+    let body = crate::web::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
     let patch: serde_json::Value = serde_json::from_slice(&body)
         .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", format!("JSON mal formé : {e}")))?;
     if !patch.is_object() {

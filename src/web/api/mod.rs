@@ -17,7 +17,6 @@
 
 mod audit;
 mod auth;
-pub mod body;
 pub mod errors;
 mod federation;
 mod items;

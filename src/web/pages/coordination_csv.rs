@@ -31,7 +31,7 @@ pub async fn export(
     for row in rows {
         writer.write_record(&row).map_err(|e| PageError::Internal(e.into()))?;
     }
-    let body = writer.into_inner().map_err(|e| PageError::Internal(anyhow::anyhow!("{e}")))?;
+    let body = writer.into_inner().map_err(|e| PageError::Internal(e.into_error().into()))?;
     let file = match &region {
         Some(code) => format!("reseau-{name}-{}.csv", code.replace(':', "-")),
         None => format!("reseau-{name}.csv"),

@@ -71,7 +71,7 @@ pub async fn json(node: web::Data<Node>) -> Result<HttpResponse, PageError> {
     let views: Vec<_> = items.iter().map(|item| item.view(today, Audience::Public, node.base_url.as_str())).collect();
     let body = serde_json::to_vec_pretty(&serde_json::json!({
         "node": node.actor_uri(),
-        "generated_at": crate::storage::timestamp(node.clock.now()),
+        "generated_at": crate::clock::timestamp(node.clock.now()),
         "total": views.len(),
         "items": views,
     }))

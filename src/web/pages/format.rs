@@ -135,7 +135,7 @@ pub fn timestamp(text: &str) -> String {
 }
 
 fn timestamp_in(lang: Lang, text: &str) -> String {
-    let Some(at) = crate::storage::parse_timestamp(text) else {
+    let Some(at) = crate::clock::parse_timestamp(text) else {
         return text.to_owned();
     };
     let day = date_in(lang, at.date_naive());

@@ -118,11 +118,11 @@ async fn a_peer_whose_certificate_comes_from_an_unknown_ca_is_refused_with_the_t
     // queued for B's inbox, and the failed delivery records the cause in the queue.
     let mut connection = a.node.pool.acquire().await.expect("a connection");
     let now = maillage::storage::timestamp(chrono::Utc::now());
-    maillage::storage::federation::upsert_follower(
+    maillage::storage::followers::upsert_follower(
         &mut connection,
         &b.actor(),
         "https://b.test/inbox",
-        "accepted",
+        maillage::storage::states::FollowState::Accepted,
         "https://b.test/activities/suivi",
         &now,
     )

@@ -102,7 +102,8 @@ impl HostileNode {
             sqlx::query_scalar("SELECT id FROM items").fetch_all(&self.node.pool).await.expect("the items");
         let mut documents = Vec::new();
         for item in items {
-            let revisions = maillage::storage::items::list_revisions(&self.node.pool, item).await.expect("revisions");
+            let revisions =
+                maillage::storage::item_revisions::list_revisions(&self.node.pool, item).await.expect("revisions");
             documents.extend(revisions.into_iter().map(|r| r.document));
         }
         documents

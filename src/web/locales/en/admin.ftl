@@ -47,7 +47,6 @@ admin-state-accepted = accepted
 admin-state-awaiting-your-answer = awaiting your answer
 admin-state-awaiting-acceptance = awaiting acceptance
 admin-state-rejected = rejected
-admin-state-unknown = unknown
 
 # Delivery queues
 admin-queues = Delivery queue per peer

@@ -47,7 +47,6 @@ admin-state-accepted = accepté
 admin-state-awaiting-your-answer = en attente de votre réponse
 admin-state-awaiting-acceptance = en attente d'acceptation
 admin-state-rejected = refusé
-admin-state-unknown = inconnu
 
 # Delivery queues
 admin-queues = File de livraison par pair

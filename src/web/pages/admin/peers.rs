@@ -1,6 +1,7 @@
 //! The `/admin/pairs` page itself: the view of followers, follows, queues and syncs, and
 //! the notices shown after an action (named by a fixed code in the query string).
 
+use crate::operations::peers::{FollowState, SyncState};
 use crate::operations::Node;
 use crate::web::pages::editor::session::{require_editor, Editor};
 use crate::web::pages::errors::PageError;
@@ -81,30 +82,28 @@ fn when(at: Option<&str>) -> String {
     at.map(format::timestamp).unwrap_or_else(|| t("admin-never"))
 }
 
-fn follower_state(state: &str) -> String {
+fn follower_state(state: FollowState) -> String {
     match state {
-        "accepted" => t("admin-state-accepted"),
-        "pending" => t("admin-state-awaiting-your-answer"),
-        _ => t("admin-state-unknown"),
+        FollowState::Accepted => t("admin-state-accepted"),
+        FollowState::Pending => t("admin-state-awaiting-your-answer"),
+        FollowState::Rejected => t("admin-state-rejected"),
     }
 }
 
-fn following_state(state: &str) -> String {
+fn following_state(state: FollowState) -> String {
     match state {
-        "accepted" => t("admin-state-accepted"),
-        "pending" => t("admin-state-awaiting-acceptance"),
-        "rejected" => t("admin-state-rejected"),
-        _ => t("admin-state-unknown"),
+        FollowState::Accepted => t("admin-state-accepted"),
+        FollowState::Pending => t("admin-state-awaiting-acceptance"),
+        FollowState::Rejected => t("admin-state-rejected"),
     }
 }
 
-fn sync_state(state: &str) -> String {
+fn sync_state(state: SyncState) -> String {
     match state {
-        "pending" => t("admin-sync-pending"),
-        "running" => t("admin-sync-running"),
-        "done" => t("admin-sync-done"),
-        "failed" => t("admin-sync-failed"),
-        _ => t("admin-state-unknown"),
+        SyncState::Pending => t("admin-sync-pending"),
+        SyncState::Running => t("admin-sync-running"),
+        SyncState::Done => t("admin-sync-done"),
+        SyncState::Failed => t("admin-sync-failed"),
     }
 }
 
@@ -153,8 +152,8 @@ pub async fn page(
             .iter()
             .map(|f| FollowerView {
                 peer: peer_name(&f.actor_uri, &names),
-                state: follower_state(&f.state),
-                pending: f.state == "pending",
+                state: follower_state(f.state),
+                pending: f.state == FollowState::Pending,
                 since: format::timestamp(&f.created_at),
             })
             .collect(),
@@ -162,7 +161,7 @@ pub async fn page(
             .iter()
             .map(|f| FollowingView {
                 peer: peer_name(&f.actor_uri, &names),
-                state: following_state(&f.state),
+                state: following_state(f.state),
                 since: format::timestamp(&f.created_at),
                 accepted: f.accepted_at.as_deref().map(format::timestamp),
                 relay: f.relay,
@@ -186,7 +185,7 @@ pub async fn page(
             .iter()
             .map(|s| SyncView {
                 peer: peer_name(&s.actor_uri, &names),
-                state: sync_state(&s.state),
+                state: sync_state(s.state),
                 seen: s.activities_seen,
                 total: s.total_items,
                 last_sync: when(s.last_sync_at.as_deref()),

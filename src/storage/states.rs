@@ -1,0 +1,70 @@
+//! The states a federation row can be in, as the `state` columns hold them.
+
+use serde::Serialize;
+
+/// Where a follow stands: a peer's follow of us (`followers`) or ours of a peer
+/// (`following`). Followers are never `Rejected`: a refused follow is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, Serialize)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum FollowState {
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// Where one delivery of an activity to one inbox stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, Serialize)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum DeliveryState {
+    Pending,
+    Delivered,
+    /// Given up after the last retry, or refused for good (4xx).
+    Failed,
+    /// The inbox answered 410: its followers were removed.
+    Gone,
+}
+
+/// Where the catch-up with a followed peer stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, Serialize)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum SyncState {
+    Pending,
+    Running,
+    Done,
+    Failed,
+}
+
+impl FollowState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FollowState::Pending => "pending",
+            FollowState::Accepted => "accepted",
+            FollowState::Rejected => "rejected",
+        }
+    }
+}
+
+impl DeliveryState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryState::Pending => "pending",
+            DeliveryState::Delivered => "delivered",
+            DeliveryState::Failed => "failed",
+            DeliveryState::Gone => "gone",
+        }
+    }
+}
+
+impl SyncState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SyncState::Pending => "pending",
+            SyncState::Running => "running",
+            SyncState::Done => "done",
+            SyncState::Failed => "failed",
+        }
+    }
+}
