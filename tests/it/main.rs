@@ -13,6 +13,7 @@ mod api_retract;
 mod api_scopes;
 mod api_updates;
 mod api_validation;
+mod architecture;
 mod audit;
 mod cli_import;
 mod cli_node;

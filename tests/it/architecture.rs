@@ -1,0 +1,122 @@
+//! The house's layout, read from the source: which top-level module may name which
+//! (`web | cli | workers → operations → federation | storage | content`), every source
+//! file small and opening with a module doc. A change that fights the layout fails here
+//! with the file and line, so the layout is changed on purpose or not at all.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What each top-level module may name through `crate::`. `clock`, `content` and
+/// `settings` are leaves anyone may use; `startup` wires everything together.
+const ALLOWED: &[(&str, &[&str])] = &[
+    ("clock", &[]),
+    ("content", &[]),
+    ("settings", &["content"]),
+    ("telemetry", &["settings"]),
+    ("storage", &["clock", "content"]),
+    ("federation", &["clock", "content", "settings"]),
+    ("operations", &["clock", "content", "federation", "settings", "storage"]),
+    ("workers", &["clock", "operations"]),
+    ("web", &["clock", "content", "federation", "operations", "settings"]),
+    ("cli", &["clock", "content", "federation", "operations", "settings", "startup", "telemetry"]),
+    (
+        "startup",
+        &["clock", "content", "federation", "operations", "settings", "storage", "telemetry", "web", "workers"],
+    ),
+];
+
+/// Lines a source file may hold at most.
+const MAX_LINES: usize = 400;
+
+fn source_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a readable folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            source_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The library's files by top-level module (the binaries under `src/bin` are left out).
+fn library_files() -> BTreeMap<String, Vec<PathBuf>> {
+    let mut files = Vec::new();
+    source_files(&src(), &mut files);
+    let mut by_module: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for file in files {
+        let relative = file.strip_prefix(src()).expect("under src");
+        let top = relative.components().next().expect("a path").as_os_str().to_string_lossy().into_owned();
+        let module = top.trim_end_matches(".rs").to_owned();
+        if module != "bin" && module != "lib" && module != "main" {
+            by_module.entry(module).or_default().push(file);
+        }
+    }
+    by_module
+}
+
+/// The top-level modules a line names through `crate::`.
+fn named_modules(line: &str) -> Vec<&str> {
+    line.match_indices("crate::")
+        .map(|(at, _)| {
+            let rest = &line[at + "crate::".len()..];
+            let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+#[test]
+fn every_module_names_only_the_modules_below_it() {
+    let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
+    let mut breaches = Vec::new();
+    for (module, files) in library_files() {
+        let Some(may_name) = allowed.get(module.as_str()) else {
+            breaches.push(format!("{module}: a top-level module missing from ALLOWED"));
+            continue;
+        };
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a readable file");
+            for (number, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                for named in named_modules(line) {
+                    if named != module && allowed.contains_key(named) && !may_name.contains(&named) {
+                        breaches.push(format!("{}:{}: {module} names {named}", file.display(), number + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(breaches.is_empty(), "layer breaches:\n{}", breaches.join("\n"));
+}
+
+#[test]
+fn the_rule_reader_sees_every_way_a_module_is_named() {
+    assert_eq!(named_modules("use crate::storage::{self, timestamp};"), ["storage"]);
+    assert_eq!(named_modules("let x = crate::web::body::read(crate::clock::now());"), ["web", "clock"]);
+    assert!(named_modules("use super::Node;").is_empty());
+}
+
+#[test]
+fn every_source_file_is_small_and_says_what_it_owns() {
+    let mut files = Vec::new();
+    source_files(&src(), &mut files);
+    let mut problems = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a readable file");
+        let lines = text.lines().count();
+        if lines > MAX_LINES {
+            problems.push(format!("{}: {lines} lines (at most {MAX_LINES})", file.display()));
+        }
+        if !text.starts_with("//!") {
+            problems.push(format!("{}: no module doc (`//!`) on its first line", file.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
