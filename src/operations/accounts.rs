@@ -76,7 +76,7 @@ pub async fn authenticate_api_token(node: &Node, token: &str) -> Result<Option<A
     }
     let row =
         storage::accounts::touch_live_api_token(&node.pool, &sha256_hex(token), &timestamp(node.clock.now())).await?;
-    Ok(row.map(|(name, scopes)| ApiTokenHolder { name, scopes: Scopes::from_stored(&scopes) }))
+    Ok(row.map(|token| ApiTokenHolder { name: token.name, scopes: Scopes::from_stored(&token.scopes) }))
 }
 
 pub async fn list_api_tokens(node: &Node) -> Result<Vec<storage::accounts::ApiTokenRow>, OperationError> {

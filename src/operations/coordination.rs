@@ -63,31 +63,13 @@ pub struct CoordinationFigures {
     pub funding: Vec<FundingTotal>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct FundingTotal {
-    /// A `funding_type` code, or empty when the lines give none.
-    pub funding_type: String,
-    /// Empty when the lines name none.
-    pub programme: String,
-    pub amount_cents: i64,
-    pub lines: i64,
-}
+pub use crate::storage::network::FundingTotal;
 
 /// The figures for the whole network, or for the région `region`; `Ok(None)` while the
 /// facet sets are loading.
 pub async fn figures(node: &Node, region: Option<&str>) -> Result<Option<CoordinationFigures>, OperationError> {
     let today = node.clock.now().date_naive();
-    let funding = storage::network::funding_totals(&node.pool, region)
-        .await
-        .map_err(anyhow::Error::from)?
-        .into_iter()
-        .map(|(funding_type, programme, amount_cents, lines)| FundingTotal {
-            funding_type,
-            programme,
-            amount_cents,
-            lines,
-        })
-        .collect();
+    let funding = storage::network::funding_totals(&node.pool, region).await.map_err(anyhow::Error::from)?;
     let first_month = first_month(today);
     let figures = node.facets.read(|sets| {
         let everything = sets.selection(&[], false)?;

@@ -362,16 +362,16 @@ pub struct MediaSummary {
 }
 
 pub async fn summary(node: &Node) -> Result<MediaSummary, OperationError> {
-    let (files, bytes, queued, failing) = storage::media::summary(&node.pool).await?;
+    let stored = storage::media::summary(&node.pool).await?;
     let root = node.media_folder.root();
     let writable = std::fs::create_dir_all(root).is_ok()
         && std::fs::metadata(root).map(|m| !m.permissions().readonly()).unwrap_or(false);
     Ok(MediaSummary {
-        files,
-        bytes,
+        files: stored.files,
+        bytes: stored.bytes,
         quota: node.settings.media.quota_bytes,
-        queued,
-        failing,
+        queued: stored.queued,
+        failing: stored.failing,
         directory: root.to_path_buf(),
         writable,
     })

@@ -3,6 +3,8 @@
 
 use super::Node;
 use crate::storage;
+
+pub use crate::storage::network::OriginCount;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -96,8 +98,8 @@ pub struct QueueGauge {
 pub struct Gauges {
     pub facet_sets_ready: bool,
     pub queues: Vec<QueueGauge>,
-    /// (origin, kind, public items); `None` is this node.
-    pub items: Vec<(Option<String>, String, i64)>,
+    /// Public items by origin (`None` is this node) and kind.
+    pub items: Vec<OriginCount>,
 }
 
 pub async fn gauges(node: &Node) -> anyhow::Result<Gauges> {

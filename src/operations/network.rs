@@ -55,20 +55,20 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
     let key = |origin: Option<String>| origin.unwrap_or_else(|| me.clone());
     let mut territories: BTreeMap<String, Territory> = BTreeMap::new();
     let entry = |actor: String| -> Territory { Territory { local: actor == me, actor, ..Default::default() } };
-    for (origin, kind, n) in storage::network::counts_by_origin_and_kind(&node.pool).await? {
-        let actor = key(origin);
+    for count in storage::network::counts_by_origin_and_kind(&node.pool).await? {
+        let actor = key(count.origin);
         let t = territories.entry(actor.clone()).or_insert_with(|| entry(actor));
-        t.total += n;
-        t.by_kind.insert(kind, n);
+        t.total += count.n;
+        t.by_kind.insert(count.value, count.n);
     }
-    for (origin, pillar, n) in storage::network::counts_by_origin_and_pillar(&node.pool).await? {
-        let actor = key(origin);
-        territories.entry(actor.clone()).or_insert_with(|| entry(actor)).by_pillar.insert(pillar, n);
+    for count in storage::network::counts_by_origin_and_pillar(&node.pool).await? {
+        let actor = key(count.origin);
+        territories.entry(actor.clone()).or_insert_with(|| entry(actor)).by_pillar.insert(count.value, count.n);
     }
     let week_ago = timestamp(now - chrono::Duration::days(7));
-    for (origin, n) in storage::network::counts_new_since(&node.pool, &week_ago).await? {
-        let actor = key(origin);
-        territories.entry(actor.clone()).or_insert_with(|| entry(actor)).new_this_week = n;
+    for recent in storage::network::counts_new_since(&node.pool, &week_ago).await? {
+        let actor = key(recent.origin);
+        territories.entry(actor.clone()).or_insert_with(|| entry(actor)).new_this_week = recent.n;
     }
     // Peers we follow show up even before they publish.
     for follow in storage::following::list_following(&node.pool).await? {
@@ -76,9 +76,12 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
         territories.entry(actor.clone()).or_insert_with(|| entry(actor));
     }
     let names: BTreeMap<String, Option<String>> =
-        storage::network::actor_names(&node.pool).await?.into_iter().collect();
-    let places: BTreeMap<String, String> =
-        storage::network::territory_of_origins(&node.pool).await?.into_iter().map(|(o, t)| (key(o), t)).collect();
+        storage::network::actor_names(&node.pool).await?.into_iter().map(|a| (a.uri, a.name)).collect();
+    let places: BTreeMap<String, String> = storage::network::territory_of_origins(&node.pool)
+        .await?
+        .into_iter()
+        .map(|o| (key(o.origin), o.territory))
+        .collect();
     let queues = storage::peers::peer_queue_states(&node.pool).await?;
     let syncs = storage::peer_sync::list_peer_syncs(&node.pool).await?;
     for t in territories.values_mut() {
@@ -101,7 +104,7 @@ pub async fn network_view(node: &Node) -> Result<NetworkView, OperationError> {
     let lineage = storage::network::lineage_links(&node.pool)
         .await?
         .into_iter()
-        .map(|(from, to, items)| LineageLink { from: key(from), to: key(to), items })
+        .map(|link| LineageLink { from: key(link.adapting), to: key(link.inspiring), items: link.items })
         .filter(|l| l.from != l.to)
         .collect();
     Ok(NetworkView { territories: territories.into_values().collect(), lineage, generated_at: timestamp(now) })

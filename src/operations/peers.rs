@@ -29,7 +29,7 @@ pub async fn overview(node: &Node) -> Result<PeerOverview, OperationError> {
         following: following::list_following(&node.pool).await?,
         queues: peers::peer_queue_states(&node.pool).await?,
         syncs: peer_sync::list_peer_syncs(&node.pool).await?,
-        names: storage::network::actor_names(&node.pool).await?.into_iter().collect(),
+        names: storage::network::actor_names(&node.pool).await?.into_iter().map(|a| (a.uri, a.name)).collect(),
     })
 }
 

@@ -1,8 +1,9 @@
-//! Editors, their sessions, and API tokens. Only hashes of secrets are stored.
+//! `editors`, `sessions` and `api_tokens`: the people who edit, their sessions, and the
+//! tokens programs use. Only hashes of secrets are stored.
 
 use sqlx::{SqliteConnection, SqlitePool};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct EditorRow {
     pub id: i64,
     pub username: String,
@@ -11,7 +12,10 @@ pub struct EditorRow {
 }
 
 pub async fn editor_exists(conn: &mut SqliteConnection, username: &str) -> sqlx::Result<bool> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM editors WHERE username = ?)").bind(username).fetch_one(conn).await
+    let found = sqlx::query_scalar!(r#"SELECT 1 AS "found!: i64" FROM editors WHERE username = ?"#, username)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
 }
 
 pub async fn upsert_editor(
@@ -21,24 +25,27 @@ pub async fn upsert_editor(
     role: &str,
     now: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO editors (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role",
+        username,
+        password_hash,
+        role,
+        now
     )
-    .bind(username)
-    .bind(password_hash)
-    .bind(role)
-    .bind(now)
     .execute(conn)
     .await?;
     Ok(())
 }
 
 pub async fn find_editor(pool: &SqlitePool, username: &str) -> sqlx::Result<Option<EditorRow>> {
-    sqlx::query_as("SELECT id, username, password_hash, role FROM editors WHERE username = ?")
-        .bind(username)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_as!(
+        EditorRow,
+        r#"SELECT id AS "id!", username, password_hash, role FROM editors WHERE username = ?"#,
+        username
+    )
+    .fetch_optional(pool)
+    .await
 }
 
 pub async fn insert_session(
@@ -48,17 +55,19 @@ pub async fn insert_session(
     csrf: &str,
     expires_at: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO sessions (token_hash, editor_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)")
-        .bind(token_hash)
-        .bind(editor_id)
-        .bind(csrf)
-        .bind(expires_at)
-        .execute(conn)
-        .await?;
+    sqlx::query!(
+        "INSERT INTO sessions (token_hash, editor_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+        token_hash,
+        editor_id,
+        csrf,
+        expires_at
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct SessionRow {
     pub editor_id: i64,
     pub username: String,
@@ -67,18 +76,19 @@ pub struct SessionRow {
 }
 
 pub async fn find_live_session(pool: &SqlitePool, token_hash: &str, now: &str) -> sqlx::Result<Option<SessionRow>> {
-    sqlx::query_as(
+    sqlx::query_as!(
+        SessionRow,
         "SELECT s.editor_id, e.username, e.role, s.csrf_token FROM sessions s JOIN editors e ON e.id = s.editor_id
          WHERE s.token_hash = ? AND s.expires_at > ?",
+        token_hash,
+        now
     )
-    .bind(token_hash)
-    .bind(now)
     .fetch_optional(pool)
     .await
 }
 
 pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
+    sqlx::query!("DELETE FROM sessions WHERE token_hash = ?", token_hash).execute(pool).await?;
     Ok(())
 }
 
@@ -89,33 +99,39 @@ pub async fn insert_api_token(
     scopes: &str,
     now: &str,
 ) -> sqlx::Result<i64> {
-    let done = sqlx::query("INSERT INTO api_tokens (name, token_hash, scopes, created_at) VALUES (?, ?, ?, ?)")
-        .bind(name)
-        .bind(token_hash)
-        .bind(scopes)
-        .bind(now)
-        .execute(conn)
-        .await?;
+    let done = sqlx::query!(
+        "INSERT INTO api_tokens (name, token_hash, scopes, created_at) VALUES (?, ?, ?, ?)",
+        name,
+        token_hash,
+        scopes,
+        now
+    )
+    .execute(conn)
+    .await?;
     Ok(done.last_insert_rowid())
 }
 
-/// Marks a live token as used and returns its name and scopes; `None` for unknown or
-/// revoked tokens.
-pub async fn touch_live_api_token(
-    pool: &SqlitePool,
-    token_hash: &str,
-    now: &str,
-) -> sqlx::Result<Option<(String, String)>> {
-    sqlx::query_as(
+/// A live token, as a request presenting it is allowed.
+#[derive(Debug, Clone)]
+pub struct LiveToken {
+    pub name: String,
+    /// Space-separated scope codes.
+    pub scopes: String,
+}
+
+/// Marks a live token as used; `None` for unknown or revoked tokens.
+pub async fn touch_live_api_token(pool: &SqlitePool, token_hash: &str, now: &str) -> sqlx::Result<Option<LiveToken>> {
+    sqlx::query_as!(
+        LiveToken,
         "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL RETURNING name, scopes",
+        now,
+        token_hash
     )
-    .bind(now)
-    .bind(token_hash)
     .fetch_optional(pool)
     .await
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ApiTokenRow {
     pub id: i64,
     pub name: String,
@@ -127,16 +143,21 @@ pub struct ApiTokenRow {
 }
 
 pub async fn list_api_tokens(pool: &SqlitePool) -> sqlx::Result<Vec<ApiTokenRow>> {
-    sqlx::query_as("SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id")
-        .fetch_all(pool)
-        .await
+    sqlx::query_as!(
+        ApiTokenRow,
+        r#"SELECT id AS "id!", name, scopes, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id"#
+    )
+    .fetch_all(pool)
+    .await
 }
 
 /// Revokes a live token and returns its name; `None` when no live token has this id.
 pub async fn revoke_api_token(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING name")
-        .bind(now)
-        .bind(id)
-        .fetch_optional(conn)
-        .await
+    sqlx::query_scalar!(
+        "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING name",
+        now,
+        id
+    )
+    .fetch_optional(conn)
+    .await
 }

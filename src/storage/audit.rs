@@ -13,18 +13,20 @@ pub struct NewEntry<'a> {
 }
 
 pub async fn insert_entry(conn: &mut SqliteConnection, entry: &NewEntry<'_>) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-        .bind(entry.at)
-        .bind(entry.actor)
-        .bind(entry.action)
-        .bind(entry.target)
-        .bind(entry.detail)
-        .execute(conn)
-        .await?;
+    sqlx::query!(
+        "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.target,
+        entry.detail
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditRow {
     pub id: i64,
     pub at: String,
@@ -44,17 +46,18 @@ pub struct EntryQuery<'a> {
 
 pub async fn list_entries(pool: &SqlitePool, q: &EntryQuery<'_>) -> sqlx::Result<Vec<AuditRow>> {
     let (before_at, before_id) = q.before.unzip();
-    sqlx::query_as(
-        "SELECT id, at, actor, action, target, detail FROM audit_log
+    sqlx::query_as!(
+        AuditRow,
+        r#"SELECT id AS "id!", at, actor, action, target, detail FROM audit_log
          WHERE (?1 IS NULL OR action = ?1) AND (?2 IS NULL OR actor = ?2)
            AND (?3 IS NULL OR at < ?3 OR (at = ?3 AND id < ?4))
-         ORDER BY at DESC, id DESC LIMIT ?5",
+         ORDER BY at DESC, id DESC LIMIT ?5"#,
+        q.action,
+        q.actor,
+        before_at,
+        before_id,
+        q.limit
     )
-    .bind(q.action)
-    .bind(q.actor)
-    .bind(before_at)
-    .bind(before_id)
-    .bind(q.limit)
     .fetch_all(pool)
     .await
 }

@@ -292,26 +292,41 @@ async fn apply_changed(pool: &SqlitePool, sets: &mut FacetSets, changed: Vec<i64
     Ok(true)
 }
 
+/// `sqlx::query_as!` for [`FacetRow`]s (an archived item has no review due), then `$tail`
+/// (the `WHERE`, a literal) with its arguments.
+macro_rules! select_facet_rows {
+    ($tail:literal $(, $arg:expr)*) => {
+        sqlx::query_as!(
+            FacetRow,
+            r#"SELECT id AS "id!", kind, territory, origin IS NULL AS "local!: bool",
+                 substr(published_at, 1, 7) AS "month: String",
+                 CASE lifecycle WHEN 'published' THEN review_due END AS "review_due: String"
+               FROM items "# + $tail
+            $(, $arg)*
+        )
+    };
+}
+
 /// Every public item's facets, read in one snapshot; `None` if an item id exceeds u32.
 async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
     let mut tx = pool.begin().await?;
     let mut sets = FacetSets::default();
     {
-        let query = format!("SELECT {FACET_COLUMNS} FROM items WHERE lifecycle IN ('published', 'archived')");
-        let mut items = sqlx::query_as::<_, FacetRow>(&query).fetch(&mut *tx);
+        let mut items = select_facet_rows!("WHERE lifecycle IN ('published', 'archived')").fetch(&mut *tx);
         while let Some(row) = items.try_next().await? {
             let Ok(id) = u32::try_from(row.id) else { return Ok(None) };
             sets.add_item(id, &row.into_facets());
         }
     }
     // One row per code: its items as a list, rather than a row per (item, code).
-    let mut codes = sqlx::query_as::<_, (String, String, String)>(
-        "SELECT vocabulary, code, group_concat(item_id) FROM item_terms
+    let mut codes = sqlx::query!(
+        r#"SELECT vocabulary, code, group_concat(item_id) AS "ids!: String" FROM item_terms
           WHERE vocabulary IN ('pillar', 'activity_domain', 'resource', 'food_theme', 'target_audience', 'place')
-          GROUP BY vocabulary, code",
+          GROUP BY vocabulary, code"#
     )
     .fetch(&mut *tx);
-    while let Some((vocabulary, code, ids)) = codes.try_next().await? {
+    while let Some(row) = codes.try_next().await? {
+        let (vocabulary, code, ids) = (row.vocabulary, row.code, row.ids);
         let Some(facet) = counted_facet(&vocabulary).filter(|f| is_counted(f, &code)) else { continue };
         let mut set = RoaringBitmap::new();
         for id in ids.split(',').filter_map(|id| id.parse::<u32>().ok()) {
@@ -327,7 +342,6 @@ async fn load(pool: &SqlitePool) -> sqlx::Result<Option<FacetSets>> {
 }
 
 /// What the sets read of an item's row.
-#[derive(sqlx::FromRow)]
 struct FacetRow {
     id: i64,
     kind: String,
@@ -336,10 +350,6 @@ struct FacetRow {
     month: Option<String>,
     review_due: Option<String>,
 }
-
-/// The columns of a [`FacetRow`]: an archived item has no review due.
-const FACET_COLUMNS: &str = "id, kind, territory, origin IS NULL AS local, substr(published_at, 1, 7) AS month,
-     CASE lifecycle WHEN 'published' THEN review_due END AS review_due";
 
 impl FacetRow {
     fn into_facets(self) -> ItemFacets {
@@ -354,17 +364,16 @@ impl FacetRow {
 
 /// An item's facets as committed, `None` unless it is public.
 async fn item_facets(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<ItemFacets>> {
-    let query = format!("SELECT {FACET_COLUMNS} FROM items WHERE id = ? AND lifecycle IN ('published', 'archived')");
-    let row: Option<FacetRow> = sqlx::query_as(&query).bind(id).fetch_optional(pool).await?;
+    let row =
+        select_facet_rows!("WHERE id = ? AND lifecycle IN ('published', 'archived')", id).fetch_optional(pool).await?;
     let Some(row) = row else { return Ok(None) };
     let mut facets = row.into_facets();
-    let terms: Vec<(String, String)> =
-        sqlx::query_as("SELECT vocabulary, code FROM item_terms WHERE item_id = ?").bind(id).fetch_all(pool).await?;
+    let terms = sqlx::query!("SELECT vocabulary, code FROM item_terms WHERE item_id = ?", id).fetch_all(pool).await?;
     facets.values.extend(
         terms
             .into_iter()
-            .filter(|(vocabulary, code)| is_counted(vocabulary, code))
-            .filter_map(|(vocabulary, code)| Some((counted_facet(&vocabulary)?, code))),
+            .filter(|term| is_counted(&term.vocabulary, &term.code))
+            .filter_map(|term| Some((counted_facet(&term.vocabulary)?, term.code))),
     );
     Ok(Some(facets))
 }

@@ -1,7 +1,7 @@
 //! `item_funding`: the funding lines of public items, as the coordination totals count
 //! them (the totals follow by triggers).
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::SqliteConnection;
 
 /// One funding line of a public item, as the coordination totals count it.
 pub struct FundingRow<'a> {
@@ -12,7 +12,7 @@ pub struct FundingRow<'a> {
 
 /// Forgets an item's funding lines; the totals follow by triggers.
 pub async fn delete_item_funding(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM item_funding WHERE item_id = ?").bind(item_id).execute(conn).await?;
+    sqlx::query!("DELETE FROM item_funding WHERE item_id = ?", item_id).execute(conn).await?;
     Ok(())
 }
 
@@ -28,16 +28,19 @@ pub async fn insert_item_funding(
         return Ok(());
     }
     let regions = serde_json::to_string(regions).unwrap_or_else(|_| "[]".to_owned());
-    let mut q: QueryBuilder<Sqlite> =
-        QueryBuilder::new("INSERT INTO item_funding (item_id, line, funding_type, programme, amount_cents, regions) ");
-    q.push_values(lines.iter().enumerate(), |mut row, (i, line)| {
-        row.push_bind(item_id)
-            .push_bind(i as i64)
-            .push_bind(line.funding_type)
-            .push_bind(line.programme)
-            .push_bind(line.amount_cents)
-            .push_bind(regions.clone());
-    });
-    q.build().execute(conn).await?;
+    let list: Vec<(&str, &str, i64)> =
+        lines.iter().map(|line| (line.funding_type, line.programme, line.amount_cents)).collect();
+    let list = serde_json::to_string(&list).unwrap_or_else(|_| "[]".into());
+    sqlx::query!(
+        "INSERT INTO item_funding (item_id, line, funding_type, programme, amount_cents, regions)
+         SELECT ?1, CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+                json_extract(value, '$[2]'), ?2
+         FROM json_each(?3)",
+        item_id,
+        regions,
+        list
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }

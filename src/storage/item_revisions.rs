@@ -13,37 +13,49 @@ pub async fn insert_revision(
     edited_at: &str,
     editor: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    let packed = pack(document);
+    sqlx::query!(
         "INSERT INTO item_revisions (item_id, revision, lifecycle, document, edited_at, editor) VALUES (?, ?, ?, ?, ?, ?)",
+        item_id,
+        revision,
+        lifecycle,
+        packed,
+        edited_at,
+        editor
     )
-    .bind(item_id)
-    .bind(revision)
-    .bind(lifecycle)
-    .bind(pack(document))
-    .bind(edited_at)
-    .bind(editor)
     .execute(conn)
     .await?;
     Ok(())
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct RevisionRow {
     pub revision: i64,
     pub lifecycle: String,
-    #[sqlx(try_from = "PackedText")]
+    /// The JSON document, unpacked.
     pub document: String,
     pub edited_at: String,
     pub editor: String,
 }
 
 pub async fn list_revisions(pool: &SqlitePool, item_id: i64) -> sqlx::Result<Vec<RevisionRow>> {
-    sqlx::query_as(
-        "SELECT revision, lifecycle, document, edited_at, editor FROM item_revisions WHERE item_id = ? ORDER BY revision DESC",
+    let rows = sqlx::query!(
+        r#"SELECT revision, lifecycle, document AS "document: PackedText", edited_at, editor FROM item_revisions
+           WHERE item_id = ? ORDER BY revision DESC"#,
+        item_id
     )
-    .bind(item_id)
     .fetch_all(pool)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| RevisionRow {
+            revision: row.revision,
+            lifecycle: row.lifecycle,
+            document: row.document.into(),
+            edited_at: row.edited_at,
+            editor: row.editor,
+        })
+        .collect())
 }
 
 /// Packs up to `limit` revision documents and as many rendered bodies still stored as

@@ -1,7 +1,7 @@
 //! `item_terms`: the vocabulary codes of each item, what facet filters and counts read (the
 //! public counts follow by triggers).
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::SqliteConnection;
 
 /// Replaces the vocabulary codes of an item.
 pub async fn replace_item_terms(conn: &mut SqliteConnection, item_id: i64, terms: &[(&str, &str)]) -> sqlx::Result<()> {
@@ -11,7 +11,7 @@ pub async fn replace_item_terms(conn: &mut SqliteConnection, item_id: i64, terms
 
 /// Forgets an item's vocabulary codes (the public counts follow by triggers).
 pub async fn delete_item_terms(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM item_terms WHERE item_id = ?").bind(item_id).execute(conn).await?;
+    sqlx::query!("DELETE FROM item_terms WHERE item_id = ?", item_id).execute(conn).await?;
     Ok(())
 }
 
@@ -20,11 +20,14 @@ pub async fn insert_item_terms(conn: &mut SqliteConnection, item_id: i64, terms:
     if terms.is_empty() {
         return Ok(());
     }
-    let mut insert: QueryBuilder<Sqlite> =
-        QueryBuilder::new("INSERT OR IGNORE INTO item_terms (item_id, vocabulary, code) ");
-    insert.push_values(terms, |mut row, (vocabulary, code)| {
-        row.push_bind(item_id).push_bind(*vocabulary).push_bind(*code);
-    });
-    insert.build().execute(conn).await?;
+    let list = serde_json::to_string(terms).unwrap_or_else(|_| "[]".into());
+    sqlx::query!(
+        "INSERT OR IGNORE INTO item_terms (item_id, vocabulary, code)
+         SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2)",
+        item_id,
+        list
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }

@@ -84,8 +84,8 @@ pub async fn is_database_in_use(database: &Path) -> anyhow::Result<bool> {
     use sqlx::Connection;
     let options = SqliteConnectOptions::new().filename(database).busy_timeout(Duration::ZERO);
     let mut conn = sqlx::SqliteConnection::connect_with(&options).await.context("impossible d'ouvrir la base")?;
-    let locked = sqlx::query("BEGIN EXCLUSIVE").execute(&mut conn).await.is_err();
-    let _ = sqlx::query("ROLLBACK").execute(&mut conn).await;
+    let locked = sqlx::query!("BEGIN EXCLUSIVE").execute(&mut conn).await.is_err();
+    let _ = sqlx::query!("ROLLBACK").execute(&mut conn).await;
     conn.close().await.ok();
     Ok(locked)
 }
@@ -97,13 +97,13 @@ pub async fn quick_check(pool: &SqlitePool) -> sqlx::Result<String> {
 
 /// How many migrations the database has applied.
 pub async fn migrations_applied(pool: &SqlitePool) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations").fetch_one(pool).await
+    sqlx::query_scalar!(r#"SELECT COUNT(*) AS "n!: i64" FROM _sqlx_migrations"#).fetch_one(pool).await
 }
 
 /// A consistent copy of the live database (`VACUUM INTO`), safe while the node serves.
 pub async fn backup_into(pool: &SqlitePool, target: &Path) -> anyhow::Result<()> {
     let target = target.to_str().context("le chemin de la sauvegarde n'est pas en UTF-8")?;
-    sqlx::query("VACUUM INTO ?").bind(target).execute(pool).await.context("impossible d'écrire la sauvegarde")?;
+    sqlx::query!("VACUUM INTO ?", target).execute(pool).await.context("impossible d'écrire la sauvegarde")?;
     Ok(())
 }
 
@@ -122,8 +122,8 @@ pub async fn check_database_file(path: &Path) -> anyhow::Result<()> {
     if integrity != "ok" {
         anyhow::bail!("contrôle d'intégrité en échec : {integrity}");
     }
-    let tables: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('items', '_sqlx_migrations')",
+    let tables: i64 = sqlx::query_scalar!(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('items', '_sqlx_migrations')"
     )
     .fetch_one(&pool)
     .await?;

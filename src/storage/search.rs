@@ -244,13 +244,13 @@ async fn newest_of(pool: &SqlitePool, ids: &[u32], query: &ItemQuery) -> sqlx::R
         return Ok(Vec::new());
     }
     let list = serde_json::to_string(ids).expect("a list of integers serializes");
-    sqlx::query_scalar(
-        "SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))
-          ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
+    sqlx::query_scalar!(
+        r#"SELECT id AS "id!" FROM items WHERE id IN (SELECT value FROM json_each(?))
+          ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"#,
+        list,
+        query.limit,
+        query.offset
     )
-    .bind(list)
-    .bind(query.limit)
-    .bind(query.offset)
     .fetch_all(pool)
     .await
 }
@@ -278,12 +278,12 @@ impl MaintainedCount {
             Some((facet, value)) => (*facet, value.as_str()),
             None => ("all", ""),
         };
-        sqlx::query_scalar(
+        sqlx::query_scalar!(
             "SELECT COALESCE(SUM(n), 0) FROM public_counts WHERE facet = ? AND value = ? AND (? = 0 OR origin = '')",
+            facet,
+            value,
+            self.local_only
         )
-        .bind(facet)
-        .bind(value)
-        .bind(self.local_only)
         .fetch_one(pool)
         .await
     }
@@ -291,20 +291,21 @@ impl MaintainedCount {
 
 /// Facet counts of every public item (or of this node's own), from `public_counts`.
 pub(super) async fn maintained_facets(pool: &SqlitePool, local_only: bool) -> sqlx::Result<FacetCounts> {
-    sqlx::query_as(
-        "SELECT facet, value, SUM(n) AS total FROM public_counts
+    let rows = sqlx::query!(
+        r#"SELECT facet, value, SUM(n) AS "total!: i64" FROM public_counts
           WHERE facet IN ('kind', 'territory', 'pillar', 'activity_domain', 'resource', 'food_theme',
                           'target_audience', 'place')
             AND NOT (facet = 'place' AND (value LIKE 'commune:%' OR value LIKE 'epci:%'))
             AND (? = 0 OR origin = '')
-          GROUP BY facet, value HAVING total > 0
+          GROUP BY facet, value HAVING SUM(n) > 0
           ORDER BY CASE facet WHEN 'kind' THEN 0 WHEN 'territory' THEN 1 WHEN 'pillar' THEN 2
                               WHEN 'activity_domain' THEN 3 WHEN 'resource' THEN 4 WHEN 'food_theme' THEN 5
-                              WHEN 'target_audience' THEN 6 ELSE 7 END, total DESC, value",
+                              WHEN 'target_audience' THEN 6 ELSE 7 END, SUM(n) DESC, value"#,
+        local_only
     )
-    .bind(local_only)
     .fetch_all(pool)
-    .await
+    .await?;
+    Ok(rows.into_iter().map(|row| (row.facet, row.value, row.total)).collect())
 }
 
 /// Counts of the items matching `query` per facet value: from the counts kept on write

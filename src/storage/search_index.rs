@@ -105,8 +105,7 @@ pub async fn index_item(conn: &mut SqliteConnection, row: &IndexRow<'_>) -> sqlx
     }
     let mut key = key_of_time(row.updated_at) | (row.item_id & ((1 << ID_BITS) - 1));
     // Two items updated in the same millisecond with ids 2^20 apart: take the next key.
-    while sqlx::query_scalar::<_, i64>("SELECT 1 FROM search_docs WHERE doc_id = ?")
-        .bind(key)
+    while sqlx::query_scalar!(r#"SELECT 1 AS "found!: i64" FROM search_docs WHERE doc_id = ?"#, key)
         .fetch_optional(&mut *conn)
         .await?
         .is_some()
@@ -114,33 +113,37 @@ pub async fn index_item(conn: &mut SqliteConnection, row: &IndexRow<'_>) -> sqlx
         key += 1;
     }
     let [title, lead, structured, body] = row.columns;
-    sqlx::query("INSERT INTO search_index (rowid, title, lead, structured, body, filters) VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(key)
-        .bind(title)
-        .bind(lead)
-        .bind(structured)
-        .bind(body)
-        .bind(row.filters)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("INSERT INTO search_docs (item_id, doc_id, revision, analyzer, facets) VALUES (?, ?, ?, ?, ?)")
-        .bind(row.item_id)
-        .bind(key)
-        .bind(row.revision)
-        .bind(ANALYZER_VERSION)
-        .bind(row.facets)
-        .execute(conn)
-        .await?;
+    sqlx::query!(
+        "INSERT INTO search_index (rowid, title, lead, structured, body, filters) VALUES (?, ?, ?, ?, ?, ?)",
+        key,
+        title,
+        lead,
+        structured,
+        body,
+        row.filters
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO search_docs (item_id, doc_id, revision, analyzer, facets) VALUES (?, ?, ?, ?, ?)",
+        row.item_id,
+        key,
+        row.revision,
+        ANALYZER_VERSION,
+        row.facets
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 async fn remove_item(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<()> {
-    let old: Option<i64> = sqlx::query_scalar("DELETE FROM search_docs WHERE item_id = ? RETURNING doc_id")
-        .bind(item_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let old: Option<i64> =
+        sqlx::query_scalar!(r#"DELETE FROM search_docs WHERE item_id = ? RETURNING doc_id AS "doc_id!""#, item_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     if let Some(doc_id) = old {
-        sqlx::query("DELETE FROM search_index WHERE rowid = ?").bind(doc_id).execute(conn).await?;
+        sqlx::query!("DELETE FROM search_index WHERE rowid = ?", doc_id).execute(conn).await?;
     }
     Ok(())
 }
@@ -148,38 +151,38 @@ async fn remove_item(conn: &mut SqliteConnection, item_id: i64) -> sqlx::Result<
 /// Ids of items whose index row is missing, of an older revision or of an older
 /// analyser: what a crash, an old binary or a restored backup may leave behind.
 pub async fn stale_item_ids(pool: &SqlitePool) -> sqlx::Result<Vec<i64>> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "SELECT items.id FROM items LEFT JOIN search_docs d ON d.item_id = items.id
          WHERE d.item_id IS NULL OR d.revision <> items.revision OR d.analyzer <> ? ORDER BY items.id",
+        ANALYZER_VERSION
     )
-    .bind(ANALYZER_VERSION)
     .fetch_all(pool)
     .await
 }
 
 /// Every item id, for a full rebuild.
 pub async fn all_item_ids(pool: &SqlitePool) -> sqlx::Result<Vec<i64>> {
-    sqlx::query_scalar("SELECT id FROM items ORDER BY id").fetch_all(pool).await
+    sqlx::query_scalar!("SELECT id FROM items ORDER BY id").fetch_all(pool).await
 }
 
 /// Empties the index (a full rebuild follows, in the same transaction or not).
 pub async fn clear(conn: &mut SqliteConnection) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM search_docs").execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM search_index").execute(conn).await?;
+    sqlx::query!("DELETE FROM search_docs").execute(&mut *conn).await?;
+    sqlx::query!("DELETE FROM search_index").execute(conn).await?;
     Ok(())
 }
 
 /// Merges the index's segments (after a rebuild).
 pub async fn optimize(pool: &SqlitePool) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO search_index (search_index) VALUES ('optimize')").execute(pool).await?;
+    sqlx::query!("INSERT INTO search_index (search_index) VALUES ('optimize')").execute(pool).await?;
     Ok(())
 }
 
 /// Bytes used by the index's shadow tables and bookkeeping (for reports).
 pub async fn index_bytes(pool: &SqlitePool) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat
-         WHERE name LIKE 'search_index%' OR name IN ('search_docs', 'sqlite_autoindex_search_docs_1')",
+         WHERE name LIKE 'search_index%' OR name IN ('search_docs', 'sqlite_autoindex_search_docs_1')"
     )
     .fetch_one(pool)
     .await

@@ -93,11 +93,14 @@ async fn resolve_prefixes(pool: &SqlitePool, text: &SearchQuery) -> sqlx::Result
     for clause in &text.clauses {
         let known = match clause {
             Clause::Prefix { stem, .. } => {
-                sqlx::query_scalar::<_, i64>("SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 1")
-                    .bind(format!("{TEXT_COLUMNS} : \"{stem}\""))
-                    .fetch_optional(pool)
-                    .await?
-                    .is_some()
+                let expression = format!("{TEXT_COLUMNS} : \"{stem}\"");
+                sqlx::query_scalar!(
+                    r#"SELECT rowid AS "rowid!: i64" FROM search_index WHERE search_index MATCH ? LIMIT 1"#,
+                    expression
+                )
+                .fetch_optional(pool)
+                .await?
+                .is_some()
             }
             _ => false,
         };
@@ -115,16 +118,18 @@ async fn window(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -> sqlx::R
     let high = q.updated_to.as_deref().map_or(i64::MAX, last_key_of_time);
     let size = WINDOW.max(q.offset.saturating_add(q.limit));
     // The newest `size` matches: how many there are, and the oldest key among them.
-    let (newest, oldest_key): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT count(*), min(rowid) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?
-                                             AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)",
+    let newest_matches = sqlx::query!(
+        r#"SELECT count(*) AS "newest!: i64", min(rowid) AS "oldest_key: i64"
+           FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?
+                   AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)"#,
+        expression,
+        low,
+        high,
+        size
     )
-    .bind(&expression)
-    .bind(low)
-    .bind(high)
-    .bind(size)
     .fetch_one(pool)
     .await?;
+    let (newest, oldest_key) = (newest_matches.newest, newest_matches.oldest_key);
     if newest < size {
         return Ok(Window { expression, low, high, in_window: newest, total: newest, exact: true });
     }
@@ -132,13 +137,14 @@ async fn window(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -> sqlx::R
     // The window holds `size` matches; counting goes on below it only as far as the
     // exact-count limit.
     let limit = EXACT_COUNT_LIMIT.max(size);
-    let older: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)",
+    let (below_window, rest) = (window_low - 1, limit - size + 1);
+    let older = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!: i64" FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)"#,
+        expression,
+        low,
+        below_window,
+        rest
     )
-    .bind(&expression)
-    .bind(low)
-    .bind(window_low - 1)
-    .bind(limit - size + 1)
     .fetch_one(pool)
     .await?;
     let counted = size + older;
@@ -150,7 +156,7 @@ async fn window(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -> sqlx::R
         // date bounds the range is the whole index, whose size is the highest item id
         // (items are never deleted), read without counting a million rows.
         let in_range: i64 = if low == 0 && high == i64::MAX {
-            sqlx::query_scalar("SELECT COALESCE(MAX(item_id), 0) FROM search_docs").fetch_one(pool).await?
+            sqlx::query_scalar!("SELECT COALESCE(MAX(item_id), 0) FROM search_docs").fetch_one(pool).await?
         } else {
             count_keys(pool, low, high).await?
         };
@@ -165,9 +171,7 @@ async fn window(pool: &SqlitePool, q: &ItemQuery, text: &SearchQuery) -> sqlx::R
 /// FTS5 manual's appendix on shadow tables): five times cheaper than `search_docs`, whose
 /// rows carry the facet lists.
 async fn count_keys(pool: &SqlitePool, low: i64, high: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT count(*) FROM search_index_docsize WHERE id BETWEEN ? AND ?")
-        .bind(low)
-        .bind(high)
+    sqlx::query_scalar!("SELECT count(*) FROM search_index_docsize WHERE id BETWEEN ? AND ?", low, high)
         .fetch_one(pool)
         .await
 }
@@ -301,13 +305,16 @@ async fn item_ids_of(pool: &SqlitePool, keys: &[i64]) -> sqlx::Result<Vec<i64>> 
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT doc_id, item_id FROM search_docs WHERE doc_id IN (");
-    let mut list = sql.separated(", ");
-    for key in keys {
-        list.push_bind(*key);
-    }
-    list.push_unseparated(")");
-    let found: HashMap<i64, i64> = sql.build_query_as::<(i64, i64)>().fetch_all(pool).await?.into_iter().collect();
+    let list = serde_json::to_string(keys).unwrap_or_else(|_| "[]".into());
+    let found: HashMap<i64, i64> = sqlx::query!(
+        r#"SELECT doc_id AS "doc_id!", item_id FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))"#,
+        list
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| (row.doc_id, row.item_id))
+    .collect();
     Ok(keys.iter().filter_map(|key| found.get(key).copied()).collect())
 }
 

@@ -12,12 +12,13 @@ pub struct HoldingCounts {
 /// From the counts kept on write (`public_counts`, facet `all`: one row per origin, `''`
 /// for this node's own items).
 pub async fn count_public_holdings(pool: &SqlitePool) -> sqlx::Result<HoldingCounts> {
-    let (local, replicated, origins): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN origin = '' THEN n END), 0), COALESCE(SUM(CASE WHEN origin <> '' THEN n END), 0),
-                COUNT(*) FILTER (WHERE origin <> '')
-           FROM public_counts WHERE facet = 'all' AND n > 0",
+    sqlx::query_as!(
+        HoldingCounts,
+        r#"SELECT COALESCE(SUM(CASE WHEN origin = '' THEN n END), 0) AS "local!: i64",
+                COALESCE(SUM(CASE WHEN origin <> '' THEN n END), 0) AS "replicated!: i64",
+                COUNT(*) FILTER (WHERE origin <> '') AS "origins!: i64"
+           FROM public_counts WHERE facet = 'all' AND n > 0"#
     )
     .fetch_one(pool)
-    .await?;
-    Ok(HoldingCounts { local, replicated, origins })
+    .await
 }

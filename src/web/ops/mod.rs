@@ -65,9 +65,14 @@ async fn render_gauges(node: &Node, out: &mut String) -> anyhow::Result<()> {
     out.push_str(
         "# HELP maillage_items Public items held, local or replicated, by origin.\n# TYPE maillage_items gauge\n",
     );
-    for (origin, kind, n) in &gauges.items {
-        let origin = origin.as_deref().unwrap_or("local");
-        out.push_str(&format!("maillage_items{{origin=\"{}\",kind=\"{}\"}} {n}\n", label(origin), label(kind)));
+    for count in &gauges.items {
+        let origin = count.origin.as_deref().unwrap_or("local");
+        out.push_str(&format!(
+            "maillage_items{{origin=\"{}\",kind=\"{}\"}} {}\n",
+            label(origin),
+            label(&count.value),
+            count.n
+        ));
     }
     Ok(())
 }
