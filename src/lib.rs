@@ -6,14 +6,17 @@
 //! `content`; `content` depends on nothing in the crate.
 //!
 //! - [`content`]: the three kinds of item, vocabularies, validation, Markdown (pure).
-//! - [`storage`]: every SQL statement (SQLite via sqlx, migrations in `migrations/`), how
-//!   large texts are stored (packed), and the in-memory facet sets derived from the tables.
-//! - [`federation`]: keys and HTTP Signatures, ActivityPub wire types.
-//! - [`operations`]: what people and peers can cause, shared by every entry point.
+//! - [`clock`]: the node's clock and how times are written (a leaf, like `content`).
+//! - [`storage`]: every SQL statement, one file per table or aggregate, checked at compile
+//!   time (`.sqlx/`); how large texts are stored (packed); the in-memory facet sets.
+//! - [`federation`]: keys and HTTP Signatures, ActivityPub wire types, the signing client.
+//! - [`operations`]: what people and peers can cause and what entry points read, grouped:
+//!   people, items, remote peers, what goes out, what comes in, the node's upkeep.
 //! - [`web`]: ActivityPub for peers, the JSON API, the HTML pages (French and English),
-//!   and the operations endpoints (`/healthz`, `/readyz`, `/metrics`).
+//!   the operations endpoints (`/healthz`, `/readyz`, `/metrics`), and what they share.
 //! - [`workers`]: the loops beside the server, each calling `operations`: delivering the
-//!   queue, applying the activities the inbox recorded, catching up with peers.
+//!   queue, applying the activities the inbox left pending, catching up with peers,
+//!   downloading the files of replicas.
 //! - [`cli`]: the `maillage` subcommands.
 //! - [`settings`] and [`startup`]: layered configuration and the server.
 

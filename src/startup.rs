@@ -7,7 +7,7 @@ use crate::content::Vocabularies;
 use crate::federation::client::{FederationClient, FetchPolicy, Transport};
 use crate::federation::policy::FederationPolicy;
 use crate::federation::tls;
-use crate::operations::{keys::load_or_create_node_keys, Clock, Node, SystemClock};
+use crate::operations::{node::keys::load_or_create_node_keys, Clock, Node, SystemClock};
 use crate::settings::Settings;
 use crate::storage::media_files::MediaFolder;
 use crate::{storage, web, workers};
@@ -85,14 +85,14 @@ fn upkeep(
 /// Reindexes, in the background, items whose index row is missing or stale.
 fn heal_search_index(node: Node) {
     upkeep("search index healed", "failed to heal the search index", async move {
-        crate::operations::search_index::heal(&node).await
+        crate::operations::node::search_index::heal(&node).await
     });
 }
 
 /// Gives, in the background and once, every stored item its territory as a reference.
 fn upgrade_territories(node: Node) {
     upkeep("stored territories upgraded", "failed to upgrade the stored territories", async move {
-        crate::operations::territories::upgrade_stored_items(&node).await
+        crate::operations::node::territories::upgrade_stored_items(&node).await
     });
 }
 
@@ -110,14 +110,14 @@ fn load_facet_sets(node: Node) {
 /// Packs, in the background, texts stored before they were stored compressed.
 fn pack_stored_texts(node: Node) {
     upkeep("stored texts packed", "failed to pack stored texts", async move {
-        crate::operations::packing::pack_all(&node).await
+        crate::operations::node::packing::pack_all(&node).await
     });
 }
 
 /// Removes, in the background, files no item uses any more and files a crash left behind.
 fn collect_unused_media(node: Node) {
     upkeep("unused media files removed", "failed to clean the media folder", async move {
-        let collected = crate::operations::media::collect_garbage(&node).await?;
+        let collected = crate::operations::items::media::collect_garbage(&node).await?;
         Ok(collected.unused_files + collected.stray_files)
     });
 }
@@ -200,10 +200,10 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         inbox_signal: Arc::new(tokio::sync::Notify::new()),
         sync_signal: Arc::new(tokio::sync::Notify::new()),
         facets: Arc::default(),
-        login_throttle: Arc::new(crate::operations::login_throttle::LoginThrottle::default()),
-        metrics: Arc::new(crate::operations::metrics::Metrics::default()),
+        login_throttle: Arc::new(crate::operations::people::login_throttle::LoginThrottle::default()),
+        metrics: Arc::new(crate::operations::node::metrics::Metrics::default()),
         inbox_permits: Arc::new(tokio::sync::Semaphore::new(settings.federation.inbox_concurrency)),
-        ingest: Arc::new(crate::operations::ingest::IngestQueue::on_current_runtime()),
+        ingest: Arc::new(crate::operations::inbound::ingest::IngestQueue::on_current_runtime()),
         pool,
         vocab: Vocabularies::builtin(),
         settings: Arc::new(settings),
@@ -230,7 +230,7 @@ fn run(listener: TcpListener, node: Node, tls: Option<rustls::ServerConfig>) -> 
                     Ok(response)
                 }
             })
-            .wrap(actix_web::middleware::from_fn(web::pages::i18n::localize))
+            .wrap(actix_web::middleware::from_fn(web::pages::views::i18n::localize))
             .wrap(actix_web::middleware::Logger::new("%r %s %Dms").log_target("maillage::http"))
             .app_data(data.clone())
             .app_data(aweb::PayloadConfig::new(max_body))

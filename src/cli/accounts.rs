@@ -1,9 +1,9 @@
 //! `maillage token …` and `maillage editor …`.
 
 use super::out;
-use crate::operations::audit::Actor;
-use crate::operations::scopes::{Scope, Scopes};
-use crate::operations::{accounts, Node};
+use crate::operations::people::audit::Actor;
+use crate::operations::people::scopes::{Scope, Scopes};
+use crate::operations::{people::accounts, Node};
 use anyhow::Context;
 use clap::Subcommand;
 

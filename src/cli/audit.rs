@@ -1,7 +1,7 @@
 //! `maillage audit`: the audit log as a table, newest first.
 
 use super::out;
-use crate::operations::audit::{self, Action, AuditFilter};
+use crate::operations::people::audit::{self, Action, AuditFilter};
 use crate::operations::Node;
 
 #[derive(Debug, clap::Args)]

@@ -3,7 +3,7 @@
 //! where the file system allows: files are named by their digest and never change).
 
 use super::out;
-use crate::operations::backup::{check_backup, ensure_not_in_use, write_backup};
+use crate::operations::node::backup::{check_backup, ensure_not_in_use, write_backup};
 use crate::operations::Node;
 use anyhow::Context;
 use std::path::Path;

@@ -3,8 +3,8 @@
 
 use crate::content::files::parse_markdown_file;
 use crate::content::ItemDocument;
-use crate::operations::audit::Actor;
-use crate::operations::{import::import_document, Node};
+use crate::operations::people::audit::Actor;
+use crate::operations::{outbound::import::import_document, Node};
 use anyhow::Context;
 
 /// (file name, contents) of every demo item.
@@ -88,7 +88,7 @@ pub fn rewrite_links(doc: ItemDocument, base_of: &dyn Fn(&str) -> Option<String>
 pub async fn import_with_files(node: &Node, mut doc: ItemDocument) -> anyhow::Result<()> {
     let files = super::demo_media::prepared_files(node, doc.slug.as_deref().unwrap_or_default()).await?;
     doc.media.extend(files.iter().map(|f| f.entry.clone()));
-    let files: Vec<&crate::operations::media::Prepared> = files.iter().collect();
+    let files: Vec<&crate::operations::items::media::Prepared> = files.iter().collect();
     import_document(node, doc, &files, &Actor::Cli("demo")).await?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! third-party photos): a landscape of fields, a ring of steps, a market stall, and a
 //! one-page PDF summary. Released under CC0-1.0 with the rest of the demo content.
 
-use crate::operations::media::{prepare, Prepared, Upload};
+use crate::operations::items::media::{prepare, Prepared, Upload};
 use crate::operations::{Node, OperationError};
 use image::codecs::png::PngEncoder;
 use image::{ImageEncoder, Rgb, RgbImage};

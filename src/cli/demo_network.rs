@@ -6,8 +6,8 @@
 use super::demo::{demo_documents, import_with_files, rewrite_links};
 use super::node_folder::DEMO_FOLDER;
 use super::out;
-use crate::operations::audit::Actor;
-use crate::operations::{follow::follow, Node};
+use crate::operations::people::audit::Actor;
+use crate::operations::{outbound::follow::follow, Node};
 use crate::settings::{Settings, NODE_SETTINGS_FILE};
 use crate::startup::Application;
 use anyhow::Context;

@@ -62,7 +62,7 @@ pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
             "http et adresses privées autorisés (à ne pas utiliser en production)",
         )?;
     }
-    let integrity = crate::operations::metrics::database_integrity(node).await;
+    let integrity = crate::operations::node::metrics::database_integrity(node).await;
     match integrity {
         Ok(text) => report.check(
             text == "ok",
@@ -71,7 +71,7 @@ pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
         )?,
         Err(e) => report.check(false, "base de données lisible", &e.to_string())?,
     }
-    let media = crate::operations::media::summary(node).await?;
+    let media = crate::operations::items::media::summary(node).await?;
     report.check(
         media.writable,
         "dossier des fichiers",
@@ -90,7 +90,7 @@ pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
             &format!("{} en attente, dont {} en échec (nouvel essai plus tard)", media.queued, media.failing),
         )?;
     }
-    let uncoded = crate::operations::territories::items_without_place(node).await?;
+    let uncoded = crate::operations::node::territories::items_without_place(node).await?;
     if !uncoded.is_empty() {
         out(&format!(
             "· {} fiche(s) dont le territoire n'a pas de code du référentiel (libellé seul ; à compléter dans l'éditeur, « Lieux ») :",
@@ -112,7 +112,7 @@ pub async fn doctor(node: &Node, folder: &Path) -> anyhow::Result<()> {
             trust.bundled, trust.system, trust.extra
         ),
     )?;
-    let peers = crate::operations::collections::all_peers(node).await?;
+    let peers = crate::operations::outbound::collections::all_peers(node).await?;
     if peers.is_empty() {
         out("· aucun pair pour l'instant")?;
     }

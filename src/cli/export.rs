@@ -17,7 +17,8 @@ pub enum Format {
 }
 
 pub async fn export_items(node: &Node, out: &Path, format: Format) -> anyhow::Result<()> {
-    let items = crate::operations::queries::local_items(node).await.context("impossible de lire les éléments")?;
+    let items =
+        crate::operations::items::queries::local_items(node).await.context("impossible de lire les éléments")?;
     let bar = ProgressBar::new(items.len() as u64);
     match format {
         Format::Json => {
@@ -62,7 +63,7 @@ fn export_files(node: &Node, items: &[crate::operations::Item], folder: &Path) -
     }
     std::fs::create_dir_all(folder).with_context(|| format!("impossible de créer le dossier {}", folder.display()))?;
     for sha256 in &digests {
-        let bytes = crate::operations::media::stored_bytes(node, sha256)
+        let bytes = crate::operations::items::media::stored_bytes(node, sha256)
             .with_context(|| format!("fichier {sha256} illisible dans le dossier des médias"))?;
         let path = folder.join(sha256);
         std::fs::write(&path, bytes).with_context(|| format!("impossible d'écrire {}", path.display()))?;

@@ -21,7 +21,7 @@ mod reindex;
 mod spreadsheet;
 mod sync;
 
-use crate::operations::audit::Actor;
+use crate::operations::people::audit::Actor;
 use crate::operations::{Node, OperationError};
 use crate::settings::Settings;
 use crate::startup::{build_node, Application};
@@ -231,19 +231,21 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
         Command::Export { out, format } => export::export_items(node, &out, format).await,
         Command::Doctor => doctor::doctor(node, &folder.dir).await,
         Command::Follow { target } => {
-            let actor = crate::operations::follow::follow(node, &target, &Actor::Cli("follow")).await?;
+            let actor = crate::operations::outbound::follow::follow(node, &target, &Actor::Cli("follow")).await?;
             out(&format!("demande d'abonnement envoyée à {actor} (livrée par le nœud en service)"))
         }
         Command::Unfollow { target } => {
-            crate::operations::follow::unfollow(node, &target, &Actor::Cli("unfollow")).await.map_err(|e| match e {
-                OperationError::NotFound => anyhow::anyhow!("ce nœud ne suit pas {target}"),
-                other => anyhow::Error::new(other),
-            })?;
+            crate::operations::outbound::follow::unfollow(node, &target, &Actor::Cli("unfollow")).await.map_err(
+                |e| match e {
+                    OperationError::NotFound => anyhow::anyhow!("ce nœud ne suit pas {target}"),
+                    other => anyhow::Error::new(other),
+                },
+            )?;
             out(&format!("abonnement à {target} arrêté"))
         }
         Command::Reindex => reindex::reindex(node).await,
         Command::MediaGc => {
-            let collected = crate::operations::media::collect_garbage(node).await?;
+            let collected = crate::operations::items::media::collect_garbage(node).await?;
             out(&format!(
                 "{} fichier(s) inutilisé(s) et {} fichier(s) orphelin(s) supprimé(s)",
                 collected.unused_files, collected.stray_files
@@ -251,13 +253,12 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
         }
         Command::Sync { actor } => sync::sync(node, actor.as_deref()).await,
         Command::Reshare { uri } => {
-            let sent =
-                crate::operations::announce::reshare(node, &uri, &Actor::Cli("reshare")).await.map_err(
-                    |e| match e {
-                        OperationError::NotFound => anyhow::anyhow!("aucune fiche répliquée n'a l'URI {uri}"),
-                        other => anyhow::Error::new(other),
-                    },
-                )?;
+            let sent = crate::operations::outbound::announce::reshare(node, &uri, &Actor::Cli("reshare"))
+                .await
+                .map_err(|e| match e {
+                    OperationError::NotFound => anyhow::anyhow!("aucune fiche répliquée n'a l'URI {uri}"),
+                    other => anyhow::Error::new(other),
+                })?;
             out(if sent {
                 "repartage en file d'attente (livré par le nœud en service)"
             } else {
@@ -265,7 +266,7 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
             })
         }
         Command::Relay { actor, off } => {
-            crate::operations::peers::set_relay(node, &actor, !off, &Actor::Cli("relay"))
+            crate::operations::remote::peers::set_relay(node, &actor, !off, &Actor::Cli("relay"))
                 .await
                 .map_err(|_| anyhow::anyhow!("ce nœud ne suit pas {actor}"))?;
             out(if off {

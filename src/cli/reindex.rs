@@ -2,7 +2,7 @@
 //! progress bar, and says how long it took and how large the index is.
 
 use super::out;
-use crate::operations::{search_index, Node};
+use crate::operations::{node::search_index, Node};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::time::Instant;
 

@@ -1,7 +1,7 @@
 //! `maillage sync`: catch up with followed nodes now, with a progress bar per peer.
 
 use super::out;
-use crate::operations::{collections, sync::sync_peer, Node};
+use crate::operations::{inbound::sync::sync_peer, outbound::collections, Node};
 use indicatif::{ProgressBar, ProgressStyle};
 
 pub async fn sync(node: &Node, actor: Option<&str>) -> anyhow::Result<()> {

@@ -2,48 +2,22 @@
 //! per operation, shared by the JSON API, the web forms, the CLI and (for remote changes)
 //! the inbox. Operations own transactions: a change, its revision, its index rows and the
 //! deliveries it causes commit together.
+//!
+//! Grouped by what they serve, each group naming only the groups before it (checked by
+//! `tests/it/architecture.rs`): [`people`], [`items`], [`remote`] peers, what goes out
+//! ([`outbound`]), what comes in ([`inbound`]), and the [`node`]'s own upkeep.
 
-pub mod accounts;
-pub mod actor_pictures;
-pub mod actors;
-pub mod announce;
-pub mod apply;
-pub mod audit;
-pub mod backup;
-pub mod collections;
-pub mod coordination;
-pub mod deliveries;
-pub mod digest;
 pub mod errors;
-pub mod follow;
-pub mod import;
-pub mod inbox;
-pub mod ingest;
-pub mod keys;
-pub mod login_throttle;
-pub mod media;
-pub mod media_fetch;
-pub mod metrics;
-pub mod model;
-pub mod network;
-pub mod outbox;
-pub mod packing;
-pub mod peers;
-pub mod publish;
-pub mod queries;
-pub mod replicas;
-pub mod retract;
-pub mod scopes;
-pub mod search_index;
-pub mod stats;
-pub mod sync;
-pub mod territories;
-pub mod update;
-pub mod write;
+pub mod inbound;
+pub mod items;
+pub mod node;
+pub mod outbound;
+pub mod people;
+pub mod remote;
 
 pub use crate::clock::{Clock, SystemClock};
 pub use errors::OperationError;
-pub use model::Item;
+pub use items::model::Item;
 
 use crate::content::Vocabularies;
 use crate::federation::client::FederationClient;
@@ -71,13 +45,13 @@ pub struct Node {
     /// Wakes the inbox worker when an activity was recorded.
     pub inbox_signal: Arc<tokio::sync::Notify>,
     /// Failed logins per client address and per (address, account) (brute force).
-    pub login_throttle: Arc<login_throttle::LoginThrottle>,
+    pub login_throttle: Arc<people::login_throttle::LoginThrottle>,
     /// In-memory counters for `/metrics`.
-    pub metrics: Arc<metrics::Metrics>,
+    pub metrics: Arc<node::metrics::Metrics>,
     /// Bounds the inbox requests handled at once (beyond: 503).
     pub inbox_permits: Arc<tokio::sync::Semaphore>,
     /// The inbox's group commit and its backlog.
-    pub ingest: Arc<ingest::IngestQueue>,
+    pub ingest: Arc<inbound::ingest::IngestQueue>,
     /// Wakes the sync worker when a catch-up with a peer was requested.
     pub sync_signal: Arc<tokio::sync::Notify>,
     /// Public items per facet value, in memory (exact filtered totals and facet counts).
@@ -87,7 +61,7 @@ pub struct Node {
     /// Wakes the media worker when files of replicas were queued for download.
     pub media_signal: Arc<tokio::sync::Notify>,
     /// The territory's logo and banner, once read.
-    pub actor_pictures: Arc<actor_pictures::ActorPicturesCache>,
+    pub actor_pictures: Arc<remote::actor_pictures::ActorPicturesCache>,
 }
 
 impl Node {

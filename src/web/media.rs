@@ -4,7 +4,7 @@
 //! digest as ETag, and byte ranges; documents as attachments, never inline.
 
 use crate::content::media::{extension_of, is_image_type};
-use crate::operations::{media::stored_file, Node};
+use crate::operations::{items::media::stored_file, Node};
 use actix_files::NamedFile;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{web, HttpRequest, HttpResponse};

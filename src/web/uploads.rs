@@ -4,7 +4,7 @@
 //! the editor form and the admin page.
 
 use crate::content::media::starts_like_a_picture;
-use crate::operations::media::Upload;
+use crate::operations::items::media::Upload;
 use actix_multipart::Multipart;
 use actix_web::{web, HttpRequest};
 use futures_util::TryStreamExt;

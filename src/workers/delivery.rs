@@ -3,7 +3,7 @@
 //! until the next one is due or a new one is committed.
 
 use super::shutdown::Stopping;
-use crate::operations::deliveries::{self, ClaimedDelivery, DeliveryOutcome};
+use crate::operations::outbound::deliveries::{self, ClaimedDelivery, DeliveryOutcome};
 use crate::operations::Node;
 use std::sync::Arc;
 use std::time::Duration;

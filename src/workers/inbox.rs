@@ -3,8 +3,8 @@
 //! the inbox bounds.
 
 use super::shutdown::Stopping;
-use crate::operations::apply::apply_pending_activities;
-use crate::operations::ingest::set_backlog;
+use crate::operations::inbound::apply::apply_pending_activities;
+use crate::operations::inbound::ingest::set_backlog;
 use crate::operations::Node;
 use std::time::Duration;
 

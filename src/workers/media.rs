@@ -1,8 +1,8 @@
-//! Downloads the files of replicated items (see [`crate::operations::media_fetch`]):
+//! Downloads the files of replicated items (see [`crate::operations::inbound::media_fetch`]):
 //! woken when a replica queues files, and when a postponed download comes due.
 
 use super::shutdown::Stopping;
-use crate::operations::media_fetch::{fetch_due, next_due};
+use crate::operations::inbound::media_fetch::{fetch_due, next_due};
 use crate::operations::Node;
 use std::time::Duration;
 

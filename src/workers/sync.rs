@@ -2,7 +2,7 @@
 //! after failures), and every `federation.reconcile_interval`.
 
 use super::shutdown::Stopping;
-use crate::operations::sync::{request_sync_of_all_following, sync_requested_peers};
+use crate::operations::inbound::sync::{request_sync_of_all_following, sync_requested_peers};
 use crate::operations::Node;
 
 pub async fn run(node: Node, mut stopping: Stopping) {

@@ -2,7 +2,7 @@
 
 use crate::fixtures::dynamo_project_sheet;
 use crate::helpers::{spawn_app, ApiErrorBody, Served};
-use maillage::operations::accounts;
+use maillage::operations::people::accounts;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -40,8 +40,8 @@ async fn a_revoked_token_is_unauthorized() {
     let old = accounts::create_api_token(
         &app.node,
         "ancien outil",
-        &maillage::operations::scopes::Scopes::all(),
-        &maillage::operations::audit::Actor::Cli("tests"),
+        &maillage::operations::people::scopes::Scopes::all(),
+        &maillage::operations::people::audit::Actor::Cli("tests"),
     )
     .await
     .expect("a token");
@@ -50,7 +50,7 @@ async fn a_revoked_token_is_unauthorized() {
     Served::expect(app.with_token(&old).create_item(&sheet).await, StatusCode::CREATED).await;
     let tokens = accounts::list_api_tokens(&app.node).await.expect("tokens");
     let id = tokens.iter().find(|t| t.name == "ancien outil").expect("the old token is listed").id;
-    accounts::revoke_api_token(&app.node, id, &maillage::operations::audit::Actor::Cli("tests"))
+    accounts::revoke_api_token(&app.node, id, &maillage::operations::people::audit::Actor::Cli("tests"))
         .await
         .expect("revoked");
 

@@ -4,7 +4,7 @@
 
 use crate::fixtures::{draft, dynamo_project_sheet};
 use crate::helpers::{spawn_app, stderr_of, ApiErrorBody, Served, TestApp};
-use maillage::operations::scopes::Scope;
+use maillage::operations::people::scopes::Scope;
 use reqwest::{Response, StatusCode};
 use serde_json::json;
 
@@ -169,7 +169,7 @@ async fn a_token_stored_before_scopes_existed_keeps_every_scope() {
     sqlx::query(
         "INSERT INTO api_tokens (name, token_hash, created_at) VALUES ('ancien', ?, '2026-01-01T00:00:00.000Z')",
     )
-    .bind(maillage::operations::accounts::sha256_hex(&secret))
+    .bind(maillage::operations::people::accounts::sha256_hex(&secret))
     .execute(&app.node.pool)
     .await
     .expect("an old token");
@@ -219,11 +219,11 @@ async fn a_cli_token_gets_items_read_and_write_by_default_and_the_list_shows_sco
 async fn a_token_without_any_scope_is_refused_at_creation() {
     let app = spawn_app().await;
 
-    let refused = maillage::operations::accounts::create_api_token(
+    let refused = maillage::operations::people::accounts::create_api_token(
         &app.node,
         "vide",
-        &maillage::operations::scopes::Scopes::default(),
-        &maillage::operations::audit::Actor::Cli("tests"),
+        &maillage::operations::people::scopes::Scopes::default(),
+        &maillage::operations::people::audit::Actor::Cli("tests"),
     )
     .await;
 

@@ -25,6 +25,18 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// What each group of `operations` may name: people and accounts at the bottom, then the
+/// items this node stores, what it knows of its peers, what goes out, what comes in, and
+/// the node's own upkeep on top. No loop between groups.
+const OPERATION_GROUPS: &[(&str, &[&str])] = &[
+    ("people", &[]),
+    ("items", &["people"]),
+    ("remote", &["items", "people"]),
+    ("outbound", &["items", "people", "remote"]),
+    ("inbound", &["items", "outbound", "people", "remote"]),
+    ("node", &["inbound", "items", "outbound", "people", "remote"]),
+];
+
 /// Lines a source file may hold at most.
 const MAX_LINES: usize = 400;
 
@@ -96,8 +108,76 @@ fn every_module_names_only_the_modules_below_it() {
     assert!(breaches.is_empty(), "layer breaches:\n{}", breaches.join("\n"));
 }
 
+/// What each group of `web::pages` may name: the shared views at the bottom, then the
+/// public pages, then what builds on them (downloads, the editors' area, administration).
+const PAGE_GROUPS: &[(&str, &[&str])] = &[
+    ("views", &[]),
+    ("public", &["views"]),
+    ("downloads", &["public", "views"]),
+    ("editor", &["public", "views"]),
+    ("admin", &["views"]),
+];
+
+/// The groups of `groups` a line names, written `{root}group::` or inside a `{root}{…}`
+/// list (`root` is `crate::operations::` or `crate::web::pages::`).
+fn named_groups<'a>(line: &str, root: &str, groups: &[(&'a str, &[&str])]) -> Vec<&'a str> {
+    let Some(at) = line.find(root) else { return Vec::new() };
+    let rest = &line[at..];
+    groups
+        .iter()
+        .map(|(group, _)| *group)
+        .filter(|group| {
+            rest.contains(&format!("{root}{group}::"))
+                || rest.contains(&format!("{{{group}::"))
+                || rest.contains(&format!(" {group}::"))
+        })
+        .collect()
+}
+
+/// Every line under `src/{folder}` that names a group its own group may not name.
+fn group_breaches(folder: &str, root: &str, groups: &[(&str, &[&str])]) -> Vec<String> {
+    let allowed: BTreeMap<&str, &[&str]> = groups.iter().copied().collect();
+    let mut files = Vec::new();
+    source_files(&src().join(folder), &mut files);
+    let mut breaches = Vec::new();
+    for file in files {
+        let relative = file.strip_prefix(src().join(folder)).expect("under the folder");
+        let group = relative.components().next().expect("a path").as_os_str().to_string_lossy().into_owned();
+        let Some(may_name) = allowed.get(group.as_str()) else { continue };
+        let text = std::fs::read_to_string(&file).expect("a readable file");
+        for (number, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for named in named_groups(line, root, groups) {
+                if named != group && !may_name.contains(&named) {
+                    breaches.push(format!("{}:{}: {group} names {named}", file.display(), number + 1));
+                }
+            }
+        }
+    }
+    breaches
+}
+
+#[test]
+fn every_group_of_operations_names_only_the_groups_below_it() {
+    let breaches = group_breaches("operations", "crate::operations::", OPERATION_GROUPS);
+    assert!(breaches.is_empty(), "group breaches:\n{}", breaches.join("\n"));
+}
+
+#[test]
+fn every_group_of_pages_names_only_the_groups_below_it() {
+    let breaches = group_breaches("web/pages", "crate::web::pages::", PAGE_GROUPS);
+    assert!(breaches.is_empty(), "group breaches:\n{}", breaches.join("\n"));
+}
+
 #[test]
 fn the_rule_reader_sees_every_way_a_module_is_named() {
+    let groups = |line| named_groups(line, "crate::operations::", OPERATION_GROUPS);
+    assert_eq!(groups("use crate::operations::{items::model::Item, Node};"), ["items"]);
+    assert_eq!(groups("use crate::operations::{Node, people::audit::Actor};"), ["people"]);
+    assert_eq!(groups("crate::operations::outbound::outbox::queue(node)"), ["outbound"]);
+    assert_eq!(named_groups("use crate::web::pages::views::i18n;", "crate::web::pages::", PAGE_GROUPS), ["views"]);
     assert_eq!(named_modules("use crate::storage::{self, timestamp};"), ["storage"]);
     assert_eq!(named_modules("let x = crate::web::body::read(crate::clock::now());"), ["web", "clock"]);
     assert!(named_modules("use super::Node;").is_empty());

@@ -6,9 +6,9 @@ use crate::federation::network::eventually;
 use crate::fixtures::{draft, dynamo_project_sheet, practice};
 use crate::helpers::{spawn_app, stderr_of, ApiErrorBody, Served, TestApp};
 use maillage::content::Lifecycle;
-use maillage::operations::accounts;
-use maillage::operations::audit::Actor;
-use maillage::operations::scopes::Scope;
+use maillage::operations::people::accounts;
+use maillage::operations::people::audit::Actor;
+use maillage::operations::people::scopes::Scope;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

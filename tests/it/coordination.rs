@@ -6,7 +6,7 @@ use crate::fixtures::{dynamo_project_sheet, practice};
 use crate::helpers::spawn_app;
 use maillage::content::item::Territory;
 use maillage::federation::article::parse_article;
-use maillage::operations::replicas::{apply_remote_article, ReplicaOutcome};
+use maillage::operations::inbound::replicas::{apply_remote_article, ReplicaOutcome};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -105,7 +105,7 @@ async fn a_peers_item_with_an_unknown_code_is_kept_and_shown_as_an_unknown_code(
     assert_eq!(listed.total, 1);
     let replica = &listed.items[0].document.territory;
     assert_eq!(replica.codes, ["commune:99999", "departement:09"]);
-    let held = maillage::operations::queries::item_by_uri(&app.node, "https://peer.example/items/newer-peer")
+    let held = maillage::operations::items::queries::item_by_uri(&app.node, "https://peer.example/items/newer-peer")
         .await
         .expect("the replica");
     let html = page(&app, &format!("/replicas/{}", held.id)).await;

@@ -3,7 +3,7 @@
 //! messages shown beside the fields of a refused form.
 
 use crate::helpers::{spawn_app, TestApp};
-use maillage::operations::accounts;
+use maillage::operations::people::accounts;
 use reqwest::StatusCode;
 
 const PASSWORD: &str = "un mot de passe solide";
@@ -72,9 +72,15 @@ impl Browser {
 
 async fn app_with_editor(role: &str) -> TestApp {
     let app = spawn_app().await;
-    accounts::set_editor(&app.node, "claire", PASSWORD, role, &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("an editor account");
+    accounts::set_editor(
+        &app.node,
+        "claire",
+        PASSWORD,
+        role,
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("an editor account");
     app
 }
 
@@ -362,9 +368,15 @@ async fn an_administrator_sets_the_territory_logo_which_the_actor_and_the_item_p
     );
 
     // An editor who is not an administrator cannot change it.
-    accounts::set_editor(&app.node, "lea", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("an editor");
+    accounts::set_editor(
+        &app.node,
+        "lea",
+        PASSWORD,
+        "editor",
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("an editor");
     let mut editor = Browser::new(&app, None);
     editor.sign_in("lea").await;
     let csrf = editor.csrf().await;

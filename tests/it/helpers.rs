@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 use figment::providers::Serialized;
 use maillage::content::ItemDocument;
-use maillage::operations::audit::Actor;
-use maillage::operations::scopes::{Scope, Scopes};
-use maillage::operations::{accounts, Node};
+use maillage::operations::people::audit::Actor;
+use maillage::operations::people::scopes::{Scope, Scopes};
+use maillage::operations::{people::accounts, Node};
 use maillage::settings::Settings;
 use maillage::startup::Application;
 use reqwest::{Response, StatusCode};

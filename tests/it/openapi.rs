@@ -221,7 +221,7 @@ async fn every_documented_operation_answers_what_the_served_description_says() {
     crate::federation::network::eventually("the replica on A", || {
         let node = a.node.clone();
         let uri = replica.clone();
-        async move { maillage::operations::queries::item_by_uri(&node, &uri).await.is_ok() }
+        async move { maillage::operations::items::queries::item_by_uri(&node, &uri).await.is_ok() }
     })
     .await;
     api.call(&a, token, Method::GET, ("/api/v1/peers", "/api/v1/peers"), None).await;

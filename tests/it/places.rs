@@ -5,7 +5,7 @@
 use crate::fixtures::{dynamo_project_sheet, practice, useful_effects_method};
 use crate::helpers::{sorted, spawn_app, ApiErrorBody, Served};
 use maillage::content::item::Territory;
-use maillage::operations::territories;
+use maillage::operations::node::territories;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

@@ -5,7 +5,7 @@
 use crate::durability::{maillage, serve};
 use crate::federation::network::{eventually, free_port, full_project_sheet, settings};
 use crate::federation::tiny_server::{Reply, TinyServer};
-use maillage::operations::publish::create_item;
+use maillage::operations::outbound::publish::create_item;
 use maillage::startup::build_node;
 use std::time::Duration;
 
@@ -41,7 +41,7 @@ async fn on_sigterm_the_delivery_in_hand_completes_and_the_others_stay_queued_un
             .expect("a follower");
     }
     let sheet = serde_json::from_value(full_project_sheet("fiche-en-partance")).expect("a document");
-    create_item(&offline, sheet, &maillage::operations::audit::Actor::Cli("tests")).await.expect("publish");
+    create_item(&offline, sheet, &maillage::operations::people::audit::Actor::Cli("tests")).await.expect("publish");
     offline.pool.close().await;
 
     // One delivery at a time, so that the others wait in the queue when the stop comes.

@@ -6,7 +6,7 @@ use crate::nodes::Scratch;
 use maillage::content::markdown::{render_markdown, to_plain_text};
 use maillage::content::search::Analyzer;
 use maillage::content::{ItemDocument, Vocabularies};
-use maillage::operations::write::{analysed_columns, index_item};
+use maillage::operations::items::write::{analysed_columns, index_item};
 use maillage::storage::{self, items::ItemWrite, timestamp};
 use std::time::Instant;
 

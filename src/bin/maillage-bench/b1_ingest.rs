@@ -53,7 +53,7 @@ struct Repetition {
 }
 
 /// Activities per transaction in the batched-insert baseline (the group commit's largest batch).
-const SQLITE_BATCH: usize = maillage::operations::ingest::MAX_BATCH;
+const SQLITE_BATCH: usize = maillage::operations::inbound::ingest::MAX_BATCH;
 
 pub async fn run(config: &Config) -> anyhow::Result<Vec<Row>> {
     progress(format!("B1: generating {} actor keys", config.actors));

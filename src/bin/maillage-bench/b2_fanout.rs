@@ -13,7 +13,7 @@ use anyhow::Context;
 use maillage::content::Vocabularies;
 use maillage::federation::keys::{NodeKeys, RemotePublicKey};
 use maillage::federation::signatures::{parse_signature, sign_request, verify_digest};
-use maillage::operations::publish::create_item;
+use maillage::operations::outbound::publish::create_item;
 use maillage::storage::timestamp;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::Method;

@@ -12,7 +12,7 @@ use crate::nodes::{free_port, RunningNode, Scratch};
 use crate::report::{median, progress, Goal, Percentiles, Row};
 use crate::BENCH;
 use maillage::content::Vocabularies;
-use maillage::operations::{follow, publish::create_item, queries, OperationError};
+use maillage::operations::{items::queries, outbound::follow, outbound::publish::create_item, OperationError};
 use std::time::{Duration, Instant};
 
 pub struct Config {

@@ -12,7 +12,7 @@ use crate::BENCH;
 use anyhow::Context;
 use futures_util::TryStreamExt;
 use maillage::content::Vocabularies;
-use maillage::operations::publish::create_item;
+use maillage::operations::outbound::publish::create_item;
 use maillage::startup::build_node;
 use maillage::storage;
 use maillage::storage::packed::PackedText;

@@ -16,7 +16,7 @@ use crate::report::{median, progress, Goal, Percentiles, Row};
 use anyhow::Context;
 use maillage::content::search::searchable_fields;
 use maillage::content::Vocabularies;
-use maillage::operations::search_index;
+use maillage::operations::node::search_index;
 use maillage::startup::build_node;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};

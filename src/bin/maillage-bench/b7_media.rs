@@ -13,10 +13,11 @@ use crate::BENCH;
 use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
 use maillage::content::ItemDocument;
-use maillage::operations::media::{attach, sha256_hex, Upload};
-use maillage::operations::publish::create_item;
-use maillage::operations::scopes::Scopes;
-use maillage::operations::{accounts, Node};
+use maillage::operations::items::media::{sha256_hex, Upload};
+use maillage::operations::outbound::attachments::attach;
+use maillage::operations::outbound::publish::create_item;
+use maillage::operations::people::scopes::Scopes;
+use maillage::operations::{people::accounts, Node};
 use maillage::startup::build_node;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -229,8 +230,9 @@ async fn followers_hold_a_pdf(config: &Config) -> anyhow::Result<Vec<Row>> {
         loop {
             let mut held = 0;
             for f in &followers {
-                held +=
-                    usize::from(maillage::operations::media::stored_file(&f.node, &sha).await.ok().flatten().is_some());
+                held += usize::from(
+                    maillage::operations::items::media::stored_file(&f.node, &sha).await.ok().flatten().is_some(),
+                );
             }
             if held == followers.len() {
                 break;

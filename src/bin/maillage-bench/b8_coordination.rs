@@ -17,7 +17,7 @@ use crate::report::{progress, Goal, Percentiles, Row};
 use crate::BENCH;
 use anyhow::Context;
 use maillage::content::geography::{reference, Level};
-use maillage::operations::publish::create_item;
+use maillage::operations::outbound::publish::create_item;
 use maillage::startup::build_node;
 use std::path::Path;
 use std::sync::Arc;

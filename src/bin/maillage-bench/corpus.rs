@@ -12,7 +12,7 @@ use maillage::content::files::parse_markdown_file;
 use maillage::content::markdown::{render_markdown, to_plain_text};
 use maillage::content::search::Analyzer;
 use maillage::content::{validate, ItemDocument, Vocabularies};
-use maillage::operations::write::{analysed_columns, index_item, item_terms, term_pairs};
+use maillage::operations::items::write::{analysed_columns, index_item, item_terms, term_pairs};
 use maillage::storage::{self, items::ItemWrite, timestamp};
 use sqlx::SqlitePool;
 use std::time::{Duration, Instant};

@@ -34,7 +34,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// Who the benchmarks' writes are from, in revisions and the audit log.
-pub(crate) const BENCH: maillage::operations::audit::Actor = maillage::operations::audit::Actor::Cli("bench");
+pub(crate) const BENCH: maillage::operations::people::audit::Actor =
+    maillage::operations::people::audit::Actor::Cli("bench");
 
 #[derive(Debug, Parser)]
 #[command(name = "maillage-bench", about = "Load benchmarks of a maillage node, with same-run baselines.")]

@@ -4,7 +4,7 @@
 use super::readers::check_reader;
 use super::{activity_json, discovery::error};
 use crate::federation::vocab::AS_CONTEXT;
-use crate::operations::{collections, Node};
+use crate::operations::{outbound::collections, Node};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};

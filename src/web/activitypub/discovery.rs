@@ -3,8 +3,8 @@
 use super::activity_json;
 use crate::federation::vocab::{maillage_terms, ActorDescription};
 use crate::federation::webfinger::jrd;
-use crate::operations::inbox::{InboxRejection, RejectionReason};
-use crate::operations::{collections, Node};
+use crate::operations::inbound::inbox::{InboxRejection, RejectionReason};
+use crate::operations::{outbound::collections, Node};
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
@@ -75,14 +75,14 @@ pub async fn actor(node: web::Data<Node>) -> HttpResponse {
         node.url("inbox"),
     );
     let settings = &node.settings.node;
-    let pictures = match crate::operations::actor_pictures::actor_pictures(&node).await {
+    let pictures = match crate::operations::remote::actor_pictures::actor_pictures(&node).await {
         Ok(pictures) => pictures,
         Err(e) => {
             tracing::error!(error = %e, "failed to read the actor's pictures");
             Default::default()
         }
     };
-    let picture = |p: Option<crate::operations::actor_pictures::ActorPicture>| {
+    let picture = |p: Option<crate::operations::remote::actor_pictures::ActorPicture>| {
         p.map(|p| {
             let mut json = json!({ "type": "Image", "mediaType": p.media_type, "url": node.media_url(&p.sha256) });
             if !p.alt.is_empty() {

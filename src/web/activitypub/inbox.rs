@@ -4,7 +4,7 @@
 
 use super::discovery::{error, rejected};
 use crate::federation::vocab::AS_CONTEXT;
-use crate::operations::inbox::{receive_activity, Received};
+use crate::operations::inbound::inbox::{receive_activity, Received};
 use crate::operations::Node;
 use crate::web::body::read_limited;
 use actix_web::http::header::CONTENT_TYPE;

@@ -4,8 +4,8 @@ use super::{activity_json, discovery::error};
 use crate::content::Lifecycle;
 use crate::federation::article::wire_time;
 use crate::federation::vocab::{tombstone, AS_CONTEXT};
-use crate::operations::outbox::article_json;
-use crate::operations::{queries, Node, OperationError};
+use crate::operations::outbound::outbox::article_json;
+use crate::operations::{items::queries, Node, OperationError};
 use actix_web::{web, HttpResponse};
 
 pub async fn item(node: web::Data<Node>, req: actix_web::HttpRequest, slug: web::Path<String>) -> HttpResponse {

@@ -4,7 +4,7 @@
 
 use super::discovery::{error, rejected};
 use super::inbox::header_map;
-use crate::operations::inbox::verify_signature;
+use crate::operations::inbound::inbox::verify_signature;
 use crate::operations::Node;
 use actix_web::{HttpRequest, HttpResponse};
 use reqwest::Method;

@@ -3,9 +3,9 @@
 use super::auth::required_client;
 use super::errors::ApiError;
 use super::openapi::ApiErrorBody;
-use crate::operations::audit::AuditRow;
-use crate::operations::audit::{self, AuditFilter};
-use crate::operations::scopes::Scope;
+use crate::operations::people::audit::AuditRow;
+use crate::operations::people::audit::{self, AuditFilter};
+use crate::operations::people::scopes::Scope;
 use crate::operations::Node;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};

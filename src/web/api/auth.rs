@@ -3,9 +3,9 @@
 //! the route requires gets 403 `insufficient_scope` (RFC 6750 §3.1).
 
 use super::errors::ApiError;
-use crate::operations::accounts::{self, ApiTokenHolder};
-use crate::operations::audit::Actor;
-use crate::operations::scopes::Scope;
+use crate::operations::people::accounts::{self, ApiTokenHolder};
+use crate::operations::people::audit::Actor;
+use crate::operations::people::scopes::Scope;
 use crate::operations::Node;
 use actix_web::HttpRequest;
 

@@ -3,7 +3,7 @@
 
 use crate::content::media::MediaRefusal;
 use crate::content::{FieldError, ValidationErrors};
-use crate::operations::scopes::Scope;
+use crate::operations::people::scopes::Scope;
 use crate::operations::OperationError;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};

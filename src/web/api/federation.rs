@@ -4,10 +4,10 @@
 use super::auth::required_client;
 use super::errors::ApiError;
 use super::openapi::ApiErrorBody;
-use crate::operations::digest::SetDigest;
-use crate::operations::network::NetworkView;
-use crate::operations::scopes::Scope;
-use crate::operations::{follow, Node};
+use crate::operations::items::digest::SetDigest;
+use crate::operations::node::network::NetworkView;
+use crate::operations::people::scopes::Scope;
+use crate::operations::{outbound::follow, Node};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
@@ -22,8 +22,8 @@ struct Peer {
     responses((status = 200, description = "Abonnés, abonnements, files de livraison et synchronisations", body = Object), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody)))]
 pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     required_client(&node, &req, Scope::Federation).await?;
-    let crate::operations::peers::PeerOverview { followers, following, queues, syncs, .. } =
-        crate::operations::peers::overview(&node).await?;
+    let crate::operations::remote::peers::PeerOverview { followers, following, queues, syncs, .. } =
+        crate::operations::remote::peers::overview(&node).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "followers": followers.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state.as_str().to_owned(), since: f.created_at }).collect::<Vec<_>>(),
         "following": following.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state.as_str().to_owned(), since: f.created_at }).collect::<Vec<_>>(),
@@ -110,7 +110,7 @@ pub async fn digest(
     node: web::Data<Node>,
     query: super::query::ApiQuery<DigestQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let digest = crate::operations::digest::item_set_digest(&node, query.origin.as_deref()).await?;
+    let digest = crate::operations::items::digest::item_set_digest(&node, query.origin.as_deref()).await?;
     Ok(HttpResponse::Ok().json(digest))
 }
 
@@ -128,7 +128,7 @@ pub async fn reshare(
     body: web::Json<Reshare>,
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
-    let queued = crate::operations::announce::reshare(&node, &body.uri, &client.actor()).await?;
+    let queued = crate::operations::outbound::announce::reshare(&node, &body.uri, &client.actor()).await?;
     Ok(HttpResponse::Accepted().json(ReshareQueued { queued }))
 }
 
@@ -143,12 +143,12 @@ pub struct Relay {
     responses((status = 204, description = "Mode relais réglé"), (status = 401, description = "Jeton manquant ou invalide", body = ApiErrorBody), (status = 403, description = "Jeton sans la portée requise", body = ApiErrorBody), (status = 404, description = "Pas abonné", body = ApiErrorBody)))]
 pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Json<Relay>) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::Federation).await?;
-    crate::operations::peers::set_relay(&node, &body.actor, body.relay, &client.actor()).await?;
+    crate::operations::remote::peers::set_relay(&node, &body.actor, body.relay, &client.actor()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
 /// The network at a glance (the coordination view's figures).
 #[utoipa::path(get, path = "/api/v1/network", tag = "federation", responses((status = 200, description = "Le réseau d'un coup d'œil", body = NetworkView)))]
 pub async fn network(node: web::Data<Node>) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(crate::operations::network::network_view(&node).await?))
+    Ok(HttpResponse::Ok().json(crate::operations::node::network::network_view(&node).await?))
 }

@@ -8,9 +8,9 @@ use super::auth::required_client;
 use super::errors::ApiError;
 use super::items::item_json;
 use super::openapi::{ApiErrorBody, ItemWithMeta};
-use crate::operations::model::Audience;
-use crate::operations::scopes::Scope;
-use crate::operations::{media, Node};
+use crate::operations::items::model::Audience;
+use crate::operations::people::scopes::Scope;
+use crate::operations::{outbound::attachments, Node};
 use crate::web::uploads::{receive, SizeLimits, UploadError};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -45,7 +45,7 @@ pub async fn upload(
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     let upload = receive(&req, payload, SizeLimits::of(&node)).await?.into_upload()?;
-    let item = media::attach(&node, &slug, upload, &client.actor()).await?;
+    let item = attachments::attach(&node, &slug, upload, &client.actor()).await?;
     Ok(HttpResponse::Created().json(item_json(&node, &item, Audience::Editors)?))
 }
 
@@ -62,6 +62,6 @@ pub async fn remove(
 ) -> Result<HttpResponse, ApiError> {
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     let (slug, sha256) = path.into_inner();
-    let item = media::detach(&node, &slug, &sha256, &client.actor()).await?.into_item();
+    let item = attachments::detach(&node, &slug, &sha256, &client.actor()).await?.into_item();
     Ok(HttpResponse::Ok().json(item_json(&node, &item, Audience::Editors)?))
 }

@@ -4,9 +4,9 @@
 
 use super::{audit, federation, items, media, places, vocabularies};
 use crate::content::{item, FieldError, ItemDocument};
-use crate::operations::digest::SetDigest;
-use crate::operations::model::{FileLink, ItemMeta};
-use crate::operations::network::{LineageLink, NetworkView, PeerHealth, Territory};
+use crate::operations::items::digest::SetDigest;
+use crate::operations::items::model::{FileLink, ItemMeta};
+use crate::operations::node::network::{LineageLink, NetworkView, PeerHealth, Territory};
 use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Serialize;

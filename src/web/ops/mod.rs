@@ -1,7 +1,7 @@
 //! Operations endpoints for the people who run a node: `/healthz` (the process answers),
 //! `/readyz` (the database answers and migrations ran), `/metrics` (Prometheus).
 
-use crate::operations::{metrics, Node};
+use crate::operations::{node::metrics, Node};
 use actix_web::{web, HttpResponse};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

@@ -9,34 +9,14 @@
 //! (same headers, no body), which link checkers and feed readers use.
 
 mod admin;
-mod assets;
-mod cards;
-mod catalogue;
-mod charts;
-mod coordination;
-mod coordination_csv;
+mod downloads;
 mod editor;
-mod errors;
-mod export_csv;
-mod exports;
-mod feeds;
-mod format;
-mod france_map;
-mod home;
-pub mod i18n;
-mod item;
-mod item_media;
-mod item_view;
-mod item_view_details;
-mod item_view_kinds;
-mod layout;
-mod lineage_graph;
-mod network;
-mod vocabularies;
+pub mod public;
+pub mod views;
 
 use actix_web::{guard, web, Route};
 
-pub use errors::PageError;
+pub use views::errors::PageError;
 
 /// A route for GET and HEAD (actix answers HEAD only where a route accepts it; the
 /// server drops the body of a HEAD response).
@@ -45,22 +25,22 @@ pub(crate) fn get() -> Route {
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", get().to(home::show))
-        .route("/static/style.css", get().to(assets::stylesheet))
-        .route("/static/places.js", get().to(assets::places_script))
-        .route("/catalogue", get().to(catalogue::show))
-        .route("/reseau", get().to(network::show))
-        .route("/reseau/export/{table}", get().to(coordination_csv::export))
-        .route("/items/{slug}", get().to(item::show_local))
-        .route("/items/{slug}/revisions", get().to(item::revisions))
-        .route("/items/{slug}/revisions/{number}", get().to(item::revision))
-        .route("/replicas/{id}", get().to(item::show_replica))
-        .route("/replicas/{id}/repartager", web::post().to(item::reshare))
-        .route("/vocabularies", get().to(vocabularies::index))
-        .route("/vocabularies/{name}", get().to(vocabularies::show))
-        .configure(feeds::routes)
-        .configure(exports::routes)
+    cfg.route("/", get().to(public::home::show))
+        .route("/static/style.css", get().to(views::assets::stylesheet))
+        .route("/static/places.js", get().to(views::assets::places_script))
+        .route("/catalogue", get().to(public::catalogue::show))
+        .route("/reseau", get().to(public::network::show))
+        .route("/reseau/export/{table}", get().to(downloads::coordination_csv::export))
+        .route("/items/{slug}", get().to(public::item::show_local))
+        .route("/items/{slug}/revisions", get().to(public::item::revisions))
+        .route("/items/{slug}/revisions/{number}", get().to(public::item::revision))
+        .route("/replicas/{id}", get().to(public::item::show_replica))
+        .route("/replicas/{id}/repartager", web::post().to(public::item::reshare))
+        .route("/vocabularies", get().to(public::vocabularies::index))
+        .route("/vocabularies/{name}", get().to(public::vocabularies::show))
+        .configure(downloads::feeds::routes)
+        .configure(downloads::exports::routes)
         .configure(editor::routes)
         .configure(admin::routes)
-        .default_service(web::to(errors::not_found));
+        .default_service(web::to(views::errors::not_found));
 }

@@ -2,7 +2,7 @@
 //! settle, and a network with outages whose replica sets converge exactly.
 
 use super::network::{eventually, follow, full_project_sheet, TestNode};
-use maillage::operations::digest::item_set_digest;
+use maillage::operations::items::digest::item_set_digest;
 
 fn sheet(slug: &str, title: &str) -> serde_json::Value {
     let mut json = full_project_sheet(slug);
@@ -18,11 +18,11 @@ async fn holds_same_set(holder: &TestNode, origin: &TestNode) -> bool {
 }
 
 async fn relay(node: &TestNode, followed: &TestNode) {
-    maillage::operations::peers::set_relay(
+    maillage::operations::remote::peers::set_relay(
         &node.node,
         &followed.actor(),
         true,
-        &maillage::operations::audit::Actor::Cli("tests"),
+        &maillage::operations::people::audit::Actor::Cli("tests"),
     )
     .await
     .expect("relay");
@@ -159,7 +159,7 @@ async fn the_origin_of_an_inspiration_learns_of_its_adaptation_without_following
     eventually("Marseille learns of the adaptation", || async { marseille.item(&adaptation_uri).await.is_some() })
         .await;
     let original = marseille.item(&practice_uri).await.expect("the practice");
-    let lineage = maillage::operations::queries::lineage(&marseille.node, &original).await.expect("lineage");
+    let lineage = maillage::operations::items::queries::lineage(&marseille.node, &original).await.expect("lineage");
     assert_eq!(lineage.adapted_in.iter().map(|i| i.uri.as_str()).collect::<Vec<_>>(), vec![adaptation_uri.as_str()]);
     assert_eq!(lineage.adapted_in[0].origin.as_deref(), Some(ariege.actor().as_str()));
 }
@@ -181,10 +181,10 @@ async fn a_node_that_was_down_while_a_thousand_items_were_published_converges_on
         let mut doc = template.clone();
         doc.slug = Some(format!("fiche-{i}"));
         doc.title = format!("Fiche publiée pendant l'absence {i}");
-        maillage::operations::publish::create_item(
+        maillage::operations::outbound::publish::create_item(
             &origin.node,
             doc,
-            &maillage::operations::audit::Actor::Cli("tests"),
+            &maillage::operations::people::audit::Actor::Cli("tests"),
         )
         .await
         .expect("publish");

@@ -4,7 +4,7 @@
 
 use figment::providers::Serialized;
 use figment::Figment;
-use maillage::operations::{queries, Item, Node, OperationError};
+use maillage::operations::{items::queries, Item, Node, OperationError};
 use maillage::settings::Settings;
 use maillage::startup::Application;
 use std::path::{Path, PathBuf};
@@ -159,9 +159,13 @@ where
 /// `follower` follows `followed` and both sides agree the follow is accepted.
 pub async fn follow(follower: &TestNode, followed: &TestNode) {
     let handle = format!("{}@{}", followed.node.settings.node.username, followed.node.authority());
-    maillage::operations::follow::follow(&follower.node, &handle, &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("follow");
+    maillage::operations::outbound::follow::follow(
+        &follower.node,
+        &handle,
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("follow");
     let (follower_actor, followed_actor) = (follower.actor(), followed.actor());
     eventually("the follow is accepted on both sides", || async {
         let accepted_there = followed

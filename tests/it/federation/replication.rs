@@ -61,10 +61,10 @@ async fn a_follower_that_stops_following_receives_nothing_more() {
     let lyon = TestNode::start(dir.path(), "lyon").await;
     let toulouse = TestNode::start(dir.path(), "toulouse").await;
     follow(&lyon, &toulouse).await;
-    maillage::operations::follow::unfollow(
+    maillage::operations::outbound::follow::unfollow(
         &lyon.node,
         &toulouse.actor(),
-        &maillage::operations::audit::Actor::Cli("tests"),
+        &maillage::operations::people::audit::Actor::Cli("tests"),
     )
     .await
     .expect("unfollow");

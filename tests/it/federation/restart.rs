@@ -1,5 +1,5 @@
 use super::network::{eventually, follow, full_project_sheet, settings, TestNode};
-use maillage::operations::publish::create_item;
+use maillage::operations::outbound::publish::create_item;
 use maillage::startup::build_node;
 
 const ITEMS: usize = 12;
@@ -32,7 +32,7 @@ async fn every_queued_delivery_completes_after_the_origin_is_killed_and_restarte
     let mut uris = Vec::new();
     for i in 0..ITEMS {
         uris.push(
-            create_item(&offline, sheet(i), &maillage::operations::audit::Actor::Cli("tests"))
+            create_item(&offline, sheet(i), &maillage::operations::people::audit::Actor::Cli("tests"))
                 .await
                 .expect("publish")
                 .uri,

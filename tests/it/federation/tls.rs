@@ -11,7 +11,7 @@ use crate::helpers::run_maillage;
 use figment::providers::Serialized;
 use maillage::federation::client::FetchError;
 use maillage::federation::failure::FailureKind;
-use maillage::operations::audit::Actor;
+use maillage::operations::people::audit::Actor;
 use maillage::settings::Settings;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -109,7 +109,7 @@ async fn a_peer_whose_certificate_comes_from_an_unknown_ca_is_refused_with_the_t
     let b = start_https(dir.path(), &hosts, "b.test", &unknown, &[&ca, &unknown]).await;
 
     // Following B fails, and the error the operation returns says why.
-    let refused = maillage::operations::follow::follow(&a.node, "b@b.test", &Actor::Cli("tests"))
+    let refused = maillage::operations::outbound::follow::follow(&a.node, "b@b.test", &Actor::Cli("tests"))
         .await
         .expect_err("B's certificate is not trusted");
     assert!(refused.to_string().contains("tls_unknown_issuer"), "{refused}");

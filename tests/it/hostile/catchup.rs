@@ -12,7 +12,7 @@ use crate::federation::network::eventually;
 use crate::federation::tiny_server::{Reply, TinyServer};
 use maillage::federation::keys::NodeKeys;
 use maillage::federation::vocab::ActorDescription;
-use maillage::operations::audit::Actor;
+use maillage::operations::people::audit::Actor;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -163,7 +163,9 @@ async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
     let before = item_uris(&victim).await;
 
     // Backfill: the victim follows the peer, the peer accepts with a signed Accept.
-    maillage::operations::follow::follow(&victim.node, &peer.actor(), &Actor::Cli("tests")).await.expect("follow");
+    maillage::operations::outbound::follow::follow(&victim.node, &peer.actor(), &Actor::Cli("tests"))
+        .await
+        .expect("follow");
     eventually("the Follow reaches the peer", || async {
         peer.server.seen().iter().any(|seen| seen.method == "POST" && seen.body.windows(6).any(|w| w == b"Follow"))
     })
@@ -191,7 +193,8 @@ async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
     let poison = peer.poison(&third.base, &third.actor(), &held);
     let poisoned = poison.len();
     peer.publish(poison);
-    let report = maillage::operations::sync::sync_peer(&victim.node, &peer.actor(), &|_, _| {}).await.expect("a sync");
+    let report =
+        maillage::operations::inbound::sync::sync_peer(&victim.node, &peer.actor(), &|_, _| {}).await.expect("a sync");
     assert_eq!((report.activities, report.refused), (poisoned, poisoned), "{report:?}");
     assert_eq!(item_uris(&victim).await, expected, "anti-entropy stored none of it");
     let documents = victim.stored_documents().await;
@@ -206,7 +209,9 @@ async fn an_announce_of_an_object_attributed_to_another_server_is_refused_when_f
     let victim = HostileNode::start(dir.path(), "victime", &[]).await;
     let third = HostileNode::start(dir.path(), "ariege", &[]).await;
     let peer = PoisonedPeer::start().await;
-    maillage::operations::follow::follow(&victim.node, &peer.actor(), &Actor::Cli("tests")).await.expect("follow");
+    maillage::operations::outbound::follow::follow(&victim.node, &peer.actor(), &Actor::Cli("tests"))
+        .await
+        .expect("follow");
     let before = item_uris(&victim).await;
     let announced = peer.url("/items/attribuee-ailleurs");
     peer.serve_object("/items/attribuee-ailleurs", article(&announced, &third.actor(), "Attribuée à l'Ariège"));

@@ -5,8 +5,8 @@
 //! can still log in from elsewhere.
 
 use super::support::{run_cases, Case, HostileNode, RawRequest};
-use maillage::operations::accounts;
-use maillage::operations::login_throttle::{MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS};
+use maillage::operations::people::accounts;
+use maillage::operations::people::login_throttle::{MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS};
 use reqwest::Method;
 use serde_json::json;
 
@@ -45,12 +45,24 @@ fn form(cookie: &str, path: &str, body: &str) -> RawRequest {
 async fn form_posts_without_the_sessions_csrf_token_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let node = HostileNode::start(dir.path(), "victime", &[]).await;
-    accounts::set_editor(&node.node, "claire", PASSWORD, "admin", &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("an admin");
-    accounts::set_editor(&node.node, "mallory", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("an editor");
+    accounts::set_editor(
+        &node.node,
+        "claire",
+        PASSWORD,
+        "admin",
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("an admin");
+    accounts::set_editor(
+        &node.node,
+        "mallory",
+        PASSWORD,
+        "editor",
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("an editor");
     node.create(&super::inbox::document("locale", "Une fiche locale")).await;
     let claire = log_in(&node, "claire").await;
     let mallory = log_in(&node, "mallory").await;
@@ -131,12 +143,24 @@ async fn form_posts_without_the_sessions_csrf_token_are_refused_and_change_nothi
 async fn wrong_passwords_open_no_session_and_repeated_ones_lock_the_account() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let node = HostileNode::start(dir.path(), "victime", &[]).await;
-    accounts::set_editor(&node.node, "claire", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("an editor");
-    accounts::set_editor(&node.node, "camille", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("another editor");
+    accounts::set_editor(
+        &node.node,
+        "claire",
+        PASSWORD,
+        "editor",
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("an editor");
+    accounts::set_editor(
+        &node.node,
+        "camille",
+        PASSWORD,
+        "editor",
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("another editor");
     node.settle().await;
     let login = |body: String| {
         RawRequest::new(Method::POST, "/login").header("content-type", "application/x-www-form-urlencoded").body(body)
@@ -205,9 +229,15 @@ fn login_from(client: &str, username: &str, password: &str) -> RawRequest {
 /// Behind a trusted proxy (the tests' requests come from 127.0.0.1), with Claire's account.
 async fn node_behind_a_proxy(dir: &std::path::Path) -> HostileNode {
     let node = HostileNode::start(dir, "victime", &[("server.trusted_proxies", json!(["127.0.0.1"]))]).await;
-    accounts::set_editor(&node.node, "claire", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("an editor");
+    accounts::set_editor(
+        &node.node,
+        "claire",
+        PASSWORD,
+        "editor",
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("an editor");
     node.settle().await;
     node
 }
@@ -266,9 +296,15 @@ async fn an_address_that_fails_on_many_accounts_is_stopped_on_all_of_them() {
 async fn x_forwarded_for_from_a_client_that_is_no_trusted_proxy_is_ignored() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let node = HostileNode::start(dir.path(), "victime", &[]).await;
-    accounts::set_editor(&node.node, "claire", PASSWORD, "editor", &maillage::operations::audit::Actor::Cli("tests"))
-        .await
-        .expect("an editor");
+    accounts::set_editor(
+        &node.node,
+        "claire",
+        PASSWORD,
+        "editor",
+        &maillage::operations::people::audit::Actor::Cli("tests"),
+    )
+    .await
+    .expect("an editor");
     node.settle().await;
     let mut cases: Vec<Case> = (0..MAX_FAILURES_PER_ACCOUNT)
         .map(|n| Case {

@@ -8,7 +8,7 @@
 use super::support::{run_cases, Case, HostileNode, RawRequest};
 use crate::fixtures::practice;
 use crate::media_files::{jpeg, multipart, pdf, png_header};
-use maillage::operations::media_fetch::fetch_due;
+use maillage::operations::inbound::media_fetch::fetch_due;
 use maillage::storage::media::{queue_fetch, FetchRow};
 use reqwest::Method;
 use serde_json::json;
@@ -261,12 +261,12 @@ async fn a_peers_file_whose_bytes_do_not_match_what_it_announced_is_never_stored
         delay: std::time::Duration::ZERO,
     })
     .await;
-    let sha = maillage::operations::media::sha256_hex(&honest);
+    let sha = maillage::operations::items::media::sha256_hex(&honest);
     // 1: another digest than the bytes'; 2: fewer bytes declared than sent; 3: a picture
     // announced, a PDF sent.
     queue(&node, &format!("{}/a", peer.base), &"b".repeat(64), "application/pdf", honest.len()).await;
     queue(&node, &format!("{}/b", peer.base), &sha, "application/pdf", honest.len() - 10).await;
-    let other = maillage::operations::media::sha256_hex(&other_pdf);
+    let other = maillage::operations::items::media::sha256_hex(&other_pdf);
     queue(&node, &format!("{}/c", peer.base), &other, "image/png", other_pdf.len()).await;
     fetch_due(&node.node, &|| false).await.expect("a step");
     let errors = last_errors(&node).await;
@@ -289,7 +289,7 @@ async fn under_the_production_policy_a_peers_file_on_a_private_address_is_not_fe
     queue(
         &node,
         &format!("{}/interne.pdf", peer.base),
-        &maillage::operations::media::sha256_hex(&bytes),
+        &maillage::operations::items::media::sha256_hex(&bytes),
         "application/pdf",
         bytes.len(),
     )

@@ -151,10 +151,10 @@ impl HostileNode {
 
 /// `follower` follows `followed`; returns once both sides hold the accepted follow.
 pub async fn follow(follower: &HostileNode, followed: &HostileNode) {
-    maillage::operations::follow::follow(
+    maillage::operations::outbound::follow::follow(
         &follower.node,
         &followed.handle(),
-        &maillage::operations::audit::Actor::Cli("tests"),
+        &maillage::operations::people::audit::Actor::Cli("tests"),
     )
     .await
     .expect("follow");

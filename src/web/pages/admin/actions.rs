@@ -4,11 +4,11 @@
 //! error beside the field.
 
 use super::peers::{page, FollowForm};
-use crate::operations::{follow as follow_op, Node, OperationError};
-use crate::web::pages::editor::field_errors;
-use crate::web::pages::editor::session::{require_editor, see_other, Editor};
-use crate::web::pages::errors::PageError;
-use crate::web::pages::i18n::{t, t1};
+use crate::operations::{outbound::follow as follow_op, Node, OperationError};
+use crate::web::pages::views::errors::PageError;
+use crate::web::pages::views::field_errors;
+use crate::web::pages::views::i18n::{t, t1};
+use crate::web::pages::views::session::{require_editor, see_other, Editor};
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::collections::HashMap;
 
@@ -132,7 +132,7 @@ pub async fn relay(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) ->
     let (editor, form) = checked(&node, &req, &body).await?;
     let actor = actor_field(&form)?;
     let on = form.get("relais") == "1";
-    match crate::operations::peers::set_relay(&node, &actor, on, &editor.actor()).await {
+    match crate::operations::remote::peers::set_relay(&node, &actor, on, &editor.actor()).await {
         Ok(()) => {}
         Err(OperationError::NotFound) => return Ok(back("introuvable", "")),
         Err(e) => return Err(e.into()),

@@ -1,13 +1,13 @@
 //! `/admin/journal`: the audit log, read-only, for administrators: newest first, filtered
 //! by action or actor, page by page.
 
-use crate::operations::audit::{self, Action, AuditFilter};
+use crate::operations::people::audit::{self, Action, AuditFilter};
 use crate::operations::{Node, OperationError};
-use crate::web::pages::editor::session::require_editor;
-use crate::web::pages::errors::PageError;
-use crate::web::pages::format;
-use crate::web::pages::i18n;
-use crate::web::pages::layout::{render, Layout};
+use crate::web::pages::views::errors::PageError;
+use crate::web::pages::views::format;
+use crate::web::pages::views::i18n;
+use crate::web::pages::views::layout::{render, Layout};
+use crate::web::pages::views::session::require_editor;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -105,7 +105,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::web::pages::i18n::{format, Lang};
+    use crate::web::pages::views::i18n::{format, Lang};
 
     #[test]
     fn every_action_has_a_label_in_both_languages() {

@@ -2,13 +2,13 @@
 //! and banner (the actor's `image`), uploaded by an administrator through plain multipart
 //! forms. A picture is re-encoded like any other; the previous one is released.
 
-use crate::operations::actor_pictures::{self, ActorImage, ActorPicture, ActorPictures};
+use crate::operations::remote::actor_pictures::{self, ActorImage, ActorPicture, ActorPictures};
 use crate::operations::{Node, OperationError};
 use crate::web::media::href;
-use crate::web::pages::editor::session::{require_editor, see_other, Editor};
-use crate::web::pages::errors::PageError;
-use crate::web::pages::i18n::t;
-use crate::web::pages::layout::{render, Layout};
+use crate::web::pages::views::errors::PageError;
+use crate::web::pages::views::i18n::t;
+use crate::web::pages::views::layout::{render, Layout};
+use crate::web::pages::views::session::{require_editor, see_other, Editor};
 use crate::web::uploads::{receive, SizeLimits};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};

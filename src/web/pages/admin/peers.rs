@@ -1,13 +1,13 @@
 //! The `/admin/pairs` page itself: the view of followers, follows, queues and syncs, and
 //! the notices shown after an action (named by a fixed code in the query string).
 
-use crate::operations::peers::{FollowState, SyncState};
+use crate::operations::remote::peers::{FollowState, SyncState};
 use crate::operations::Node;
-use crate::web::pages::editor::session::{require_editor, Editor};
-use crate::web::pages::errors::PageError;
-use crate::web::pages::format;
-use crate::web::pages::i18n::{t, t1};
-use crate::web::pages::layout::{render, Layout};
+use crate::web::pages::views::errors::PageError;
+use crate::web::pages::views::format;
+use crate::web::pages::views::i18n::{t, t1};
+use crate::web::pages::views::layout::{render, Layout};
+use crate::web::pages::views::session::{require_editor, Editor};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -140,8 +140,8 @@ pub async fn page(
     notice: Option<String>,
     follow: FollowForm,
 ) -> Result<HttpResponse, PageError> {
-    let crate::operations::peers::PeerOverview { followers, following, queues, syncs, names } =
-        crate::operations::peers::overview(node).await?;
+    let crate::operations::remote::peers::PeerOverview { followers, following, queues, syncs, names } =
+        crate::operations::remote::peers::overview(node).await?;
     let status = if follow.error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = PeersPage {
         layout: editor.layout(node),

@@ -1,14 +1,14 @@
 //! `/edit`: the node's own items in every lifecycle (drafts first), with links to edit
 //! them, and the items whose review date has passed.
 
-use super::session::require_editor;
 use crate::content::{Kind, Lifecycle};
-use crate::operations::queries::{self, ItemFilter};
-use crate::operations::{stats, Node};
-use crate::web::pages::cards::CardView;
-use crate::web::pages::errors::PageError;
-use crate::web::pages::i18n::{self, t, t1};
-use crate::web::pages::layout::{render, Layout};
+use crate::operations::items::queries::{self, ItemFilter};
+use crate::operations::{node::stats, Node};
+use crate::web::pages::views::cards::CardView;
+use crate::web::pages::views::errors::PageError;
+use crate::web::pages::views::i18n::{self, t, t1};
+use crate::web::pages::views::layout::{render, Layout};
+use crate::web::pages::views::session::require_editor;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;

@@ -3,15 +3,15 @@
 //! `POST /edit/{slug}/fichiers` and `POST /edit/{slug}/fichiers/{sha256}/retirer`. A refused
 //! file comes back as the edit page with the reason above the panel, nothing stored.
 
-use super::session::{csrf_field, require_editor, see_other, Editor};
 use crate::content::media::type_label;
 use crate::content::vocabulary::names;
 use crate::content::{ItemDocument, Vocabularies};
-use crate::operations::{media, Node, OperationError};
+use crate::operations::{outbound::attachments, Node, OperationError};
 use crate::web::media::href;
-use crate::web::pages::errors::PageError;
-use crate::web::pages::i18n;
-use crate::web::pages::item_media::human_size;
+use crate::web::pages::views::errors::PageError;
+use crate::web::pages::views::i18n;
+use crate::web::pages::views::item_media::human_size;
+use crate::web::pages::views::session::{csrf_field, require_editor, see_other, Editor};
 use crate::web::uploads::{receive, SizeLimits, UploadError};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -87,7 +87,7 @@ pub async fn upload(
         Ok(upload) => upload,
         Err(e) => return refused(&node, &editor, &slug, status_of(&e), e.to_string()).await,
     };
-    match media::attach(&node, &slug, upload, &editor.actor()).await {
+    match attachments::attach(&node, &slug, upload, &editor.actor()).await {
         Ok(_) => Ok(see_other(&format!("/edit/{slug}?etat=fichier#fichiers"))),
         Err(OperationError::Media(refusal)) => {
             let status = if refusal.code() == "media_too_large" {
@@ -118,7 +118,7 @@ pub async fn remove(
     let editor = require_editor(&node, &req).await?;
     editor.check_csrf(&csrf_field(&body))?;
     let (slug, sha256) = path.into_inner();
-    media::detach(&node, &slug, &sha256, &editor.actor()).await?;
+    attachments::detach(&node, &slug, &sha256, &editor.actor()).await?;
     Ok(see_other(&format!("/edit/{slug}?etat=fichier-retire#fichiers")))
 }
 

@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn every_label_and_hint_has_a_message_in_both_languages() {
-        use crate::web::pages::i18n::{format, Lang};
+        use crate::web::pages::views::i18n::{format, Lang};
         let mut keys = Vec::new();
         for kind in Kind::ALL {
             for section in sections(kind) {

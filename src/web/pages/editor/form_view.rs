@@ -4,12 +4,12 @@
 //! of every error with a link to its input. Labels, hints and error messages are in the
 //! request's language.
 
-use super::field_errors;
 use super::form_parse::value_at;
 use super::form_spec::{self, FieldSpec, Part, Widget};
 use super::place_picker::{place_options, PLACE_SEARCH};
 use crate::content::{FieldError, Kind, Lang, Lifecycle, Vocabularies};
-use crate::web::pages::i18n::{self, t, t1, t_with};
+use crate::web::pages::views::field_errors;
+use crate::web::pages::views::i18n::{self, t, t1, t_with};
 use serde_json::Value;
 
 /// Empty rows shown under the filled ones of every list.

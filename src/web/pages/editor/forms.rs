@@ -6,23 +6,23 @@ use super::form_parse::{self, FormAction, ParsedForm};
 use super::form_spec::field_type;
 use super::form_view::{self, PartView, SectionView, SummaryItem};
 use super::place_picker::PLACE_SEARCH;
-use super::session::{require_editor, see_other, Editor};
 use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{validate, FieldError, ItemDocument, Kind};
-use crate::operations::update::UpdateOutcome;
-use crate::operations::{publish, queries, retract, update, Node, OperationError};
-use crate::web::pages::errors::PageError;
-use crate::web::pages::i18n::{self, t, t1};
-use crate::web::pages::item::{resolve_references, BODY_HEADING_OFFSET};
-use crate::web::pages::item_view::ItemView;
-use crate::web::pages::layout::{render, Layout};
+use crate::operations::outbound::update::UpdateOutcome;
+use crate::operations::{items::queries, outbound::publish, outbound::retract, outbound::update, Node, OperationError};
+use crate::web::pages::public::item::{resolve_references, BODY_HEADING_OFFSET};
+use crate::web::pages::public::item_view::ItemView;
+use crate::web::pages::views::errors::PageError;
+use crate::web::pages::views::i18n::{self, t, t1};
+use crate::web::pages::views::layout::{render, Layout};
+use crate::web::pages::views::session::{require_editor, see_other, Editor};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use anyhow::Context;
 use askama::Template;
 use serde_json::{json, Value};
 
-use crate::web::pages::item_view::Block;
+use crate::web::pages::public::item_view::Block;
 
 /// Rows one click on "Ajouter des lignes" (add rows) adds to every list.
 const ROWS_PER_CLICK: usize = 3;

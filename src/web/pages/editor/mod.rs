@@ -3,7 +3,6 @@
 //! session; every POST carries the session's CSRF token.
 
 mod dashboard;
-pub(super) mod field_errors;
 mod files;
 mod form_parse;
 mod form_sections;
@@ -11,9 +10,9 @@ mod form_spec;
 mod form_view;
 mod forms;
 mod place_picker;
-pub(super) mod session;
+pub(super) use actix_web::web;
 
-use actix_web::web;
+use crate::web::pages::views::session;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", super::get().to(session::login_form))

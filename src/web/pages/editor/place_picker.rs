@@ -4,7 +4,7 @@
 
 use super::form_view::OptionView;
 use crate::content::geography::reference;
-use crate::web::pages::i18n::{self, t1};
+use crate::web::pages::views::i18n::{self, t1};
 
 /// The top-level key under which a re-shown form carries the picker's search (never a
 /// document field: it starts with `_`).
