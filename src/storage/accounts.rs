@@ -1,6 +1,7 @@
 //! `editors`, `sessions` and `api_tokens`: the people who edit, their sessions, and the
 //! tokens programs use. Only hashes of secrets are stored.
 
+use super::states::EditorRole;
 use sqlx::{SqliteConnection, SqlitePool};
 
 #[derive(Debug, Clone)]
@@ -8,7 +9,7 @@ pub struct EditorRow {
     pub id: i64,
     pub username: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: EditorRole,
 }
 
 pub async fn editor_exists(conn: &mut SqliteConnection, username: &str) -> sqlx::Result<bool> {
@@ -22,7 +23,7 @@ pub async fn upsert_editor(
     conn: &mut SqliteConnection,
     username: &str,
     password_hash: &str,
-    role: &str,
+    role: EditorRole,
     now: &str,
 ) -> sqlx::Result<()> {
     sqlx::query!(
@@ -41,7 +42,7 @@ pub async fn upsert_editor(
 pub async fn find_editor(pool: &SqlitePool, username: &str) -> sqlx::Result<Option<EditorRow>> {
     sqlx::query_as!(
         EditorRow,
-        r#"SELECT id AS "id!", username, password_hash, role FROM editors WHERE username = ?"#,
+        r#"SELECT id AS "id!", username, password_hash, role AS "role: EditorRole" FROM editors WHERE username = ?"#,
         username
     )
     .fetch_optional(pool)
@@ -71,15 +72,16 @@ pub async fn insert_session(
 pub struct SessionRow {
     pub editor_id: i64,
     pub username: String,
-    pub role: String,
+    pub role: EditorRole,
     pub csrf_token: String,
 }
 
 pub async fn find_live_session(pool: &SqlitePool, token_hash: &str, now: &str) -> sqlx::Result<Option<SessionRow>> {
     sqlx::query_as!(
         SessionRow,
-        "SELECT s.editor_id, e.username, e.role, s.csrf_token FROM sessions s JOIN editors e ON e.id = s.editor_id
-         WHERE s.token_hash = ? AND s.expires_at > ?",
+        r#"SELECT s.editor_id, e.username, e.role AS "role: EditorRole", s.csrf_token
+           FROM sessions s JOIN editors e ON e.id = s.editor_id
+           WHERE s.token_hash = ? AND s.expires_at > ?"#,
         token_hash,
         now
     )

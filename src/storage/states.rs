@@ -1,6 +1,35 @@
-//! The states a federation row can be in, as the `state` columns hold them.
+//! The states and roles a row can hold, as its text column holds them: follows,
+//! deliveries and catch-ups, and editors' roles.
 
 use serde::Serialize;
+
+/// What an editor may do: every editor writes items; an administrator also manages the
+/// node's peers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, Serialize)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum EditorRole {
+    Editor,
+    Admin,
+}
+
+impl EditorRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditorRole::Editor => "editor",
+            EditorRole::Admin => "admin",
+        }
+    }
+
+    /// The role a person names (`maillage editor add --role …`).
+    pub fn parse(text: &str) -> Option<EditorRole> {
+        match text {
+            "editor" => Some(EditorRole::Editor),
+            "admin" => Some(EditorRole::Admin),
+            _ => None,
+        }
+    }
+}
 
 /// Where a follow stands: a peer's follow of us (`followers`) or ours of a peer
 /// (`following`). Followers are never `Rejected`: a refused follow is deleted.

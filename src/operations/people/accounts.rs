@@ -7,6 +7,8 @@ use crate::operations::people::audit::{self, Action, Actor};
 use crate::operations::people::scopes::{Scope, Scopes};
 use crate::operations::{Node, OperationError};
 use crate::storage::{self, timestamp};
+
+pub use crate::storage::states::EditorRole;
 use anyhow::Context;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -107,12 +109,12 @@ pub async fn set_editor(
             message: "Un nom d'utilisateur et un mot de passe d'au moins 10 caractères sont obligatoires.".into(),
         });
     }
-    if !matches!(role, "editor" | "admin") {
+    let Some(role) = EditorRole::parse(role) else {
         return Err(OperationError::Conflict {
             code: "invalid_role",
             message: "Le rôle doit être « editor » ou « admin ».".into(),
         });
-    }
+    };
     let salt = SaltString::generate(&mut OsRng);
     let hash = Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -126,7 +128,7 @@ pub async fn set_editor(
         Action::AccountCreate
     };
     storage::accounts::upsert_editor(&mut tx, username, &hash, role, &timestamp(node.clock.now())).await?;
-    audit::record(&mut tx, node, actor, action, username, Some(serde_json::json!({ "role": role }))).await?;
+    audit::record(&mut tx, node, actor, action, username, Some(serde_json::json!({ "role": role.as_str() }))).await?;
     tx.commit().await.context("Failed to commit the editor account")?;
     Ok(())
 }
@@ -135,7 +137,7 @@ pub async fn set_editor(
 #[derive(Debug, Clone)]
 pub struct Session {
     pub username: String,
-    pub role: String,
+    pub role: EditorRole,
     pub csrf_token: String,
 }
 

@@ -3,7 +3,7 @@
 //! anonymous visitors of `/edit…` to the login page, and the CSRF check every POST form
 //! goes through.
 
-use crate::operations::people::accounts::{self, Session};
+use crate::operations::people::accounts::{self, EditorRole, Session};
 use crate::operations::people::audit::Actor;
 use crate::operations::Node;
 use crate::web::client_address::client_address;
@@ -45,7 +45,7 @@ impl Editor {
 
     /// Administrators manage the node's peers; other editors may only look.
     pub fn is_admin(&self) -> bool {
-        self.session.role == "admin"
+        self.session.role == EditorRole::Admin
     }
 
     /// Refuses an action reserved to administrators.
