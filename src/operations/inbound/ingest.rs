@@ -95,6 +95,24 @@ pub async fn set_backlog(node: &Node) -> sqlx::Result<usize> {
     Ok(pending)
 }
 
+/// A group commit's failure, shared by every request of its batch (`anyhow::Error` cannot
+/// be cloned): it reads as the error did and keeps its cause chain.
+#[derive(Debug)]
+struct CommitFailed(Arc<anyhow::Error>);
+
+impl std::fmt::Display for CommitFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl std::error::Error for CommitFailed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        let error: &(dyn std::error::Error + Send + Sync + 'static) = self.0.as_ref().as_ref();
+        error.source()
+    }
+}
+
 /// Records `entry` (and writes its replica) in the next group commit; returns once that
 /// commit is durable.
 pub(crate) async fn record(node: &Node, entry: Entry) -> anyhow::Result<Recorded> {
@@ -118,7 +136,7 @@ pub(crate) async fn record(node: &Node, entry: Entry) -> anyhow::Result<Recorded
         });
     }
     match answered.await {
-        Ok(result) => result.map_err(|e| anyhow::anyhow!("{e:#}")),
+        Ok(result) => result.map_err(|e| anyhow::Error::new(CommitFailed(e))),
         Err(_) => anyhow::bail!("the group commit stopped before answering"),
     }
 }
@@ -257,4 +275,20 @@ async fn record_pending(node: &Node, entry: &Entry) -> anyhow::Result<Written> {
 async fn applies_directly(conn: &mut SqliteConnection, actor: &str) -> anyhow::Result<bool> {
     let following = storage::following::find_following(&mut *conn, actor).await?;
     Ok(following.is_some_and(|f| f.state != crate::storage::states::FollowState::Rejected && !f.relay))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_request_of_a_failed_batch_gets_the_whole_cause_chain() {
+        let failure = Arc::new(anyhow::anyhow!("database is locked").context("Failed to commit a batch"));
+        let first = anyhow::Error::new(CommitFailed(failure.clone()));
+        let second = anyhow::Error::new(CommitFailed(failure));
+        for answer in [first, second] {
+            assert_eq!(format!("{answer:#}"), "Failed to commit a batch: database is locked");
+            assert_eq!(answer.chain().count(), 2);
+        }
+    }
 }

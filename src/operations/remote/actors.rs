@@ -22,7 +22,7 @@ pub struct RemoteActor {
 }
 
 fn from_row(row: RemoteActorRow) -> anyhow::Result<RemoteActor> {
-    let public_key = RemotePublicKey::from_pem(&row.public_key_pem).map_err(|e| anyhow!("bad cached key: {e}"))?;
+    let public_key = RemotePublicKey::from_pem(&row.public_key_pem).context("bad cached key")?;
     Ok(RemoteActor {
         delivery_inbox: row.shared_inbox.clone().unwrap_or_else(|| row.inbox.clone()),
         uri: row.uri,
@@ -74,7 +74,7 @@ fn parse_actor(requested: &str, document: &Value, now: &str) -> anyhow::Result<R
         return Err(anyhow!("key {key_id} is owned by {owner}, not {id}"));
     }
     let pem = key.get("publicKeyPem").and_then(Value::as_str).ok_or_else(|| anyhow!("actor {id} key has no PEM"))?;
-    RemotePublicKey::from_pem(pem).map_err(|e| anyhow!("actor {id} key is unusable: {e}"))?;
+    RemotePublicKey::from_pem(pem).with_context(|| format!("actor {id} key is unusable"))?;
     let shared_inbox = document.get("endpoints").and_then(|e| e.get("sharedInbox")).and_then(Value::as_str);
     Ok(RemoteActorRow {
         uri: id.to_owned(),
