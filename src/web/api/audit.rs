@@ -2,7 +2,7 @@
 
 use super::auth::required_client;
 use super::errors::ApiError;
-use super::openapi::ApiErrorBody;
+use super::schemas::ApiErrorBody;
 use crate::operations::people::audit::AuditRow;
 use crate::operations::people::audit::{self, AuditFilter};
 use crate::operations::people::scopes::Scope;

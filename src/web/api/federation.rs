@@ -3,7 +3,7 @@
 
 use super::auth::required_client;
 use super::errors::ApiError;
-use super::openapi::ApiErrorBody;
+use super::schemas::ApiErrorBody;
 use crate::operations::items::digest::SetDigest;
 use crate::operations::node::network::NetworkView;
 use crate::operations::people::scopes::Scope;

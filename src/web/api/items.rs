@@ -2,7 +2,7 @@
 
 use super::auth::{optional_client, required_client};
 use super::errors::ApiError;
-use super::openapi::{ApiErrorBody, ItemListBody, ItemWithMeta};
+use super::schemas::{ApiErrorBody, ItemListBody, ItemWithMeta};
 use crate::content::files::parse_json_document;
 use crate::content::ItemDocument;
 use crate::content::{Lifecycle, ValidationErrors};

@@ -7,7 +7,7 @@
 use super::auth::required_client;
 use super::errors::ApiError;
 use super::items::item_json;
-use super::openapi::{ApiErrorBody, ItemWithMeta};
+use super::schemas::{ApiErrorBody, ItemWithMeta};
 use crate::operations::items::model::Audience;
 use crate::operations::people::scopes::Scope;
 use crate::operations::{outbound::attachments, Node};

@@ -25,6 +25,7 @@ pub mod openapi;
 mod openapi_patches;
 mod places;
 mod query;
+mod schemas;
 mod vocabularies;
 
 use actix_web::web;

@@ -2,6 +2,7 @@
 //! (utoipa) and patched where derivation falls short (`openapi_patches`), served at
 //! `/api/v1/openapi.json` with a readable page at `/api/docs`.
 
+use super::schemas::{ApiErrorBody, ApiErrorDetail, ItemListBody, ItemWithMeta};
 use super::{audit, federation, items, media, places, vocabularies};
 use crate::content::{item, FieldError, ItemDocument};
 use crate::operations::items::digest::SetDigest;
@@ -9,48 +10,8 @@ use crate::operations::items::model::{FileLink, ItemMeta};
 use crate::operations::node::network::{LineageLink, NetworkView, PeerHealth, Territory};
 use actix_web::{web, HttpResponse};
 use askama::Template;
-use serde::Serialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{Modify, OpenApi, ToSchema};
-
-/// Every error of the API.
-#[derive(Serialize, ToSchema)]
-pub struct ApiErrorBody {
-    pub error: ApiErrorDetail,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ApiErrorDetail {
-    /// Stable snake_case code, e.g. `validation_failed`, `unauthorized`, `insufficient_scope`, `not_found`.
-    pub code: String,
-    /// French message.
-    pub message: String,
-    /// One entry per field for `validation_failed` (absent otherwise).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<FieldError>,
-}
-
-/// An item as the API serves it: the document and read-only `meta`.
-#[derive(Serialize, ToSchema)]
-pub struct ItemWithMeta {
-    #[serde(flatten)]
-    pub document: ItemDocument,
-    pub meta: ItemMeta,
-}
-
-/// One page of items.
-#[derive(Serialize, ToSchema)]
-pub struct ItemListBody {
-    pub items: Vec<ItemWithMeta>,
-    pub total: i64,
-    /// False when `total` estimates a very large search result.
-    pub total_exact: bool,
-    pub page: i64,
-    pub per_page: i64,
-    pub pages: i64,
-    /// Link to the next page, when there is one.
-    pub next: Option<String>,
-}
+use utoipa::{Modify, OpenApi};
 
 /// How the bearer scheme is described: the scopes and the routes that require each
 /// (the same table as in `web::api`).

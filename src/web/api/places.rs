@@ -2,8 +2,8 @@
 //! program that needs a code) and read one place with its parents.
 
 use super::errors::ApiError;
-use super::openapi::ApiErrorBody;
 use super::query::ApiQuery;
+use super::schemas::ApiErrorBody;
 use crate::content::geography::{reference, Place};
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! Vocabularies as JSON, so peers and people can resolve a code.
 
 use super::errors::ApiError;
-use super::openapi::ApiErrorBody;
+use super::schemas::ApiErrorBody;
 use crate::operations::Node;
 use actix_web::{web, HttpResponse};
 use std::collections::BTreeMap;
