@@ -1,7 +1,8 @@
 //! `maillage-bench`: the load benchmarks of issue 5 (B1 inbox ingest, B2 fan-out, B3
-//! replication, B4 reads, B5 footprint), of issue 14 (B6 search at scale) and of issue 15 (B7 pictures and documents). Each compares what it measures with bounds and
-//! baselines measured in the same run on the same machine, repeats runs and reports
-//! medians, and prints one Markdown table (progress goes to stderr).
+//! replication, B4 reads, B5 footprint), of issue 14 (B6 search at scale) and of issue 15
+//! (B7 pictures and documents). Each compares what it measures with bounds and baselines
+//! measured in the same run on the same machine, repeats runs and reports medians, and
+//! prints one Markdown table (progress goes to stderr).
 //!
 //! Build the release binaries first (`cargo build --release`): B4 and B5 run the real
 //! `maillage serve` found beside this binary. Everything listens on loopback only.

@@ -5,14 +5,12 @@
 //! Each application ends in an [`ApplyOutcome`], stored in the inbox log by its code. In
 //! relay mode, changes from chosen peers are re-shared to our own followers.
 
+use super::inbox::id_rules;
+use super::replicas::{apply_remote_article, apply_remote_delete, withdraw_replica, Finality, ReplicaOutcome};
 use crate::federation::article::{parse_article, ArticleError};
 use crate::federation::client::FetchError;
 use crate::federation::inbound::{check_fetched_object, parse_activity, InboundKind, Refusal, Vouched, Voucher};
 use crate::federation::vocab::{id_of, origin_of};
-use crate::operations::inbound::inbox::id_rules;
-use crate::operations::inbound::replicas::{
-    apply_remote_article, apply_remote_delete, withdraw_replica, Finality, ReplicaOutcome,
-};
 use crate::operations::{items::queries, outbound::follow, Node, OperationError};
 use crate::storage::inbox_log::PendingActivity;
 use crate::storage::{self, timestamp};

@@ -2,15 +2,15 @@
 //! (Date window, signed for our host, key of the `keyId` actor, one refetch on failure)
 //! → signer is the actor, object on the actor's server, object addressed to Public (one
 //! rule for every path: [`crate::federation::inbound`]) → dedupe by activity id → record,
-//! with the replica it carries, in a group commit ([`crate::operations::inbound::ingest`]). The handler answers
+//! with the replica it carries, in a group commit ([`super::ingest`]). The handler answers
 //! 202 once that commit is durable; what needs more than the payload is applied
-//! afterwards ([`crate::operations::inbound::apply`]).
+//! afterwards ([`super::apply`]).
 
+use super::ingest::{self, Entry, Recorded};
+use super::replicas::{prepare_replica, PreparedReplica};
 use crate::federation::article::parse_article;
 use crate::federation::inbound::{parse_activity, IdRules, InboundActivity, InboundKind, Refusal, Voucher};
 use crate::federation::signatures::{parse_signature, verify_digest, SignatureError};
-use crate::operations::inbound::ingest::{self, Entry, Recorded};
-use crate::operations::inbound::replicas::{prepare_replica, PreparedReplica};
 use crate::operations::remote::actors::{actor, refetch_actor, RemoteActor};
 use crate::operations::Node;
 use reqwest::header::{HeaderMap, HOST};

@@ -9,9 +9,9 @@
 //! previous one was running. The CPU work (parsing, validation, rendering, analysis) is
 //! done by each request before it queues, in parallel. What cannot be applied from the
 //! payload alone (an object given by id, a re-share, follows, deletions) is recorded
-//! pending, and the inbox worker applies it afterwards ([`crate::operations::inbound::apply`]).
+//! pending, and the inbox worker applies it afterwards ([`super::apply`]).
 
-use crate::operations::inbound::replicas::{after_replica_commit, write_replica, PreparedReplica, WrittenReplica};
+use super::replicas::{after_replica_commit, write_replica, PreparedReplica, WrittenReplica};
 use crate::operations::Node;
 use crate::storage::{self, timestamp};
 use anyhow::Context;

@@ -1,4 +1,5 @@
-//! What comes in: the inbox (verification, the group commit), applying activities, replicas and their files, and catching up with followed peers.
+//! What comes in: the inbox (verification, the group commit), applying activities, replicas
+//! and their files, and catching up with followed peers.
 
 pub mod apply;
 pub mod inbox;

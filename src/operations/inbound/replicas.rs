@@ -1,10 +1,10 @@
 //! Replicas of remote items: stored beside local ones (same search and facets), kept at
 //! the newest `updated`, and turned into tombstones when their origin deletes them.
 
+use super::media_fetch::queue_missing;
 use crate::content::slug::slugify;
 use crate::content::{validate_replica, Lifecycle, ValidItem};
 use crate::federation::article::RemoteArticle;
-use crate::operations::inbound::media_fetch::queue_missing;
 use crate::operations::items::media::{digests_of, release};
 use crate::operations::items::write::{derive, write_derived_rows, Derived};
 use crate::operations::Node;

@@ -5,11 +5,11 @@
 //! conditional request. Every entry goes through the inbox's rules
 //! ([`crate::federation::inbound`]), the outbox's owner vouching for it.
 
+use super::apply::{apply_vouched, ApplyOutcome};
+use super::inbox::id_rules;
 use crate::federation::client::Conditional;
 use crate::federation::inbound::{parse_activity, Voucher};
 use crate::federation::vocab::{id_of, origin_of};
-use crate::operations::inbound::apply::{apply_vouched, ApplyOutcome};
-use crate::operations::inbound::inbox::id_rules;
 use crate::operations::remote::actors::remember_actor;
 use crate::operations::Node;
 use crate::storage::{self, timestamp};

@@ -1,13 +1,13 @@
 //! The coordination view's figures, for the whole network or one région: items per
-//! département (the map) and per région, breakdowns by kind, pillar, activity domain,
-//! food theme and target audience, items first published per month over 24 months,
-//! overdue reviews by territory, and funding totals by funding type and programme.
+//! département (the map) and per région, breakdowns by kind, pillar, activity domain, food
+//! theme and target audience, items first published per month over 24 months, overdue
+//! reviews by territory, and funding totals by funding type and programme.
 //!
-//! Every figure but the funding totals is an intersection of the in-memory facet sets
-//! (see `storage::facet_sets`; the overdue reviews are the union of the sets of the days
-//! before today), so its cost does not grow with the number of items beyond the sets'
-//! own size; the funding totals are a few rows kept on write (`funding_totals`). Until
-//! the sets have loaded (a few seconds after a start), the view says the figures are being prepared.
+//! Every figure but the funding totals is an intersection of the in-memory facet sets (see
+//! `storage::facet_sets`; the overdue reviews are the union of the sets of the days before
+//! today), so its cost does not grow with the number of items beyond the sets' own size;
+//! the funding totals are a few rows kept on write (`funding_totals`). Until the sets have
+//! loaded (a few seconds after a start), the view says the figures are being prepared.
 
 use crate::content::geography::{reference, Level, Place};
 use crate::operations::{Node, OperationError};

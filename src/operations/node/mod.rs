@@ -1,4 +1,6 @@
-//! The node itself and its upkeep: its keys, metrics, backups, the packing and search-index upkeep, territory upgrades, and the figures of the network it sees (home counts, the network and coordination views).
+//! The node itself and its upkeep: its keys, metrics, backups, the packing and search-index
+//! upkeep, territory upgrades, and the figures of the network it sees (home counts, the
+//! network and coordination views).
 
 pub mod backup;
 pub mod coordination;

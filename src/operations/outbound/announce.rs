@@ -2,9 +2,9 @@
 //! in relay mode. Each version of an object is announced at most once, so a ring of nodes
 //! that re-share each other settles.
 
+use super::outbox::enqueue_to_followers;
 use crate::federation::article::wire_time;
 use crate::federation::vocab::public_activity;
-use crate::operations::outbound::outbox::enqueue_to_followers;
 use crate::operations::people::audit::{self, Action, Actor};
 use crate::operations::{items::queries, Node, OperationError};
 use crate::storage::{self, timestamp};

@@ -1,8 +1,9 @@
 //! Attaching a file to a local item and removing one: a new revision of the item, published
-//! like any other change; the file itself is checked and stored by [`crate::operations::items::media`].
+//! like any other change; the file itself is checked and stored by
+//! [`crate::operations::items::media`].
 
+use super::update::{replace_item_with_files, UpdateOutcome};
 use crate::operations::items::media::{discard_unrecorded, prepare, write_files, Upload};
-use crate::operations::outbound::update::{replace_item_with_files, UpdateOutcome};
 use crate::operations::{people::audit::Actor, Item, Node, OperationError};
 
 /// Uploads a file to the local item `slug`: a new revision with the file appended (a

@@ -1,9 +1,9 @@
 //! Following between nodes: following a peer (by handle or actor URL), unfollowing,
 //! and answering the follows we receive (automatically or by hand).
 
+use super::outbox::enqueue;
 use crate::federation::vocab::direct_activity;
 use crate::federation::webfinger::resolve_handle;
-use crate::operations::outbound::outbox::enqueue;
 use crate::operations::people::audit::{self, Action, Actor};
 use crate::operations::remote::actors::actor;
 use crate::operations::{Node, OperationError};

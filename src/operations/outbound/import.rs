@@ -2,10 +2,10 @@
 //! or updates it when it exists, so importing the same file twice changes nothing. A dry
 //! run says which of the three it would be, writing nothing.
 
+use super::update::{replace_item_with_files, UpdateOutcome};
 use crate::content::slug::slugify;
 use crate::content::ItemDocument;
 use crate::operations::items::media::{discard_unrecorded, write_files, Prepared};
-use crate::operations::outbound::update::{replace_item_with_files, UpdateOutcome};
 use crate::operations::people::audit::Actor;
 use crate::operations::{outbound::publish::create_item_with_files, Item, Node, OperationError};
 use crate::storage;

@@ -1,4 +1,6 @@
-//! What goes out: publishing, updating, retracting and importing items, attaching files, the outbox and its delivery queue, following peers, re-sharing, and the collections peers read.
+//! What goes out: publishing, updating, retracting and importing items, attaching files,
+//! the outbox and its delivery queue, following peers, re-sharing, and the collections
+//! peers read.
 
 pub mod announce;
 pub mod attachments;

@@ -1,9 +1,9 @@
 //! Creating a local item (draft or published) from a document.
 
+use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use crate::content::slug::slugify;
 use crate::content::{validate, ItemDocument, ValidationErrors};
 use crate::operations::items::write::{derive, local_write, write_derived_rows};
-use crate::operations::outbound::outbox::{lineage_inboxes, record_public_change, PublicChange};
 use crate::operations::people::audit::{self, Action, Actor};
 use crate::operations::{Item, Node, OperationError};
 use crate::storage::{self, media::BlobRow, timestamp};

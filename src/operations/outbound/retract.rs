@@ -1,8 +1,8 @@
 //! Retracting a local item: it becomes `withdrawn`, leaves public pages and search, and
 //! keeps its revision history.
 
+use super::update::{replace_item, UpdateOutcome};
 use crate::content::Lifecycle;
-use crate::operations::outbound::update::{replace_item, UpdateOutcome};
 use crate::operations::people::audit::Actor;
 use crate::operations::{Item, Node, OperationError};
 

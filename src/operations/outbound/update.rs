@@ -3,11 +3,11 @@
 //! nothing. A change is audited as `item.retract` (it becomes withdrawn), `item.publish`
 //! (it becomes public) or `item.update`.
 
+use super::outbox::{lineage_inboxes, record_public_change, PublicChange};
+use super::publish::item_in_transaction;
 use crate::content::{validate, ItemDocument, Lifecycle, ValidationErrors};
 use crate::operations::items::media;
 use crate::operations::items::write::{derive, local_write, write_derived_rows};
-use crate::operations::outbound::outbox::{lineage_inboxes, record_public_change, PublicChange};
-use crate::operations::outbound::publish::item_in_transaction;
 use crate::operations::people::audit::{self, Action, Actor};
 use crate::operations::{Item, Node, OperationError};
 use crate::storage::{self, media::BlobRow, timestamp};

@@ -3,8 +3,8 @@
 //! tokens (they need no slow hash and must be looked up by value). Each token carries
 //! its [`Scopes`]. Account and token changes and sign-ins are written to the audit log.
 
-use crate::operations::people::audit::{self, Action, Actor};
-use crate::operations::people::scopes::{Scope, Scopes};
+use super::audit::{self, Action, Actor};
+use super::scopes::{Scope, Scopes};
 use crate::operations::{Node, OperationError};
 use crate::storage::{self, timestamp};
 
@@ -152,7 +152,7 @@ pub enum LoginOutcome {
 }
 
 /// Checks a password and opens a session, unless `client` failed too often, on this
-/// account or on any ([`crate::operations::people::login_throttle`]). Successes and refusals are audited;
+/// account or on any ([`super::login_throttle`]). Successes and refusals are audited;
 /// throttled attempts are not (they check nothing).
 pub async fn log_in(
     node: &Node,

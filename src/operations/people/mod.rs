@@ -1,4 +1,5 @@
-//! People and accounts: editors, sessions and API tokens with their scopes, the login throttle, and the audit log of who changed what.
+//! People and accounts: editors, sessions and API tokens with their scopes, the login
+//! throttle, and the audit log of who changed what.
 
 pub mod accounts;
 pub mod audit;

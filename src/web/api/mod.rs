@@ -1,10 +1,9 @@
 //! The JSON API under `/api/v1`: items (create, read, replace, patch, retract, list with
-//! filters and pagination), revisions, vocabularies, peers (follow, unfollow, queue
-//! state) and the audit log.
+//! filters and pagination), revisions, vocabularies, peers (follow, unfollow, queue state)
+//! and the audit log.
 //!
-//! Authentication is a bearer token (`maillage token create`), and each authenticated
-//! route requires exactly one scope of it (a token without it gets 403
-//! `insufficient_scope`):
+//! Authentication is a bearer token (`maillage token create`), and each authenticated route
+//! requires exactly one scope of it (a token without it gets 403 `insufficient_scope`):
 //!
 //! | scope         | routes |
 //! |---------------|--------|

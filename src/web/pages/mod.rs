@@ -1,8 +1,13 @@
-//! The pages for people, in French or English (see [`i18n`]): server-rendered HTML (askama templates, escaping on),
-//! usable without JavaScript. Public pages (home, catalogue, item pages, the network
-//! view, vocabularies), feeds and exports, the editors' area (`/login`, `/edit…`) and the
-//! administration of peers (`/admin/pairs`). Handlers parse the request, call
-//! operations, build a view model and render it; they never write SQL or HTML by hand.
+//! The pages for people, in French or English (see [`views::i18n`]): server-rendered HTML
+//! (askama templates, escaping on), usable without JavaScript. Public pages (home,
+//! catalogue, item pages, the network view, vocabularies), feeds and exports, the editors'
+//! area (`/login`, `/edit…`) and the administration of peers (`/admin/pairs`). Handlers
+//! parse the request, call operations, build a view model and render it; they never write
+//! SQL or HTML by hand.
+//!
+//! Grouped, each group naming only those before it (checked by `tests/it/architecture.rs`):
+//! [`views`] (what pages share), [`public`], `downloads` (feeds and exports), `editor`,
+//! `admin`.
 //!
 //! The ActivityPub handler for `/items/{slug}` is registered before these routes with an
 //! `Accept` guard; the plain GET here serves browsers. Every GET route also answers HEAD

@@ -1,9 +1,10 @@
 //! The view model of an item page: every field of an [`ItemDocument`] turned into French
 //! labels and display text (vocabulary codes → labels, amounts in euros, partial dates),
-//! ready for `item_body.html`. Shared by the local and replica pages, old revisions and
-//! the editors' preview. Pure: URIs of other items are resolved by the caller
-//! ([`References`]). The kind-specific sections live in [`crate::web::pages::public::item_view_kinds`], the
-//! detailed facts (contacts, labels, sources, sparse tables) in [`crate::web::pages::public::item_view_details`].
+//! ready for `item_body.html`. Shared by the local and replica pages, old revisions and the
+//! editors' preview. Pure: URIs of other items are resolved by the caller ([`References`]).
+//! The kind-specific sections live in [`crate::web::pages::public::item_view_kinds`], the
+//! detailed facts (contacts, labels, sources, sparse tables) in
+//! [`crate::web::pages::public::item_view_details`].
 
 use crate::content::geography::reference;
 use crate::content::item::UsefulEffect;

@@ -1,4 +1,5 @@
-//! The public pages: home, catalogue, item pages (with revisions and re-sharing), the network and coordination views, vocabularies.
+//! The public pages: home, catalogue, item pages (with revisions and re-sharing), the
+//! network and coordination views, vocabularies.
 
 pub mod catalogue;
 pub mod coordination;

@@ -1,4 +1,6 @@
-//! What the pages share: the layout and its language (`i18n`), errors, formats, cards, charts, the map and the lineage graph, the media blocks, and the static assets. Nothing here names a page.
+//! What the pages share: the layout and its language (`i18n`), errors, formats, cards,
+//! charts, the map and the lineage graph, the media blocks, and the static assets. Nothing
+//! here names a page.
 
 pub mod assets;
 pub mod cards;
