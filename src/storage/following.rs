@@ -16,6 +16,20 @@ pub struct FollowingRow {
     pub relay: bool,
 }
 
+/// `sqlx::query_as!` for [`FollowingRow`]s: the columns of `following`, then `$tail` (a
+/// literal) with its arguments.
+macro_rules! select_following {
+    ($tail:literal $(, $arg:expr)*) => {
+        sqlx::query_as!(
+            FollowingRow,
+            r#"SELECT actor_uri AS "actor_uri!", inbox, state AS "state: FollowState", follow_activity_id, created_at,
+                 accepted_at, relay AS "relay: bool"
+               FROM following "# + $tail
+            $(, $arg)*
+        )
+    };
+}
+
 /// Records (again) that we asked to follow `actor`; the follow waits for its answer.
 pub async fn upsert_following(
     conn: &mut SqliteConnection,
@@ -39,26 +53,11 @@ pub async fn upsert_following(
 }
 
 pub async fn find_following(db: impl SqliteExecutor<'_>, actor: &str) -> sqlx::Result<Option<FollowingRow>> {
-    sqlx::query_as!(
-        FollowingRow,
-        r#"SELECT actor_uri AS "actor_uri!", inbox, state AS "state: FollowState", follow_activity_id, created_at,
-             accepted_at, relay AS "relay: bool"
-           FROM following WHERE actor_uri = ?"#,
-        actor
-    )
-    .fetch_optional(db)
-    .await
+    select_following!("WHERE actor_uri = ?", actor).fetch_optional(db).await
 }
 
 pub async fn list_following(pool: &SqlitePool) -> sqlx::Result<Vec<FollowingRow>> {
-    sqlx::query_as!(
-        FollowingRow,
-        r#"SELECT actor_uri AS "actor_uri!", inbox, state AS "state: FollowState", follow_activity_id, created_at,
-             accepted_at, relay AS "relay: bool"
-           FROM following ORDER BY created_at"#
-    )
-    .fetch_all(pool)
-    .await
+    select_following!("ORDER BY created_at").fetch_all(pool).await
 }
 
 /// Marks our follow of `actor` accepted or rejected, if `follow_id` is the one we sent.

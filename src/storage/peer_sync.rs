@@ -20,6 +20,20 @@ pub struct PeerSyncRow {
     pub last_error: Option<String>,
 }
 
+/// `sqlx::query_as!` for [`PeerSyncRow`]s: the columns of `peer_sync`, then `$tail` (a
+/// literal) with its arguments.
+macro_rules! select_peer_syncs {
+    ($tail:literal $(, $arg:expr)*) => {
+        sqlx::query_as!(
+            PeerSyncRow,
+            r#"SELECT actor_uri AS "actor_uri!", outbox, cursor, etag, state AS "state: SyncState",
+                 requested AS "requested: bool", activities_seen, total_items, last_sync_at, last_error
+               FROM peer_sync "# + $tail
+            $(, $arg)*
+        )
+    };
+}
+
 /// Asks for a sync with `actor` (creating its row on first use).
 pub async fn request_peer_sync(pool: &SqlitePool, actor: &str) -> sqlx::Result<()> {
     sqlx::query!(
@@ -44,38 +58,20 @@ pub async fn request_sync_of_all_following(pool: &SqlitePool) -> sqlx::Result<u6
 
 /// Followed peers with a requested sync, the longest unsynced first.
 pub async fn requested_peer_syncs(pool: &SqlitePool) -> sqlx::Result<Vec<PeerSyncRow>> {
-    sqlx::query_as!(
-        PeerSyncRow,
-        r#"SELECT s.actor_uri AS "actor_uri!", s.outbox, s.cursor, s.etag, s.state AS "state: SyncState",
-             s.requested AS "requested: bool", s.activities_seen, s.total_items, s.last_sync_at, s.last_error
-           FROM peer_sync s JOIN following f ON f.actor_uri = s.actor_uri AND f.state = 'accepted'
-           WHERE s.requested = 1 ORDER BY s.last_sync_at IS NOT NULL, s.last_sync_at"#
+    select_peer_syncs!(
+        "WHERE requested = 1 AND actor_uri IN (SELECT actor_uri FROM following WHERE state = 'accepted')
+         ORDER BY last_sync_at IS NOT NULL, last_sync_at"
     )
     .fetch_all(pool)
     .await
 }
 
 pub async fn find_peer_sync(pool: &SqlitePool, actor: &str) -> sqlx::Result<Option<PeerSyncRow>> {
-    sqlx::query_as!(
-        PeerSyncRow,
-        r#"SELECT actor_uri AS "actor_uri!", outbox, cursor, etag, state AS "state: SyncState",
-             requested AS "requested: bool", activities_seen, total_items, last_sync_at, last_error
-           FROM peer_sync WHERE actor_uri = ?"#,
-        actor
-    )
-    .fetch_optional(pool)
-    .await
+    select_peer_syncs!("WHERE actor_uri = ?", actor).fetch_optional(pool).await
 }
 
 pub async fn list_peer_syncs(pool: &SqlitePool) -> sqlx::Result<Vec<PeerSyncRow>> {
-    sqlx::query_as!(
-        PeerSyncRow,
-        r#"SELECT actor_uri AS "actor_uri!", outbox, cursor, etag, state AS "state: SyncState",
-             requested AS "requested: bool", activities_seen, total_items, last_sync_at, last_error
-           FROM peer_sync ORDER BY actor_uri"#
-    )
-    .fetch_all(pool)
-    .await
+    select_peer_syncs!("ORDER BY actor_uri").fetch_all(pool).await
 }
 
 pub async fn start_peer_sync(pool: &SqlitePool, actor: &str, outbox: &str, total: Option<i64>) -> sqlx::Result<()> {

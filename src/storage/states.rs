@@ -66,28 +66,8 @@ pub enum SyncState {
     Failed,
 }
 
-impl FollowState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FollowState::Pending => "pending",
-            FollowState::Accepted => "accepted",
-            FollowState::Rejected => "rejected",
-        }
-    }
-}
-
-impl DeliveryState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeliveryState::Pending => "pending",
-            DeliveryState::Delivered => "delivered",
-            DeliveryState::Failed => "failed",
-            DeliveryState::Gone => "gone",
-        }
-    }
-}
-
 impl SyncState {
+    /// The state as stored and as the API and exports write it.
     pub fn as_str(self) -> &'static str {
         match self {
             SyncState::Pending => "pending",

@@ -4,6 +4,8 @@
 
 use crate::operations::{Node, OperationError};
 use crate::storage::{self, peers::PeerQueueRow, timestamp};
+
+pub use crate::storage::states::SyncState;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -30,7 +32,8 @@ pub struct PeerHealth {
     pub failures: i64,
     pub last_success_at: Option<String>,
     pub last_sync_at: Option<String>,
-    pub sync_state: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub sync_state: Option<SyncState>,
     /// Seconds the oldest pending delivery has waited.
     pub queue_lag_seconds: Option<i64>,
 }
@@ -124,7 +127,7 @@ fn health(
         failures: queue.map(|q| q.consecutive_failures).unwrap_or(0),
         last_success_at: queue.and_then(|q| q.last_success_at.clone()),
         last_sync_at: sync.and_then(|s| s.last_sync_at.clone()),
-        sync_state: sync.map(|s| s.state.as_str().to_owned()),
+        sync_state: sync.map(|s| s.state),
         queue_lag_seconds: queue
             .and_then(|q| q.oldest_pending_at.as_deref())
             .and_then(storage::parse_timestamp)

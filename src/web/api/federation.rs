@@ -7,6 +7,7 @@ use super::schemas::ApiErrorBody;
 use crate::operations::items::digest::SetDigest;
 use crate::operations::node::network::NetworkView;
 use crate::operations::people::scopes::Scope;
+use crate::operations::remote::peers::FollowState;
 use crate::operations::{outbound::follow, Node};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Serialize)]
 struct Peer {
     actor: String,
-    state: String,
+    state: FollowState,
     since: String,
 }
 
@@ -25,8 +26,8 @@ pub async fn peers(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespon
     let crate::operations::remote::peers::PeerOverview { followers, following, queues, syncs, .. } =
         crate::operations::remote::peers::overview(&node).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({
-        "followers": followers.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state.as_str().to_owned(), since: f.created_at }).collect::<Vec<_>>(),
-        "following": following.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state.as_str().to_owned(), since: f.created_at }).collect::<Vec<_>>(),
+        "followers": followers.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),
+        "following": following.into_iter().map(|f| Peer { actor: f.actor_uri, state: f.state, since: f.created_at }).collect::<Vec<_>>(),
         "queues": queues,
         "syncs": syncs,
     })))

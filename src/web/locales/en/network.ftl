@@ -8,7 +8,6 @@ sync-pending = pending
 sync-running = running
 sync-done = up to date
 sync-failed = failed
-sync-unknown = unknown
 health-failing = failing
 health-sync-failed = synchronisation failed
 health-late = late

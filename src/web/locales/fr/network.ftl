@@ -8,7 +8,6 @@ sync-pending = en attente
 sync-running = en cours
 sync-done = à jour
 sync-failed = en échec
-sync-unknown = inconnu
 health-failing = en difficulté
 health-sync-failed = synchronisation en échec
 health-late = en retard

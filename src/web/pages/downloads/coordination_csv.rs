@@ -159,7 +159,7 @@ async fn health(node: &Node) -> Result<Vec<Vec<String>>, OperationError> {
                 h.failures.to_string(),
                 h.last_success_at.clone().unwrap_or_default(),
                 h.last_sync_at.clone().unwrap_or_default(),
-                h.sync_state.clone().unwrap_or_default(),
+                h.sync_state.map(|s| s.as_str().to_owned()).unwrap_or_default(),
                 h.queue_lag_seconds.map(|s| s.to_string()).unwrap_or_default(),
             ])
         }))

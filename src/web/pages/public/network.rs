@@ -7,7 +7,7 @@
 use crate::content::vocabulary::names;
 use crate::content::Kind;
 use crate::operations::items::queries::{self, ItemFilter};
-use crate::operations::node::network::{self, PeerHealth, Territory};
+use crate::operations::node::network::{self, PeerHealth, SyncState, Territory};
 use crate::operations::Node;
 use crate::web::pages::public::coordination::CoordinationSection;
 use crate::web::pages::views::cards::CardView;
@@ -199,14 +199,13 @@ fn territory_row(index: usize, t: &Territory, pillar_codes: &[String]) -> Territ
     }
 }
 
-fn sync_state_label(state: Option<&str>) -> String {
+fn sync_state_label(state: Option<SyncState>) -> String {
     i18n::t(match state {
         None => "sync-never",
-        Some("pending") => "sync-pending",
-        Some("running") => "sync-running",
-        Some("done") => "sync-done",
-        Some("failed") => "sync-failed",
-        Some(_) => "sync-unknown",
+        Some(SyncState::Pending) => "sync-pending",
+        Some(SyncState::Running) => "sync-running",
+        Some(SyncState::Done) => "sync-done",
+        Some(SyncState::Failed) => "sync-failed",
     })
 }
 
@@ -214,7 +213,7 @@ fn health_row(row: &TerritoryRow, h: &PeerHealth) -> HealthRow {
     let lag = h.queue_lag_seconds.filter(|_| h.pending_deliveries > 0);
     let (status, status_class) = if h.failures > 0 {
         ("health-failing", "bad")
-    } else if h.sync_state.as_deref() == Some("failed") {
+    } else if h.sync_state == Some(SyncState::Failed) {
         ("health-sync-failed", "bad")
     } else if lag.is_some_and(|s| s > LATE_AFTER_SECONDS) {
         ("health-late", "warn")
@@ -232,7 +231,7 @@ fn health_row(row: &TerritoryRow, h: &PeerHealth) -> HealthRow {
         status_class,
         last_delivery: when(&h.last_success_at),
         last_sync: when(&h.last_sync_at),
-        sync_state: sync_state_label(h.sync_state.as_deref()),
+        sync_state: sync_state_label(h.sync_state),
         pending: h.pending_deliveries,
         queue_lag: lag.map(format::duration).unwrap_or_else(|| i18n::t("network-no-lag")),
         failures: h.failures,
@@ -264,7 +263,7 @@ mod tests {
             failures,
             last_success_at: synced.then(|| "2026-01-01T00:00:00Z".to_owned()),
             last_sync_at: None,
-            sync_state: synced.then(|| "done".to_owned()),
+            sync_state: synced.then_some(SyncState::Done),
             queue_lag_seconds: lag,
         }
     }
