@@ -23,6 +23,7 @@
 pub mod cli;
 pub mod clock;
 pub mod content;
+pub mod i18n;
 pub mod federation;
 pub mod operations;
 pub mod settings;

@@ -134,7 +134,7 @@ async fn attach_files(node: &Node, entry: &mut Entry) -> Vec<FieldError> {
                     Err(e) => refused.push(FieldError {
                         path: format!("media[{i}].{part}"),
                         code: "file_unreadable",
-                        message: e.to_string(),
+                        message: e.to_string().into(),
                     }),
                 }
             }
@@ -147,7 +147,7 @@ async fn attach_files(node: &Node, entry: &mut Entry) -> Vec<FieldError> {
                 refused.push(FieldError {
                     path: field,
                     code: "file_unreadable",
-                    message: format!("fichier « {path} » illisible ({e})"),
+                    message: format!("fichier « {path} » illisible ({e})").into(),
                 });
                 continue;
             }
@@ -167,7 +167,7 @@ async fn attach_files(node: &Node, entry: &mut Entry) -> Vec<FieldError> {
                 entry.files.push(prepared);
             }
             Err(OperationError::Media(refusal)) => refused.push(refusal.at(&field)),
-            Err(e) => refused.push(FieldError { path: field, code: "file_unreadable", message: e.to_string() }),
+            Err(e) => refused.push(FieldError { path: field, code: "file_unreadable", message: e.to_string().into() }),
         }
     }
     refused

@@ -1,7 +1,9 @@
-//! Field-level validation errors: a path into the document, a stable code and a French
-//! message. The JSON API returns them as they are (422); forms show them beside each field;
-//! the importer prefixes them with the file and line.
+//! Field-level validation errors: a path into the document, a stable code and a message
+//! from the catalogues (`src/locales/*/validation.ftl`). The JSON API returns them in
+//! French (422); forms show them beside each field in the page's language; the importer
+//! prefixes them with the file and line.
 
+use crate::i18n::Message;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -10,8 +12,9 @@ pub struct FieldError {
     pub path: String,
     /// Stable snake_case code, e.g. `required`, `unknown_code`, `too_long`.
     pub code: &'static str,
-    /// Human message in French.
-    pub message: String,
+    /// What a person reads: French in JSON, either language on the pages.
+    #[schema(value_type = String)]
+    pub message: Message,
 }
 
 impl std::fmt::Display for FieldError {
@@ -25,13 +28,13 @@ impl std::fmt::Display for FieldError {
 pub struct ValidationErrors(pub Vec<FieldError>);
 
 impl ValidationErrors {
-    pub fn single(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn single(path: impl Into<String>, code: &'static str, message: impl Into<Message>) -> Self {
         ValidationErrors(vec![FieldError { path: path.into(), code, message: message.into() }])
     }
 
     /// The message for one field, if it has an error (forms show it beside the input).
-    pub fn for_path(&self, path: &str) -> Option<&str> {
-        self.0.iter().find(|e| e.path == path).map(|e| e.message.as_str())
+    pub fn for_path(&self, path: &str) -> Option<&Message> {
+        self.0.iter().find(|e| e.path == path).map(|e| &e.message)
     }
 }
 
@@ -51,7 +54,7 @@ pub(crate) struct Collector {
 }
 
 impl Collector {
-    pub(crate) fn push(&mut self, path: impl Into<String>, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn push(&mut self, path: impl Into<String>, code: &'static str, message: impl Into<Message>) {
         self.errors.push(FieldError { path: path.into(), code, message: message.into() });
     }
 }
@@ -61,5 +64,5 @@ impl Collector {
 pub fn from_serde_path(path: String, error: &impl std::fmt::Display) -> FieldError {
     let path = if path == "." || path.is_empty() { "$".to_owned() } else { path };
     let (code, message) = super::serde_messages::field_error(&path, &error.to_string());
-    FieldError { path, code, message }
+    FieldError { path, code, message: message.into() }
 }

@@ -152,7 +152,7 @@ fn syntax_error(e: &serde_json::Error) -> FileError {
         e.column(),
         super::serde_messages::syntax_fr(&e.to_string())
     );
-    FileError::at(Some(e.line()).filter(|l| *l > 0), FieldError { path: "$".into(), code: "invalid_json", message })
+    FileError::at(Some(e.line()).filter(|l| *l > 0), FieldError { path: "$".into(), code: "invalid_json", message: message.into() })
 }
 
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> FileError {
@@ -195,7 +195,7 @@ pub fn parse_markdown_file(text: &str) -> Result<ItemDocument, FileError> {
         let mut error = from_serde_path(path, e.inner());
         if e.path().iter().next().is_none() && e.inner().location().is_some() && error.code == "invalid_value" {
             error.code = "invalid_yaml";
-            error.message = format!("YAML mal formé : {}.", super::serde_messages::syntax_fr(&e.inner().to_string()));
+            error.message = format!("YAML mal formé : {}.", super::serde_messages::syntax_fr(&e.inner().to_string())).into();
         }
         FileError::at(line, error)
     })?;

@@ -151,7 +151,7 @@ impl MediaRefusal {
 
     /// The refusal as a field error of `path` (forms and import files).
     pub fn at(&self, path: &str) -> FieldError {
-        FieldError { path: path.to_owned(), code: self.code(), message: self.to_string() }
+        FieldError { path: path.to_owned(), code: self.code(), message: self.to_string().into() }
     }
 }
 

@@ -9,7 +9,7 @@ pub mod geography;
 pub mod images;
 pub mod item;
 pub mod kinds;
-pub mod lang;
+
 pub mod markdown;
 pub mod media;
 pub mod projections;
@@ -24,7 +24,7 @@ pub mod vocabulary;
 pub use details::Objective;
 pub use errors::{FieldError, ValidationErrors};
 pub use item::{ItemDocument, Kind, Lifecycle};
-pub use lang::Lang;
+pub use crate::i18n::Lang;
 pub use validate::{validate, validate_replica, ValidItem};
 pub use vocabulary::Vocabularies;
 

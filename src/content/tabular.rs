@@ -256,7 +256,7 @@ impl Mapping {
         serde_path_to_error::deserialize::<_, ItemDocument>(&mut de).map_err(|e| {
             let path = e.path().to_string();
             let (code, message) = super::serde_messages::field_error(&path, &e.inner().to_string());
-            vec![RowError { line: row.line, column: self.column_of(&path), error: FieldError { path, code, message } }]
+            vec![RowError { line: row.line, column: self.column_of(&path), error: FieldError { path, code, message: message.into() } }]
         })
     }
 
@@ -264,7 +264,7 @@ impl Mapping {
         RowError {
             line: row.line,
             column: column.map(str::to_owned),
-            error: FieldError { path: path.to_owned(), code, message },
+            error: FieldError { path: path.to_owned(), code, message: message.into() },
         }
     }
 }

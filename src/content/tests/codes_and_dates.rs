@@ -64,7 +64,7 @@ fn the_unknown_code_message_lists_the_allowed_values() {
 
     let errors = validate(doc, &vocab()).expect_err("fini is not a status");
 
-    let message = errors.for_path("project_sheet.status").expect("an error on the status");
+    let message = errors.for_path("project_sheet.status").expect("an error on the status").to_string();
     assert!(message.contains("fini") && message.contains("en_cours") && message.contains("abandonne"), "{message}");
 }
 
@@ -158,5 +158,5 @@ fn an_impossible_review_date_is_refused_when_the_file_is_read_with_its_path() {
 
     assert_eq!(error.error.path, "last_reviewed");
     assert_eq!(error.error.code, "invalid_date");
-    assert!(error.error.message.contains("AAAA-MM-JJ, par exemple"), "the accepted format: {}", error.error.message);
+    assert!(error.error.message.to_string().contains("AAAA-MM-JJ, par exemple"), "the accepted format: {}", error.error.message);
 }

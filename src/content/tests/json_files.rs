@@ -23,14 +23,14 @@ fn every_item_error_of_a_json_array_is_reported_with_its_line_in_the_file() {
 
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert_eq!((errors[0].line, errors[0].item, errors[0].error.code), (Some(4), Some(1), "invalid_type"));
-    assert_eq!(errors[0].error.message, "Type incorrect : reçu une liste, attendu un texte.");
+    assert_eq!(errors[0].error.message.to_string(), "Type incorrect : reçu une liste, attendu un texte.");
     assert_eq!((errors[1].line, errors[1].item, errors[1].error.code), (Some(9), Some(3), "invalid_date"));
     assert!(
         errors[1].to_string().starts_with("ligne 9, élément 3, champ last_reviewed : Date invalide"),
         "{}",
         errors[1]
     );
-    assert!(errors[1].error.message.contains("AAAA-MM-JJ"), "{}", errors[1].error.message);
+    assert!(errors[1].error.message.to_string().contains("AAAA-MM-JJ"), "{}", errors[1].error.message);
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn an_unknown_field_is_reported_with_its_name_and_place() {
 
     assert_eq!(error.code, "unknown_field");
     assert!(error.path.starts_with("experience"), "{}", error.path);
-    assert!(error.message.contains("registres"), "{}", error.message);
+    assert!(error.message.to_string().contains("registres"), "{}", error.message);
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn a_missing_field_inside_a_list_entry_is_required() {
         json_error(serde_json::json!({"kind": "experience", "title": "x", "documents": [{"title": "Sans lien"}]}));
 
     assert_eq!((error.path.as_str(), error.code), ("documents[0]", "required"));
-    assert!(error.message.contains("url"), "{}", error.message);
+    assert!(error.message.to_string().contains("url"), "{}", error.message);
 }
 
 #[test]
@@ -134,8 +134,8 @@ fn malformed_json_is_reported_with_its_line() {
     assert_eq!(error.error.code, "invalid_json");
     assert_eq!(error.line, Some(4));
     assert!(error.to_string().starts_with("ligne 4"), "{error}");
-    assert!(error.error.message.starts_with("JSON mal formé, ligne 4, colonne 5 : "), "{}", error.error.message);
-    assert!(!error.error.message.contains("expected"), "the parser's English stays out: {}", error.error.message);
+    assert!(error.error.message.to_string().starts_with("JSON mal formé, ligne 4, colonne 5 : "), "{}", error.error.message);
+    assert!(!error.error.message.to_string().contains("expected"), "the parser's English stays out: {}", error.error.message);
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn an_unknown_front_matter_key_is_refused() {
     let error = parse_markdown_file(&text).expect_err("auteur is not a field");
 
     assert_eq!(error.error.code, "unknown_field");
-    assert!(error.error.message.contains("auteur"), "{}", error.error.message);
+    assert!(error.error.message.to_string().contains("auteur"), "{}", error.error.message);
 }
 
 #[test]

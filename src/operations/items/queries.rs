@@ -87,7 +87,8 @@ impl ItemFilter {
                     message: format!(
                         "« {code} » n'est pas un code de {parameter} ; codes possibles : {}.",
                         allowed.join(", ")
-                    ),
+                    )
+                    .into(),
                 })
             })
             .chain(place)
@@ -108,7 +109,7 @@ fn place_error(given: &str) -> Option<FieldError> {
             ("invalid_code", format!("« {given} » n'est pas un code de lieu (ex. region:76, departement:09, 09122)."))
         }
     };
-    Some(FieldError { path: "place".to_owned(), code, message })
+    Some(FieldError { path: "place".to_owned(), code, message: message.into() })
 }
 
 pub struct ItemList {

@@ -58,7 +58,7 @@ pub fn parse<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
             "Paramètre `{parameter}` invalide : « {given} » reçu, {} attendu.",
             expected(&e.inner().to_string())
         );
-        let field = FieldError { path: parameter, code: "invalid_type", message: message.clone() };
+        let field = FieldError { path: parameter, code: "invalid_type", message: message.clone().into() };
         ApiError { fields: vec![field], ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", message) }
     })
 }

@@ -98,7 +98,7 @@ pub async fn upload(
             refused(&node, &editor, &slug, status, refusal.to_string()).await
         }
         Err(OperationError::Invalid(errors)) => {
-            let message = errors.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" ");
+            let message = errors.0.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join(" ");
             refused(&node, &editor, &slug, StatusCode::UNPROCESSABLE_ENTITY, message).await
         }
         Err(OperationError::QuotaExceeded(message)) => {

@@ -296,7 +296,7 @@ fn take_bad_numbers(
                     errors.push(FieldError {
                         path: display_path(path),
                         code: "invalid_number",
-                        message: format!("« {text} » n'est pas un nombre (ex. 12 500 ou 12 500,50)."),
+                        message: format!("« {text} » n'est pas un nombre (ex. 12 500 ou 12 500,50).").into(),
                     });
                     map.remove(&key);
                 }
@@ -358,7 +358,7 @@ fn serde_error(path: String, error: &serde_json::Error) -> FieldError {
     let text = error.to_string();
     if let Some(field) = text.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
         let path = if path == "." || path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
-        return FieldError { path, code: "required", message: "Ce champ est obligatoire.".to_owned() };
+        return FieldError { path, code: "required", message: "Ce champ est obligatoire.".into() };
     }
     from_serde_path(path, error)
 }

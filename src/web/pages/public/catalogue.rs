@@ -237,7 +237,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
         Ok(found) => found,
         // A search that cannot run (only stop words): say why, show nothing.
         Err(OperationError::Invalid(errors)) => {
-            notices.extend(errors.0.into_iter().map(|e| e.message));
+            notices.extend(errors.0.into_iter().map(|e| e.message.to_string()));
             let empty = ItemList { items: Vec::new(), total: 0, total_exact: true, page: 1, per_page: PER_PAGE };
             (empty, Vec::new())
         }

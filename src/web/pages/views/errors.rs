@@ -39,7 +39,7 @@ impl From<OperationError> for PageError {
             OperationError::NotFound => PageError::NotFound,
             OperationError::Conflict { message, .. } => PageError::BadRequest(message),
             OperationError::Invalid(errors) => {
-                PageError::BadRequest(errors.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" "))
+                PageError::BadRequest(errors.0.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join(" "))
             }
             OperationError::Media(refusal) => PageError::BadRequest(refusal.to_string()),
             OperationError::QuotaExceeded(message) => PageError::BadRequest(message),

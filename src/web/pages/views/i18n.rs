@@ -1,26 +1,19 @@
-//! The language of the pages: French first, English available. Owns the message
-//! catalogues (Project Fluent files under `src/web/locales/{fr,en}/`), the choice of a
-//! language for each request, and the lookups that templates and view builders make.
+//! The language of the pages: French first, English available. Owns the choice of a
+//! language for each request and the lookups that templates and view builders make in
+//! the catalogues (`crate::i18n`, Project Fluent files under `src/locales/{fr,en}/`).
 //!
 //! The language is request-scoped, like Django's `translation.activate`: the [`localize`]
 //! middleware picks it (`?lang=` first, which also sets a `lang` cookie, then that cookie,
 //! then `Accept-Language`, else French) and runs the request inside a task-local scope, so
 //! view builders and formatters call [`t`] without a language parameter threaded through
 //! every function. Outside a request (the CLI, unit tests) the language is French.
-//!
-//! A key missing from a catalogue renders as the key itself; a test checks that every key
-//! used in `src/web` exists in both catalogues and that the catalogues have the same keys.
 
-pub use crate::content::Lang;
 use crate::content::{Kind, Lifecycle, Vocabularies};
+pub use crate::i18n::{format, Arg, Lang};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::borrow::Cow;
-use std::sync::LazyLock;
 
 /// What the pages of one request know about its language (and the node's name, for the
 /// pages rendered where the node is not at hand: errors).
@@ -124,98 +117,6 @@ fn with_lang(path: &str, query: &str, lang: Lang) -> String {
     format!("{path}?{}", out.finish())
 }
 
-/// The catalogue files, the same names in each language: `FRENCH` and `ENGLISH` hold
-/// (file name, text) pairs.
-macro_rules! catalogues {
-    ($($file:literal),+) => {
-        const FRENCH: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../locales/fr/", $file)))),+];
-        const ENGLISH: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../locales/en/", $file)))),+];
-    };
-}
-catalogues!("common.ftl", "public.ftl", "item.ftl", "network.ftl", "editor.ftl", "admin.ftl");
-
-fn bundle(lang: Lang, files: &[(&str, &str)]) -> FluentBundle<FluentResource> {
-    let id: unic_langid::LanguageIdentifier = match lang {
-        Lang::Fr => unic_langid::langid!("fr"),
-        Lang::En => unic_langid::langid!("en"),
-    };
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // No Unicode isolation marks around arguments: the pages are left-to-right only.
-    bundle.set_use_isolating(false);
-    for (name, text) in files {
-        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(resource, errors)| {
-            tracing::error!(file = name, ?errors, "Syntax errors in a message catalogue");
-            resource
-        });
-        if let Err(errors) = bundle.add_resource(resource) {
-            tracing::error!(file = name, ?errors, "Duplicate messages in a message catalogue");
-        }
-    }
-    bundle
-}
-
-static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
-    LazyLock::new(|| [bundle(Lang::Fr, FRENCH), bundle(Lang::En, ENGLISH)]);
-
-/// A value given to a message: a number (plural forms select on it) or a text.
-pub enum Arg<'a> {
-    Number(f64),
-    Text(Cow<'a, str>),
-}
-
-macro_rules! number_arg {
-    ($($t:ty),+) => {$(
-        impl From<$t> for Arg<'_> {
-            fn from(n: $t) -> Self {
-                Arg::Number(n as f64)
-            }
-        }
-
-        impl From<&$t> for Arg<'_> {
-            fn from(n: &$t) -> Self {
-                Arg::Number(*n as f64)
-            }
-        }
-
-        impl From<&&$t> for Arg<'_> {
-            fn from(n: &&$t) -> Self {
-                Arg::Number(**n as f64)
-            }
-        }
-    )+};
-}
-number_arg!(i64, i32, u16, u32, u64, usize);
-
-impl<'a> From<&'a str> for Arg<'a> {
-    fn from(s: &'a str) -> Self {
-        Arg::Text(Cow::Borrowed(s))
-    }
-}
-
-impl<'a> From<&'a String> for Arg<'a> {
-    fn from(s: &'a String) -> Self {
-        Arg::Text(Cow::Borrowed(s.as_str()))
-    }
-}
-
-impl<'a> From<&&'a String> for Arg<'a> {
-    fn from(s: &&'a String) -> Self {
-        Arg::Text(Cow::Borrowed(s.as_str()))
-    }
-}
-
-impl<'a> From<&&'a str> for Arg<'a> {
-    fn from(s: &&'a str) -> Self {
-        Arg::Text(Cow::Borrowed(s))
-    }
-}
-
-impl From<String> for Arg<'_> {
-    fn from(s: String) -> Self {
-        Arg::Text(Cow::Owned(s))
-    }
-}
-
 /// The message `key` in the request's language.
 pub fn t(key: &str) -> String {
     format(lang(), key, &[])
@@ -256,29 +157,6 @@ pub fn lifecycle(lifecycle: Lifecycle) -> &'static str {
 /// A vocabulary term's label in the request's language (the code when unknown).
 pub fn term<'a>(vocabularies: &'a Vocabularies, name: &str, code: &'a str) -> &'a str {
     vocabularies.label_in(name, code, lang())
-}
-
-/// The message `key` in a given language.
-pub fn format(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let bundle = &BUNDLES[lang as usize];
-    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
-        tracing::warn!(key, lang = lang.code(), "Missing message in the catalogue");
-        return key.to_owned();
-    };
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        let value = match value {
-            Arg::Number(n) => FluentValue::from(*n),
-            Arg::Text(s) => FluentValue::from(s.as_ref()),
-        };
-        fluent_args.set(*name, value);
-    }
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, (!args.is_empty()).then_some(&fluent_args), &mut errors);
-    if !errors.is_empty() {
-        tracing::warn!(key, lang = lang.code(), ?errors, "A message could not be formatted completely");
-    }
-    text.into_owned()
 }
 
 #[cfg(test)]
