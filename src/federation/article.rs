@@ -190,7 +190,7 @@ fn key_facts_html(doc: &ItemDocument, vocab: &Vocabularies) -> String {
     if let Some(p) = &doc.project_sheet {
         match (&p.start_date, &p.end_date) {
             (Some(s), Some(e)) => facts.push(format!("{s} – {e}")),
-            (Some(s), None) => facts.push(format!("depuis {s}")),
+            (Some(s), None) => facts.push(crate::msg!("federation-article-since", date = s).to_string()),
             _ => {}
         }
     }

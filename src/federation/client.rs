@@ -14,6 +14,7 @@ use super::signatures::{sign_request, sign_request_with_digest};
 use super::tls::TrustSummary;
 use super::vocab::ACTIVITY_JSON;
 use crate::clock::{Clock, SystemClock};
+use crate::i18n::Message;
 use outcome::classify;
 pub use outcome::{parse_retry_after, DeliveryOutcome};
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER, USER_AGENT};
@@ -48,19 +49,20 @@ pub struct Transport {
 
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
-    #[error("URL refusée {0} : {1}")]
-    Refused(String, &'static str),
-    #[error("échec de la requête vers {0} : {1}")]
+    /// The URL, and why (a `federation-refused-…` message).
+    #[error("{}", crate::msg!("federation-url_refused", url = .0, reason = .1.to_string()))]
+    Refused(String, Message),
+    #[error("{}", crate::msg!("federation-request_failed", url = .0, error = .1.to_string()))]
     Network(String, NetworkFailure),
-    #[error("{0} a répondu HTTP {1}")]
+    #[error("{}", crate::msg!("federation-http_status", url = .0, status = *.1))]
     Status(String, u16),
-    #[error("la réponse de {0} dépasse la taille maximale acceptée (federation.max_response_bytes, ou la taille annoncée d'un fichier)")]
+    #[error("{}", crate::msg!("federation-response_too_large", url = .0))]
     TooLarge(String),
-    #[error("la réponse de {0} n'est pas du JSON : {1}")]
+    #[error("{}", crate::msg!("federation-not_json", url = .0, error = .1))]
     NotJson(String, String),
-    #[error("échec de la signature : {0}")]
+    #[error("{}", crate::msg!("federation-signing_failed", error = .0))]
     Signing(String),
-    #[error("{0} redirige plus de {MAX_REDIRECTS} fois")]
+    #[error("{}", crate::msg!("federation-too_many_redirects", url = .0, max = MAX_REDIRECTS))]
     TooManyRedirects(String),
 }
 
@@ -148,14 +150,14 @@ impl FederationClient {
         match url.scheme() {
             "https" => {}
             "http" if self.policy.allow_http => {}
-            _ => return refuse("seul https est accepté"),
+            _ => return refuse(crate::msg!("federation-refused-https_only")),
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return refuse("identifiants refusés dans une URL");
+            return refuse(crate::msg!("federation-refused-userinfo"));
         }
-        let Some(host) = url.host_str() else { return refuse("URL sans hôte") };
+        let Some(host) = url.host_str() else { return refuse(crate::msg!("federation-refused-no_host")) };
         if !self.policy.peers.allows_host(host) {
-            return refuse("hôte bloqué par la politique de fédération (federation.policy)");
+            return refuse(crate::msg!("federation-refused-policy"));
         }
         if self.policy.allow_private_addresses || self.resolve.contains_key(host) {
             return Ok(());
@@ -167,7 +169,7 @@ impl FederationClient {
             .map_err(|e| FetchError::Network(url.to_string(), NetworkFailure::dns(&e)))?;
         for address in addresses {
             if !is_public_address(address.ip()) {
-                return refuse("l'hôte désigne une adresse privée, locale ou de liaison (refusée en production)");
+                return refuse(crate::msg!("federation-refused-private_address"));
             }
         }
         Ok(())
@@ -261,7 +263,8 @@ impl FederationClient {
         url: &str,
         request: impl Fn(&Url) -> Result<reqwest::RequestBuilder, FetchError>,
     ) -> Result<(Url, reqwest::Response), FetchError> {
-        let mut hop = Url::parse(url).map_err(|_| FetchError::Refused(url.to_owned(), "ce n'est pas une URL"))?;
+        let mut hop = Url::parse(url)
+            .map_err(|_| FetchError::Refused(url.to_owned(), crate::msg!("federation-refused-not_a_url")))?;
         for _ in 0..=MAX_REDIRECTS {
             self.check_url(&hop).await?;
             let response =

@@ -7,6 +7,7 @@
 //! replica. Pure: no I/O; the operations apply what passes.
 
 use super::vocab::{id_of, origin_of, type_of};
+use crate::i18n::Message;
 use serde_json::Value;
 use url::Url;
 
@@ -84,25 +85,26 @@ pub struct Vouched {
 /// Why an inbound activity or object is refused; each has a stable code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
-    #[error("une activité doit avoir un id (URL), un type et un acteur")]
+    #[error("{}", crate::msg!("federation-invalid_activity"))]
     Malformed,
-    #[error("l'activité n'a pas d'id d'objet")]
+    #[error("{}", crate::msg!("federation-invalid_activity-no_object"))]
     MissingObject,
-    #[error("{field} : {url} contient des identifiants (user@), refusés dans un id")]
+    #[error("{}", crate::msg!("federation-userinfo_in_id", field = *.field, url = .url))]
     UserinfoInId { field: &'static str, url: String },
-    #[error("{field} : {url} contient un fragment (#…), refusé dans l'id d'un objet")]
+    #[error("{}", crate::msg!("federation-fragment_in_id", field = *.field, url = .url))]
     FragmentInId { field: &'static str, url: String },
-    #[error("{field} : {url} n'est pas une URL http(s)")]
+    #[error("{}", crate::msg!("federation-unsupported_scheme", field = *.field, url = .url))]
     UnsupportedScheme { field: &'static str, url: String },
-    #[error("{field} : {url} est en http en clair ; ce nœud n'accepte que https")]
+    #[error("{}", crate::msg!("federation-insecure_id", field = *.field, url = .url))]
     InsecureId { field: &'static str, url: String },
-    #[error("signée par {signer} alors que l'acteur est {actor}")]
+    #[error("{}", crate::msg!("federation-actor_mismatch", signer = .signer, actor = .actor))]
     ActorMismatch { signer: String, actor: String },
-    #[error("l'activité de {actor} a été lue dans la boîte d'envoi de {owner}")]
+    #[error("{}", crate::msg!("federation-not_the_owner", actor = .actor, owner = .owner))]
     NotTheOwner { owner: String, actor: String },
+    /// Why, as a `federation-origin_mismatch-…` message.
     #[error("{0}")]
-    OriginMismatch(String),
-    #[error("ce nœud ne garde que des fiches publiques : un objet adressé en direct ou aux seuls abonnés n'est pas conservé")]
+    OriginMismatch(Message),
+    #[error("{}", crate::msg!("federation-not_public"))]
     NotPublic,
 }
 
@@ -227,14 +229,14 @@ impl InboundActivity {
             _ => {}
         }
         if origin_of(&self.id) != origin_of(&self.actor) {
-            return Err(Refusal::OriginMismatch("l'id de l'activité n'est pas sur le serveur de l'acteur".into()));
+            return Err(Refusal::OriginMismatch(crate::msg!("federation-origin_mismatch-activity")));
         }
         match &self.kind {
             InboundKind::Create(change) | InboundKind::Update(change) => {
                 self.check_object_origin(&change.object_id)?;
                 if let Some(author) = change.embedded.as_ref().and_then(|o| o.get("attributedTo")).and_then(id_of) {
                     if origin_of(author) != origin_of(&self.actor) {
-                        return Err(Refusal::OriginMismatch("l'objet est attribué à un autre serveur".into()));
+                        return Err(Refusal::OriginMismatch(crate::msg!("federation-origin_mismatch-author")));
                     }
                 }
                 // An Update that narrows the audience is the origin taking an item out of
@@ -251,9 +253,11 @@ impl InboundActivity {
 
     fn check_object_origin(&self, object: &str) -> Result<(), Refusal> {
         if origin_of(object) != origin_of(&self.actor) {
-            return Err(Refusal::OriginMismatch(format!(
-                "{} ne peut pas faire {} sur {object} : l'objet n'est pas sur son serveur",
-                self.actor, self.type_name
+            return Err(Refusal::OriginMismatch(crate::msg!(
+                "federation-origin_mismatch-object",
+                actor = &self.actor,
+                kind = &self.type_name,
+                object = object
             )));
         }
         Ok(())
@@ -271,12 +275,12 @@ pub fn check_fetched_object(
     rules: IdRules,
 ) -> Result<String, Refusal> {
     if object.get("id").and_then(Value::as_str) != Some(uri) {
-        return Err(Refusal::OriginMismatch(format!("{uri} a servi un objet d'un autre id")));
+        return Err(Refusal::OriginMismatch(crate::msg!("federation-origin_mismatch-fetched_id", uri = uri)));
     }
     let author = object.get("attributedTo").and_then(id_of).unwrap_or_default();
     rules.check("attributedTo", author, false)?;
     if origin_of(author).is_none() || origin_of(author) != origin_of(uri) {
-        return Err(Refusal::OriginMismatch(format!("{uri} n'est pas attribué à un acteur de son serveur")));
+        return Err(Refusal::OriginMismatch(crate::msg!("federation-origin_mismatch-fetched_author", uri = uri)));
     }
     let public = is_public(object, &Value::Null) || (activity_public && !carries_addressing(object));
     if !public {

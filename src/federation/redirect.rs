@@ -23,7 +23,7 @@ pub fn redirect_target(
     if !matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
         return Ok(None);
     }
-    let refuse = || FetchError::Refused(from.to_string(), "la redirection n'a pas d'en-tête Location valide");
+    let refuse = || FetchError::Refused(from.to_string(), crate::msg!("federation-refused-bad_location"));
     let location = location.and_then(|l| l.to_str().ok()).ok_or_else(refuse)?;
     from.join(location).map(Some).map_err(|_| refuse())
 }
@@ -38,7 +38,7 @@ pub fn check_served_id(served_by: &Url, document: &serde_json::Value) -> Result<
     if origin_of(id).is_some() && origin_of(id) == Some(served_by.origin().ascii_serialization()) {
         Ok(())
     } else {
-        Err(FetchError::Refused(served_by.to_string(), "l'id du document redirigé est sur un autre serveur"))
+        Err(FetchError::Refused(served_by.to_string(), crate::msg!("federation-refused-redirected_id")))
     }
 }
 
@@ -68,7 +68,8 @@ mod tests {
         assert_eq!(redirect_target(&from, StatusCode::NOT_MODIFIED, None).expect("not a redirect"), None);
         assert!(matches!(
             redirect_target(&from, StatusCode::FOUND, None),
-            Err(FetchError::Refused(_, "la redirection n'a pas d'en-tête Location valide"))
+            Err(FetchError::Refused(_, reason))
+                if reason.to_string() == "la redirection n'a pas d'en-tête Location valide"
         ));
     }
 

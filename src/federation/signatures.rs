@@ -40,25 +40,25 @@ const MAX_AGE: TimeDelta = TimeDelta::hours(12);
 /// Why an incoming request's signature or digest was refused; `code()` is stable for APIs.
 #[derive(Debug, thiserror::Error)]
 pub enum SignatureError {
-    #[error("la requête n'a pas d'en-tête Signature")]
+    #[error("{}", crate::msg!("federation-signature_missing"))]
     MissingSignature,
-    #[error("les signatures RFC 9421 ne sont pas encore acceptées ; signez selon draft-cavage")]
+    #[error("{}", crate::msg!("federation-signature_rfc9421_unsupported"))]
     Rfc9421Unsupported,
-    #[error("la signature est mal formée : {0}")]
+    #[error("{}", crate::msg!("federation-signature_malformed", detail = .0))]
     Malformed(String),
-    #[error("l'algorithme de signature « {0} » n'est pas accepté ; utilisez rsa-sha256")]
+    #[error("{}", crate::msg!("federation-signature_algorithm_unsupported", algorithm = .0))]
     UnsupportedAlgorithm(String),
-    #[error("la signature doit couvrir l'en-tête « {0} »")]
+    #[error("{}", crate::msg!("federation-signature_header_not_signed", header = .0))]
     MissingSignedHeader(String),
-    #[error("la requête n'a pas d'en-tête Date")]
+    #[error("{}", crate::msg!("federation-date_missing"))]
     MissingDate,
-    #[error("l'en-tête Date date de plus de 12 heures ou est à plus d'une heure dans le futur")]
+    #[error("{}", crate::msg!("federation-date_out_of_window"))]
     DateOutOfWindow,
-    #[error("la requête n'a pas d'en-tête Digest SHA-256")]
+    #[error("{}", crate::msg!("federation-digest_missing"))]
     MissingDigest,
-    #[error("l'en-tête Digest ne correspond pas au corps")]
+    #[error("{}", crate::msg!("federation-digest_mismatch"))]
     DigestMismatch,
-    #[error("la signature ne se vérifie pas avec la clé de l'expéditeur")]
+    #[error("{}", crate::msg!("federation-signature_invalid"))]
     BadSignature,
 }
 

@@ -20,7 +20,9 @@ pub fn provider() -> Arc<CryptoProvider> {
 /// A PEM file named in the settings that cannot be used. The message is French: it stops
 /// the start and is read by the operator.
 #[derive(Debug, thiserror::Error)]
-#[error("réglage `{key}` : {} : {problem}", path.display())]
+#[error("{}", crate::msg!(
+    "federation-pem_setting", key = *.key, path = .path.display().to_string(), problem = .problem
+))]
 pub struct PemFileError {
     pub key: &'static str,
     pub path: PathBuf,
@@ -31,7 +33,7 @@ fn read_pem(key: &'static str, path: &Path) -> Result<Vec<u8>, PemFileError> {
     std::fs::read(path).map_err(|e| PemFileError {
         key,
         path: path.to_owned(),
-        problem: format!("fichier PEM illisible ({e})"),
+        problem: crate::msg!("federation-pem_unreadable", error = e.to_string()).into(),
     })
 }
 
@@ -41,9 +43,9 @@ pub fn read_certificates(key: &'static str, path: &Path) -> Result<Vec<Certifica
     let problem = |problem: String| PemFileError { key, path: path.to_owned(), problem };
     let certificates = CertificateDer::pem_slice_iter(&bytes)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| problem(format!("fichier PEM invalide ({e})")))?;
+        .map_err(|e| problem(crate::msg!("federation-pem_invalid", error = e.to_string()).into()))?;
     if certificates.is_empty() {
-        return Err(problem("aucun certificat (« BEGIN CERTIFICATE ») dans le fichier".into()));
+        return Err(problem(crate::msg!("federation-pem_no_certificate").into()));
     }
     Ok(certificates)
 }
@@ -54,7 +56,7 @@ pub fn read_private_key(key: &'static str, path: &Path) -> Result<PrivateKeyDer<
     PrivateKeyDer::from_pem_slice(&bytes).map_err(|e| PemFileError {
         key,
         path: path.to_owned(),
-        problem: format!("aucune clé privée PEM lisible dans le fichier ({e})"),
+        problem: crate::msg!("federation-pem_no_private_key", error = e.to_string()).into(),
     })
 }
 
@@ -67,7 +69,7 @@ pub fn extra_roots(paths: &[PathBuf]) -> Result<RootCertStore, PemFileError> {
             roots.add(certificate).map_err(|e| PemFileError {
                 key: KEY,
                 path: path.clone(),
-                problem: format!("certificat d'autorité inutilisable ({e})"),
+                problem: crate::msg!("federation-pem_unusable_ca", error = e.to_string()).into(),
             })?;
         }
     }

@@ -28,10 +28,10 @@ pub fn jrd(subject: &str, actor: &str, profile: &str) -> Value {
 /// Resolves a handle to its actor URL with the peer's WebFinger endpoint.
 pub async fn resolve_handle(client: &FederationClient, handle: &str) -> Result<String, FetchError> {
     let (user, host) = parse_handle(handle)
-        .ok_or_else(|| FetchError::Refused(handle.to_owned(), "ce n'est pas une adresse nom@hôte"))?;
+        .ok_or_else(|| FetchError::Refused(handle.to_owned(), crate::msg!("federation-refused-not_a_handle")))?;
     let scheme = if client.policy().allow_http { "http" } else { "https" };
     let mut url = url::Url::parse(&format!("{scheme}://{host}/.well-known/webfinger"))
-        .map_err(|_| FetchError::Refused(handle.to_owned(), "hôte invalide"))?;
+        .map_err(|_| FetchError::Refused(handle.to_owned(), crate::msg!("federation-refused-invalid_host")))?;
     url.query_pairs_mut().append_pair("resource", &format!("acct:{user}@{host}"));
     let jrd = client.fetch_plain_json(url.as_str(), "application/jrd+json, application/json").await?;
     jrd.get("links")

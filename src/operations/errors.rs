@@ -5,9 +5,9 @@ use crate::content::ValidationErrors;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OperationError {
-    #[error("contenu invalide : {0}")]
+    #[error("{}", crate::msg!("op-invalid", errors = .0.to_string()))]
     Invalid(ValidationErrors),
-    #[error("introuvable")]
+    #[error("{}", crate::msg!("op-not_found"))]
     NotFound,
     /// A request that cannot apply to the current state (e.g. a slug already taken).
     #[error("{code}: {message}")]

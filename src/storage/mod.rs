@@ -45,7 +45,7 @@ use std::time::Duration;
 /// Opens (creating the file if needed, never its folder) and migrates the database at `path`.
 pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
     let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
-        .with_context(|| format!("chemin de base de données illisible : {}", path.display()))?
+        .with_context(|| crate::msg!("storage-path_unreadable", path = path.display().to_string()))?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         // NORMAL in WAL mode: a crash never corrupts the database; a power loss may lose the
@@ -61,11 +61,11 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
         .test_before_acquire(false)
         .connect_with(options)
         .await
-        .with_context(|| format!("impossible d'ouvrir la base {}", path.display()))?;
+        .with_context(|| crate::msg!("storage-open_failed-path", path = path.display().to_string()))?;
     sqlx::migrate!("./migrations")
         .run(&pool)
         .await
-        .with_context(|| format!("impossible de mettre à jour le schéma de la base {}", path.display()))?;
+        .with_context(|| crate::msg!("storage-migration_failed", path = path.display().to_string()))?;
     Ok(pool)
 }
 
@@ -83,7 +83,7 @@ pub use crate::clock::{parse_timestamp, timestamp};
 pub async fn is_database_in_use(database: &Path) -> anyhow::Result<bool> {
     use sqlx::Connection;
     let options = SqliteConnectOptions::new().filename(database).busy_timeout(Duration::ZERO);
-    let mut conn = sqlx::SqliteConnection::connect_with(&options).await.context("impossible d'ouvrir la base")?;
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await.context(crate::msg!("storage-open_failed"))?;
     let locked = sqlx::query!("BEGIN EXCLUSIVE").execute(&mut conn).await.is_err();
     let _ = sqlx::query!("ROLLBACK").execute(&mut conn).await;
     conn.close().await.ok();
@@ -102,8 +102,8 @@ pub async fn migrations_applied(pool: &SqlitePool) -> sqlx::Result<i64> {
 
 /// A consistent copy of the live database (`VACUUM INTO`), safe while the node serves.
 pub async fn backup_into(pool: &SqlitePool, target: &Path) -> anyhow::Result<()> {
-    let target = target.to_str().context("le chemin de la sauvegarde n'est pas en UTF-8")?;
-    sqlx::query!("VACUUM INTO ?", target).execute(pool).await.context("impossible d'écrire la sauvegarde")?;
+    let target = target.to_str().context(crate::msg!("storage-backup_path_not_utf8"))?;
+    sqlx::query!("VACUUM INTO ?", target).execute(pool).await.context(crate::msg!("storage-backup_write_failed"))?;
     Ok(())
 }
 
@@ -114,13 +114,13 @@ pub async fn check_database_file(path: &Path) -> anyhow::Result<()> {
         .max_connections(1)
         .connect_with(options)
         .await
-        .context("ce fichier ne s'ouvre pas comme une base SQLite")?;
+        .context(crate::msg!("storage-not_sqlite"))?;
     let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_one(&pool)
         .await
-        .context("impossible de vérifier l'intégrité")?;
+        .context(crate::msg!("storage-integrity_unchecked"))?;
     if integrity != "ok" {
-        anyhow::bail!("contrôle d'intégrité en échec : {integrity}");
+        anyhow::bail!(crate::msg!("storage-integrity_failed", problems = integrity));
     }
     let tables: i64 = sqlx::query_scalar!(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('items', '_sqlx_migrations')"
@@ -128,7 +128,7 @@ pub async fn check_database_file(path: &Path) -> anyhow::Result<()> {
     .fetch_one(&pool)
     .await?;
     if tables != 2 {
-        anyhow::bail!("ce n'est pas une base maillage");
+        anyhow::bail!(crate::msg!("storage-not_maillage"));
     }
     pool.close().await;
     Ok(())

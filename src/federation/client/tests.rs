@@ -34,7 +34,7 @@ async fn the_production_policy_refuses_redirect_hops_to_internal_addresses() {
     ] {
         match client.check_url(&Url::parse(hop).expect("a URL")).await {
             Err(FetchError::Refused(url, reason)) => {
-                assert_eq!(reason, why, "{hop}");
+                assert_eq!(reason.to_string(), why, "{hop}");
                 assert_eq!(Url::parse(&url).ok(), Url::parse(hop).ok(), "the refusal names the hop");
             }
             other => panic!("{hop} must be refused, got {other:?}"),

@@ -74,14 +74,18 @@ pub async fn receive_activity(
 ) -> Result<Received, InboxRejection> {
     verify_digest(headers, body)?;
     let value: Value = serde_json::from_slice(body).map_err(|e| {
-        InboxRejection::new(RejectionReason::Malformed, "invalid_json", format!("le corps n'est pas du JSON : {e}"))
+        InboxRejection::new(
+            RejectionReason::Malformed,
+            "invalid_json",
+            crate::msg!("op-invalid_json", error = e.to_string()),
+        )
     })?;
     let activity = parse_activity(&value, id_rules(node))?;
     if !node.client.policy().peers.allows_url(&activity.actor) {
         return Err(InboxRejection::new(
             RejectionReason::Forbidden,
             "domain_blocked",
-            "ce serveur ne fédère pas avec le domaine de l'acteur",
+            crate::msg!("op-domain_blocked-actor"),
         ));
     }
     let key = verify_signature(node, &Method::POST, path_and_query, headers).await?;
@@ -113,11 +117,7 @@ pub async fn receive_activity(
     };
     let recorded = ingest::record(node, entry).await.map_err(|e| {
         tracing::error!(error = format!("{e:#}"), "failed to record an incoming activity");
-        InboxRejection::new(
-            RejectionReason::Unavailable,
-            "storage_unavailable",
-            "l'activité n'a pas pu être enregistrée ; réessayez plus tard",
-        )
+        InboxRejection::new(RejectionReason::Unavailable, "storage_unavailable", crate::msg!("op-storage_unavailable"))
     })?;
     Ok(match recorded {
         Recorded::Applied => Received::Recorded { activity_id: activity.id.clone(), applied: true },
@@ -179,14 +179,14 @@ pub async fn verify_signature(
         return Err(InboxRejection::new(
             RejectionReason::Forbidden,
             "domain_blocked",
-            "ce serveur ne fédère pas avec le domaine du signataire",
+            crate::msg!("op-domain_blocked-signer"),
         ));
     }
     let mut key = actor(node, &signer).await.map_err(|e| {
         InboxRejection::new(
             RejectionReason::Unauthenticated,
             "key_unavailable",
-            format!("impossible d'obtenir la clé de {signer} : {e:#}"),
+            crate::msg!("op-key_unavailable", signer = &signer, error = format!("{e:#}")),
         )
     })?;
     if !signature.verify(&key.public_key) {
@@ -194,7 +194,7 @@ pub async fn verify_signature(
             InboxRejection::new(
                 RejectionReason::Unauthenticated,
                 "key_unavailable",
-                format!("impossible de relire la clé de {signer} : {e:#}"),
+                crate::msg!("op-key_unavailable-refetch", signer = &signer, error = format!("{e:#}")),
             )
         })?;
         if !signature.verify(&key.public_key) {
@@ -205,7 +205,7 @@ pub async fn verify_signature(
         return Err(InboxRejection::new(
             RejectionReason::Unauthenticated,
             "key_not_owned",
-            format!("{} n'est pas la clé de {}", signature.key_id(), key.uri),
+            crate::msg!("op-key_not_owned", key = signature.key_id(), actor = &key.uri),
         ));
     }
     Ok(key)
@@ -233,7 +233,7 @@ fn check_signed_host(base_url: &Url, headers: &HeaderMap) -> Result<(), InboxRej
     Err(InboxRejection::new(
         RejectionReason::Unauthenticated,
         "signature_host_mismatch",
-        format!("la signature a été faite pour l'hôte « {signed} », pas pour ce nœud ({ours})"),
+        crate::msg!("op-signature_host_mismatch", signed = signed, ours = ours),
     ))
 }
 

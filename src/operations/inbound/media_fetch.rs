@@ -59,15 +59,15 @@ pub(crate) async fn queue_missing(
 pub enum FetchFailure {
     #[error("{0}")]
     Network(String),
-    #[error("media_too_large: le fichier annoncé ({declared} octets) dépasse la limite de {limit} octets")]
+    #[error("media_too_large: {}", crate::msg!("op-media_too_large-declared", declared = *.declared, limit = *.limit))]
     DeclaredTooLarge { declared: u64, limit: u64 },
-    #[error("media_size_mismatch: {got} octets reçus, {declared} annoncés")]
+    #[error("media_size_mismatch: {}", crate::msg!("op-media_size_mismatch", got = *.got, declared = *.declared))]
     SizeMismatch { declared: u64, got: u64 },
-    #[error("media_hash_mismatch: l'empreinte SHA-256 des octets reçus ne correspond pas à celle annoncée")]
+    #[error("media_hash_mismatch: {}", crate::msg!("op-media_hash_mismatch"))]
     HashMismatch,
     #[error("{code}: {message}", code = .0.code(), message = .0)]
     Refused(crate::content::media::MediaRefusal),
-    #[error("media_type_mismatch: annoncé {declared}, reçu {found}")]
+    #[error("media_type_mismatch: {}", crate::msg!("op-media_type_mismatch", declared = .declared, found = .found))]
     TypeMismatch { declared: String, found: String },
     #[error("{0}")]
     Storage(String),

@@ -59,10 +59,10 @@ async fn run(
     progress: &(dyn Fn(usize, Option<i64>) + Sync),
 ) -> anyhow::Result<(SyncReport, Option<String>, Option<String>)> {
     let document =
-        node.client.fetch_json(actor).await.with_context(|| format!("impossible de lire l'acteur {actor}"))?;
+        node.client.fetch_json(actor).await.with_context(|| crate::msg!("op-actor_unreadable", actor = actor))?;
     let outbox = document.get("outbox").and_then(id_of).ok_or_else(|| anyhow!("{actor} has no outbox"))?.to_owned();
     if origin_of(&outbox) != origin_of(actor) {
-        return Err(anyhow!("la boîte d'envoi de {actor} est sur un autre serveur"));
+        return Err(anyhow!(crate::msg!("op-outbox_elsewhere", actor = actor)));
     }
     // Keep the key cache fresh while we are at it (rotation).
     if let Err(e) = remember_actor(node, actor, &document).await {
@@ -91,7 +91,7 @@ async fn run(
             PageRef::Embedded(page) => page,
             PageRef::Url(url) => {
                 if origin_of(&url) != origin_of(actor) {
-                    return Err(anyhow!("la page de boîte d'envoi {url} est sur un autre serveur"));
+                    return Err(anyhow!(crate::msg!("op-outbox_page_elsewhere", url = &url)));
                 }
                 node.client.fetch_json(&url).await.with_context(|| format!("Failed to fetch {url}"))?
             }

@@ -164,9 +164,9 @@ pub(crate) async fn check_quota(node: &Node, incoming: u64) -> Result<(), Operat
     let used = storage::media::total_bytes(&mut *node.pool.acquire().await?).await? as u64;
     let quota = node.settings.media.quota_bytes;
     if used + incoming > quota {
-        return Err(OperationError::QuotaExceeded(format!(
-            "Le quota de fichiers du nœud est atteint ({used} octets utilisés sur {quota}, media.quota_bytes)."
-        )));
+        return Err(OperationError::QuotaExceeded(
+            crate::msg!("op-media_quota_exceeded", used = used, quota = quota).to_string(),
+        ));
     }
     Ok(())
 }
@@ -206,7 +206,7 @@ pub(crate) async fn record_files(
             errors.push(crate::content::FieldError {
                 path: format!("media[{i}].file.sha256"),
                 code: "media_unknown_file",
-                message: "Ce fichier n'est pas sur ce nœud : envoyez-le d'abord (POST …/media).".into(),
+                message: crate::msg!("op-media_unknown_file"),
             });
         }
     }
@@ -289,9 +289,7 @@ pub async fn stored_file(node: &Node, sha256: &str) -> Result<Option<ServedFile>
 /// and, for a picture, dimensions are checked again; it is not re-encoded (it already is).
 pub fn adopt_exported(node: &Node, file: &StoredFile, bytes: Vec<u8>) -> Result<Prepared, OperationError> {
     if sha256_hex(&bytes) != file.sha256 {
-        return Err(OperationError::Media(MediaRefusal::Corrupt(
-            "empreinte SHA-256 différente du nom du fichier".into(),
-        )));
+        return Err(OperationError::Media(MediaRefusal::Corrupt(crate::msg!("op-media_corrupt-digest").into())));
     }
     let found = sniff(&bytes, None).map_err(OperationError::Media)?;
     if found != file.media_type && !(found == "text/plain" && file.media_type == "text/csv") {

@@ -3,9 +3,11 @@
 use crate::content::geography::reference::Reference;
 use crate::content::geography::{reference, CodeError};
 use crate::content::markdown::to_plain_text;
+use crate::content::search::query::MAX_QUERY_CHARS;
 use crate::content::search::{parse_query, searchable_fields, snippet, Analyzer, QueryError, SearchQuery};
 use crate::content::vocabulary::names;
 use crate::content::{FieldError, ItemDocument, Lifecycle, ValidationErrors, Vocabularies};
+use crate::i18n::Message;
 use crate::operations::{Item, Node, OperationError};
 use crate::storage::{self, search::ItemQuery, search_text::FacetCounts};
 use anyhow::Context;
@@ -84,11 +86,12 @@ impl ItemFilter {
                 Some(FieldError {
                     path: (*parameter).to_owned(),
                     code: "unknown_code",
-                    message: format!(
-                        "« {code} » n'est pas un code de {parameter} ; codes possibles : {}.",
-                        allowed.join(", ")
-                    )
-                    .into(),
+                    message: crate::msg!(
+                        "op-unknown_code-vocabulary",
+                        code = code,
+                        parameter = *parameter,
+                        allowed = allowed.join(", ")
+                    ),
                 })
             })
             .chain(place)
@@ -101,15 +104,13 @@ impl ItemFilter {
 fn place_error(given: &str) -> Option<FieldError> {
     let (code, message) = match reference().resolve(given) {
         Ok(_) => return None,
-        Err(CodeError::Unknown) => ("unknown_code", format!("« {given} » est inconnu du Code officiel géographique.")),
+        Err(CodeError::Unknown) => ("unknown_code", crate::msg!("op-unknown_code-place", code = given)),
         Err(CodeError::WrongLevel(level)) => {
-            ("wrong_level", format!("« {given} » n'est pas un code de ce niveau : attendu {}.", level.example()))
+            ("wrong_level", crate::msg!("op-wrong_level-place", code = given, example = level.example()))
         }
-        Err(CodeError::Malformed) => {
-            ("invalid_code", format!("« {given} » n'est pas un code de lieu (ex. region:76, departement:09, 09122)."))
-        }
+        Err(CodeError::Malformed) => ("invalid_code", crate::msg!("op-invalid_code-place", code = given)),
     };
-    Some(FieldError { path: "place".to_owned(), code, message: message.into() })
+    Some(FieldError { path: "place".to_owned(), code, message })
 }
 
 pub struct ItemList {
@@ -142,7 +143,7 @@ impl ItemFilter {
         };
         let text = match self.text.as_deref().map(parse_query).transpose() {
             Ok(text) => text,
-            Err(e) => return Err(ValidationErrors::single("q", e.code(), format!("{}.", capitalized(&e))).into()),
+            Err(e) => return Err(ValidationErrors::single("q", e.code(), query_message(&e)).into()),
         };
         Ok(ItemQuery {
             kind: self.kind.clone(),
@@ -176,10 +177,12 @@ pub fn normalize_bound(bound: &str, upper: bool) -> Option<String> {
     Some(storage::timestamp(at))
 }
 
-fn capitalized(error: &QueryError) -> String {
-    let text = error.to_string();
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+/// Why a search cannot run, as a sentence for the `q` field.
+fn query_message(error: &QueryError) -> Message {
+    match error {
+        QueryError::TooLong => crate::msg!("op-query_too_long", max = MAX_QUERY_CHARS),
+        QueryError::OnlyStopWords => crate::msg!("op-query_only_stop_words"),
+    }
 }
 
 /// Every item of this node, oldest first (`maillage export`).

@@ -50,7 +50,7 @@ pub async fn reshare(node: &Node, uri: &str, actor: &Actor) -> Result<bool, Oper
     if item.is_local() || !item.lifecycle.is_public() {
         return Err(OperationError::Conflict {
             code: "not_reshareable",
-            message: "Seule une fiche publiée par un autre territoire peut être repartagée.".into(),
+            message: crate::msg!("op-not_reshareable").into(),
         });
     }
     Ok(queue_announce(node, uri, Some(actor)).await?)

@@ -18,7 +18,7 @@ pub async fn resolve_target(node: &Node, target: &str) -> Result<String, Operati
     }
     resolve_handle(&node.client, target).await.map_err(|e| OperationError::Conflict {
         code: "unresolvable_handle",
-        message: format!("Impossible de trouver « {target} » : {e}"),
+        message: crate::msg!("op-unresolvable_handle", target = target, error = e.to_string()).into(),
     })
 }
 
@@ -26,14 +26,11 @@ pub async fn resolve_target(node: &Node, target: &str) -> Result<String, Operati
 pub async fn follow(node: &Node, target: &str, who: &Actor) -> Result<String, OperationError> {
     let actor_uri = resolve_target(node, target).await?;
     if actor_uri == node.actor_uri() {
-        return Err(OperationError::Conflict {
-            code: "self_follow",
-            message: "Un nœud ne peut pas se suivre lui-même.".into(),
-        });
+        return Err(OperationError::Conflict { code: "self_follow", message: crate::msg!("op-self_follow").into() });
     }
     let remote = actor(node, &actor_uri).await.map_err(|e| OperationError::Conflict {
         code: "unreachable_actor",
-        message: format!("Impossible de lire l'acteur {actor_uri} : {e:#}"),
+        message: crate::msg!("op-unreachable_actor", actor = &actor_uri, error = format!("{e:#}")).into(),
     })?;
     let follow_id = node.new_activity_id();
     let activity = direct_activity(&follow_id, "Follow", &node.actor_uri(), &remote.uri, json!(remote.uri));

@@ -59,12 +59,9 @@ pub async fn create_item_with_files(
 async fn choose_slug(conn: &mut SqliteConnection, wanted: Option<&str>, title: &str) -> Result<String, OperationError> {
     if let Some(slug) = wanted {
         if storage::items::local_slug_taken(conn, slug, None).await? {
-            return Err(ValidationErrors::single(
-                "slug",
-                "slug_taken",
-                format!("L'identifiant « {slug} » est déjà utilisé par une autre fiche."),
-            )
-            .into());
+            return Err(
+                ValidationErrors::single("slug", "slug_taken", crate::msg!("op-slug_taken", slug = slug)).into()
+            );
         }
         return Ok(slug.to_owned());
     }

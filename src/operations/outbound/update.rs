@@ -52,21 +52,11 @@ pub async fn replace_item_with_files(
         None => doc.slug = Some(current.slug.clone()),
         Some(s) if s == current.slug => {}
         Some(_) => {
-            return Err(ValidationErrors::single(
-                "slug",
-                "slug_immutable",
-                "L'identifiant d'URL d'une fiche ne change pas après sa création.",
-            )
-            .into())
+            return Err(ValidationErrors::single("slug", "slug_immutable", crate::msg!("op-slug_immutable")).into())
         }
     }
     if doc.kind.is_some_and(|k| k != current.kind) {
-        return Err(ValidationErrors::single(
-            "kind",
-            "kind_immutable",
-            "Le type d'une fiche ne change pas après sa création.",
-        )
-        .into());
+        return Err(ValidationErrors::single("kind", "kind_immutable", crate::msg!("op-kind_immutable")).into());
     }
     let mut item = validate(doc, &node.vocab)?;
     item.keep_published(current.document.published);

@@ -35,15 +35,12 @@ pub async fn create_api_token(
     actor: &Actor,
 ) -> Result<String, OperationError> {
     if name.trim().is_empty() {
-        return Err(OperationError::Conflict {
-            code: "invalid_name",
-            message: "Le nom du jeton est obligatoire.".into(),
-        });
+        return Err(OperationError::Conflict { code: "invalid_name", message: crate::msg!("op-invalid_name").into() });
     }
     if scopes.is_empty() {
         return Err(OperationError::Conflict {
             code: "missing_scope",
-            message: format!("Un jeton a au moins une portée ({}).", Scope::known_codes()),
+            message: crate::msg!("op-missing_scope", scopes = Scope::known_codes()).into(),
         });
     }
     let token = format!("{TOKEN_PREFIX}{}", random_secret());
@@ -106,14 +103,11 @@ pub async fn set_editor(
     if username.trim().is_empty() || password.chars().count() < 10 {
         return Err(OperationError::Conflict {
             code: "weak_credentials",
-            message: "Un nom d'utilisateur et un mot de passe d'au moins 10 caractères sont obligatoires.".into(),
+            message: crate::msg!("op-weak_credentials").into(),
         });
     }
     let Some(role) = EditorRole::parse(role) else {
-        return Err(OperationError::Conflict {
-            code: "invalid_role",
-            message: "Le rôle doit être « editor » ou « admin ».".into(),
-        });
+        return Err(OperationError::Conflict { code: "invalid_role", message: crate::msg!("op-invalid_role").into() });
     };
     let salt = SaltString::generate(&mut OsRng);
     let hash = Argon2::default()

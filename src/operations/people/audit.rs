@@ -199,7 +199,11 @@ fn parse_cursor(cursor: &str) -> Option<(String, i64)> {
 pub fn parse_action(code: &str) -> Result<Action, ValidationErrors> {
     Action::parse(code).ok_or_else(|| {
         let known = Action::ALL.iter().map(|a| a.code()).collect::<Vec<_>>().join(", ");
-        ValidationErrors::single("action", "unknown_code", format!("« {code} » n'est pas une action connue ({known})."))
+        ValidationErrors::single(
+            "action",
+            "unknown_code",
+            crate::msg!("op-unknown_code-action", code = code, known = known),
+        )
     })
 }
 
@@ -209,15 +213,14 @@ pub async fn list(node: &Node, filter: &AuditFilter) -> Result<AuditPage, Operat
         return Err(ValidationErrors::single(
             "limit",
             "out_of_range",
-            format!("Le nombre d'entrées par page va de 1 à {MAX_PAGE}."),
+            crate::msg!("op-out_of_range-limit", max = MAX_PAGE),
         )
         .into());
     }
+    let invalid_cursor = || ValidationErrors::single("before", "invalid_cursor", crate::msg!("op-invalid_cursor"));
     let before = match filter.before.as_deref() {
         None => None,
-        Some(cursor) => Some(parse_cursor(cursor).ok_or_else(|| {
-            ValidationErrors::single("before", "invalid_cursor", "Ce curseur de page n'est pas valide.")
-        })?),
+        Some(cursor) => Some(parse_cursor(cursor).ok_or_else(invalid_cursor)?),
     };
     let query = storage::audit::EntryQuery {
         action: filter.action.map(Action::code),

@@ -44,7 +44,8 @@ pub async fn actor(node: &Node, uri: &str) -> anyhow::Result<RemoteActor> {
 
 /// Fetches the actor document again and updates the cache.
 pub async fn refetch_actor(node: &Node, uri: &str) -> anyhow::Result<RemoteActor> {
-    let document = node.client.fetch_json(uri).await.with_context(|| format!("impossible de lire l'acteur {uri}"))?;
+    let document =
+        node.client.fetch_json(uri).await.with_context(|| crate::msg!("op-actor_unreadable", actor = uri))?;
     remember_actor(node, uri, &document).await
 }
 
