@@ -89,7 +89,7 @@ impl Message {
     }
 }
 
-/// `msg!("key", name = value, …)`: a [`Message`] with its arguments, each given by the
+/// `msg!` with a key and `name = value` pairs: a [`Message`] with its arguments, each given by the
 /// name the catalogue uses (`{ $name }`).
 #[macro_export]
 macro_rules! msg {

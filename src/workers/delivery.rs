@@ -19,7 +19,8 @@ pub async fn run(node: Node, mut stopping: Stopping) {
         tracing::error!(error = %e, "failed to release delivery claims");
     }
     while !stopping.is_raised() {
-        match deliver_due(&node, &stopping).await {
+        let stopping_now = stopping.clone();
+        match deliver_due(&node, &move || stopping_now.is_raised()).await {
             Ok(n) if n > 0 => continue,
             Ok(_) => {}
             Err(e) => tracing::error!(error = format!("{e:#}"), "delivery worker step failed"),
@@ -45,9 +46,9 @@ async fn next_wait(node: &Node) -> Duration {
 /// One step: claims a batch of due deliveries and sends them, `delivery_concurrency` at
 /// a time, each POST in its own task so that signing spreads over the runtime's threads;
 /// outcomes are recorded as they come, a transaction per [`OUTCOMES_PER_TRANSACTION`].
-/// Once the stop is raised, those of the batch not started yet are given back untried.
+/// Once `stop()` says so, those of the batch not started yet are given back untried.
 /// Returns how many were claimed.
-pub async fn deliver_due(node: &Node, stopping: &Stopping) -> anyhow::Result<usize> {
+pub async fn deliver_due(node: &Node, stop: &(dyn Fn() -> bool + Sync)) -> anyhow::Result<usize> {
     let concurrency = node.settings.federation.delivery_concurrency;
     let batch = deliveries::claim_due(node, (concurrency * CLAIMED_PER_SENDER) as i64).await?;
     let count = batch.len();
@@ -58,7 +59,7 @@ pub async fn deliver_due(node: &Node, stopping: &Stopping) -> anyhow::Result<usi
     for delivery in batch {
         // The turn first: the stop may come while this delivery waits for one.
         let turn = senders.clone().acquire_owned().await?;
-        if stopping.is_raised() {
+        if stop() {
             if let Err(e) = deliveries::release_claim(node, delivery.id).await {
                 tracing::error!(error = %e, id = delivery.id, "failed to release a delivery claim");
             }

@@ -11,11 +11,7 @@ use std::time::Duration;
 pub async fn run(node: Node, mut stopping: Stopping) {
     while !stopping.is_raised() {
         let stopping_now = stopping.clone();
-        let step = apply_pending_activities(&node, &move || stopping_now.is_raised()).await;
-        if let Err(e) = set_backlog(&node).await {
-            tracing::error!(error = %e, "failed to count the inbox backlog");
-        }
-        match step {
+        match apply_pending(&node, &move || stopping_now.is_raised()).await {
             Ok(n) if n > 0 => continue,
             Ok(_) => {}
             Err(e) => tracing::error!(error = format!("{e:#}"), "inbox worker step failed"),
@@ -27,4 +23,14 @@ pub async fn run(node: Node, mut stopping: Stopping) {
         }
     }
     tracing::debug!("inbox worker stopped");
+}
+
+/// One step: applies a batch of the pending activities, then counts the backlog again.
+/// Returns how many were applied.
+pub async fn apply_pending(node: &Node, stop: &(dyn Fn() -> bool + Sync)) -> anyhow::Result<usize> {
+    let step = apply_pending_activities(node, stop).await;
+    if let Err(e) = set_backlog(node).await {
+        tracing::error!(error = %e, "failed to count the inbox backlog");
+    }
+    step
 }

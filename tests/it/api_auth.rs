@@ -1,7 +1,7 @@
 //! Writes need a live API token; reading published items does not.
 
 use crate::fixtures::dynamo_project_sheet;
-use crate::helpers::{spawn_app, ApiErrorBody, Served};
+use crate::harness::{ApiErrorBody, Served, TestNode};
 use maillage::operations::people::accounts;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -12,7 +12,7 @@ fn assert_unauthorized(error: &ApiErrorBody) {
 
 #[tokio::test]
 async fn creating_an_item_without_a_token_is_unauthorized_and_stores_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let before = app.row_counts().await;
 
     let error = ApiErrorBody::from(app.public().create_item(&dynamo_project_sheet()).await).await;
@@ -24,7 +24,7 @@ async fn creating_an_item_without_a_token_is_unauthorized_and_stores_nothing() {
 
 #[tokio::test]
 async fn an_unknown_token_is_unauthorized() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     for token in [format!("mlg_{}", "0".repeat(64)), "n-importe-quoi".to_owned(), format!("{}x", app.token)] {
         let error = ApiErrorBody::from(app.with_token(&token).create_item(&dynamo_project_sheet()).await).await;
@@ -36,7 +36,7 @@ async fn an_unknown_token_is_unauthorized() {
 #[tokio::test]
 async fn a_revoked_token_is_unauthorized() {
     // Arrange: a second token that works, then is revoked.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let old = accounts::create_api_token(
         &app.node,
         "ancien outil",
@@ -65,12 +65,12 @@ async fn a_revoked_token_is_unauthorized() {
 
 #[tokio::test]
 async fn a_token_must_come_as_a_bearer_token() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let client = reqwest::Client::new();
 
     for header in [format!("Token {}", app.token), format!("Basic {}", app.token), app.token.clone()] {
         let response = client
-            .post(format!("{}/api/v1/items", app.address))
+            .post(format!("{}/api/v1/items", app.base))
             .header("authorization", header)
             .json(&dynamo_project_sheet())
             .send()
@@ -83,7 +83,7 @@ async fn a_token_must_come_as_a_bearer_token() {
 
 #[tokio::test]
 async fn replacing_patching_and_retracting_need_a_token_too() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let created = app.create_ok(&dynamo_project_sheet()).await;
     let before = app.row_counts().await;
     let visitor = app.public();
@@ -103,7 +103,7 @@ async fn replacing_patching_and_retracting_need_a_token_too() {
 async fn a_bad_token_is_refused_even_on_a_public_read() {
     // A client that sends a token expects to be recognised: a wrong one is an error, not
     // a silent downgrade to the public view.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
 
     let error = ApiErrorBody::from(app.with_token("mlg_faux").get_item("dynamo-ariege").await).await;

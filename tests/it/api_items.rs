@@ -1,7 +1,7 @@
 //! Creating and reading items through the JSON API: what goes in comes back out.
 
 use crate::fixtures::{draft, dynamo_project_sheet, tav_marseille_experience, useful_effects_method};
-use crate::helpers::{spawn_app, ApiErrorBody, Served};
+use crate::harness::{ApiErrorBody, Served, TestNode};
 use chrono::{Duration, Utc};
 use maillage::content::Lifecycle;
 use reqwest::StatusCode;
@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 #[tokio::test]
 async fn a_project_sheet_with_every_field_comes_back_identical_through_the_api() {
     // Arrange
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let sheet = dynamo_project_sheet();
 
     // Act
@@ -27,7 +27,7 @@ async fn a_project_sheet_with_every_field_comes_back_identical_through_the_api()
 
 #[tokio::test]
 async fn a_good_practice_and_an_experience_come_back_identical_through_the_api() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     for doc in [useful_effects_method(), tav_marseille_experience()] {
         let created = app.create_ok(&doc).await;
@@ -42,7 +42,7 @@ async fn a_good_practice_and_an_experience_come_back_identical_through_the_api()
 
 #[tokio::test]
 async fn a_first_publication_is_stamped_and_a_given_one_is_kept() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let before = Utc::now() - Duration::seconds(1);
 
     let stamped = app.create_ok(&useful_effects_method()).await;
@@ -57,11 +57,11 @@ async fn a_first_publication_is_stamped_and_a_given_one_is_kept() {
 
 #[tokio::test]
 async fn a_served_item_carries_its_uri_url_revision_and_dates_in_meta() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let created = app.create_ok(&dynamo_project_sheet()).await;
 
-    let uri = format!("{}/items/dynamo-ariege", app.address);
+    let uri = format!("{}/items/dynamo-ariege", app.base);
     assert_eq!(created.meta["id"], uri.as_str());
     assert_eq!(created.meta["url"], uri.as_str());
     assert_eq!(created.meta["local"], true);
@@ -72,7 +72,7 @@ async fn a_served_item_carries_its_uri_url_revision_and_dates_in_meta() {
 
 #[tokio::test]
 async fn an_item_whose_review_date_has_passed_is_flagged_as_overdue() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_project_sheet();
     sheet.last_reviewed = Some(Utc::now().date_naive() - Duration::days(400));
     sheet.review_due = Some(Utc::now().date_naive() - Duration::days(1));
@@ -84,7 +84,7 @@ async fn an_item_whose_review_date_has_passed_is_flagged_as_overdue() {
 
 #[tokio::test]
 async fn an_item_without_a_slug_gets_one_from_its_title_and_a_number_when_taken() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut doc = useful_effects_method();
     doc.slug = None;
     doc.title = "Écologie à Aix : le port !".into();
@@ -98,7 +98,7 @@ async fn an_item_without_a_slug_gets_one_from_its_title_and_a_number_when_taken(
 
 #[tokio::test]
 async fn a_slug_already_taken_is_refused_and_nothing_is_stored() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     let before = app.row_counts().await;
 
@@ -111,7 +111,7 @@ async fn a_slug_already_taken_is_refused_and_nothing_is_stored() {
 
 #[tokio::test]
 async fn a_draft_is_visible_with_the_token_only() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&draft("brouillon", "Un brouillon")).await;
 
     let with_token = app.get_ok("brouillon").await;
@@ -123,7 +123,7 @@ async fn a_draft_is_visible_with_the_token_only() {
 
 #[tokio::test]
 async fn an_unknown_item_is_not_found() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let error = ApiErrorBody::from(app.get_item("nulle-part").await).await;
 
@@ -132,7 +132,7 @@ async fn an_unknown_item_is_not_found() {
 
 #[tokio::test]
 async fn the_vocabularies_are_served_so_that_a_code_can_be_resolved() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let response = app.public().vocabulary("pillar").await;
 
@@ -146,7 +146,7 @@ async fn the_vocabularies_are_served_so_that_a_code_can_be_resolved() {
 
 #[tokio::test]
 async fn items_created_at_the_same_time_with_the_same_title_all_get_their_own_slug() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut doc = useful_effects_method();
     doc.slug = None;
 
@@ -164,7 +164,7 @@ async fn items_created_at_the_same_time_with_the_same_title_all_get_their_own_sl
 
 #[tokio::test]
 async fn items_created_at_the_same_time_are_all_stored() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let docs: Vec<_> = (0..6)
         .map(|n| {
             let mut doc = useful_effects_method();

@@ -1,7 +1,7 @@
 //! Listing items: filters by facet, lifecycle and date, and pagination.
 
 use crate::fixtures::{draft, dynamo_project_sheet, practice, tav_marseille_experience, useful_effects_method};
-use crate::helpers::{next_millisecond, spawn_app, ApiErrorBody, Served, TestApp};
+use crate::harness::{next_millisecond, ApiErrorBody, Served, TestNode};
 use chrono::{Duration, SecondsFormat, Utc};
 use maillage::storage::timestamp;
 use reqwest::StatusCode;
@@ -11,8 +11,8 @@ const METHOD: &str = "methode-effets-utiles";
 const TAV: &str = "tav-marseille-effets-utiles";
 
 /// The three rich items (Ariège, Marseille, Marseille quartiers nord) and a draft.
-async fn node_with_three_kinds_and_a_draft() -> TestApp {
-    let app = spawn_app().await;
+async fn node_with_three_kinds_and_a_draft() -> TestNode {
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     app.create_ok(&useful_effects_method()).await;
     app.create_ok(&tav_marseille_experience()).await;
@@ -108,7 +108,7 @@ async fn items_are_filtered_by_update_date() {
 
 #[tokio::test]
 async fn update_date_bounds_in_the_nodes_timestamp_format_are_inclusive() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let first = app.create_ok(&practice("premiere", "Première", "Texte.")).await;
     next_millisecond().await;
     let second = app.create_ok(&practice("seconde", "Seconde", "Texte.")).await;
@@ -123,7 +123,7 @@ async fn update_date_bounds_in_the_nodes_timestamp_format_are_inclusive() {
 
 #[tokio::test]
 async fn an_update_date_bound_in_another_precision_includes_the_items_of_that_instant() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let item = app.create_ok(&practice("seule", "Seule", "Texte.")).await;
     let whole_second = item.updated().to_rfc3339_opts(SecondsFormat::Secs, true);
     let microseconds = item.updated().to_rfc3339_opts(SecondsFormat::Micros, true);
@@ -139,7 +139,7 @@ async fn an_update_date_bound_in_another_precision_includes_the_items_of_that_in
 #[tokio::test]
 async fn a_list_is_paginated_with_a_total_and_a_link_to_the_next_page() {
     // Arrange: five published practices, listed newest first.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     for n in 1..=5 {
         app.create_ok(&practice(&format!("pratique-{n}"), &format!("Pratique {n}"), "Texte.")).await;
     }
@@ -148,7 +148,7 @@ async fn a_list_is_paginated_with_a_total_and_a_link_to_the_next_page() {
     // Act
     let page_1 = public.list_ok(&[("kind", "good_practice"), ("per_page", "2")]).await;
     let next = page_1.next.clone().expect("a second page");
-    let page_2 = crate::helpers::Listing::expect(public.get_path(&next).await).await;
+    let page_2 = crate::harness::Listing::expect(public.get_path(&next).await).await;
     let page_3 = public.list_ok(&[("kind", "good_practice"), ("per_page", "2"), ("page", "3")]).await;
 
     // Assert
@@ -163,7 +163,7 @@ async fn a_list_is_paginated_with_a_total_and_a_link_to_the_next_page() {
 
 #[tokio::test]
 async fn a_page_past_the_end_is_empty_but_keeps_the_total() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("pratique", "Pratique", "Texte.")).await;
 
     let listing = app.public().list_ok(&[("page", "9")]).await;
@@ -173,7 +173,7 @@ async fn a_page_past_the_end_is_empty_but_keeps_the_total() {
 
 #[tokio::test]
 async fn the_page_size_is_bounded() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("pratique", "Pratique", "Texte.")).await;
 
     assert_eq!(app.public().list_ok(&[("per_page", "1000")]).await.per_page, 100);
@@ -183,7 +183,7 @@ async fn the_page_size_is_bounded() {
 
 #[tokio::test]
 async fn a_filter_with_an_unknown_value_or_name_is_refused() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let public = app.public();
 
     let kind = ApiErrorBody::from(public.list_items(&[("kind", "fiche")]).await).await;

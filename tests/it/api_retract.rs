@@ -2,7 +2,7 @@
 //! and keeps its history.
 
 use crate::fixtures::{dynamo_project_sheet, useful_effects_method};
-use crate::helpers::{spawn_app, ApiErrorBody, Served};
+use crate::harness::{ApiErrorBody, Served, TestNode};
 use maillage::content::Lifecycle;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -10,7 +10,7 @@ use serde_json::Value;
 #[tokio::test]
 async fn a_retracted_item_is_withdrawn_and_disappears_from_the_public_list_and_page() {
     // Arrange
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     app.create_ok(&useful_effects_method()).await;
     assert_eq!(app.public().list_ok(&[]).await.total, 2);
@@ -30,13 +30,13 @@ async fn a_retracted_item_is_withdrawn_and_disappears_from_the_public_list_and_p
 
 #[tokio::test]
 async fn a_retracted_item_page_answers_410_saying_when_and_by_which_node_in_both_languages() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
     let node_name = app.node.settings.node.display_name.clone();
     let http = reqwest::Client::new();
 
-    let french = http.get(format!("{}/items/dynamo-ariege", app.address)).send().await.expect("a response");
+    let french = http.get(format!("{}/items/dynamo-ariege", app.base)).send().await.expect("a response");
     assert_eq!(french.status(), StatusCode::GONE);
     let html = french.text().await.expect("a page");
     assert!(html.contains("Fiche retirée"), "{html}");
@@ -50,13 +50,13 @@ async fn a_retracted_item_page_answers_410_saying_when_and_by_which_node_in_both
     assert!(html.contains(&node_name), "the node that retracted it: {html}");
     assert!(html.contains("<title>Fiche retirée"), "{html}");
 
-    let english = http.get(format!("{}/items/dynamo-ariege?lang=en", app.address)).send().await.expect("a response");
+    let english = http.get(format!("{}/items/dynamo-ariege?lang=en", app.base)).send().await.expect("a response");
     assert_eq!(english.status(), StatusCode::GONE);
     let html = english.text().await.expect("a page");
     assert!(html.contains("Item withdrawn") && html.contains(&node_name), "{html}");
 
     // A draft stays a plain 404, and the error page is headed with the node's name.
-    let missing = http.get(format!("{}/items/inconnue", app.address)).send().await.expect("a response");
+    let missing = http.get(format!("{}/items/inconnue", app.base)).send().await.expect("a response");
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     let html = missing.text().await.expect("a page");
     assert!(html.contains(&node_name), "error pages carry the node's name: {html}");
@@ -64,7 +64,7 @@ async fn a_retracted_item_page_answers_410_saying_when_and_by_which_node_in_both
 
 #[tokio::test]
 async fn a_retracted_item_remains_visible_with_the_token_and_keeps_its_revisions() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
 
     Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
@@ -87,7 +87,7 @@ async fn a_retracted_item_remains_visible_with_the_token_and_keeps_its_revisions
 
 #[tokio::test]
 async fn a_retracted_item_is_no_longer_found_by_a_public_search() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     assert_eq!(app.public().list_ok(&[("q", "Ariège")]).await.total, 1);
 
@@ -101,7 +101,7 @@ async fn a_retracted_item_is_no_longer_found_by_a_public_search() {
 
 #[tokio::test]
 async fn retracting_twice_changes_nothing_the_second_time() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
     let before = app.row_counts().await;
@@ -114,7 +114,7 @@ async fn retracting_twice_changes_nothing_the_second_time() {
 
 #[tokio::test]
 async fn a_retracted_item_can_be_published_again() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     Served::expect(app.retract_item("dynamo-ariege").await, StatusCode::OK).await;
 

@@ -3,7 +3,7 @@
 //! gets through, and a missing or unknown token stays 401.
 
 use crate::fixtures::{draft, dynamo_project_sheet};
-use crate::helpers::{spawn_app, stderr_of, ApiErrorBody, Served, TestApp};
+use crate::harness::{stderr_of, ApiErrorBody, Served, TestNode};
 use maillage::operations::people::scopes::Scope;
 use reqwest::{Response, StatusCode};
 use serde_json::json;
@@ -31,7 +31,7 @@ async fn assert_insufficient_scope(response: Response, scope: Scope) {
 
 /// The rows of every table a refused request could have touched, counted, and the
 /// followed peers in relay mode.
-async fn snapshot(app: &TestApp) -> Vec<i64> {
+async fn snapshot(app: &TestNode) -> Vec<i64> {
     let mut counts = Vec::new();
     for sql in [
         "SELECT COUNT(*) FROM items",
@@ -50,7 +50,7 @@ async fn snapshot(app: &TestApp) -> Vec<i64> {
 #[tokio::test]
 async fn a_token_without_items_write_cannot_change_items_and_nothing_changes() {
     // Arrange: a published item, and a token with every scope but items:write.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let created = app.create_ok(&dynamo_project_sheet()).await;
     let reader = app.with_token(&app.token_with("lecture", &all_but(Scope::ItemsWrite)).await);
     let before = snapshot(&app).await;
@@ -73,7 +73,7 @@ async fn a_token_without_items_write_cannot_change_items_and_nothing_changes() {
 
 #[tokio::test]
 async fn a_token_with_only_items_write_can_create_change_and_retract() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let writer = app.with_token(&app.token_with("saisie", &[Scope::ItemsWrite]).await);
 
     let created = Served::expect(writer.create_item(&dynamo_project_sheet()).await, StatusCode::CREATED).await;
@@ -88,7 +88,7 @@ async fn a_token_with_only_items_write_can_create_change_and_retract() {
 #[tokio::test]
 async fn a_token_without_items_read_cannot_read_drafts_and_one_with_it_can() {
     // Arrange: a draft, invisible to the public.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&draft("brouillon", "Un brouillon")).await;
     let writer = app.with_token(&app.token_with("saisie", &all_but(Scope::ItemsRead)).await);
     let reader = app.with_token(&app.token_with("lecture", &[Scope::ItemsRead]).await);
@@ -108,8 +108,8 @@ async fn a_token_without_items_read_cannot_read_drafts_and_one_with_it_can() {
 #[tokio::test]
 async fn a_token_without_federation_cannot_touch_peers_and_nothing_changes() {
     // Arrange: this node follows another one, so that every route has something to act on.
-    let app = spawn_app().await;
-    let other = spawn_app().await;
+    let app = TestNode::spawn().await;
+    let other = TestNode::spawn().await;
     let other_actor = other.node.actor_uri();
     assert_eq!(app.follow(&other_actor).await.status(), StatusCode::ACCEPTED);
     let publisher = app.with_token(&app.token_with("publication", &all_but(Scope::Federation)).await);
@@ -117,7 +117,7 @@ async fn a_token_without_federation_cannot_touch_peers_and_nothing_changes() {
 
     // Act + assert
     assert_insufficient_scope(publisher.peers().await, Scope::Federation).await;
-    assert_insufficient_scope(publisher.follow(&format!("{}/actor", other.address)).await, Scope::Federation).await;
+    assert_insufficient_scope(publisher.follow(&format!("{}/actor", other.base)).await, Scope::Federation).await;
     assert_insufficient_scope(publisher.unfollow(&other_actor).await, Scope::Federation).await;
     assert_insufficient_scope(publisher.relay(&other_actor, true).await, Scope::Federation).await;
     assert_insufficient_scope(publisher.answer_follower(&other_actor, false).await, Scope::Federation).await;
@@ -127,8 +127,8 @@ async fn a_token_without_federation_cannot_touch_peers_and_nothing_changes() {
 
 #[tokio::test]
 async fn a_token_with_only_federation_manages_peers() {
-    let app = spawn_app().await;
-    let other = spawn_app().await;
+    let app = TestNode::spawn().await;
+    let other = TestNode::spawn().await;
     let peers = app.with_token(&app.token_with("pairs", &[Scope::Federation]).await);
 
     assert_eq!(peers.peers().await.status(), StatusCode::OK);
@@ -139,7 +139,7 @@ async fn a_token_with_only_federation_manages_peers() {
 
 #[tokio::test]
 async fn only_a_token_with_admin_reads_the_audit_log() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let busy = app.with_token(&app.token_with("tout-sauf-admin", &all_but(Scope::Admin)).await);
     let admin = app.with_token(&app.token_with("admin", &[Scope::Admin]).await);
 
@@ -149,7 +149,7 @@ async fn only_a_token_with_admin_reads_the_audit_log() {
 
 #[tokio::test]
 async fn a_missing_or_unknown_token_stays_unauthorized_with_a_bearer_challenge() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     for api in [app.public(), app.with_token("mlg_inconnu")] {
         let response = api.audit(&[]).await;
@@ -164,7 +164,7 @@ async fn a_missing_or_unknown_token_stays_unauthorized_with_a_bearer_challenge()
 async fn a_token_stored_before_scopes_existed_keeps_every_scope() {
     // Arrange: a row written as the code before the scopes migration wrote it (no
     // `scopes` column named), so it takes the migration's default.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let secret = format!("mlg_{}", "ab".repeat(32));
     sqlx::query(
         "INSERT INTO api_tokens (name, token_hash, created_at) VALUES ('ancien', ?, '2026-01-01T00:00:00.000Z')",
@@ -184,7 +184,7 @@ async fn a_token_stored_before_scopes_existed_keeps_every_scope() {
 
 #[tokio::test]
 async fn the_cli_refuses_an_unknown_scope_naming_it_and_creates_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let before: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens").fetch_one(&app.node.pool).await.expect("count");
 
@@ -200,7 +200,7 @@ async fn the_cli_refuses_an_unknown_scope_naming_it_and_creates_nothing() {
 
 #[tokio::test]
 async fn a_cli_token_gets_items_read_and_write_by_default_and_the_list_shows_scopes() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let created = app.run_cli(&["token", "create", "outil"]).await;
     let admin = app.run_cli(&["token", "create", "supervision", "--scope", "admin", "--scope", "federation"]).await;
@@ -217,7 +217,7 @@ async fn a_cli_token_gets_items_read_and_write_by_default_and_the_list_shows_sco
 
 #[tokio::test]
 async fn a_token_without_any_scope_is_refused_at_creation() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let refused = maillage::operations::people::accounts::create_api_token(
         &app.node,

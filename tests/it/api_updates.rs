@@ -2,7 +2,7 @@
 //! identical document changes nothing.
 
 use crate::fixtures::{dynamo_project_sheet, useful_effects_method};
-use crate::helpers::{next_millisecond, spawn_app, ApiErrorBody, Served};
+use crate::harness::{next_millisecond, ApiErrorBody, Served, TestNode};
 use maillage::content::item::Kind;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn put_replaces_the_whole_document_and_bumps_the_revision() {
     // Arrange
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     let mut replacement = dynamo_project_sheet();
     replacement.title = "DYNAMO, deuxième année".into();
@@ -32,7 +32,7 @@ async fn put_replaces_the_whole_document_and_bumps_the_revision() {
 
 #[tokio::test]
 async fn put_without_a_slug_keeps_the_slug_of_the_url() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     let mut replacement = dynamo_project_sheet();
     replacement.slug = None;
@@ -46,7 +46,7 @@ async fn put_without_a_slug_keeps_the_slug_of_the_url() {
 
 #[tokio::test]
 async fn patch_changes_one_field_and_keeps_every_other() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
 
     let patched = Served::expect(
@@ -64,7 +64,7 @@ async fn patch_changes_one_field_and_keeps_every_other() {
 
 #[tokio::test]
 async fn a_patch_with_null_removes_a_field_and_replaces_lists_whole() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
 
     let patched = Served::expect(
@@ -82,7 +82,7 @@ async fn a_patch_with_null_removes_a_field_and_replaces_lists_whole() {
 
 #[tokio::test]
 async fn a_patch_that_breaks_the_item_is_refused_and_changes_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     let before = app.row_counts().await;
 
@@ -101,7 +101,7 @@ async fn a_patch_that_breaks_the_item_is_refused_and_changes_nothing() {
 
 #[tokio::test]
 async fn a_patch_must_be_a_json_object() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
 
     let error = ApiErrorBody::from(app.patch_item("dynamo-ariege", &json!(["title", "x"])).await).await;
@@ -112,7 +112,7 @@ async fn a_patch_must_be_a_json_object() {
 #[tokio::test]
 async fn changing_the_slug_is_refused_and_changes_nothing() {
     // Arrange
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     let before = app.row_counts().await;
     let mut renamed = dynamo_project_sheet();
@@ -134,7 +134,7 @@ async fn changing_the_slug_is_refused_and_changes_nothing() {
 
 #[tokio::test]
 async fn changing_the_kind_is_refused() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&useful_effects_method()).await;
     let mut other_kind = useful_effects_method();
     other_kind.kind = Some(Kind::Experience);
@@ -149,7 +149,7 @@ async fn changing_the_kind_is_refused() {
 async fn sending_back_what_was_read_changes_nothing() {
     // A client reads an item (with its meta and the stamped publication date) and PUTs it
     // back unchanged: no new revision.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&useful_effects_method()).await;
     let as_read: Value = app.get_item("methode-effets-utiles").await.json().await.expect("JSON");
     let before = app.row_counts().await;
@@ -163,7 +163,7 @@ async fn sending_back_what_was_read_changes_nothing() {
 
 #[tokio::test]
 async fn an_empty_patch_changes_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
 
     let patched = Served::expect(app.patch_item("dynamo-ariege", &json!({})).await, StatusCode::OK).await;
@@ -174,7 +174,7 @@ async fn an_empty_patch_changes_nothing() {
 #[tokio::test]
 async fn the_revisions_endpoint_lists_every_version() {
     // Arrange: three versions.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     let mut second = dynamo_project_sheet();
     second.title = "DYNAMO, version 2".into();
@@ -215,7 +215,7 @@ async fn the_revisions_endpoint_lists_every_version() {
 
 #[tokio::test]
 async fn updating_an_unknown_item_is_not_found_and_creates_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let put = ApiErrorBody::from(app.put_item("dynamo-ariege", &dynamo_project_sheet()).await).await;
     let patch = ApiErrorBody::from(app.patch_item("dynamo-ariege", &json!({"title": "x"})).await).await;
@@ -229,7 +229,7 @@ async fn updating_an_unknown_item_is_not_found_and_creates_nothing() {
 
 #[tokio::test]
 async fn a_replacement_without_a_publication_date_keeps_the_first_one() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     let mut replacement = dynamo_project_sheet();
     replacement.published = None;
@@ -242,7 +242,7 @@ async fn a_replacement_without_a_publication_date_keeps_the_first_one() {
 
 #[tokio::test]
 async fn a_draft_is_stamped_when_it_is_published_not_when_it_was_written() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut doc = useful_effects_method();
     doc.lifecycle = maillage::content::Lifecycle::Draft;
     let written = app.create_ok(&doc).await;
@@ -261,7 +261,7 @@ async fn a_draft_is_stamped_when_it_is_published_not_when_it_was_written() {
 
 #[tokio::test]
 async fn an_archived_item_stays_public() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
 
     Served::expect(app.patch_item("dynamo-ariege", &json!({"lifecycle": "archived"})).await, StatusCode::OK).await;

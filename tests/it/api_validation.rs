@@ -2,7 +2,7 @@
 //! path; and a refused request stores nothing.
 
 use crate::fixtures::dynamo_project_sheet;
-use crate::helpers::{sorted, spawn_app, ApiErrorBody, Served};
+use crate::harness::{sorted, ApiErrorBody, Served, TestNode};
 use maillage::content::Lifecycle;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -14,7 +14,7 @@ fn dynamo_json() -> Value {
 #[tokio::test]
 async fn a_published_project_sheet_missing_required_fields_is_refused_field_by_field() {
     // Arrange
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let before = app.row_counts().await;
     let incomplete = json!({
         "kind": "project_sheet",
@@ -50,7 +50,7 @@ async fn a_published_project_sheet_missing_required_fields_is_refused_field_by_f
 
 #[tokio::test]
 async fn an_unknown_pillar_is_reported_at_its_index() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_json();
     sheet["pillars"] = json!(["recyclage", "economie_magique"]);
 
@@ -63,7 +63,7 @@ async fn an_unknown_pillar_is_reported_at_its_index() {
 
 #[tokio::test]
 async fn an_unknown_funding_type_is_reported_inside_its_funding_line() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_json();
     sheet["project_sheet"]["funding"][0]["funding_type"] = json!("loto");
 
@@ -75,7 +75,7 @@ async fn an_unknown_funding_type_is_reported_inside_its_funding_line() {
 
 #[tokio::test]
 async fn several_mistakes_are_reported_together() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_json();
     sheet["summary"] = json!("r".repeat(501));
     sheet["documents"][0]["url"] = json!("https://moi:secret@www.example.org/dossier.pdf");
@@ -97,7 +97,7 @@ async fn several_mistakes_are_reported_together() {
 
 #[tokio::test]
 async fn a_wrong_json_type_is_refused_with_its_path() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_json();
     sheet["project_sheet"]["funding"][1]["amount_eur"] = json!("deux cent cinquante mille");
 
@@ -111,7 +111,7 @@ async fn a_wrong_json_type_is_refused_with_its_path() {
 
 #[tokio::test]
 async fn an_unknown_field_is_refused_rather_than_silently_dropped() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_json();
     sheet["territory"]["departement"] = json!("09");
 
@@ -125,7 +125,7 @@ async fn an_unknown_field_is_refused_rather_than_silently_dropped() {
 
 #[tokio::test]
 async fn an_unknown_kind_is_an_unknown_code() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_json();
     sheet["kind"] = json!("fiche_projet");
 
@@ -136,7 +136,7 @@ async fn an_unknown_kind_is_an_unknown_code() {
 
 #[tokio::test]
 async fn malformed_json_is_a_bad_request() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     for body in ["{\"kind\": \"project_sheet\", \"title\": ", "{\"kind\": \"project_sheet\" \"title\": \"x\"}", ""] {
         let error = ApiErrorBody::from(app.create_item_raw("application/json", body).await).await;
@@ -147,7 +147,7 @@ async fn malformed_json_is_a_bad_request() {
 
 #[tokio::test]
 async fn a_body_that_is_not_declared_as_json_is_an_unsupported_media_type() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let json = dynamo_json().to_string();
 
     for content_type in ["text/plain", "application/x-www-form-urlencoded", "text/markdown"] {
@@ -163,7 +163,7 @@ async fn a_body_that_is_not_declared_as_json_is_an_unsupported_media_type() {
 
 #[tokio::test]
 async fn json_with_a_charset_or_a_json_suffix_type_is_accepted() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut second = dynamo_json();
     second["slug"] = json!("dynamo-bis");
 
@@ -176,7 +176,7 @@ async fn json_with_a_charset_or_a_json_suffix_type_is_accepted() {
 
 #[tokio::test]
 async fn a_draft_may_be_incomplete() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let draft = json!({
         "kind": "project_sheet",
         "title": "Une idée de légumerie",
@@ -193,7 +193,7 @@ async fn a_draft_may_be_incomplete() {
 
 #[tokio::test]
 async fn a_draft_still_needs_a_title_and_valid_codes() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let draft = json!({"kind": "experience", "title": " ", "pillars": ["recyclage", "pillier"]});
 
     let error = ApiErrorBody::from(app.create_item(&draft).await).await;
@@ -203,7 +203,7 @@ async fn a_draft_still_needs_a_title_and_valid_codes() {
 
 #[tokio::test]
 async fn a_document_without_a_kind_is_refused() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let error = ApiErrorBody::from(app.create_item(&json!({"title": "Sans type"})).await).await;
 
@@ -212,7 +212,7 @@ async fn a_document_without_a_kind_is_refused() {
 
 #[tokio::test]
 async fn an_oversized_body_is_refused_and_stores_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_json();
     sheet["body"] = json!("x".repeat(2 * 1024 * 1024));
 
@@ -224,7 +224,7 @@ async fn an_oversized_body_is_refused_and_stores_nothing() {
 
 #[tokio::test]
 async fn an_oversized_body_is_refused_with_a_json_error() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut sheet = dynamo_json();
     sheet["body"] = json!("x".repeat(2 * 1024 * 1024));
 

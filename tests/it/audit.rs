@@ -2,9 +2,8 @@
 //! and on what; a refused request leaves none. Read through the API (scope `admin`), the
 //! CLI and the admin page.
 
-use crate::federation::network::eventually;
 use crate::fixtures::{draft, dynamo_project_sheet, practice};
-use crate::helpers::{spawn_app, stderr_of, ApiErrorBody, Served, TestApp};
+use crate::harness::{run_until_idle, stderr_of, ApiErrorBody, Served, TestNode};
 use maillage::content::Lifecycle;
 use maillage::operations::people::accounts;
 use maillage::operations::people::audit::Actor;
@@ -19,13 +18,13 @@ fn row(actor: &str, action: &str, target: &str) -> (String, String, String) {
 }
 
 /// The entries written after the first `skip` ones.
-async fn rows_after(app: &TestApp, skip: usize) -> Vec<(String, String, String)> {
+async fn rows_after(app: &TestNode, skip: usize) -> Vec<(String, String, String)> {
     app.audit_rows().await.into_iter().skip(skip).collect()
 }
 
 /// The session cookie of an editor who signs in with [`PASSWORD`].
-async fn log_in(app: &TestApp, username: &str) -> String {
-    crate::helpers::sign_in(&app_client(), &app.address, username, PASSWORD).await
+async fn log_in(app: &TestNode, username: &str) -> String {
+    crate::harness::sign_in(&app_client(), &app.base, username, PASSWORD).await
 }
 
 fn app_client() -> reqwest::Client {
@@ -34,7 +33,7 @@ fn app_client() -> reqwest::Client {
 
 #[tokio::test]
 async fn each_item_change_through_the_api_leaves_one_entry_with_its_actor_and_uri() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let uri = app.node.item_uri("brouillon");
     let skip = app.audit_rows().await.len();
 
@@ -61,7 +60,7 @@ async fn each_item_change_through_the_api_leaves_one_entry_with_its_actor_and_ur
 
 #[tokio::test]
 async fn a_refused_item_write_leaves_no_entry_and_no_change() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     let entries = app.audit_rows().await;
     let counts = app.row_counts().await;
@@ -89,7 +88,7 @@ async fn a_refused_item_write_leaves_no_entry_and_no_change() {
 #[tokio::test]
 async fn editors_items_accounts_and_sign_ins_are_recorded_with_the_editor_as_actor() {
     // Arrange
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let skip = app.audit_rows().await.len();
     let cli = Actor::Cli("editor");
 
@@ -97,14 +96,14 @@ async fn editors_items_accounts_and_sign_ins_are_recorded_with_the_editor_as_act
     accounts::set_editor(&app.node, "camille", PASSWORD, "editor", &cli).await.expect("an editor");
     accounts::set_editor(&app.node, "camille", PASSWORD, "admin", &cli).await.expect("reset");
     let wrong = app_client()
-        .post(format!("{}/login", app.address))
+        .post(format!("{}/login", app.base))
         .header("content-type", "application/x-www-form-urlencoded")
         .body("username=camille&password=pas+le+bon+mot")
         .send()
         .await
         .expect("login");
     let unknown = app_client()
-        .post(format!("{}/login", app.address))
+        .post(format!("{}/login", app.base))
         .header("content-type", "application/x-www-form-urlencoded")
         .body("username=personne&password=pas+le+bon+mot")
         .send()
@@ -129,7 +128,7 @@ async fn editors_items_accounts_and_sign_ins_are_recorded_with_the_editor_as_act
 
 #[tokio::test]
 async fn token_creation_and_revocation_are_recorded_and_a_failed_revocation_is_not() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let skip = app.audit_rows().await.len();
 
     let created = app.run_cli(&["token", "create", "outil", "--scope", "items:read"]).await;
@@ -156,34 +155,18 @@ async fn token_creation_and_revocation_are_recorded_and_a_failed_revocation_is_n
 #[tokio::test]
 async fn peer_actions_are_recorded_on_the_node_that_acts_and_refusals_are_not() {
     // Arrange: Lyon follows Toulouse (auto-accepted), and Toulouse publishes an item.
-    let lyon = spawn_app().await;
-    let toulouse = spawn_app().await;
+    let lyon = TestNode::spawn_stepped().await;
+    let toulouse = TestNode::spawn_stepped().await;
     let (lyon_actor, toulouse_actor) = (lyon.node.actor_uri(), toulouse.node.actor_uri());
     let (lyon_skip, toulouse_skip) = (lyon.audit_rows().await.len(), toulouse.audit_rows().await.len());
     assert_eq!(lyon.follow(&toulouse_actor).await.status(), StatusCode::ACCEPTED);
-    eventually("Toulouse knows its follower and Lyon its accepted follow", || async {
-        let follower: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM followers WHERE state = 'accepted'")
-            .fetch_one(&toulouse.node.pool)
-            .await
-            .expect("count");
-        let accepted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM following WHERE state = 'accepted'")
-            .fetch_one(&lyon.node.pool)
-            .await
-            .expect("count");
-        follower == 1 && accepted == 1
-    })
-    .await;
+    run_until_idle(&[&lyon, &toulouse]).await;
+    assert!(toulouse.has_accepted_follower(&lyon_actor).await, "Toulouse knows its follower");
+    assert!(lyon.follows_accepted(&toulouse_actor).await, "Lyon knows its accepted follow");
     let item = toulouse.create_ok(&dynamo_project_sheet()).await;
     let item_uri = toulouse.node.item_uri(item.slug());
-    eventually("Lyon holds the replica", || async {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM items WHERE uri = ?")
-            .bind(&item_uri)
-            .fetch_one(&lyon.node.pool)
-            .await
-            .expect("count")
-            == 1
-    })
-    .await;
+    run_until_idle(&[&lyon, &toulouse]).await;
+    assert!(lyon.item(&item_uri).await.is_some(), "Lyon holds the replica");
 
     // Act: each peer action once; then refused ones.
     assert_eq!(lyon.reshare(&item_uri).await.status(), StatusCode::ACCEPTED);
@@ -225,7 +208,7 @@ async fn peer_actions_are_recorded_on_the_node_that_acts_and_refusals_are_not() 
 #[tokio::test]
 async fn the_audit_api_pages_newest_first_and_filters_by_action_and_actor() {
     // Arrange: five entries from two tokens.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let other = app.with_token(&app.token_with("autre", &[Scope::ItemsWrite]).await);
     for i in 0..3 {
         app.create_ok(&draft(&format!("fiche-{i}"), &format!("Fiche {i}"))).await;
@@ -266,7 +249,7 @@ async fn the_audit_api_pages_newest_first_and_filters_by_action_and_actor() {
 
 #[tokio::test]
 async fn bad_audit_filters_are_refused_with_the_field_named() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     for (query, field) in [
         (("action", "item.delete"), "action"),
@@ -282,7 +265,7 @@ async fn bad_audit_filters_are_refused_with_the_field_named() {
 
 #[tokio::test]
 async fn the_cli_prints_the_log_as_a_table_and_names_a_bad_action() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&draft("brouillon", "Un brouillon")).await;
 
     let table = app.run_cli(&["audit", "--limit", "5", "--action", "item.create"]).await;
@@ -301,13 +284,13 @@ async fn the_cli_prints_the_log_as_a_table_and_names_a_bad_action() {
 #[tokio::test]
 async fn the_journal_page_is_for_administrators_only() {
     // Arrange
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let cli = Actor::Cli("editor");
     accounts::set_editor(&app.node, "claire", PASSWORD, "admin", &cli).await.expect("an admin");
     accounts::set_editor(&app.node, "mallory", PASSWORD, "editor", &cli).await.expect("an editor");
     let (admin, editor) = (log_in(&app, "claire").await, log_in(&app, "mallory").await);
     let journal = |cookie: Option<String>| {
-        let request = app_client().get(format!("{}/admin/journal?action=session.login", app.address));
+        let request = app_client().get(format!("{}/admin/journal?action=session.login", app.base));
         async move {
             match cookie {
                 Some(cookie) => request.header("cookie", cookie),
@@ -337,7 +320,7 @@ async fn the_journal_page_is_for_administrators_only() {
 #[tokio::test]
 async fn a_change_whose_audit_entry_cannot_be_written_is_rolled_back() {
     // Arrange: make every audit insert fail, as a full disk or a bug would.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     sqlx::query("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END")
         .execute(&app.node.pool)
         .await

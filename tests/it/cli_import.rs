@@ -1,7 +1,7 @@
 //! `maillage import` refuses a bad batch as a whole and says where each problem is: the
 //! file, the line and the field.
 
-use crate::helpers::{spawn_app, stderr_of, TestApp};
+use crate::harness::{stderr_of, TestNode};
 use std::path::PathBuf;
 
 const VALID_PRACTICE: &str = "---
@@ -32,8 +32,8 @@ good_practice:
 Trois bacs, un guide composteur, des voisins.
 ";
 
-fn write(app: &TestApp, name: &str, text: &str) -> PathBuf {
-    let path = app.dir.path().join(name);
+fn write(app: &TestNode, name: &str, text: &str) -> PathBuf {
+    let path = app.folder().join(name);
     std::fs::write(&path, text).expect("Failed to write a test file");
     path
 }
@@ -45,7 +45,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 #[tokio::test]
 async fn a_valid_markdown_file_is_imported() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let file = write(&app, "compostage.md", VALID_PRACTICE);
 
     let output = app.run_cli(&["import", file.to_str().expect("UTF-8")]).await;
@@ -59,7 +59,7 @@ async fn a_valid_markdown_file_is_imported() {
 #[tokio::test]
 async fn a_markdown_file_with_a_bad_code_names_the_file_line_and_field_and_nothing_is_imported() {
     // Arrange: a valid file, and a file whose maturity is not a known code.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let valid = write(&app, "compostage.md", VALID_PRACTICE);
     let bad_text = VALID_PRACTICE
         .replace("slug: compostage-partage", "slug: compostage-bis")
@@ -85,7 +85,7 @@ async fn a_markdown_file_with_a_bad_code_names_the_file_line_and_field_and_nothi
 
 #[tokio::test]
 async fn every_problem_of_every_file_is_listed_at_once() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let first = write(&app, "a.md", &VALID_PRACTICE.replace("scale: commune", "scale: canton"));
     let second = write(&app, "b.md", &VALID_PRACTICE.replace("license: CC-BY-4.0", "license: GPL"));
 
@@ -101,7 +101,7 @@ async fn every_problem_of_every_file_is_listed_at_once() {
 
 #[tokio::test]
 async fn a_wrong_type_in_a_front_matter_names_the_line() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let text = VALID_PRACTICE.replace("  scale: commune", "  scale: commune\n  lat: quarante-trois");
     let file = write(&app, "coordonnees.md", &text);
 
@@ -116,7 +116,7 @@ async fn a_wrong_type_in_a_front_matter_names_the_line() {
 
 #[tokio::test]
 async fn a_json_syntax_error_names_the_file_and_the_line_and_nothing_is_imported() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let valid = write(&app, "compostage.md", VALID_PRACTICE);
     let broken = "[\n  {\n    \"kind\": \"experience\",\n    \"title\": \"Virgule oubliée\"\n    \"lifecycle\": \"draft\"\n  }\n]\n";
     let json = write(&app, "items.json", broken);
@@ -133,7 +133,7 @@ async fn a_json_syntax_error_names_the_file_and_the_line_and_nothing_is_imported
 
 #[tokio::test]
 async fn a_bad_item_in_a_json_array_is_named_by_its_position() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let items = serde_json::json!([
         {"kind": "experience", "title": "Un brouillon"},
         {"kind": "experience", "title": "Un autre", "pillars": ["inconnu"]}
@@ -156,9 +156,9 @@ async fn a_bad_item_in_a_json_array_is_named_by_its_position() {
 
 #[tokio::test]
 async fn a_file_with_an_unknown_extension_or_that_does_not_exist_is_refused() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let text = write(&app, "notes.txt", VALID_PRACTICE);
-    let missing = app.dir.path().join("absent.md");
+    let missing = app.folder().join("absent.md");
 
     let output = app.run_cli(&["import", text.to_str().expect("UTF-8"), missing.to_str().expect("UTF-8")]).await;
 

@@ -54,7 +54,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 /// Four consecutive free ports on loopback, for the demo network.
 fn four_free_ports() -> u16 {
     for _ in 0..50 {
-        let base = crate::federation::network::free_port();
+        let base = crate::harness::free_port();
         if base < 65000 && (0..4).all(|offset| std::net::TcpListener::bind(("127.0.0.1", base + offset)).is_ok()) {
             return base;
         }

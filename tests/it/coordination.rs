@@ -3,7 +3,7 @@
 //! item with a code this node does not know is kept, shown as "code inconnu".
 
 use crate::fixtures::{dynamo_project_sheet, practice};
-use crate::helpers::spawn_app;
+use crate::harness::TestNode;
 use maillage::content::item::Territory;
 use maillage::federation::article::parse_article;
 use maillage::operations::inbound::replicas::{apply_remote_article, ReplicaOutcome};
@@ -16,7 +16,7 @@ fn at(slug: &str, code: &str) -> maillage::content::ItemDocument {
     doc
 }
 
-async fn page(app: &crate::helpers::TestApp, path: &str) -> String {
+async fn page(app: &crate::harness::TestNode, path: &str) -> String {
     let response = app.public().get_path(path).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     response.text().await.expect("a page")
@@ -32,7 +32,7 @@ fn shade_of(html: &str, code: &str) -> String {
 
 #[tokio::test]
 async fn the_map_and_the_figures_follow_the_region_filter() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await; // Foix, Ariège, Occitanie, with funding lines
     app.create_ok(&at("a-toulouse", "commune:31555")).await;
     app.create_ok(&at("a-marseille", "commune:13055")).await;
@@ -85,7 +85,7 @@ async fn the_map_and_the_figures_follow_the_region_filter() {
 
 #[tokio::test]
 async fn a_peers_item_with_an_unknown_code_is_kept_and_shown_as_an_unknown_code() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let peer = "https://peer.example/actor";
     let mut document = serde_json::to_value(at("newer-peer", "commune:09122")).expect("json");
     document["territory"]["codes"] = json!(["commune:99999", "departement:09"]);

@@ -6,7 +6,7 @@ use rand::Rng;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::federation::network::free_port;
+use crate::harness::free_port;
 
 pub fn maillage(db: &std::path::Path, port: u16) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_maillage"));

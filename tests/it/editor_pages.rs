@@ -2,7 +2,7 @@
 //! for it (`?lang=en` or `Accept-Language: en`), French otherwise, down to the validation
 //! messages shown beside the fields of a refused form.
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::harness::TestNode;
 use maillage::operations::people::accounts;
 use reqwest::StatusCode;
 
@@ -23,10 +23,10 @@ struct Page {
 }
 
 impl Browser {
-    fn new(app: &TestApp, accept_language: Option<&'static str>) -> Browser {
+    fn new(app: &TestNode, accept_language: Option<&'static str>) -> Browser {
         let http =
             reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("an HTTP client");
-        Browser { http, base: app.address.clone(), cookie: None, accept_language }
+        Browser { http, base: app.base.clone(), cookie: None, accept_language }
     }
 
     fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
@@ -58,7 +58,7 @@ impl Browser {
 
     /// Signs in through the login form and keeps the session cookie.
     async fn sign_in(&mut self, username: &str) {
-        self.cookie = Some(crate::helpers::sign_in(&self.http, &self.base, username, PASSWORD).await);
+        self.cookie = Some(crate::harness::sign_in(&self.http, &self.base, username, PASSWORD).await);
     }
 
     /// The CSRF token the forms of this session carry.
@@ -70,8 +70,8 @@ impl Browser {
     }
 }
 
-async fn app_with_editor(role: &str) -> TestApp {
-    let app = spawn_app().await;
+async fn app_with_editor(role: &str) -> TestNode {
+    let app = TestNode::spawn().await;
     accounts::set_editor(
         &app.node,
         "claire",
@@ -348,7 +348,7 @@ async fn an_administrator_sets_the_territory_logo_which_the_actor_and_the_item_p
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
 
     let actor: serde_json::Value = reqwest::Client::new()
-        .get(format!("{}/actor", app.address))
+        .get(format!("{}/actor", app.base))
         .header("accept", "application/activity+json")
         .send()
         .await
@@ -361,7 +361,7 @@ async fn an_administrator_sets_the_territory_logo_which_the_actor_and_the_item_p
     let icon = actor["icon"]["url"].as_str().expect("an icon URL").to_owned();
     assert_eq!(reqwest::get(&icon).await.expect("icon").status(), 200);
     let item_page = browser.get("/items/pratique").await;
-    let path = icon.trim_start_matches(&app.address);
+    let path = icon.trim_start_matches(&app.base);
     assert!(
         item_page.html.contains(&format!("src=\"{path}\" alt=\"Logo du territoire\"")),
         "the logo heads the territory's items"

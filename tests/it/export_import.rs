@@ -3,7 +3,7 @@
 //! export again changes nothing.
 
 use crate::fixtures::{draft, dynamo_project_sheet, tav_marseille_experience, useful_effects_method};
-use crate::helpers::{spawn_app, stderr_of, TestApp};
+use crate::harness::{stderr_of, TestNode};
 use maillage::content::files::{parse_json_file, parse_markdown_file};
 use maillage::content::ItemDocument;
 use std::collections::BTreeMap;
@@ -11,8 +11,8 @@ use std::path::Path;
 
 /// A node holding the three rich items and a draft; returns their documents as the API
 /// serves them, by slug.
-async fn node_with_content() -> (TestApp, BTreeMap<String, ItemDocument>) {
-    let app = spawn_app().await;
+async fn node_with_content() -> (TestNode, BTreeMap<String, ItemDocument>) {
+    let app = TestNode::spawn().await;
     for doc in [dynamo_project_sheet(), useful_effects_method(), tav_marseille_experience(), draft("idee", "Une idée")]
     {
         app.create_ok(&doc).await;
@@ -22,7 +22,7 @@ async fn node_with_content() -> (TestApp, BTreeMap<String, ItemDocument>) {
 }
 
 /// Every local item of a node (drafts included), as read with its token.
-pub(crate) async fn documents_of(app: &TestApp) -> BTreeMap<String, ItemDocument> {
+pub(crate) async fn documents_of(app: &TestNode) -> BTreeMap<String, ItemDocument> {
     let mut documents = BTreeMap::new();
     for lifecycle in ["published", "draft", "archived", "withdrawn"] {
         for item in app.list_ok(&[("lifecycle", lifecycle), ("per_page", "100")]).await.items {
@@ -32,12 +32,12 @@ pub(crate) async fn documents_of(app: &TestApp) -> BTreeMap<String, ItemDocument
     documents
 }
 
-pub(crate) async fn export(app: &TestApp, format: &str, out: &Path) {
+pub(crate) async fn export(app: &TestNode, format: &str, out: &Path) {
     let output = app.run_cli(&["export", "--format", format, "--out", out.to_str().expect("UTF-8 path")]).await;
     assert!(output.status.success(), "export failed: {}", stderr_of(&output));
 }
 
-async fn import(app: &TestApp, files: &[&Path]) {
+async fn import(app: &TestNode, files: &[&Path]) {
     let mut args = vec!["import"];
     args.extend(files.iter().map(|f| f.to_str().expect("UTF-8 path")));
     let output = app.run_cli(&args).await;
@@ -71,7 +71,7 @@ async fn the_api_serves_the_rich_fixtures_unchanged() {
 #[tokio::test]
 async fn a_json_export_holds_every_document_exactly() {
     let (app, documents) = node_with_content().await;
-    let file = app.dir.path().join("export.json");
+    let file = app.folder().join("export.json");
 
     export(&app, "json", &file).await;
 
@@ -86,7 +86,7 @@ async fn a_json_export_holds_every_document_exactly() {
 #[tokio::test]
 async fn a_markdown_export_holds_every_document_exactly_one_file_per_item() {
     let (app, documents) = node_with_content().await;
-    let dir = app.dir.path().join("export");
+    let dir = app.folder().join("export");
 
     export(&app, "markdown", &dir).await;
 
@@ -107,9 +107,9 @@ async fn a_markdown_export_holds_every_document_exactly_one_file_per_item() {
 async fn a_json_export_imported_on_an_empty_node_reproduces_every_document() {
     // Arrange
     let (origin, documents) = node_with_content().await;
-    let file = origin.dir.path().join("export.json");
+    let file = origin.folder().join("export.json");
     export(&origin, "json", &file).await;
-    let empty = spawn_app().await;
+    let empty = TestNode::spawn().await;
 
     // Act
     import(&empty, &[&file]).await;
@@ -123,10 +123,10 @@ async fn a_json_export_imported_on_an_empty_node_reproduces_every_document() {
 #[tokio::test]
 async fn a_markdown_export_imported_on_an_empty_node_reproduces_every_document() {
     let (origin, documents) = node_with_content().await;
-    let dir = origin.dir.path().join("export");
+    let dir = origin.folder().join("export");
     export(&origin, "markdown", &dir).await;
     let files = markdown_files(&dir);
-    let empty = spawn_app().await;
+    let empty = TestNode::spawn().await;
 
     import(&empty, &files.iter().map(|f| f.as_path()).collect::<Vec<_>>()).await;
 
@@ -134,7 +134,7 @@ async fn a_markdown_export_imported_on_an_empty_node_reproduces_every_document()
     let imported = empty.get_ok("dynamo-ariege").await;
     assert_eq!(
         imported.meta["id"],
-        format!("{}/items/dynamo-ariege", empty.address).as_str(),
+        format!("{}/items/dynamo-ariege", empty.base).as_str(),
         "the importing node is the new origin"
     );
 }
@@ -143,8 +143,8 @@ async fn a_markdown_export_imported_on_an_empty_node_reproduces_every_document()
 async fn importing_an_export_again_keeps_every_item_unchanged() {
     // Arrange
     let (app, documents) = node_with_content().await;
-    let json = app.dir.path().join("export.json");
-    let markdown = app.dir.path().join("export");
+    let json = app.folder().join("export.json");
+    let markdown = app.folder().join("export");
     export(&app, "json", &json).await;
     export(&app, "markdown", &markdown).await;
     let before = app.row_counts().await;
@@ -164,7 +164,7 @@ async fn importing_an_export_again_keeps_every_item_unchanged() {
 #[tokio::test]
 async fn importing_a_changed_file_updates_the_item_with_a_new_revision() {
     let (app, _) = node_with_content().await;
-    let file = app.dir.path().join("dynamo.json");
+    let file = app.folder().join("dynamo.json");
     let mut changed = dynamo_project_sheet();
     changed.project_sheet.as_mut().expect("sheet").status = Some("realise".into());
     std::fs::write(&file, serde_json::to_string_pretty(&changed).expect("serializable")).expect("written");
@@ -181,7 +181,7 @@ async fn importing_a_changed_file_updates_the_item_with_a_new_revision() {
 #[tokio::test]
 async fn an_import_reports_how_many_items_it_created_updated_and_left_unchanged() {
     let (app, _) = node_with_content().await;
-    let json = app.dir.path().join("export.json");
+    let json = app.folder().join("export.json");
     export(&app, "json", &json).await;
 
     let output = app.run_cli(&["import", json.to_str().expect("UTF-8 path")]).await;
@@ -193,15 +193,15 @@ async fn an_import_reports_how_many_items_it_created_updated_and_left_unchanged(
 
 #[tokio::test]
 async fn the_demo_items_survive_a_markdown_export_and_an_import_on_an_empty_node() {
-    let origin = spawn_app().await;
+    let origin = TestNode::spawn().await;
     for document in crate::federation::seed_items::demo_items() {
         origin.create_ok(&document).await;
     }
     let documents = documents_of(&origin).await;
     assert_eq!(documents.len(), 11);
-    let dir = origin.dir.path().join("export");
+    let dir = origin.folder().join("export");
     export(&origin, "markdown", &dir).await;
-    let empty = spawn_app().await;
+    let empty = TestNode::spawn().await;
 
     import(&empty, &markdown_files(&dir).iter().map(|f| f.as_path()).collect::<Vec<_>>()).await;
 
@@ -215,13 +215,13 @@ async fn withheld_contact_details_stay_in_the_node_s_own_export() {
     sheet.contacts[0].public = false;
     let (app, _) = node_with_content().await;
     app.put_item("dynamo-ariege", &sheet).await;
-    let file = app.dir.path().join("export.json");
+    let file = app.folder().join("export.json");
 
     export(&app, "json", &file).await;
 
     let text = std::fs::read_to_string(&file).expect("the export file");
     assert!(text.contains("alimentation@petr-ariege.example.org"), "the e-mail is kept");
-    let empty = spawn_app().await;
+    let empty = TestNode::spawn().await;
     import(&empty, &[&file]).await;
     assert_eq!(empty.get_ok("dynamo-ariege").await.document.contacts, sheet.contacts);
 }

@@ -443,3 +443,58 @@ pub fn draft(slug: &str, title: &str) -> ItemDocument {
         ..Default::default()
     }
 }
+
+/// A project sheet with every field filled.
+pub fn full_project_sheet(slug: &str) -> serde_json::Value {
+    let mut document = serde_json::json!({
+        "slug": slug,
+        "kind": "project_sheet",
+        "title": "Plateforme d'économie circulaire du Pays d'Aix",
+        "summary": "Mutualiser les flux de matières entre entreprises et collectivités.",
+        "body": "## Contexte\n\nLe territoire a lancé une **opération** d'écologie industrielle.",
+        "language": "fr",
+        "license": "CC-BY-SA-4.0",
+        "authors": [{ "name": "Claire Martin", "role": "cheffe de projet" }],
+        "territory": { "name": "Pays d'Aix", "scale": "epci", "insee_code": "13001", "epci_code": "200054807", "lat": 43.52, "lon": 5.44 },
+        "pillars": ["ecologie_industrielle_territoriale", "approvisionnement_durable"],
+        "activity_domains": ["industrie", "agriculture"],
+        "resources": ["dechet", "compost"],
+        "food_themes": ["circuits_courts"],
+        "target_audiences": ["entreprises", "collectivites"],
+        "tags": ["synergies", "zone d'activités"],
+        "documents": [{ "title": "Rapport", "url": "https://example.org/rapport.pdf", "media_type": "application/pdf", "license": "CC-BY-4.0" }],
+        "inspired_by": ["https://example.org/items/methode"],
+        "lifecycle": "published",
+        "last_reviewed": "2025-01-15",
+        "review_due": "2026-01-15"
+    });
+    document["project_sheet"] = serde_json::json!({
+        "carrier": { "name": "Métropole Aix-Marseille-Provence", "org_type": "epci", "siren": "200054807" },
+        "nature": "Opération territoriale",
+        "phase": "operation",
+        "status": "en_cours",
+        "location": "Aix-en-Provence",
+        "perimeter": "Pays d'Aix et Sud Luberon",
+        "start_date": "2019-03",
+        "end_date": "2024",
+        "partners": [{ "name": "CCI Aix-Marseille", "role": "animation" }],
+        "consortium": ["CCI", "Chambre d'agriculture"],
+        "total_cost_eur": 250000.0,
+        "funding": [
+            { "funder": "ADEME", "amount_eur": 120000.0, "funding_type": "subvention_nationale", "status": "acquis", "programme": "AMI Démonstrateurs territoriaux – France 2030" },
+            { "funder": "Région Sud", "amount_eur": 80000.5, "funding_type": "subvention_locale", "status": "en_negociation" }
+        ],
+        "objectives": ["Réduire les déchets", "Créer des emplois"],
+        "stages": [{ "name": "Diagnostic", "start": "2019", "end": "2020", "description": "Cartographie des flux" }],
+        "work_packages": [{ "code": "Gt1", "name": "Gouvernance", "description": "Pilotage" }],
+        "human_means": "2 ETP",
+        "technical_means": "Outil de cartographie",
+        "practices_used": ["https://example.org/items/methode"],
+        "qualitative_results": "Des coopérations nouvelles.",
+        "key_figures": [{ "indicator": "Tonnes évitées", "value": 1200.0, "unit": "t", "date": "2023", "baseline": 0.0, "target": 2000.0 }],
+        "useful_effects": [{ "beneficiary": "Entreprises de la zone", "effect": "Baisse des coûts de collecte", "kind": "direct", "evidence": "observe" }],
+        "evaluation_dimensions": ["environnementale", "économique"],
+        "events": [{ "name": "Forum", "date": "2023-06-12", "place": "Aix-en-Provence" }]
+    });
+    document
+}

@@ -5,12 +5,12 @@
 //! file with errors in several rows reports them all, by line, column and field, and
 //! nothing is written.
 
-use crate::helpers::{repo_path, spawn_app, stderr_of, TestApp};
+use crate::harness::{repo_path, stderr_of, TestNode};
 use maillage::content::ItemDocument;
 
 const MAPPING: &str = "config/correspondance-economiecirculaire.toml";
 
-async fn import(app: &TestApp, file: &str, extra: &[&str]) -> std::process::Output {
+async fn import(app: &TestNode, file: &str, extra: &[&str]) -> std::process::Output {
     let mapping = repo_path(MAPPING);
     let file = repo_path(&format!("tests/fixtures/spreadsheets/{file}"));
     let mut args = vec!["import", "--mapping", mapping.to_str().expect("UTF-8"), file.to_str().expect("UTF-8")];
@@ -22,13 +22,13 @@ fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-async fn imported(app: &TestApp, slug: &str) -> ItemDocument {
+async fn imported(app: &TestNode, slug: &str) -> ItemDocument {
     app.get_ok(slug).await.document
 }
 
 #[tokio::test]
 async fn a_csv_export_becomes_draft_items_with_its_labels_dates_and_lists_and_a_rerun_changes_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let first = import(&app, "fiches.csv", &[]).await;
 
@@ -53,10 +53,10 @@ async fn a_csv_export_becomes_draft_items_with_its_labels_dates_and_lists_and_a_
 
 #[tokio::test]
 async fn the_same_sheet_as_xlsx_and_as_ods_gives_the_same_items() {
-    let from_csv = spawn_app().await;
+    let from_csv = TestNode::spawn().await;
     assert!(import(&from_csv, "fiches.csv", &[]).await.status.success());
     for workbook in ["fiches.xlsx", "fiches.ods"] {
-        let app = spawn_app().await;
+        let app = TestNode::spawn().await;
         let output = import(&app, workbook, &[]).await;
         assert!(output.status.success(), "{workbook}: {}", stderr_of(&output));
         for slug in ["legumerie-solidaire-du-pays-d-aix", "compost-de-quartier-a-foix"] {
@@ -67,7 +67,7 @@ async fn the_same_sheet_as_xlsx_and_as_ods_gives_the_same_items() {
 
 #[tokio::test]
 async fn a_dry_run_says_what_would_happen_and_writes_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let output = import(&app, "fiches.csv", &["--dry-run"]).await;
 
@@ -87,7 +87,7 @@ async fn a_dry_run_says_what_would_happen_and_writes_nothing() {
 
 #[tokio::test]
 async fn errors_in_several_rows_are_all_reported_by_line_column_and_field_and_nothing_is_written() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let output = import(&app, "fiches-erreurs.csv", &[]).await;
 
@@ -111,8 +111,8 @@ async fn errors_in_several_rows_are_all_reported_by_line_column_and_field_and_no
 
 #[tokio::test]
 async fn a_mapping_naming_a_column_the_file_lacks_is_refused_with_the_file_columns() {
-    let app = spawn_app().await;
-    let mapping = app.dir.path().join("correspondance.toml");
+    let app = TestNode::spawn().await;
+    let mapping = app.folder().join("correspondance.toml");
     std::fs::write(&mapping, "key = \"titre\"\n[columns]\n\"intitulé\" = \"title\"\n").expect("written");
     let file = repo_path("tests/fixtures/spreadsheets/fiches.csv");
 

@@ -3,7 +3,7 @@
 //! the real `maillage` binary against their database). Set `TEST_LOG=1` to see the logs.
 
 mod fixtures;
-mod helpers;
+mod harness;
 mod media_files;
 
 mod api_auth;

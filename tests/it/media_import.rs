@@ -4,7 +4,7 @@
 //! same bytes.
 
 use crate::export_import::{documents_of, export, markdown_files};
-use crate::helpers::{spawn_app, stderr_of};
+use crate::harness::{stderr_of, TestNode};
 use crate::media_files::{download, jpeg, pdf, upload};
 
 const SHEET: &str = "---
@@ -33,8 +33,8 @@ Le jardin a ouvert en 2024.
 
 #[tokio::test]
 async fn an_imported_item_carries_the_files_its_front_matter_names() {
-    let app = spawn_app().await;
-    let folder = app.dir.path().join("fiches");
+    let app = TestNode::spawn().await;
+    let folder = app.folder().join("fiches");
     std::fs::create_dir_all(folder.join("photos")).expect("folders");
     std::fs::write(folder.join("photos/jardin.jpg"), jpeg(800, 600, 10)).expect("photo");
     std::fs::write(folder.join("bilan.pdf"), pdf("bilan")).expect("pdf");
@@ -46,7 +46,7 @@ async fn an_imported_item_carries_the_files_its_front_matter_names() {
 
     let http = reqwest::Client::new();
     let item: serde_json::Value = http
-        .get(format!("{}/api/v1/items/jardin-partage", app.address))
+        .get(format!("{}/api/v1/items/jardin-partage", app.base))
         .bearer_auth(&app.token)
         .send()
         .await
@@ -60,7 +60,7 @@ async fn an_imported_item_carries_the_files_its_front_matter_names() {
     assert_eq!(media[0]["file"]["width"], 800);
     assert_eq!(media[1]["file"]["media_type"], "application/pdf");
     let (status, _, bytes) =
-        download(&http, &format!("{}/media/{}", app.address, media[1]["file"]["sha256"].as_str().expect("sha"))).await;
+        download(&http, &format!("{}/media/{}", app.base, media[1]["file"]["sha256"].as_str().expect("sha"))).await;
     assert_eq!((status, bytes), (200, pdf("bilan")));
 
     // Importing the same file again changes nothing.
@@ -72,8 +72,8 @@ async fn an_imported_item_carries_the_files_its_front_matter_names() {
 
 #[tokio::test]
 async fn a_refused_file_names_the_item_file_the_line_and_the_field_and_nothing_is_imported() {
-    let app = spawn_app().await;
-    let folder = app.dir.path().join("fiches");
+    let app = TestNode::spawn().await;
+    let folder = app.folder().join("fiches");
     std::fs::create_dir_all(folder.join("photos")).expect("folders");
     std::fs::write(folder.join("photos/jardin.jpg"), b"<svg onload='x'/>").expect("not a photo");
     std::fs::write(folder.join("bilan.pdf"), pdf("bilan")).expect("pdf");
@@ -95,12 +95,12 @@ async fn a_refused_file_names_the_item_file_the_line_and_the_field_and_nothing_i
 
 #[tokio::test]
 async fn an_export_carries_the_files_and_an_import_on_an_empty_node_serves_the_same_bytes() {
-    let origin = spawn_app().await;
+    let origin = TestNode::spawn().await;
     origin.create_ok(&crate::fixtures::practice("pratique", "Une pratique", "Un corps.")).await;
     let http = reqwest::Client::new();
     let (status, item) = upload(
         &http,
-        &origin.address,
+        &origin.base,
         &origin.token,
         "pratique",
         &[("title", "Photo"), ("alt", "Un champ"), ("cover", "true")],
@@ -108,9 +108,9 @@ async fn an_export_carries_the_files_and_an_import_on_an_empty_node_serves_the_s
     )
     .await;
     assert_eq!(status, 201, "{item}");
-    let dir = origin.dir.path().join("export");
+    let dir = origin.folder().join("export");
     export(&origin, "markdown", &dir).await;
-    let empty = spawn_app().await;
+    let empty = TestNode::spawn().await;
 
     let files: Vec<_> = markdown_files(&dir);
     let mut args = vec!["import"];
@@ -121,8 +121,8 @@ async fn an_export_carries_the_files_and_an_import_on_an_empty_node_serves_the_s
     assert_eq!(documents_of(&empty).await, documents_of(&origin).await);
     for part in ["file", "thumbnail"] {
         let sha = item["media"][0][part]["sha256"].as_str().expect("a digest");
-        let there = download(&http, &format!("{}/media/{sha}", origin.address)).await;
-        let here = download(&http, &format!("{}/media/{sha}", empty.address)).await;
+        let there = download(&http, &format!("{}/media/{sha}", origin.base)).await;
+        let here = download(&http, &format!("{}/media/{sha}", empty.base)).await;
         assert_eq!(here.0, 200);
         assert_eq!(here.2, there.2, "the {part} is the same bytes");
     }
@@ -130,25 +130,25 @@ async fn an_export_carries_the_files_and_an_import_on_an_empty_node_serves_the_s
 
 #[tokio::test]
 async fn a_backup_carries_the_files_and_a_restore_puts_them_back() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&crate::fixtures::practice("pratique", "Une pratique", "Un corps.")).await;
     let http = reqwest::Client::new();
     let report = pdf("rapport sauvegardé");
     let (status, item) =
-        upload(&http, &app.address, &app.token, "pratique", &[("title", "Rapport")], ("rapport.pdf", &report)).await;
+        upload(&http, &app.base, &app.token, "pratique", &[("title", "Rapport")], ("rapport.pdf", &report)).await;
     assert_eq!(status, 201, "{item}");
     let sha = item["media"][0]["file"]["sha256"].as_str().expect("a digest").to_owned();
-    let backup = app.dir.path().join("sauvegarde.db");
+    let backup = app.folder().join("sauvegarde.db");
     let output = app.run_cli(&["backup", backup.to_str().expect("UTF-8")]).await;
     assert!(output.status.success(), "{}", stderr_of(&output));
-    let copy = std::fs::read(app.dir.path().join("sauvegarde.db.media").join(&sha[..2]).join(&sha))
+    let copy = std::fs::read(app.folder().join("sauvegarde.db.media").join(&sha[..2]).join(&sha))
         .expect("the file is in the backup");
     assert_eq!(copy, report);
 
     // Restored into another node folder: the database and its files.
     let elsewhere = tempfile::tempdir().expect("temp dir");
     let database = elsewhere.path().join("maillage.db");
-    let output = crate::helpers::run_maillage(
+    let output = crate::harness::run_maillage(
         &["restore", backup.to_str().expect("UTF-8")],
         &[("MAILLAGE__DATABASE__PATH", database.to_str().expect("UTF-8"))],
     )

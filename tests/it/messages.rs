@@ -4,10 +4,10 @@
 //! (our own words, with line and column) and import files (every error of a file at once,
 //! with one line numbering, dates with their format). Nothing is written on a refusal.
 
-use crate::helpers::{spawn_app, stderr_of, ApiErrorBody, TestApp};
+use crate::harness::{stderr_of, ApiErrorBody, TestNode};
 use reqwest::StatusCode;
 
-async fn refused(app: &TestApp, query: &[(&str, &str)]) -> (ApiErrorBody, serde_json::Value) {
+async fn refused(app: &TestNode, query: &[(&str, &str)]) -> (ApiErrorBody, serde_json::Value) {
     let response = app.public().list_items(query).await;
     let status = response.status();
     let body: serde_json::Value = response.json().await.expect("a JSON error");
@@ -22,7 +22,7 @@ async fn refused(app: &TestApp, query: &[(&str, &str)]) -> (ApiErrorBody, serde_
 
 #[tokio::test]
 async fn a_query_parameter_of_the_wrong_type_is_named_with_the_value_and_the_format() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let (error, body) = refused(&app, &[("page", "huit")]).await;
 
@@ -33,7 +33,7 @@ async fn a_query_parameter_of_the_wrong_type_is_named_with_the_value_and_the_for
 
 #[tokio::test]
 async fn an_unknown_code_in_a_filter_is_a_422_listing_the_allowed_codes() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let (error, body) = refused(&app, &[("pillar", "recyclage-magique")]).await;
 
@@ -50,10 +50,10 @@ async fn an_unknown_code_in_a_filter_is_a_422_listing_the_allowed_codes() {
 
 #[tokio::test]
 async fn the_catalogue_says_it_ignores_an_unknown_filter_code_instead_of_showing_nothing() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&crate::fixtures::dynamo_project_sheet()).await;
 
-    let html = reqwest::get(format!("{}/catalogue?domain=inconnu", app.address))
+    let html = reqwest::get(format!("{}/catalogue?domain=inconnu", app.base))
         .await
         .expect("a page")
         .text()
@@ -66,7 +66,7 @@ async fn the_catalogue_says_it_ignores_an_unknown_filter_code_instead_of_showing
 
 #[tokio::test]
 async fn a_malformed_json_body_is_answered_in_french_with_its_line_and_column() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let response = app.create_item_raw("application/json", "{\n  \"kind\": \"experience\",\n  \"title\": \n}").await;
 
@@ -82,7 +82,7 @@ async fn a_malformed_json_body_is_answered_in_french_with_its_line_and_column() 
 
 #[tokio::test]
 async fn a_wrong_type_in_a_body_is_named_in_french() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let response = app.create_item(&serde_json::json!({ "kind": "experience", "title": ["deux", "titres"] })).await;
 
@@ -97,8 +97,8 @@ async fn a_wrong_type_in_a_body_is_named_in_french() {
 
 #[tokio::test]
 async fn an_import_reports_every_error_of_a_json_array_with_lines_and_writes_nothing() {
-    let app = spawn_app().await;
-    let file = app.dir.path().join("lot.json");
+    let app = TestNode::spawn().await;
+    let file = app.folder().join("lot.json");
     std::fs::write(
         &file,
         "[\n  {\n    \"kind\": \"experience\",\n    \"title\": [\"une liste\"]\n  },\n  {\n    \"kind\": \"good_practice\",\n    \"title\": \"Une date mal écrite\",\n    \"last_reviewed\": \"14/03/2025\"\n  }\n]\n",
@@ -129,8 +129,8 @@ async fn an_import_reports_every_error_of_a_json_array_with_lines_and_writes_not
 
 #[tokio::test]
 async fn a_markdown_import_error_has_one_line_number_the_one_an_editor_shows() {
-    let app = spawn_app().await;
-    let file = app.dir.path().join("fiche.md");
+    let app = TestNode::spawn().await;
+    let file = app.folder().join("fiche.md");
     let text = "---\nkind: good_practice\ntitle: x\nterritory:\n  name: Foix\n  scale: [commune]\n---\nTexte\n";
     std::fs::write(&file, text).expect("written");
 

@@ -5,7 +5,7 @@
 //! that does not match its schema, or a documented operation no call exercises fails.
 
 use crate::fixtures::{dynamo_project_sheet, useful_effects_method};
-use crate::helpers::{spawn_app, TestApp};
+use crate::harness::TestNode;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -17,8 +17,8 @@ struct Description {
 }
 
 impl Description {
-    async fn served_by(app: &TestApp) -> Description {
-        let spec: Value = reqwest::get(format!("{}/api/v1/openapi.json", app.address))
+    async fn served_by(app: &TestNode) -> Description {
+        let spec: Value = reqwest::get(format!("{}/api/v1/openapi.json", app.base))
             .await
             .expect("the description is served")
             .json()
@@ -72,7 +72,7 @@ impl Description {
     /// Sends a request and checks the response against the description; returns its body.
     async fn call(
         &mut self,
-        app: &TestApp,
+        app: &TestNode,
         token: Option<&str>,
         method: Method,
         (path, concrete): (&str, &str),
@@ -89,13 +89,13 @@ impl Description {
     /// it is, the response checked.
     async fn send(
         &mut self,
-        app: &TestApp,
+        app: &TestNode,
         token: Option<&str>,
         method: Method,
         (path, concrete): (&str, &str),
         body: Option<(String, Vec<u8>)>,
     ) -> (StatusCode, Value) {
-        let mut request = reqwest::Client::new().request(method.clone(), format!("{}{concrete}", app.address));
+        let mut request = reqwest::Client::new().request(method.clone(), format!("{}{concrete}", app.base));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
@@ -132,8 +132,8 @@ fn document(doc: &maillage::content::ItemDocument) -> Value {
 
 #[tokio::test]
 async fn every_documented_operation_answers_what_the_served_description_says() {
-    let a = spawn_app().await;
-    let b = spawn_app().await;
+    let a = TestNode::spawn_stepped().await;
+    let b = TestNode::spawn_stepped().await;
     let mut api = Description::served_by(&a).await;
     let token = Some(a.token.as_str());
     let json = "application/json";
@@ -208,7 +208,7 @@ async fn every_documented_operation_answers_what_the_served_description_says() {
 
     // Federation: A follows B, B's item is replicated on A, A re-shares it.
     let method = b.create_ok(&useful_effects_method()).await;
-    let b_actor = format!("{}/actor", b.address);
+    let b_actor = format!("{}/actor", b.base);
     api.call(
         &a,
         token,
@@ -218,12 +218,8 @@ async fn every_documented_operation_answers_what_the_served_description_says() {
     )
     .await;
     let replica = method.meta["id"].as_str().expect("the item URI").to_owned();
-    crate::federation::network::eventually("the replica on A", || {
-        let node = a.node.clone();
-        let uri = replica.clone();
-        async move { maillage::operations::items::queries::item_by_uri(&node, &uri).await.is_ok() }
-    })
-    .await;
+    crate::harness::run_until_idle(&[&a, &b]).await;
+    assert!(a.item(&replica).await.is_some(), "the replica on A");
     api.call(&a, token, Method::GET, ("/api/v1/peers", "/api/v1/peers"), None).await;
     api.call(&a, None, Method::GET, ("/api/v1/network", "/api/v1/network"), None).await;
     api.call(
@@ -242,7 +238,7 @@ async fn every_documented_operation_answers_what_the_served_description_says() {
         Some((json, json!({ "uri": replica }))),
     )
     .await;
-    let a_actor = format!("{}/actor", a.address);
+    let a_actor = format!("{}/actor", a.base);
     let mut on_b = Description::served_by(&b).await;
     on_b.call(
         &b,
@@ -268,7 +264,7 @@ async fn every_documented_operation_answers_what_the_served_description_says() {
 
 #[tokio::test]
 async fn the_description_marks_what_publishing_requires() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let api = Description::served_by(&app).await;
     let schema = json!({ "$ref": "#/components/schemas/ItemDocument" });
 

@@ -2,11 +2,11 @@
 //! the node's state.
 
 use crate::fixtures::dynamo_project_sheet;
-use crate::helpers::spawn_app;
+use crate::harness::TestNode;
 
 #[tokio::test]
 async fn readiness_and_metrics_say_what_the_node_holds() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.node.facets.load(&app.node.pool).await.expect("the facet sets load");
     app.create_ok(&dynamo_project_sheet()).await;
 

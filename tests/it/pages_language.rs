@@ -3,12 +3,12 @@
 //! language while the item's own text stays as written.
 
 use crate::fixtures::dynamo_project_sheet;
-use crate::helpers::{spawn_app, TestApp};
+use crate::harness::TestNode;
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, COOKIE, SET_COOKIE, VARY};
 use reqwest::StatusCode;
 
-async fn page(app: &TestApp, path: &str, headers: &[(reqwest::header::HeaderName, &str)]) -> reqwest::Response {
-    let mut request = reqwest::Client::new().get(format!("{}{path}", app.address));
+async fn page(app: &TestNode, path: &str, headers: &[(reqwest::header::HeaderName, &str)]) -> reqwest::Response {
+    let mut request = reqwest::Client::new().get(format!("{}{path}", app.base));
     for (name, value) in headers {
         request = request.header(name, *value);
     }
@@ -21,7 +21,7 @@ fn header(response: &reqwest::Response, name: reqwest::header::HeaderName) -> St
 
 #[tokio::test]
 async fn pages_are_french_by_default_and_say_which_language_they_are_in() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let response = page(&app, "/", &[]).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(header(&response, CONTENT_LANGUAGE), "fr");
@@ -34,7 +34,7 @@ async fn pages_are_french_by_default_and_say_which_language_they_are_in() {
 
 #[tokio::test]
 async fn a_browser_asking_for_english_gets_english_pages() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let response = page(&app, "/catalogue", &[(ACCEPT_LANGUAGE, "en-GB,en;q=0.9,fr;q=0.5")]).await;
     assert_eq!(header(&response, CONTENT_LANGUAGE), "en");
     let html = response.text().await.expect("a page body");
@@ -49,7 +49,7 @@ async fn a_browser_asking_for_english_gets_english_pages() {
 
 #[tokio::test]
 async fn the_lang_parameter_sets_a_cookie_that_keeps_the_language_until_switched_back() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let chosen = page(&app, "/?lang=en", &[(ACCEPT_LANGUAGE, "fr")]).await;
     let cookie = header(&chosen, SET_COOKIE);
     assert!(cookie.starts_with("lang=en;"), "cookie: {cookie}");
@@ -68,7 +68,7 @@ async fn the_lang_parameter_sets_a_cookie_that_keeps_the_language_until_switched
 
 #[tokio::test]
 async fn the_switch_link_leads_to_the_same_page_and_query_in_the_other_language() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let html = page(&app, "/catalogue?q=compost&lang=fr", &[]).await.text().await.expect("a page body");
     assert!(html.contains(r#"href="/catalogue?q=compost&amp;lang=en""#), "switch link missing");
     let html = page(&app, "/catalogue?q=compost&lang=en", &[]).await.text().await.expect("a page body");
@@ -77,7 +77,7 @@ async fn the_switch_link_leads_to_the_same_page_and_query_in_the_other_language(
 
 #[tokio::test]
 async fn an_item_page_translates_labels_terms_and_dates_but_not_the_item_itself() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let doc = dynamo_project_sheet();
     app.create_ok(&doc).await;
     let path = "/items/dynamo-ariege";
@@ -101,7 +101,7 @@ async fn an_item_page_translates_labels_terms_and_dates_but_not_the_item_itself(
 
 #[tokio::test]
 async fn error_pages_follow_the_language_too() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let response = page(&app, "/nowhere", &[(ACCEPT_LANGUAGE, "en")]).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let html = response.text().await.expect("a page body");
@@ -115,7 +115,7 @@ fn askama_escape(text: &str) -> String {
 
 #[tokio::test]
 async fn the_catalogue_names_its_matching_feeds_in_the_page_language() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let path = "/catalogue?kind=project_sheet&pillar=recyclage";
     let english = page(&app, &format!("{path}&lang=en"), &[]).await.text().await.expect("a page body");
     assert!(english.contains("Atom feed: project sheets"), "kind feed link");

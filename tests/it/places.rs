@@ -3,7 +3,7 @@
 //! reference, and the one-off upgrade of items stored before codes existed.
 
 use crate::fixtures::{dynamo_project_sheet, practice, useful_effects_method};
-use crate::helpers::{sorted, spawn_app, ApiErrorBody, Served};
+use crate::harness::{sorted, ApiErrorBody, Served, TestNode};
 use maillage::content::item::Territory;
 use maillage::operations::node::territories;
 use reqwest::StatusCode;
@@ -17,7 +17,7 @@ fn in_place(slug: &str, codes: &[&str]) -> maillage::content::ItemDocument {
 
 #[tokio::test]
 async fn a_region_filter_finds_an_item_coded_at_commune_level() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&in_place("a-foix", &["commune:09122"])).await;
     app.create_ok(&in_place("a-marseille", &["commune:13055"])).await;
     let public = app.public();
@@ -40,7 +40,7 @@ async fn a_region_filter_finds_an_item_coded_at_commune_level() {
 
 #[tokio::test]
 async fn bad_places_are_refused_naming_the_field_and_nothing_is_written() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let before = app.row_counts().await;
     let mut doc =
         serde_json::to_value(in_place("mal-situee", &["commune:99999", "commune:09", "Ariège"])).expect("json");
@@ -72,7 +72,7 @@ async fn bad_places_are_refused_naming_the_field_and_nothing_is_written() {
 
 #[tokio::test]
 async fn the_reference_is_searched_by_the_first_letters_of_a_name() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
 
     let found: Value = app.public().get_path("/api/v1/places?q=st%20giro&limit=3").await.json().await.expect("json");
     let first = &found["places"][0];
@@ -88,7 +88,7 @@ async fn the_reference_is_searched_by_the_first_letters_of_a_name() {
 }
 
 /// Puts an item's stored document back in the shape written before codes existed.
-async fn store_as_before_codes(app: &crate::helpers::TestApp, slug: &str, territory: Value) {
+async fn store_as_before_codes(app: &crate::harness::TestNode, slug: &str, territory: Value) {
     let row = sqlx::query_as::<_, (i64, String)>("SELECT id, uri FROM items WHERE slug = ?")
         .bind(slug)
         .fetch_one(&app.node.pool)
@@ -106,7 +106,7 @@ async fn store_as_before_codes(app: &crate::helpers::TestApp, slug: &str, territ
 
 #[tokio::test]
 async fn the_upgrade_gives_codes_where_a_name_is_unambiguous_and_keeps_every_other_territory_as_a_label() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     app.create_ok(&useful_effects_method()).await;
     app.create_ok(&practice("quartier", "Un quartier", "Un corps.")).await;

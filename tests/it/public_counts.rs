@@ -2,7 +2,7 @@
 //! count of the items: after publishing, editing, withdrawing and archiving.
 
 use crate::fixtures::{dynamo_project_sheet, practice, tav_marseille_experience, useful_effects_method};
-use crate::helpers::spawn_app;
+use crate::harness::TestNode;
 use maillage::content::Lifecycle;
 use maillage::storage::facet_sets::FacetIndex;
 use maillage::storage::search::{all_facet_counts, search_items, ItemQuery};
@@ -34,7 +34,7 @@ async fn counted(pool: &SqlitePool) -> Counts {
 
 #[tokio::test]
 async fn the_counts_kept_on_write_equal_a_count_of_the_items_after_every_kind_of_change() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let pool = &app.node.pool;
     assert_eq!(maintained(pool).await, counted(pool).await, "empty node");
 
@@ -87,7 +87,7 @@ async fn through_sets_and_in_sql(pool: &SqlitePool, sets: &FacetIndex, query: &I
 
 #[tokio::test]
 async fn the_facet_sets_count_filtered_lists_as_sql_does_after_every_kind_of_change() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let pool = &app.node.pool;
     let sets = &app.node.facets;
     sets.load(pool).await.expect("the sets load");

@@ -1,12 +1,12 @@
 //! Full-text search (`q`): accents folded, best match first, combined with facets.
 
 use crate::fixtures::{draft, dynamo_project_sheet, practice};
-use crate::helpers::spawn_app;
+use crate::harness::TestNode;
 use maillage::content::ItemDocument;
 
 #[tokio::test]
 async fn a_search_without_accents_finds_a_title_with_accents() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("ecologie-port", "Écologie industrielle au port de Foix", "Des flux mutualisés.")).await;
     app.create_ok(&practice("jardins", "Jardins partagés", "Des potagers.")).await;
 
@@ -18,7 +18,7 @@ async fn a_search_without_accents_finds_a_title_with_accents() {
 
 #[tokio::test]
 async fn the_last_word_of_a_search_is_a_prefix() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("compostage", "Le compostage partagé", "En pied d'immeuble.")).await;
 
     assert_eq!(app.public().list_ok(&[("q", "compost")]).await.slugs(), vec!["compostage"]);
@@ -29,7 +29,7 @@ async fn the_last_word_of_a_search_is_a_prefix() {
 #[tokio::test]
 async fn a_title_match_ranks_above_a_body_only_match() {
     // Arrange: the title match is the older item, so recency alone would put it second.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("compostage", "Le compostage de quartier", "Une démarche de voisinage.")).await;
     app.create_ok(&practice(
         "jardins",
@@ -48,7 +48,7 @@ async fn a_title_match_ranks_above_a_body_only_match() {
 
 #[tokio::test]
 async fn a_search_combines_with_a_facet_filter() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let recycling = ItemDocument {
         pillars: vec!["recyclage".into()],
         ..practice("compost-recyclage", "Compost et recyclage des biodéchets", "Texte.")
@@ -70,7 +70,7 @@ async fn a_search_combines_with_a_facet_filter() {
 #[tokio::test]
 async fn a_search_finds_the_words_of_structured_fields() {
     // The carrier, partners, funders and vocabulary labels are searchable, not only the text.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&dynamo_project_sheet()).await;
     app.create_ok(&practice("autre", "Autre chose", "Texte.")).await;
 
@@ -81,7 +81,7 @@ async fn a_search_finds_the_words_of_structured_fields() {
 
 #[tokio::test]
 async fn a_search_ignores_drafts_and_neutralises_operators() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&draft("compost-brouillon", "Compost en brouillon")).await;
     app.create_ok(&practice("compost", "Compost publié", "Texte.")).await;
 
@@ -92,7 +92,7 @@ async fn a_search_ignores_drafts_and_neutralises_operators() {
 
 #[tokio::test]
 async fn a_search_follows_an_update_of_the_item() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("pratique", "Le compostage partagé", "Texte.")).await;
 
     let patch = serde_json::json!({"title": "La ressourcerie de quartier"});
@@ -104,7 +104,7 @@ async fn a_search_follows_an_update_of_the_item() {
 
 #[tokio::test]
 async fn inflections_compounds_and_elisions_find_each_other() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("agro", "Vers l'agroécologie paysanne", "Des pratiques agro-écologiques.")).await;
     app.create_ok(&practice("autre", "Jardins partagés", "Des potagers.")).await;
 
@@ -117,7 +117,7 @@ async fn inflections_compounds_and_elisions_find_each_other() {
 
 #[tokio::test]
 async fn every_structured_field_is_searched_and_named_in_the_snippet() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     let mut doc = practice("methode", "Une méthode en étapes", "Texte.");
     if let Some(g) = doc.good_practice.as_mut() {
         g.steps[0].description = Some("Vérifier la réplicabilité de la démarche avec les élus.".into());
@@ -131,7 +131,7 @@ async fn every_structured_field_is_searched_and_named_in_the_snippet() {
 
 #[tokio::test]
 async fn vocabulary_labels_are_found_in_french_and_in_english() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&ItemDocument {
         pillars: vec!["recyclage".into()],
         ..practice("tri", "Trier au quartier", "Texte.")
@@ -146,7 +146,7 @@ async fn vocabulary_labels_are_found_in_french_and_in_english() {
 
 #[tokio::test]
 async fn malformed_queries_get_results_or_a_422_naming_q() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("compost", "Compost partagé", "Texte.")).await;
 
     for query in ["\"compost", "compost\"", "compost* AND (NEAR(x y)) {title}: ^x", "compost -- ' ; DROP TABLE items"] {
@@ -157,7 +157,7 @@ async fn malformed_queries_get_results_or_a_422_naming_q() {
 
     let long = "compost ".repeat(1250);
     for (query, code) in [("le la les de", "query_only_stop_words"), (long.as_str(), "query_too_long")] {
-        let error = crate::helpers::ApiErrorBody::from(app.public().list_items(&[("q", query)]).await).await;
+        let error = crate::harness::ApiErrorBody::from(app.public().list_items(&[("q", query)]).await).await;
         assert_eq!(error.status, reqwest::StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(error.fields, vec![("q".to_owned(), code.to_owned())]);
     }
@@ -171,16 +171,18 @@ async fn malformed_queries_get_results_or_a_422_naming_q() {
 #[tokio::test]
 async fn an_item_missing_from_the_index_is_reindexed_when_the_node_starts() {
     // Arrange: the index row is lost, as after a crash between a write and its indexing.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("compost", "Compost partagé", "Texte.")).await;
     sqlx::query("DELETE FROM search_index").execute(&app.node.pool).await.expect("index emptied");
     sqlx::query("DELETE FROM search_docs").execute(&app.node.pool).await.expect("bookkeeping emptied");
     assert_eq!(app.public().list_ok(&[("q", "compost")]).await.total, 0);
 
     // Act: the node starts again on the same database.
-    let restarted = maillage::startup::Application::build(crate::helpers::test_settings(&app.db_path))
-        .await
-        .expect("the node starts");
+    let restarted = maillage::startup::Application::build(
+        maillage::settings::Settings::from_figment(crate::harness::anonymous_settings(&app.db)).expect("the settings"),
+    )
+    .await
+    .expect("the node starts");
 
     // Assert
     let mut found = 0;
@@ -197,20 +199,20 @@ async fn an_item_missing_from_the_index_is_reindexed_when_the_node_starts() {
 
 #[tokio::test]
 async fn reindex_rebuilds_the_index_from_the_items() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("compost", "Compost partagé", "Texte.")).await;
     sqlx::query("DELETE FROM search_index").execute(&app.node.pool).await.expect("index emptied");
 
     let output = app.run_cli(&["reindex"]).await;
 
-    assert!(output.status.success(), "{}", crate::helpers::stderr_of(&output));
+    assert!(output.status.success(), "{}", crate::harness::stderr_of(&output));
     assert!(String::from_utf8_lossy(&output.stdout).contains("1 fiche(s) réindexée(s)"));
     assert_eq!(app.public().list_ok(&[("q", "compost")]).await.slugs(), vec!["compost"]);
 }
 
 #[tokio::test]
 async fn a_feed_is_narrowed_by_a_search_and_refuses_a_malformed_one() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("compost", "Compost partagé", "Texte.")).await;
     app.create_ok(&practice("jardins", "Jardins familiaux", "Des potagers.")).await;
 
@@ -227,7 +229,7 @@ async fn a_feed_is_narrowed_by_a_search_and_refuses_a_malformed_one() {
 async fn the_last_word_completes_only_while_it_is_not_a_known_word() {
     // A prefix expands into every indexed term it begins, which is costly for common
     // words: once the word typed is itself a term, its inflections are enough.
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     app.create_ok(&practice("compost", "Le compost", "Texte.")).await;
     app.create_ok(&practice("composteurs", "Les composteurs partagés", "Texte.")).await;
 

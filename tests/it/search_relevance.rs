@@ -5,7 +5,7 @@
 //! item (`cargo test --test it relevance -- --nocapture`), and fails below the goals:
 //! recall@10 ≥ 0.95 and the expected first item first for ≥ 80 % of the queries.
 
-use crate::helpers::{repo_path, spawn_app, TestApp};
+use crate::harness::{repo_path, TestNode};
 use maillage::content::files::parse_markdown_file;
 
 const AIX: &str = "pays-aix-sud-luberon-ecosysteme-alimentaire";
@@ -71,7 +71,7 @@ const QUERIES: &[(&str, &[&str])] = &[
 
 #[tokio::test]
 async fn the_relevance_set_meets_its_goals() {
-    let app = spawn_app().await;
+    let app = TestNode::spawn().await;
     load_demo_items(&app).await;
 
     let mut recalls = Vec::new();
@@ -101,7 +101,7 @@ async fn the_relevance_set_meets_its_goals() {
 }
 
 /// The demo items, created through the API in file order.
-async fn load_demo_items(app: &TestApp) {
+async fn load_demo_items(app: &TestNode) {
     let mut files: Vec<_> =
         std::fs::read_dir(repo_path("demo")).expect("demo/ is readable").flatten().map(|e| e.path()).collect();
     files.sort();

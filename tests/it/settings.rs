@@ -2,7 +2,7 @@
 //! from settings share nothing, so several live in one process.
 
 use crate::fixtures::dynamo_project_sheet;
-use crate::helpers::{run_maillage, spawn_app, stderr_of};
+use crate::harness::{run_maillage, stderr_of, TestNode};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -79,13 +79,13 @@ async fn an_unknown_key_in_a_config_file_is_refused_with_its_name() {
 
 #[tokio::test]
 async fn two_nodes_live_side_by_side_in_one_process() {
-    let marseille = spawn_app().await;
-    let foix = spawn_app().await;
+    let marseille = TestNode::spawn().await;
+    let foix = TestNode::spawn().await;
 
     marseille.create_ok(&dynamo_project_sheet()).await;
 
     assert_ne!(marseille.port, foix.port);
-    assert_ne!(marseille.db_path, foix.db_path);
+    assert_ne!(marseille.db, foix.db);
     assert_eq!(foix.get_item("dynamo-ariege").await.status(), StatusCode::NOT_FOUND);
     assert_eq!(foix.row_counts().await.items, 0);
     assert_eq!(marseille.row_counts().await.items, 1);

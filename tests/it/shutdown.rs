@@ -3,9 +3,11 @@
 //! the process exits; the deliveries it did not start stay queued, untried.
 
 use crate::durability::{maillage, serve};
-use crate::federation::network::{eventually, free_port, full_project_sheet, settings};
 use crate::federation::tiny_server::{Reply, TinyServer};
+use crate::fixtures::full_project_sheet;
+use crate::harness::{eventually, free_port, named_settings};
 use maillage::operations::outbound::publish::create_item;
+use maillage::settings::Settings;
 use maillage::startup::build_node;
 use std::time::Duration;
 
@@ -30,7 +32,10 @@ async fn on_sigterm_the_delivery_in_hand_completes_and_the_others_stay_queued_un
     let (db, port) = (dir.path().join("origine.db"), free_port());
 
     // The queue: one item for three followers' inboxes, all on the slow peer.
-    let offline = build_node(settings(&db, port, "origine"), port).await.expect("offline node");
+    let offline =
+        build_node(Settings::from_figment(named_settings(&db, port, "origine")).expect("test settings"), port)
+            .await
+            .expect("offline node");
     for n in 0..INBOXES {
         sqlx::query("INSERT INTO followers (actor_uri, inbox, state, follow_activity_id, created_at) VALUES (?, ?, 'accepted', ?, '2025-01-01T00:00:00Z')")
             .bind(format!("{}/users/{n}", slow_peer.base))

@@ -1,7 +1,8 @@
 //! Replication without a hub: backfill on follow, re-sharing through relays, rings that
 //! settle, and a network with outages whose replica sets converge exactly.
 
-use super::network::{eventually, follow, full_project_sheet, TestNode};
+use crate::fixtures::full_project_sheet;
+use crate::harness::{eventually, follow, TestNode};
 use maillage::operations::items::digest::item_set_digest;
 
 fn sheet(slug: &str, title: &str) -> serde_json::Value {
@@ -74,14 +75,14 @@ async fn a_ring_of_relays_stores_each_item_once_per_node() {
     eventually("the ring settles", || async {
         let mut idle = true;
         for node in [&a, &b, &c] {
-            idle &= node.count("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'").await == 0;
+            idle &= node.pending_deliveries().await == 0;
             idle &= node.count("SELECT COUNT(*) FROM inbox_log WHERE processed_at IS NULL").await == 0;
         }
         idle
     })
     .await;
     for node in [&a, &b, &c] {
-        assert_eq!(node.count(&format!("SELECT COUNT(*) FROM items WHERE uri = '{uri}'")).await, 1);
+        assert!(node.item(&uri).await.is_some(), "{uri} is held");
         assert_eq!(node.count("SELECT COUNT(*) FROM item_revisions").await, 1, "stored once, never re-applied");
     }
     assert!(c.count("SELECT COUNT(*) FROM announces").await <= 1);
@@ -94,7 +95,7 @@ async fn five_nodes_converge_after_outages_including_nodes_reached_only_by_re_sh
     let other = TestNode::start(dir.path(), "autre").await;
     let national = TestNode::start(dir.path(), "national").await;
     let relay_node = TestNode::start(dir.path(), "relais").await;
-    let (far_db, far_port) = (dir.path().join("lointain.db"), super::network::free_port());
+    let (far_db, far_port) = (dir.path().join("lointain.db"), crate::harness::free_port());
     let far = TestNode::start_on(far_db, far_port, "lointain").await;
     // national follows everyone; relais follows origine and re-shares it;
     // lointain only follows relais, so it reaches origine only through re-sharing.
@@ -169,7 +170,7 @@ async fn a_node_that_was_down_while_a_thousand_items_were_published_converges_on
     const ITEMS: usize = 1_000;
     let dir = tempfile::tempdir().expect("temp dir");
     let origin = TestNode::start(dir.path(), "origine").await;
-    let (db, port) = (dir.path().join("absent.db"), super::network::free_port());
+    let (db, port) = (dir.path().join("absent.db"), crate::harness::free_port());
     let absent = TestNode::start_on(db, port, "absent").await;
     follow(&absent, &origin).await;
     let db = absent.kill().await;
@@ -192,7 +193,7 @@ async fn a_node_that_was_down_while_a_thousand_items_were_published_converges_on
 
     let started = std::time::Instant::now();
     let absent = TestNode::start_on(db, port, "absent").await;
-    super::network::eventually_within("the absent node converges", std::time::Duration::from_secs(240), || {
+    crate::harness::eventually_within("the absent node converges", std::time::Duration::from_secs(240), || {
         holds_same_set(&absent, &origin)
     })
     .await;

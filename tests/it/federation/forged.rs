@@ -1,6 +1,7 @@
 //! Forged and replayed activities are refused with a precise reason, and change nothing.
 
-use super::network::{follow, full_project_sheet, TestNode};
+use crate::fixtures::full_project_sheet;
+use crate::harness::{follow, TestNode};
 use maillage::federation::keys::NodeKeys;
 use maillage::federation::signatures::sign_request;
 use reqwest::Method;
@@ -93,8 +94,8 @@ async fn forged_activities_are_refused_and_change_nothing() {
 #[tokio::test]
 async fn a_replayed_activity_is_applied_once() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let marseille = TestNode::start(dir.path(), "marseille").await;
-    let ariege = TestNode::start(dir.path(), "ariege").await;
+    let marseille = TestNode::start_stepped(dir.path(), "marseille").await;
+    let ariege = TestNode::start_stepped(dir.path(), "ariege").await;
     follow(&marseille, &ariege).await;
     let uri = format!("{}/items/rejouee", ariege.base);
     let activity = create_of(
@@ -107,7 +108,8 @@ async fn a_replayed_activity_is_applied_once() {
     let (second, body) = post_signed(&marseille, &ariege.node.keys, &ariege.node.key_id(), &activity, now).await;
     assert_eq!((first, second), (202, 202));
     assert_eq!(body["status"], "duplicate");
-    super::network::eventually("the activity is applied", || async { marseille.item(&uri).await.is_some() }).await;
+    crate::harness::run_until_idle(&[&ariege, &marseille]).await;
+    assert!(marseille.item(&uri).await.is_some(), "the activity is applied");
     assert_eq!(marseille.count("SELECT COUNT(*) FROM item_revisions").await, 1);
     assert_eq!(marseille.count("SELECT COUNT(*) FROM inbox_log WHERE kind = 'Create'").await, 1);
 }

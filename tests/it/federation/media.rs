@@ -2,7 +2,8 @@
 //! every picture variant and document of a replica, checks it, and serves it from its own
 //! URL even while the origin is down; an update brings the new files and releases the old.
 
-use super::network::{eventually, follow, full_project_sheet, TestNode};
+use crate::fixtures::full_project_sheet;
+use crate::harness::{eventually, follow, TestNode};
 use crate::media_files::{download, jpeg, pdf, upload};
 
 /// Every file of an item, by digest: (digest, media type) from `media[]`.

@@ -6,7 +6,6 @@
 mod convergence;
 mod forged;
 mod media;
-pub mod network;
 mod privacy;
 mod replication;
 mod restart;

@@ -3,7 +3,8 @@
 //! the API for anonymous readers, pages, feeds, exports, search, or the replica; the node's
 //! editors still read them.
 
-use super::network::{eventually, follow, full_project_sheet, TestNode};
+use crate::fixtures::full_project_sheet;
+use crate::harness::{follow, run_until_idle, TestNode};
 use serde_json::{json, Value};
 
 const WITHHELD_NAME: &str = "Camille Discrète";
@@ -46,8 +47,8 @@ async fn anonymous_get(node: &TestNode, path: &str, accept: &str) -> (u16, Strin
 #[tokio::test]
 async fn contact_details_not_marked_public_never_leave_the_origin() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let origin = TestNode::start(dir.path(), "ariege").await;
-    let follower = TestNode::start(dir.path(), "national").await;
+    let origin = TestNode::start_stepped(dir.path(), "ariege").await;
+    let follower = TestNode::start_stepped(dir.path(), "national").await;
     follow(&follower, &origin).await;
 
     let created = origin.create(&sheet_with_contacts("contacts-prives")).await;
@@ -57,7 +58,7 @@ async fn contact_details_not_marked_public_never_leave_the_origin() {
     assert_eq!(created["contacts"][0]["person"], WITHHELD_NAME);
 
     // The replica holds the structure and the public contact, not the person.
-    eventually("the replica arrives", || async { follower.item(&uri).await.is_some() }).await;
+    run_until_idle(&[&origin, &follower]).await;
     let replica = follower.item(&uri).await.expect("replica");
     let contacts = &replica.document.contacts;
     assert_eq!(contacts.len(), 2, "{contacts:?}");

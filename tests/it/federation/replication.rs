@@ -1,4 +1,5 @@
-use super::network::{eventually, follow, full_project_sheet, TestNode};
+use crate::fixtures::full_project_sheet;
+use crate::harness::{follow, run_until_idle, TestNode};
 use maillage::content::{ItemDocument, Lifecycle};
 
 fn document_of(value: &serde_json::Value) -> ItemDocument {
@@ -10,14 +11,14 @@ fn document_of(value: &serde_json::Value) -> ItemDocument {
 #[tokio::test]
 async fn a_replica_follows_every_step_of_a_sheet_published_edited_and_retracted_at_its_origin() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let marseille = TestNode::start(dir.path(), "marseille").await;
-    let ariege = TestNode::start(dir.path(), "ariege").await;
+    let marseille = TestNode::start_stepped(dir.path(), "marseille").await;
+    let ariege = TestNode::start_stepped(dir.path(), "ariege").await;
     follow(&marseille, &ariege).await;
 
     // Publish on Ariège: Marseille holds an identical replica.
     let created = ariege.create(&full_project_sheet("plateforme-aix")).await;
     let uri = created["meta"]["id"].as_str().expect("uri").to_owned();
-    eventually("the replica arrives", || async { marseille.item(&uri).await.is_some() }).await;
+    run_until_idle(&[&ariege, &marseille]).await;
     let original = ariege.item(&uri).await.expect("original");
     let replica = marseille.item(&uri).await.expect("replica");
     assert_eq!(replica.document, document_of(&created));
@@ -27,10 +28,7 @@ async fn a_replica_follows_every_step_of_a_sheet_published_edited_and_retracted_
 
     // Edit: the replica is updated to the same fields and the same `updated`.
     ariege.patch("plateforme-aix", &serde_json::json!({ "title": "Plateforme circulaire du Pays d'Aix", "project_sheet": { "status": "realise" } })).await;
-    eventually("the edit arrives", || async {
-        marseille.item(&uri).await.is_some_and(|r| r.document.title == "Plateforme circulaire du Pays d'Aix")
-    })
-    .await;
+    run_until_idle(&[&ariege, &marseille]).await;
     let original = ariege.item(&uri).await.expect("original");
     let replica = marseille.item(&uri).await.expect("replica");
     assert_eq!(replica.document, original.document);
@@ -48,18 +46,17 @@ async fn a_replica_follows_every_step_of_a_sheet_published_edited_and_retracted_
 
     // Retract: the replica becomes a tombstone and later updates are refused.
     ariege.retract("plateforme-aix").await;
-    eventually("the retraction arrives", || async {
-        marseille.item(&uri).await.is_some_and(|r| r.lifecycle == Lifecycle::Withdrawn)
-    })
-    .await;
+    run_until_idle(&[&ariege, &marseille]).await;
+    let replica = marseille.item(&uri).await.expect("the replica");
+    assert_eq!(replica.lifecycle, Lifecycle::Withdrawn, "the retraction arrived");
     assert_eq!(marseille.count(&format!("SELECT COUNT(*) FROM tombstones WHERE uri = '{uri}'")).await, 1);
 }
 
 #[tokio::test]
 async fn a_follower_that_stops_following_receives_nothing_more() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let lyon = TestNode::start(dir.path(), "lyon").await;
-    let toulouse = TestNode::start(dir.path(), "toulouse").await;
+    let lyon = TestNode::start_stepped(dir.path(), "lyon").await;
+    let toulouse = TestNode::start_stepped(dir.path(), "toulouse").await;
     follow(&lyon, &toulouse).await;
     maillage::operations::outbound::follow::unfollow(
         &lyon.node,
@@ -68,14 +65,13 @@ async fn a_follower_that_stops_following_receives_nothing_more() {
     )
     .await
     .expect("unfollow");
+    run_until_idle(&[&lyon, &toulouse]).await;
     let lyon_actor = lyon.actor();
-    eventually("the Undo arrives", || async {
-        toulouse.count(&format!("SELECT COUNT(*) FROM followers WHERE actor_uri = '{lyon_actor}'")).await == 0
-    })
-    .await;
+    let followers = toulouse.peer_overview().await.followers;
+    assert!(!followers.iter().any(|f| f.actor_uri == lyon_actor), "the Undo arrived");
     let created = toulouse.create(&full_project_sheet("apres-desabonnement")).await;
     let uri = created["meta"]["id"].as_str().expect("uri").to_owned();
     // Nothing is queued for Lyon: Toulouse has no follower left.
-    assert_eq!(toulouse.count("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'").await, 0);
+    assert_eq!(toulouse.pending_deliveries().await, 0);
     assert!(lyon.item(&uri).await.is_none());
 }

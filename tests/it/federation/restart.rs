@@ -1,5 +1,7 @@
-use super::network::{eventually, follow, full_project_sheet, settings, TestNode};
+use crate::fixtures::full_project_sheet;
+use crate::harness::{eventually, follow, named_settings, TestNode};
 use maillage::operations::outbound::publish::create_item;
+use maillage::settings::Settings;
 use maillage::startup::build_node;
 
 const ITEMS: usize = 12;
@@ -13,7 +15,7 @@ fn sheet(i: usize) -> maillage::content::ItemDocument {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_queued_delivery_completes_after_the_origin_is_killed_and_restarted() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let port = super::network::free_port();
+    let port = crate::harness::free_port();
     let followers = [
         TestNode::start(dir.path(), "suiveur-a").await,
         TestNode::start(dir.path(), "suiveur-b").await,
@@ -28,7 +30,10 @@ async fn every_queued_delivery_completes_after_the_origin_is_killed_and_restarte
     let db = origin.kill().await;
 
     // 2. While it is down, its editors publish: the fan-out exists only in the queue.
-    let offline = build_node(settings(&db, port, "origine"), port).await.expect("offline node");
+    let offline =
+        build_node(Settings::from_figment(named_settings(&db, port, "origine")).expect("test settings"), port)
+            .await
+            .expect("offline node");
     let mut uris = Vec::new();
     for i in 0..ITEMS {
         uris.push(
@@ -48,7 +53,7 @@ async fn every_queued_delivery_completes_after_the_origin_is_killed_and_restarte
     // 3. It starts, and is killed again as soon as the fan-out has begun.
     let origin = TestNode::start_on(db, port, "origine").await;
     eventually("the fan-out starts", || async {
-        origin.count("SELECT COUNT(*) FROM deliveries WHERE state = 'delivered'").await > 0
+        origin.peer_overview().await.queues.iter().map(|q| q.delivered).sum::<i64>() > 0
     })
     .await;
     let db = origin.kill().await;
@@ -56,7 +61,7 @@ async fn every_queued_delivery_completes_after_the_origin_is_killed_and_restarte
     // 4. Restarted, it completes every delivery, and each follower stores each item once.
     let origin = TestNode::start_on(db, port, "origine").await;
     eventually("every delivery is done", || async {
-        origin.count("SELECT COUNT(*) FROM deliveries WHERE state != 'delivered'").await == 0
+        origin.peer_overview().await.queues.iter().all(|q| q.pending == 0 && q.failed == 0)
     })
     .await;
     for follower in &followers {

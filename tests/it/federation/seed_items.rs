@@ -2,7 +2,7 @@
 //! replica holds every structured field its origin published, and the Article still
 //! carries, in `maillage`, the first-version shape that older nodes read.
 
-use super::network::{eventually, follow, TestNode};
+use crate::harness::{follow, run_until_idle, TestNode};
 use maillage::content::ItemDocument;
 use serde_json::Value;
 
@@ -14,8 +14,8 @@ pub fn demo_items() -> Vec<ItemDocument> {
 #[tokio::test]
 async fn every_demo_item_replicates_with_every_structured_field() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let origin = TestNode::start(dir.path(), "ariege").await;
-    let follower = TestNode::start(dir.path(), "national").await;
+    let origin = TestNode::start_stepped(dir.path(), "ariege").await;
+    let follower = TestNode::start_stepped(dir.path(), "national").await;
     follow(&follower, &origin).await;
 
     let mut uris = Vec::new();
@@ -23,8 +23,8 @@ async fn every_demo_item_replicates_with_every_structured_field() {
         let created = origin.create(&serde_json::to_value(&document).expect("json")).await;
         uris.push(created["meta"]["id"].as_str().expect("uri").to_owned());
     }
+    run_until_idle(&[&origin, &follower]).await;
     for uri in &uris {
-        eventually("the replica arrives", || async { follower.item(uri).await.is_some() }).await;
         let original = origin.item(uri).await.expect("original");
         let replica = follower.item(uri).await.expect("replica");
         assert_eq!(replica.document, original.document, "{uri}");
@@ -176,7 +176,7 @@ fn a_document_of_the_first_version_reads_and_writes_back_unchanged() {
     // Stored items and revisions written before the detailed fields keep their shape: read
     // and written again, nothing is added or changed, and they are their own
     // first-version shape.
-    let older = super::network::full_project_sheet("ancienne");
+    let older = crate::fixtures::full_project_sheet("ancienne");
     assert_first_version(&older, "");
     let read: ItemDocument = serde_json::from_value(older.clone()).expect("a first-version document reads");
     assert_eq!(serde_json::to_value(&read).expect("json"), older);

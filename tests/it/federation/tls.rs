@@ -5,9 +5,9 @@
 //! certificate comes from a CA the node does not trust is refused, and the node records
 //! why.
 
-use super::network::{eventually, figment, follow, free_port, full_project_sheet, TestNode};
 use super::test_ca::TestCa;
-use crate::helpers::run_maillage;
+use crate::fixtures::full_project_sheet;
+use crate::harness::{eventually, follow, free_port, named_settings, run_maillage, TestNode};
 use figment::providers::Serialized;
 use maillage::federation::client::FetchError;
 use maillage::federation::failure::FailureKind;
@@ -46,7 +46,7 @@ async fn start_https(dir: &Path, hosts: &Hosts, host: &str, issuer: &TestCa, tru
     let username = host.split('.').next().expect("a host name");
     let issued = issuer.issue(host);
     let trusted_files: Vec<&Path> = trusted.iter().map(|ca| ca.certificate.as_path()).collect();
-    let figment = figment(&dir.join(format!("{username}.db")), hosts.port(host), username)
+    let figment = named_settings(&dir.join(format!("{username}.db")), hosts.port(host), username)
         .merge(Serialized::default("server.base_url", format!("https://{host}/")))
         .merge(Serialized::default("server.tls_certificate", &issued.certificate))
         .merge(Serialized::default("server.tls_key", &issued.key))
@@ -61,7 +61,7 @@ async fn start_https(dir: &Path, hosts: &Hosts, host: &str, issuer: &TestCa, tru
         .add_root_certificate(reqwest::Certificate::from_pem(&issuer_pem).expect("a PEM certificate"))
         .build()
         .expect("the test's HTTP client");
-    TestNode::start_with(settings, format!("https://{host}"), http).await
+    TestNode::builder(dir, username).settings(settings, format!("https://{host}"), http).start().await
 }
 
 fn uri_of(created: &serde_json::Value) -> String {
@@ -179,7 +179,7 @@ async fn a_node_that_serves_tls_without_a_base_url_announces_https_on_its_port()
     let dir = tempfile::tempdir().expect("temp dir");
     let ca = TestCa::new(dir.path(), "Autorité du réseau");
     let issued = ca.issue("127.0.0.1");
-    let figment = figment(&dir.path().join("n.db"), 0, "seul")
+    let figment = named_settings(&dir.path().join("n.db"), 0, "seul")
         .merge(Serialized::default("server.tls_certificate", &issued.certificate))
         .merge(Serialized::default("server.tls_key", &issued.key));
     let app = maillage::startup::Application::build(Settings::from_figment(figment).expect("settings"))

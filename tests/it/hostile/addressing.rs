@@ -290,8 +290,9 @@ async fn an_update_that_narrows_the_audience_withdraws_the_replica_without_a_tom
 async fn a_node_that_fetches_over_https_only_refuses_plain_http_ids() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let strict =
-        super::support::HostileNode::start(dir.path(), "stricte", &[("federation.allow_http", json!(false))]).await;
-    let mallory = super::support::HostileNode::start(dir.path(), "mallory", &[]).await;
+        crate::harness::TestNode::with_settings(dir.path(), "stricte", &[("federation.allow_http", json!(false))])
+            .await;
+    let mallory = crate::harness::TestNode::with_settings(dir.path(), "mallory", &[]).await;
     let uri = format!("{}/items/en-clair", mallory.base);
     let create = activity(
         "Create",

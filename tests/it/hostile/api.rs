@@ -3,13 +3,14 @@
 //! path traversal in slugs and links, injected query parameters. Each gets its status
 //! and code, and nothing is written.
 
-use super::support::{run_cases, Case, HostileNode, RawRequest};
+use super::support::{run_cases, Case, RawRequest};
 use crate::fixtures::{dynamo_project_sheet, practice, tav_marseille_experience};
+use crate::harness::TestNode;
 use reqwest::Method;
 use serde_json::{json, Value};
 
 struct Api<'a> {
-    node: &'a HostileNode,
+    node: &'a TestNode,
 }
 
 impl Api<'_> {
@@ -442,9 +443,9 @@ fn path_and_query_cases(api: &Api<'_>) -> Vec<Case> {
         .collect()
 }
 
-async fn api_node() -> (tempfile::TempDir, HostileNode) {
+async fn api_node() -> (tempfile::TempDir, TestNode) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let node = HostileNode::start(dir.path(), "victime", &[]).await;
+    let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
     node.create(&serde_json::to_value(practice("locale", "Une fiche locale", "Un corps.")).expect("JSON")).await;
     node.settle().await;
     (dir, node)

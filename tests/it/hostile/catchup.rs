@@ -7,12 +7,13 @@
 //! same way when its object is fetched.
 
 use super::inbox::{activity, article, document};
-use super::support::{signed_post, HostileNode};
-use crate::federation::network::eventually;
+use super::support::signed_post;
 use crate::federation::tiny_server::{Reply, TinyServer};
+use crate::harness::{eventually, TestNode};
 use maillage::federation::keys::NodeKeys;
 use maillage::federation::vocab::ActorDescription;
 use maillage::operations::people::audit::Actor;
+use maillage::operations::remote::peers::SyncState;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -142,15 +143,15 @@ fn actor_document(base: &str, pem: &str) -> Value {
 }
 
 /// Items the victim serves, any origin, by URI.
-async fn item_uris(victim: &HostileNode) -> Vec<String> {
+async fn item_uris(victim: &TestNode) -> Vec<String> {
     sqlx::query_scalar("SELECT uri FROM items ORDER BY uri").fetch_all(&victim.node.pool).await.expect("the items")
 }
 
 #[tokio::test]
 async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = HostileNode::start(dir.path(), "victime", &[]).await;
-    let third = HostileNode::start(dir.path(), "ariege", &[]).await;
+    let victim = TestNode::with_settings(dir.path(), "victime", &[]).await;
+    let third = TestNode::with_settings(dir.path(), "ariege", &[]).await;
     third.create(&document("originale", "Une fiche de l'Ariège")).await;
     let held = format!("{}/items/originale", third.base);
     let peer = PoisonedPeer::start().await;
@@ -180,7 +181,7 @@ async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
         .await;
     assert_eq!(answer.status, 202, "{}", answer.short());
     eventually("the backfill ran", || async {
-        victim.count("SELECT COUNT(*) FROM peer_sync WHERE state = 'done'").await > 0
+        victim.peer_overview().await.syncs.iter().any(|s| s.state == SyncState::Done)
     })
     .await;
     victim.settle().await;
@@ -206,8 +207,8 @@ async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
 #[tokio::test]
 async fn an_announce_of_an_object_attributed_to_another_server_is_refused_when_fetched() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = HostileNode::start(dir.path(), "victime", &[]).await;
-    let third = HostileNode::start(dir.path(), "ariege", &[]).await;
+    let victim = TestNode::with_settings(dir.path(), "victime", &[]).await;
+    let third = TestNode::with_settings(dir.path(), "ariege", &[]).await;
     let peer = PoisonedPeer::start().await;
     maillage::operations::outbound::follow::follow(&victim.node, &peer.actor(), &Actor::Cli("tests"))
         .await

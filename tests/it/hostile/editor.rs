@@ -4,7 +4,8 @@
 //! Retry-After): on that account after a few, on every account after more; the editor
 //! can still log in from elsewhere.
 
-use super::support::{run_cases, Case, HostileNode, RawRequest};
+use super::support::{run_cases, Case, RawRequest};
+use crate::harness::TestNode;
 use maillage::operations::people::accounts;
 use maillage::operations::people::login_throttle::{MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS};
 use reqwest::Method;
@@ -13,12 +14,12 @@ use serde_json::json;
 const PASSWORD: &str = "un mot de passe solide";
 
 /// Logs in through the form; returns the session cookie (`maillage_session=…`).
-async fn log_in(node: &HostileNode, username: &str) -> String {
-    crate::helpers::sign_in(&node.http, &node.base, username, PASSWORD).await
+async fn log_in(node: &TestNode, username: &str) -> String {
+    crate::harness::sign_in(&node.http, &node.base, username, PASSWORD).await
 }
 
 /// The CSRF token the forms of this session carry.
-async fn csrf_of(node: &HostileNode, cookie: &str) -> String {
+async fn csrf_of(node: &TestNode, cookie: &str) -> String {
     let html = node
         .http
         .get(format!("{}/edit/new?kind=good_practice", node.base))
@@ -44,7 +45,7 @@ fn form(cookie: &str, path: &str, body: &str) -> RawRequest {
 #[tokio::test]
 async fn form_posts_without_the_sessions_csrf_token_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let node = HostileNode::start(dir.path(), "victime", &[]).await;
+    let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
     accounts::set_editor(
         &node.node,
         "claire",
@@ -142,7 +143,7 @@ async fn form_posts_without_the_sessions_csrf_token_are_refused_and_change_nothi
 #[tokio::test]
 async fn wrong_passwords_open_no_session_and_repeated_ones_lock_the_account() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let node = HostileNode::start(dir.path(), "victime", &[]).await;
+    let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
     accounts::set_editor(
         &node.node,
         "claire",
@@ -227,8 +228,8 @@ fn login_from(client: &str, username: &str, password: &str) -> RawRequest {
 }
 
 /// Behind a trusted proxy (the tests' requests come from 127.0.0.1), with Claire's account.
-async fn node_behind_a_proxy(dir: &std::path::Path) -> HostileNode {
-    let node = HostileNode::start(dir, "victime", &[("server.trusted_proxies", json!(["127.0.0.1"]))]).await;
+async fn node_behind_a_proxy(dir: &std::path::Path) -> TestNode {
+    let node = TestNode::with_settings(dir, "victime", &[("server.trusted_proxies", json!(["127.0.0.1"]))]).await;
     accounts::set_editor(
         &node.node,
         "claire",
@@ -295,7 +296,7 @@ async fn an_address_that_fails_on_many_accounts_is_stopped_on_all_of_them() {
 #[tokio::test]
 async fn x_forwarded_for_from_a_client_that_is_no_trusted_proxy_is_ignored() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let node = HostileNode::start(dir.path(), "victime", &[]).await;
+    let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
     accounts::set_editor(
         &node.node,
         "claire",

@@ -6,8 +6,9 @@
 //! replica of an Ariège item: had any refused activity got through, it would have been
 //! applied and the database fingerprint would show it.
 
-use super::support::{follow, signed_post, Case, HostileNode, RawRequest};
+use super::support::{signed_post, Case, RawRequest};
 use crate::fixtures::practice;
+use crate::harness::{follow, TestNode};
 use chrono::{Duration, Utc};
 use maillage::federation::signatures::digest_header;
 use reqwest::Method;
@@ -15,9 +16,9 @@ use serde_json::{json, Value};
 use tempfile::TempDir;
 
 pub struct Network {
-    pub victim: HostileNode,
-    pub ariege: HostileNode,
-    pub mallory: HostileNode,
+    pub victim: TestNode,
+    pub ariege: TestNode,
+    pub mallory: TestNode,
     /// An Ariège item the victim holds a replica of.
     pub replica_uri: String,
     /// An item local to the victim.
@@ -30,9 +31,9 @@ impl Network {
     /// item that the victim replicated; everyone is idle.
     pub async fn start(overrides: &[(&str, Value)]) -> Network {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let victim = HostileNode::start(dir.path(), "victime", overrides).await;
-        let ariege = HostileNode::start(dir.path(), "ariege", &[]).await;
-        let mallory = HostileNode::start(dir.path(), "mallory", &[]).await;
+        let victim = TestNode::with_settings(dir.path(), "victime", overrides).await;
+        let ariege = TestNode::with_settings(dir.path(), "ariege", &[]).await;
+        let mallory = TestNode::with_settings(dir.path(), "mallory", &[]).await;
         follow(&victim, &ariege).await;
         follow(&victim, &mallory).await;
         let local = victim.create(&document("locale", "Une fiche locale")).await;
@@ -43,8 +44,8 @@ impl Network {
             .unwrap_or_else(|| format!("{}/items/tenue-par-ariege", ariege.base));
         let local_uri =
             local["meta"]["uri"].as_str().map(str::to_owned).unwrap_or_else(|| format!("{}/items/locale", victim.base));
-        super::support::eventually("the victim holds Ariège's item", || async {
-            victim.count(&format!("SELECT COUNT(*) FROM items WHERE uri = '{replica_uri}'")).await == 1
+        crate::harness::eventually("the victim holds Ariège's item", || async {
+            victim.item(&replica_uri).await.is_some()
         })
         .await;
         victim.settle().await;
@@ -52,12 +53,12 @@ impl Network {
     }
 
     /// A fresh activity id on `node`'s host.
-    pub fn activity_id(node: &HostileNode) -> String {
+    pub fn activity_id(node: &TestNode) -> String {
         format!("{}/activities/{}", node.base, uuid::Uuid::new_v4())
     }
 
     /// `body` signed by `signer` (its own key and keyId), to the victim's shared inbox.
-    pub fn signed_by(&self, signer: &HostileNode, body: &[u8]) -> RawRequest {
+    pub fn signed_by(&self, signer: &TestNode, body: &[u8]) -> RawRequest {
         signed_post(&self.victim.base, "/inbox", signer.keys(), &signer.key_id(), body, Utc::now())
     }
 
@@ -451,8 +452,8 @@ async fn the_inbox_only_takes_posts() {
 async fn behind_a_reverse_proxy_a_signature_for_the_public_host_is_accepted() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let public = "https://territoire.example.org";
-    let node = HostileNode::start(dir.path(), "public", &[("server.base_url", json!(format!("{public}/")))]).await;
-    let mallory = HostileNode::start(dir.path(), "mallory", &[]).await;
+    let node = TestNode::with_settings(dir.path(), "public", &[("server.base_url", json!(format!("{public}/")))]).await;
+    let mallory = TestNode::with_settings(dir.path(), "mallory", &[]).await;
     let create = |n: u32| {
         bytes(&activity(
             "Create",

@@ -3,8 +3,8 @@
 //! beyond the backlog bound the inbox pushes back with 503 and Retry-After.
 
 use super::inbox::{activity, Network};
-use crate::federation::network::eventually;
 use crate::federation::tiny_server::{Reply, TinyServer};
+use crate::harness::eventually;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -30,7 +30,7 @@ async fn a_202_means_the_replica_is_already_stored() {
     let answer = net.signed_by(&net.mallory, &bytes(&create)).send(&net.victim.http, &net.victim.base).await;
     assert_eq!((answer.status, answer.json()["status"].as_str()), (202, Some("accepted")), "{}", answer.text);
     // No waiting: the replica was written in the commit that preceded the answer.
-    assert_eq!(net.victim.count(&format!("SELECT COUNT(*) FROM items WHERE uri = '{uri}'")).await, 1);
+    assert!(net.victim.item(&uri).await.is_some(), "{uri} is held");
     let outcome: Option<String> = sqlx::query_scalar("SELECT outcome FROM inbox_log WHERE activity_id = ?")
         .bind(&activity_id)
         .fetch_one(&net.victim.node.pool)
@@ -57,7 +57,7 @@ async fn concurrent_deliveries_are_each_stored_once_by_the_time_they_are_answere
     assert_eq!((accepted, duplicates), (40, 1), "{statuses:?}");
     for create in &creates {
         let uri = create["object"]["id"].as_str().expect("an object id");
-        assert_eq!(net.victim.count(&format!("SELECT COUNT(*) FROM items WHERE uri = '{uri}'")).await, 1, "{uri}");
+        assert!(net.victim.item(uri).await.is_some(), "{uri} is held");
     }
     assert_eq!(net.victim.count("SELECT COUNT(*) FROM inbox_log WHERE processed_at IS NULL").await, 0);
     assert_eq!(counter(&net, "maillage_inbox_committed_activities_total") - commits_before, 41);
@@ -83,7 +83,7 @@ async fn beyond_the_backlog_bound_the_inbox_answers_503_until_the_worker_catches
     assert_eq!((refused.status, refused.code.as_deref()), (503, Some("backlog_full")), "{}", refused.text);
     assert!(refused.retry_after.is_some(), "a 503 says when to come back");
     let uri = create["object"]["id"].as_str().expect("an object id").to_owned();
-    assert_eq!(net.victim.count(&format!("SELECT COUNT(*) FROM items WHERE uri = '{uri}'")).await, 0);
+    assert!(net.victim.item(&uri).await.is_none(), "{uri} is not held");
 
     eventually("the worker applied the re-share", || async {
         net.victim.count("SELECT COUNT(*) FROM inbox_log WHERE processed_at IS NULL").await == 0
@@ -94,5 +94,5 @@ async fn beyond_the_backlog_bound_the_inbox_answers_503_until_the_worker_catches
         retry.status == 202
     })
     .await;
-    assert_eq!(net.victim.count(&format!("SELECT COUNT(*) FROM items WHERE uri = '{uri}'")).await, 1);
+    assert!(net.victim.item(&uri).await.is_some(), "{uri} is held");
 }

@@ -3,8 +3,9 @@
 //! replica's page on another node. SQL-looking text is only text.
 
 use super::html_scan::live_script;
-use super::support::{follow, HostileNode, RawRequest};
+use super::support::RawRequest;
 use crate::fixtures::{dynamo_project_sheet, tav_marseille_experience, useful_effects_method};
+use crate::harness::{follow, TestNode};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -54,7 +55,7 @@ fn pointer_of(path: &str) -> String {
 
 /// Publishes `document` with a payload appended to every free-text field that
 /// validation lets hold one; returns the served item and the injected fields.
-async fn publish_injected(node: &HostileNode, mut document: Value, slug: &str) -> (Value, Vec<(String, String)>) {
+async fn publish_injected(node: &TestNode, mut document: Value, slug: &str) -> (Value, Vec<(String, String)>) {
     document["slug"] = json!(slug);
     let original = document.clone();
     let mut leaves = Vec::new();
@@ -108,13 +109,13 @@ async fn publish_injected(node: &HostileNode, mut document: Value, slug: &str) -
     panic!("the injected document was never accepted");
 }
 
-async fn get_text(node: &HostileNode, path: &str, accept: &str) -> (u16, String) {
+async fn get_text(node: &TestNode, path: &str, accept: &str) -> (u16, String) {
     let answer = RawRequest::new(Method::GET, path).header("accept", accept).send(&node.http, &node.base).await;
     (answer.status, answer.text)
 }
 
 /// The served page at `path` has no live script, and shows `marker` escaped.
-async fn assert_page_is_inert(node: &HostileNode, path: &str, marker: Option<&str>) {
+async fn assert_page_is_inert(node: &TestNode, path: &str, marker: Option<&str>) {
     let (status, html) = get_text(node, path, "text/html").await;
     assert_eq!(status, 200, "{path}: {html}");
     let live = live_script(&html);
@@ -127,7 +128,7 @@ async fn assert_page_is_inert(node: &HostileNode, path: &str, marker: Option<&st
 #[tokio::test]
 async fn script_in_every_text_field_of_every_kind_is_stored_verbatim_and_served_inert() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let node = HostileNode::start(dir.path(), "victime", &[]).await;
+    let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
     let kinds = [
         ("project_sheet", serde_json::to_value(dynamo_project_sheet()).expect("JSON")),
         ("good_practice", serde_json::to_value(useful_effects_method()).expect("JSON")),
@@ -179,8 +180,8 @@ async fn script_in_every_text_field_of_every_kind_is_stored_verbatim_and_served_
 #[tokio::test]
 async fn script_in_a_replicated_item_is_served_inert_on_the_replica_page() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = HostileNode::start(dir.path(), "victime", &[]).await;
-    let origin = HostileNode::start(dir.path(), "origine", &[]).await;
+    let victim = TestNode::with_settings(dir.path(), "victime", &[]).await;
+    let origin = TestNode::with_settings(dir.path(), "origine", &[]).await;
     follow(&victim, &origin).await;
     let (served, injected) =
         publish_injected(&origin, serde_json::to_value(useful_effects_method()).expect("JSON"), "injection-repliquee")
@@ -190,8 +191,8 @@ async fn script_in_a_replicated_item_is_served_inert_on_the_replica_page() {
         .as_str()
         .map(str::to_owned)
         .unwrap_or_else(|| format!("{}/items/injection-repliquee", origin.base));
-    super::support::eventually("the victim holds the replica", || async {
-        victim.count(&format!("SELECT COUNT(*) FROM items WHERE uri = '{uri}'")).await == 1
+    crate::harness::eventually("the victim holds the replica", || async {
+        victim.item(&uri).await.is_some()
     })
     .await;
     let id = victim.count(&format!("SELECT id FROM items WHERE uri = '{uri}'")).await;
@@ -209,7 +210,7 @@ async fn script_in_a_replicated_item_is_served_inert_on_the_replica_page() {
 #[tokio::test]
 async fn sql_looking_text_is_stored_verbatim_and_breaks_nothing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let node = HostileNode::start(dir.path(), "victime", &[]).await;
+    let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
     let sql = [
         "Robert'); DROP TABLE items;--",
         "' OR '1'='1",

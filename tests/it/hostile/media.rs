@@ -5,8 +5,9 @@
 //! they declared, or point at a private address under the production policy. Each gets
 //! its status and code; no row and no file is left behind.
 
-use super::support::{run_cases, Case, HostileNode, RawRequest};
+use super::support::{run_cases, Case, RawRequest};
 use crate::fixtures::practice;
+use crate::harness::TestNode;
 use crate::media_files::{jpeg, multipart, pdf, png_header};
 use maillage::operations::inbound::media_fetch::fetch_due;
 use maillage::storage::media::{queue_fetch, FetchRow};
@@ -15,14 +16,14 @@ use serde_json::json;
 
 const MAX_DOCUMENT: u64 = 200_000;
 
-async fn node_with_an_item(dir: &std::path::Path, overrides: &[(&str, serde_json::Value)]) -> HostileNode {
-    let node = HostileNode::start(dir, "fichiers", overrides).await;
+async fn node_with_an_item(dir: &std::path::Path, overrides: &[(&str, serde_json::Value)]) -> TestNode {
+    let node = TestNode::with_settings(dir, "fichiers", overrides).await;
     let document = serde_json::to_value(practice("pratique", "Une pratique", "Un corps.")).expect("JSON");
     node.create(&document).await;
     node
 }
 
-fn upload(node: &HostileNode, fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> RawRequest {
+fn upload(node: &TestNode, fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> RawRequest {
     let (content_type, body) = multipart(fields, file);
     RawRequest::new(Method::POST, "/api/v1/items/pratique/media")
         .header("authorization", &format!("Bearer {}", node.token))
@@ -31,7 +32,7 @@ fn upload(node: &HostileNode, fields: &[(&str, &str)], file: Option<(&str, &[u8]
 }
 
 /// An upload whose file part has this `content-disposition` parameter for its name.
-fn upload_named(node: &HostileNode, name_parameter: &str, bytes: &[u8]) -> RawRequest {
+fn upload_named(node: &TestNode, name_parameter: &str, bytes: &[u8]) -> RawRequest {
     let boundary = "b0undary";
     let mut body =
         format!("--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; {name_parameter}\r\n\r\n").into_bytes();
@@ -43,7 +44,7 @@ fn upload_named(node: &HostileNode, name_parameter: &str, bytes: &[u8]) -> RawRe
         .body(body)
 }
 
-fn files_on_disk(node: &HostileNode) -> usize {
+fn files_on_disk(node: &TestNode) -> usize {
     let root = node.node.media_folder.root().to_path_buf();
     walk(&root)
 }
@@ -216,7 +217,7 @@ async fn hostile_uploads_are_refused_with_their_code_and_leave_no_row_and_no_fil
 
 /// A peer's file queued for download, as a replica would queue it (with the reference
 /// of an item, so that no clean-up drops the download as unneeded).
-async fn queue(node: &HostileNode, url: &str, sha256: &str, media_type: &str, size: usize) {
+async fn queue(node: &TestNode, url: &str, sha256: &str, media_type: &str, size: usize) {
     let mut conn = node.node.pool.acquire().await.expect("a connection");
     if sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM items").fetch_one(&mut *conn).await.expect("count") == 0 {
         drop(conn);
@@ -238,7 +239,7 @@ async fn queue(node: &HostileNode, url: &str, sha256: &str, media_type: &str, si
     queue_fetch(&mut conn, &fetch, "2000-01-01T00:00:00.000Z").await.expect("queued");
 }
 
-async fn last_errors(node: &HostileNode) -> Vec<String> {
+async fn last_errors(node: &TestNode) -> Vec<String> {
     sqlx::query_scalar("SELECT COALESCE(last_error, '') FROM media_fetches ORDER BY url")
         .fetch_all(&node.node.pool)
         .await
@@ -249,7 +250,7 @@ async fn last_errors(node: &HostileNode) -> Vec<String> {
 async fn a_peers_file_whose_bytes_do_not_match_what_it_announced_is_never_stored() {
     use crate::federation::tiny_server::{Reply, TinyServer};
     let dir = tempfile::tempdir().expect("temp dir");
-    let node = HostileNode::start(dir.path(), "suiveur", &[]).await;
+    let node = TestNode::with_settings(dir.path(), "suiveur", &[]).await;
     let honest = pdf("honnête");
     let body = String::from_utf8(honest.clone()).expect("an ASCII PDF");
     let other_pdf = pdf("un autre document");
@@ -283,7 +284,8 @@ async fn a_peers_file_whose_bytes_do_not_match_what_it_announced_is_never_stored
 async fn under_the_production_policy_a_peers_file_on_a_private_address_is_not_fetched() {
     use crate::federation::tiny_server::{Reply, TinyServer};
     let dir = tempfile::tempdir().expect("temp dir");
-    let node = HostileNode::start(dir.path(), "prod", &[("federation.allow_private_addresses", json!(false))]).await;
+    let node =
+        TestNode::with_settings(dir.path(), "prod", &[("federation.allow_private_addresses", json!(false))]).await;
     let peer = TinyServer::start(|_, _| Reply::status(200)).await;
     let bytes = pdf("interne");
     queue(

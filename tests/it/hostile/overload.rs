@@ -6,7 +6,8 @@
 //! own that takes 1.5 s to serve an actor document, so each accepted request holds the
 //! inbox's only permit while the node fetches the sender's key.
 
-use super::support::{signed_post, HostileNode};
+use super::support::signed_post;
+use crate::harness::TestNode;
 use maillage::federation::keys::NodeKeys;
 use serde_json::json;
 use std::time::Duration;
@@ -57,7 +58,7 @@ async fn slow_actor_server(keys: &NodeKeys, delay: Duration) -> (String, tokio::
     (base, server)
 }
 
-fn like_from(victim: &HostileNode, keys: &NodeKeys, flood: &str, n: usize) -> super::support::RawRequest {
+fn like_from(victim: &TestNode, keys: &NodeKeys, flood: &str, n: usize) -> super::support::RawRequest {
     let actor = format!("{flood}/actors/{n}");
     let activity = json!({
         "@context": "https://www.w3.org/ns/activitystreams",
@@ -73,7 +74,7 @@ fn like_from(victim: &HostileNode, keys: &NodeKeys, flood: &str, n: usize) -> su
 #[tokio::test]
 async fn a_flood_of_slow_requests_gets_202_or_503_with_retry_after_and_never_a_500() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = HostileNode::start(dir.path(), "victime", &[("federation.inbox_concurrency", json!(1))]).await;
+    let victim = TestNode::with_settings(dir.path(), "victime", &[("federation.inbox_concurrency", json!(1))]).await;
     victim.settle().await;
     let keys = NodeKeys::generate().expect("keys");
     let (flood, server) = slow_actor_server(&keys, ACTOR_DELAY).await;

@@ -4,7 +4,8 @@
 //! `localhost`, which is another domain for the policy.
 
 use super::inbox::{activity, article};
-use super::support::{follow, run_cases, signed_get, signed_post, Case, Host, HostileNode, RawRequest};
+use super::support::{run_cases, signed_get, signed_post, Case, RawRequest};
+use crate::harness::{follow, Host, TestNode};
 use chrono::{Duration, Utc};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -18,7 +19,7 @@ fn id_on(node_base: &str) -> String {
 }
 
 /// The refusals every policy that excludes `outsider` owes it.
-fn blocked_cases(label: &'static str, victim: &HostileNode, outsider: &HostileNode, honest: &HostileNode) -> Vec<Case> {
+fn blocked_cases(label: &'static str, victim: &TestNode, outsider: &TestNode, honest: &TestNode) -> Vec<Case> {
     let create = bytes(&activity(
         "Create",
         &outsider.actor(),
@@ -71,7 +72,7 @@ fn blocked_cases(label: &'static str, victim: &HostileNode, outsider: &HostileNo
 
 /// The node refuses to follow an excluded peer, by handle or by actor URL, and stores
 /// nothing about it.
-async fn refuses_to_follow(victim: &HostileNode, outsider: &HostileNode) {
+async fn refuses_to_follow(victim: &TestNode, outsider: &TestNode) {
     let before = victim.snapshot().await;
     for target in [outsider.handle(), outsider.actor()] {
         let answer = RawRequest::new(Method::POST, "/api/v1/following")
@@ -99,14 +100,14 @@ async fn refuses_to_follow(victim: &HostileNode, outsider: &HostileNode) {
 #[tokio::test]
 async fn a_blocklist_keeps_blocked_domains_out_both_ways() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = HostileNode::start(
+    let victim = TestNode::with_settings(
         dir.path(),
         "victime",
         &[("federation.policy", json!("blocklist")), ("federation.domains", json!(["localhost"]))],
     )
     .await;
-    let outsider = HostileNode::start_as(dir.path(), "dehors", Host::Localhost, &[]).await;
-    let honest = HostileNode::start(dir.path(), "ariege", &[]).await;
+    let outsider = TestNode::builder(dir.path(), "dehors").host(Host::Localhost).start().await;
+    let honest = TestNode::with_settings(dir.path(), "ariege", &[]).await;
     follow(&victim, &honest).await;
     victim.create(&super::inbox::document("locale", "Une fiche locale")).await;
     victim.settle().await;
@@ -118,14 +119,14 @@ async fn a_blocklist_keeps_blocked_domains_out_both_ways() {
 #[tokio::test]
 async fn an_allowlist_admits_only_its_domains() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = HostileNode::start(
+    let victim = TestNode::with_settings(
         dir.path(),
         "victime",
         &[("federation.policy", json!("allowlist")), ("federation.domains", json!(["127.0.0.1"]))],
     )
     .await;
-    let outsider = HostileNode::start_as(dir.path(), "dehors", Host::Localhost, &[]).await;
-    let honest = HostileNode::start(dir.path(), "ariege", &[]).await;
+    let outsider = TestNode::builder(dir.path(), "dehors").host(Host::Localhost).start().await;
+    let honest = TestNode::with_settings(dir.path(), "ariege", &[]).await;
     follow(&victim, &honest).await;
     victim.create(&super::inbox::document("locale", "Une fiche locale")).await;
     victim.settle().await;
@@ -142,8 +143,8 @@ async fn an_allowlist_admits_only_its_domains() {
 #[tokio::test]
 async fn with_authorized_fetch_unsigned_or_badly_signed_reads_get_nothing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = HostileNode::start(dir.path(), "victime", &[("federation.authorized_fetch", json!(true))]).await;
-    let peer = HostileNode::start(dir.path(), "ariege", &[]).await;
+    let victim = TestNode::with_settings(dir.path(), "victime", &[("federation.authorized_fetch", json!(true))]).await;
+    let peer = TestNode::with_settings(dir.path(), "ariege", &[]).await;
     victim.create(&super::inbox::document("locale", "Une fiche locale")).await;
     victim.settle().await;
     let unsigned = |path: &str| RawRequest::new(Method::GET, path).header("accept", "application/activity+json");

@@ -4,96 +4,40 @@
 //! tamper with, a scan of served HTML for live script, and the runner that checks a table
 //! of cases and reports every failing case by name.
 
-use figment::providers::Serialized;
 use maillage::federation::keys::NodeKeys;
 use maillage::federation::signatures::sign_request;
 use maillage::operations::Node;
-use maillage::settings::Settings;
-use maillage::startup::Application;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::Method;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::time::Duration;
 
-pub use crate::federation::network::{eventually, free_port};
+use crate::harness::TestNode;
 
-/// A node in this process, with its own database, started with `overrides` on top of
-/// the development settings (`("federation.policy", "blocklist")`…).
-pub struct HostileNode {
-    pub node: Node,
-    /// `http://127.0.0.1:PORT` or `http://localhost:PORT` (no trailing slash).
-    pub base: String,
-    pub token: String,
-    pub port: u16,
-    pub http: reqwest::Client,
-}
-
-/// Which host name a node calls itself by. Every node listens on 127.0.0.1; a node named
-/// `localhost` is a different domain for the federation policy.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Host {
-    Loopback,
-    Localhost,
-}
-
-impl HostileNode {
-    pub async fn start(dir: &Path, username: &str, overrides: &[(&str, Value)]) -> HostileNode {
-        HostileNode::start_as(dir, username, Host::Loopback, overrides).await
+/// What only the hostile-input tests ask of a node.
+impl TestNode {
+    pub async fn snapshot(&self) -> Snapshot {
+        Snapshot::of(&self.node).await
     }
 
-    pub async fn start_as(dir: &Path, username: &str, host: Host, overrides: &[(&str, Value)]) -> HostileNode {
-        let port = free_port();
-        let name = match host {
-            Host::Loopback => "127.0.0.1",
-            Host::Localhost => "localhost",
-        };
-        let base = format!("http://{name}:{port}");
-        let mut figment = Settings::figment(Some(&crate::helpers::repo_path("config/dev.toml")))
-            .merge(Serialized::default("server.port", port))
-            .merge(Serialized::default("server.base_url", format!("{base}/")))
-            .merge(Serialized::default("database.path", dir.join(format!("{username}.db"))))
-            .merge(Serialized::default("node.username", username))
-            .merge(Serialized::default("node.display_name", format!("Territoire {username}")))
-            .merge(Serialized::default("federation.delivery_poll_interval", "100ms"));
-        for (key, value) in overrides {
-            figment = figment.merge(Serialized::default(key, value));
+    /// Waits until the node has nothing left to do: every received activity applied,
+    /// every delivery done, no catch-up pending, and the database still for a moment.
+    pub async fn settle(&self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        let mut last = None;
+        loop {
+            let busy = self.count("SELECT COUNT(*) FROM inbox_log WHERE processed_at IS NULL").await
+                + self.pending_deliveries().await
+                + self.count("SELECT COUNT(*) FROM peer_sync WHERE state IN ('pending', 'running')").await;
+            let now = self.snapshot().await;
+            if busy == 0 && last.as_ref() == Some(&now) {
+                return;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "{} did not settle: {busy} tasks pending", self.base);
+            last = Some(now);
+            tokio::time::sleep(Duration::from_millis(150)).await;
         }
-        let settings = Settings::from_figment(figment).expect("the hostile test settings must load");
-        if std::env::var_os("TEST_LOG").is_some() {
-            maillage::telemetry::init(&settings.log);
-        }
-        let app = Application::build(settings).await.expect("the node starts");
-        let node = app.node().clone();
-        let token = crate::helpers::token_with_every_scope(&node).await;
-        tokio::spawn(async move {
-            let _ = app.run_until_stopped().await;
-        });
-        let http =
-            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("an HTTP client");
-        HostileNode { node, base, token, port, http }
-    }
-
-    pub fn actor(&self) -> String {
-        self.node.actor_uri()
-    }
-
-    pub fn key_id(&self) -> String {
-        self.node.key_id()
-    }
-
-    pub fn keys(&self) -> &NodeKeys {
-        &self.node.keys
-    }
-
-    /// `acct` handle for following this node.
-    pub fn handle(&self) -> String {
-        format!("{}@{}", self.node.settings.node.username, self.node.authority())
-    }
-
-    pub async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&self.node.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
     /// Every revision document this node stores, read through storage (they are stored packed).
@@ -108,73 +52,6 @@ impl HostileNode {
         }
         documents
     }
-
-    /// Publishes through the API; returns the served item.
-    pub async fn create(&self, document: &Value) -> Value {
-        let response = self
-            .http
-            .post(format!("{}/api/v1/items", self.base))
-            .bearer_auth(&self.token)
-            .json(document)
-            .send()
-            .await
-            .expect("create request");
-        let status = response.status();
-        let body: Value = response.json().await.unwrap_or(Value::Null);
-        assert_eq!(status, 201, "create failed: {body}");
-        body
-    }
-
-    pub async fn snapshot(&self) -> Snapshot {
-        Snapshot::of(&self.node).await
-    }
-
-    /// Waits until the node has nothing left to do: every received activity applied,
-    /// every delivery done, no catch-up pending, and the database still for a moment.
-    pub async fn settle(&self) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        let mut last = None;
-        loop {
-            let busy = self.count("SELECT COUNT(*) FROM inbox_log WHERE processed_at IS NULL").await
-                + self.count("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'").await
-                + self.count("SELECT COUNT(*) FROM peer_sync WHERE state IN ('pending', 'running')").await;
-            let now = self.snapshot().await;
-            if busy == 0 && last.as_ref() == Some(&now) {
-                return;
-            }
-            assert!(tokio::time::Instant::now() < deadline, "{} did not settle: {busy} tasks pending", self.base);
-            last = Some(now);
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-    }
-}
-
-/// `follower` follows `followed`; returns once both sides hold the accepted follow.
-pub async fn follow(follower: &HostileNode, followed: &HostileNode) {
-    maillage::operations::outbound::follow::follow(
-        &follower.node,
-        &followed.handle(),
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("follow");
-    let follower_actor = follower.actor();
-    let followed_actor = followed.actor();
-    eventually("the follow is accepted on both sides", || async {
-        followed
-            .count(&format!(
-                "SELECT COUNT(*) FROM followers WHERE state = 'accepted' AND actor_uri = '{follower_actor}'"
-            ))
-            .await
-            == 1
-            && follower
-                .count(&format!(
-                    "SELECT COUNT(*) FROM following WHERE state = 'accepted' AND actor_uri = '{followed_actor}'"
-                ))
-                .await
-                == 1
-    })
-    .await;
 }
 
 /// Everything a request could change, table by table: the row count and the full
@@ -464,7 +341,7 @@ impl Case {
 
 /// Sends every case to `node` (one after the other) and checks its status, its code and
 /// that the database did not change; panics at the end with every failing case by name.
-pub async fn run_cases(node: &HostileNode, cases: Vec<Case>) -> usize {
+pub async fn run_cases(node: &TestNode, cases: Vec<Case>) -> usize {
     let mut failures = Vec::new();
     let count = cases.len();
     for case in cases {

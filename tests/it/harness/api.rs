@@ -1,55 +1,11 @@
-//! A real node per test: its own temporary SQLite file, a random port, an API token, and
-//! one helper method per endpoint. Silent unless `TEST_LOG` is set.
+//! The JSON API, one method per endpoint, as a client with or without a token calls it;
+//! and what it answers, parsed: a served item, a page of items, a refusal.
 
 use chrono::{DateTime, Utc};
-use figment::providers::Serialized;
 use maillage::content::ItemDocument;
-use maillage::operations::people::audit::Actor;
-use maillage::operations::people::scopes::{Scope, Scopes};
-use maillage::operations::{people::accounts, Node};
-use maillage::settings::Settings;
-use maillage::startup::Application;
 use reqwest::{Response, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Output;
-use tempfile::TempDir;
-
-/// An API token with every scope, as the tests' CLI would create it.
-pub async fn token_with_every_scope(node: &Node) -> String {
-    accounts::create_api_token(node, "tests", &Scopes::all(), &Actor::Cli("tests"))
-        .await
-        .expect("Failed to create an API token")
-}
-
-/// Signs `username` in through the login form of the node at `address`; returns the
-/// session cookie as `name=value`.
-pub async fn sign_in(http: &reqwest::Client, address: &str, username: &str, password: &str) -> String {
-    let response = http
-        .post(format!("{address}/login"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("username={username}&password={}", password.replace(' ', "+")))
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "login as {username}");
-    let cookie = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).expect("a session cookie");
-    cookie.split(';').next().expect("name=value").to_owned()
-}
-
-/// The repository root (where `config/` lives), whatever the working directory.
-pub fn repo_path(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
-/// Development settings with a free port and the given database file.
-pub fn test_settings(database: &Path) -> Settings {
-    let figment = Settings::figment(Some(&repo_path("config/dev.toml")))
-        .merge(Serialized::default("server.port", 0))
-        .merge(Serialized::default("database.path", database));
-    Settings::from_figment(figment).expect("the test settings must load")
-}
 
 /// Calls the JSON API as one kind of client: with the node's token, without any token, or
 /// with a token of the test's choosing.
@@ -60,149 +16,15 @@ pub struct Api {
     token: Option<String>,
 }
 
-pub struct TestApp {
-    /// `http://127.0.0.1:PORT`
-    pub address: String,
-    pub port: u16,
-    pub node: Node,
-    /// A live API token named "tests".
-    pub token: String,
-    pub db_path: PathBuf,
-    api: Api,
-    /// Holds the database file (and anything a test writes beside it) until the end.
-    pub dir: TempDir,
-}
-
-pub async fn spawn_app() -> TestApp {
-    if std::env::var_os("TEST_LOG").is_some() {
-        let settings = Settings::from_figment(Settings::figment(None)).expect("defaults load");
-        maillage::telemetry::init(&settings.log);
-    }
-    let dir = tempfile::tempdir().expect("Failed to create a temporary folder");
-    let db_path = dir.path().join("n.db");
-    let application = Application::build(test_settings(&db_path)).await.expect("Failed to build the node");
-    let port = application.port();
-    let node = application.node().clone();
-    tokio::spawn(application.run_until_stopped());
-
-    let token = token_with_every_scope(&node).await;
-    let address = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("Failed to build the HTTP client");
-    let api = Api { address: address.clone(), client, token: Some(token.clone()) };
-    TestApp { address, port, node, token, db_path, api, dir }
-}
-
-impl std::ops::Deref for TestApp {
-    type Target = Api;
-
-    /// `app.create_item(…)` calls the API with the node's token.
-    fn deref(&self) -> &Api {
-        &self.api
-    }
-}
-
-impl TestApp {
-    /// The API as a visitor without a token sees it.
-    pub fn public(&self) -> Api {
-        Api { token: None, ..self.api.clone() }
+impl Api {
+    pub fn new(address: String, client: reqwest::Client, token: Option<String>) -> Api {
+        Api { address, client, token }
     }
 
-    /// The API called with another token (unknown, revoked…).
-    pub fn with_token(&self, token: &str) -> Api {
-        Api { token: Some(token.to_owned()), ..self.api.clone() }
+    /// The same client with another token (or none).
+    pub fn with_token(&self, token: Option<String>) -> Api {
+        Api { token, ..self.clone() }
     }
-
-    /// A new live token with only `scopes`.
-    pub async fn token_with(&self, name: &str, scopes: &[Scope]) -> String {
-        let scopes: Scopes = scopes.iter().copied().collect();
-        accounts::create_api_token(&self.node, name, &scopes, &Actor::Cli("tests")).await.expect("a scoped token")
-    }
-
-    /// Every audit entry as (actor, action, target), oldest first.
-    pub async fn audit_rows(&self) -> Vec<(String, String, String)> {
-        sqlx::query_as("SELECT actor, action, target FROM audit_log ORDER BY id")
-            .fetch_all(&self.node.pool)
-            .await
-            .expect("Failed to read the audit log")
-    }
-
-    /// How many rows the tables that an item write touches hold.
-    pub async fn row_counts(&self) -> RowCounts {
-        let count = |table: &'static str| {
-            let pool = self.node.pool.clone();
-            async move {
-                sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table}"))
-                    .fetch_one(&pool)
-                    .await
-                    .unwrap_or_else(|e| panic!("Failed to count {table}: {e}"))
-            }
-        };
-        RowCounts {
-            items: count("items").await,
-            item_revisions: count("item_revisions").await,
-            item_terms: count("item_terms").await,
-        }
-    }
-
-    /// Creates an item that must be accepted, and returns it as served.
-    pub async fn create_ok(&self, doc: &ItemDocument) -> Served {
-        let response = self.create_item(doc).await;
-        Served::expect(response, StatusCode::CREATED).await
-    }
-
-    /// The item as the token holder reads it; it must exist.
-    pub async fn get_ok(&self, slug: &str) -> Served {
-        Served::expect(self.get_item(slug).await, StatusCode::OK).await
-    }
-
-    /// Runs the real `maillage` binary against this node's database.
-    pub async fn run_cli(&self, args: &[&str]) -> Output {
-        run_maillage(
-            args,
-            &[
-                ("MAILLAGE__DATABASE__PATH", self.db_path.to_str().expect("a UTF-8 path")),
-                ("MAILLAGE__SERVER__BASE_URL", &format!("{}/", self.address)),
-            ],
-        )
-        .await
-    }
-}
-
-/// Lets the node's clock (millisecond timestamps) move on, so that two writes made one after
-/// the other get distinct update times. The node runs on the system clock.
-pub async fn next_millisecond() {
-    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
-}
-
-/// Runs the `maillage` binary with a clean `MAILLAGE__*` environment plus `env`.
-pub async fn run_maillage(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_maillage"));
-    for (key, _) in std::env::vars() {
-        if key.starts_with("MAILLAGE") {
-            command.env_remove(key);
-        }
-    }
-    command.env_remove("RUST_LOG").env("MAILLAGE__LOG__FILTER", "warn");
-    command.args(args).envs(env.iter().copied()).current_dir(env!("CARGO_MANIFEST_DIR")).kill_on_drop(true);
-    let output = tokio::time::timeout(std::time::Duration::from_secs(60), command.output())
-        .await
-        .expect("maillage did not finish within a minute")
-        .expect("Failed to run the maillage binary");
-    output
-}
-
-pub fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RowCounts {
-    pub items: i64,
-    pub item_revisions: i64,
-    pub item_terms: i64,
 }
 
 impl Api {
