@@ -54,15 +54,15 @@ pub(crate) struct Collector {
 }
 
 impl Collector {
-    pub(crate) fn push(&mut self, path: impl Into<String>, code: &'static str, message: impl Into<Message>) {
-        self.errors.push(FieldError { path: path.into(), code, message: message.into() });
+    pub(crate) fn push(&mut self, path: impl Into<String>, code: &'static str, message: Message) {
+        self.errors.push(FieldError { path: path.into(), code, message });
     }
 }
 
 /// Turns a serde failure (wrong type, unknown field, bad enum value, bad date) into a field
-/// error with the path where it happened, in French.
+/// error with the path where it happened.
 pub fn from_serde_path(path: String, error: &impl std::fmt::Display) -> FieldError {
     let path = if path == "." || path.is_empty() { "$".to_owned() } else { path };
     let (code, message) = super::serde_messages::field_error(&path, &error.to_string());
-    FieldError { path, code, message: message.into() }
+    FieldError { path, code, message }
 }

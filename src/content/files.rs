@@ -4,6 +4,8 @@
 
 use super::errors::{from_serde_path, FieldError};
 use super::item::ItemDocument;
+use super::serde_messages::{json_syntax, syntax_problem};
+use crate::msg;
 
 /// A problem in a file: where it is (line, and which item of an array) and what field it
 /// concerns.
@@ -23,13 +25,25 @@ impl FileError {
 
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(line) = self.line {
-            write!(f, "ligne {line}, ")?;
-        }
-        if let Some(item) = self.item {
-            write!(f, "élément {item}, ")?;
-        }
-        write!(f, "champ {} : {} ({})", self.error.path, self.error.message, self.error.code)
+        let (path, message, code) = (&self.error.path, self.error.message.to_string(), self.error.code);
+        let located = match (self.line, self.item) {
+            (None, None) => msg!("validation-file-error", path = path, message = message, code = code),
+            (Some(line), None) => {
+                msg!("validation-file-error-line", line = line, path = path, message = message, code = code)
+            }
+            (None, Some(item)) => {
+                msg!("validation-file-error-item", item = item, path = path, message = message, code = code)
+            }
+            (Some(line), Some(item)) => msg!(
+                "validation-file-error-line-item",
+                line = line,
+                item = item,
+                path = path,
+                message = message,
+                code = code
+            ),
+        };
+        write!(f, "{located}")
     }
 }
 
@@ -132,11 +146,7 @@ pub fn parse_json_document(bytes: &[u8]) -> Result<ItemDocument, FileError> {
     if matches!(first, Some(b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')) {
         return Err(FileError::at(
             Some(1),
-            FieldError {
-                path: "$".into(),
-                code: "invalid_type",
-                message: "Une fiche est un objet JSON ({ … }).".into(),
-            },
+            FieldError { path: "$".into(), code: "invalid_type", message: msg!("validation-invalid_type-not_object") },
         ));
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -146,13 +156,8 @@ pub fn parse_json_document(bytes: &[u8]) -> Result<ItemDocument, FileError> {
 }
 
 fn syntax_error(e: &serde_json::Error) -> FileError {
-    let message = format!(
-        "JSON mal formé, ligne {}, colonne {} : {}.",
-        e.line(),
-        e.column(),
-        super::serde_messages::syntax_fr(&e.to_string())
-    );
-    FileError::at(Some(e.line()).filter(|l| *l > 0), FieldError { path: "$".into(), code: "invalid_json", message: message.into() })
+    let error = FieldError { path: "$".into(), code: "invalid_json", message: json_syntax(e) };
+    FileError::at(Some(e.line()).filter(|l| *l > 0), error)
 }
 
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> FileError {
@@ -172,7 +177,7 @@ pub fn parse_markdown_file(text: &str) -> Result<ItemDocument, FileError> {
             FieldError {
                 path: "$".into(),
                 code: "missing_front_matter",
-                message: "Le fichier doit commencer par un en-tête YAML délimité par « --- ».".into(),
+                message: msg!("validation-missing_front_matter"),
             },
         ));
     };
@@ -182,7 +187,7 @@ pub fn parse_markdown_file(text: &str) -> Result<ItemDocument, FileError> {
             FieldError {
                 path: "$".into(),
                 code: "missing_front_matter",
-                message: "L'en-tête YAML n'est pas refermé par une ligne « --- ».".into(),
+                message: msg!("validation-missing_front_matter-unclosed"),
             },
         ));
     };
@@ -195,7 +200,7 @@ pub fn parse_markdown_file(text: &str) -> Result<ItemDocument, FileError> {
         let mut error = from_serde_path(path, e.inner());
         if e.path().iter().next().is_none() && e.inner().location().is_some() && error.code == "invalid_value" {
             error.code = "invalid_yaml";
-            error.message = format!("YAML mal formé : {}.", super::serde_messages::syntax_fr(&e.inner().to_string())).into();
+            error.message = msg!("validation-invalid_yaml", problem = syntax_problem(&e.inner().to_string()));
         }
         FileError::at(line, error)
     })?;

@@ -5,7 +5,7 @@
 //! for cards. A picture with transparency stays PNG; anything else becomes JPEG. Pure:
 //! bytes in, bytes out.
 
-use super::media::MediaRefusal;
+use super::media::{Damage, MediaRefusal};
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
@@ -53,9 +53,9 @@ pub fn check_dimensions(bytes: &[u8], media_type: &str, limits: PixelLimits) -> 
     let format = format_of(media_type).ok_or_else(|| MediaRefusal::Unsupported(media_type.to_owned()))?;
     let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
         .into_dimensions()
-        .map_err(|e| MediaRefusal::Corrupt(format!("en-tête d'image illisible ({e})")))?;
+        .map_err(|e| MediaRefusal::Corrupt(Damage::ImageHeader(e.to_string())))?;
     if width == 0 || height == 0 {
-        return Err(MediaRefusal::Corrupt("image sans pixel".into()));
+        return Err(MediaRefusal::Corrupt(Damage::NoPixel));
     }
     if width > limits.max_side || height > limits.max_side || u64::from(width) * u64::from(height) > limits.max_pixels {
         return Err(MediaRefusal::TooManyPixels {
@@ -79,7 +79,7 @@ pub fn make_variants(bytes: &[u8], media_type: &str, limits: PixelLimits) -> Res
     // Four bytes per pixel, twice (decoding and orientation), plus headroom.
     decode_limits.max_alloc = Some(limits.max_pixels.saturating_mul(10).max(64 << 20));
     reader.limits(decode_limits);
-    let corrupt = |e: image::ImageError| MediaRefusal::Corrupt(format!("image illisible ({e})"));
+    let corrupt = |e: image::ImageError| MediaRefusal::Corrupt(Damage::Image(e.to_string()));
     let mut decoder = reader.into_decoder().map_err(corrupt)?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut picture = DynamicImage::from_decoder(decoder).map_err(corrupt)?;
@@ -99,7 +99,7 @@ fn fit(picture: &DynamicImage, side: u32) -> DynamicImage {
 }
 
 fn encode(picture: &DynamicImage) -> Result<EncodedImage, MediaRefusal> {
-    let failed = |e: image::ImageError| MediaRefusal::Corrupt(format!("ré-encodage impossible ({e})"));
+    let failed = |e: image::ImageError| MediaRefusal::Corrupt(Damage::Reencoding(e.to_string()));
     let mut bytes = Vec::new();
     let media_type = if picture.color().has_alpha() {
         picture.to_rgba8().write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png).map_err(failed)?;

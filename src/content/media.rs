@@ -6,6 +6,8 @@
 //! corrupt headers refused). Pure: no I/O.
 
 use super::errors::FieldError;
+use crate::i18n::Message;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 /// Pictures or documents.
@@ -112,32 +114,119 @@ pub fn is_sha256(value: &str) -> bool {
 }
 
 /// A file refused before anything is stored, with its stable code.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MediaRefusal {
-    #[error("Ce type de fichier n'est pas accepté ({0}). Types acceptés : JPEG, PNG, WebP, PDF, OpenDocument, Word, Excel, PowerPoint, CSV, texte.")]
+    /// A type the node does not take, named (a media type, `GIF`…).
     Unsupported(String),
-    #[error("Les images SVG ne sont pas acceptées (elles peuvent contenir du code) : envoyez un PNG ou un JPEG.")]
+    /// Content of no accepted type.
+    Unrecognised(Unrecognised),
     Svg,
-    #[error("Le contenu du fichier ({found}) ne correspond pas à son nom (« .{extension} »).")]
-    Mismatch { found: &'static str, extension: String },
-    #[error("Ce fichier est valide pour plusieurs formats à la fois (fichier polyglotte) : il est refusé.")]
+    Mismatch {
+        found: &'static str,
+        extension: String,
+    },
     Polyglot,
-    #[error("Le fichier est endommagé ou illisible : {0}.")]
-    Corrupt(String),
-    #[error("L'image mesure {width} × {height} pixels : pas plus de {max_side} pixels de côté ni {max_megapixels} mégapixels.")]
-    TooManyPixels { width: u32, height: u32, max_side: u32, max_megapixels: u64 },
-    #[error("Le fichier dépasse la taille maximale de {limit} octets pour ce type.")]
-    TooLarge { limit: u64 },
-    #[error("Le nom de fichier « {0} » est refusé : pas de chemin (/, \\, ..) ni de caractère de contrôle, 200 caractères au plus.")]
+    Corrupt(Damage),
+    TooManyPixels {
+        width: u32,
+        height: u32,
+        max_side: u32,
+        max_megapixels: u64,
+    },
+    TooLarge {
+        limit: u64,
+    },
     BadFileName(String),
-    #[error("Le fichier est vide.")]
     Empty,
 }
 
+/// What a file of no accepted type holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unrecognised {
+    Binary,
+    ControlCharacters,
+    /// HTML or XML.
+    Markup,
+    OtherOpenDocument,
+    Zip,
+}
+
+/// What is broken in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    PdfWithoutVersion,
+    PdfWithoutEnd,
+    /// The picture's header, with the decoder's words.
+    ImageHeader(String),
+    NoPixel,
+    /// The picture, with the decoder's words.
+    Image(String),
+    /// Encoding the picture again failed, with the encoder's words.
+    Reencoding(String),
+    /// A reason the caller words (quoted in French whatever the page's language).
+    Described(Message),
+}
+
+impl From<Message> for Damage {
+    fn from(reason: Message) -> Damage {
+        Damage::Described(reason)
+    }
+}
+
 impl MediaRefusal {
+    /// What a person reads.
+    pub fn message(&self) -> Message {
+        match self {
+            MediaRefusal::Unsupported(found) => {
+                msg!("validation-media_type_unsupported", content = "named", found = found)
+            }
+            MediaRefusal::Unrecognised(content) => {
+                let content = match content {
+                    Unrecognised::Binary => "binary",
+                    Unrecognised::ControlCharacters => "control_characters",
+                    Unrecognised::Markup => "markup",
+                    Unrecognised::OtherOpenDocument => "other_opendocument",
+                    Unrecognised::Zip => "zip",
+                };
+                msg!("validation-media_type_unsupported", content = content)
+            }
+            MediaRefusal::Svg => msg!("validation-media_svg_refused"),
+            MediaRefusal::Mismatch { found, extension } => {
+                msg!("validation-media_type_mismatch", found = *found, extension = extension)
+            }
+            MediaRefusal::Polyglot => msg!("validation-media_polyglot"),
+            MediaRefusal::Corrupt(damage) => {
+                let (damage, error) = match damage {
+                    Damage::PdfWithoutVersion => ("pdf_version", None),
+                    Damage::PdfWithoutEnd => ("pdf_end", None),
+                    Damage::ImageHeader(e) => ("image_header", Some(e.clone())),
+                    Damage::NoPixel => ("no_pixel", None),
+                    Damage::Image(e) => ("image", Some(e.clone())),
+                    Damage::Reencoding(e) => ("reencoding", Some(e.clone())),
+                    Damage::Described(reason) => ("described", Some(reason.to_string())),
+                };
+                let message = msg!("validation-media_corrupt", damage = damage);
+                match error {
+                    Some(error) => message.with("error", error),
+                    None => message,
+                }
+            }
+            MediaRefusal::TooManyPixels { width, height, max_side, max_megapixels } => msg!(
+                "validation-media_too_many_pixels",
+                width = *width,
+                height = *height,
+                max_side = *max_side,
+                max_megapixels = *max_megapixels
+            ),
+            MediaRefusal::TooLarge { limit } => msg!("validation-media_too_large", limit = *limit),
+            MediaRefusal::BadFileName(name) => msg!("validation-media_bad_file_name", name = name),
+            MediaRefusal::Empty => msg!("validation-media_empty"),
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
-            MediaRefusal::Unsupported(_) => "media_type_unsupported",
+            MediaRefusal::Unsupported(_) | MediaRefusal::Unrecognised(_) => "media_type_unsupported",
             MediaRefusal::Svg => "media_svg_refused",
             MediaRefusal::Mismatch { .. } => "media_type_mismatch",
             MediaRefusal::Polyglot => "media_polyglot",
@@ -151,9 +240,17 @@ impl MediaRefusal {
 
     /// The refusal as a field error of `path` (forms and import files).
     pub fn at(&self, path: &str) -> FieldError {
-        FieldError { path: path.to_owned(), code: self.code(), message: self.to_string().into() }
+        FieldError { path: path.to_owned(), code: self.code(), message: self.message() }
     }
 }
+
+impl std::fmt::Display for MediaRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+impl std::error::Error for MediaRefusal {}
 
 /// Checks an uploaded file's name: a plain name, no path, no control character.
 pub fn check_file_name(name: &str) -> Result<(), MediaRefusal> {
@@ -217,11 +314,11 @@ fn detect(bytes: &[u8], extension: Option<&str>) -> Result<&'static str, MediaRe
             && version[1] == b'.'
             && version[2].is_ascii_digit();
         if !valid_version {
-            return Err(MediaRefusal::Corrupt("en-tête PDF sans version (%PDF-1.x ou %PDF-2.x)".into()));
+            return Err(MediaRefusal::Corrupt(Damage::PdfWithoutVersion));
         }
         let tail = &bytes[bytes.len().saturating_sub(2048)..];
         if !contains(tail, b"%%EOF") {
-            return Err(MediaRefusal::Corrupt("PDF sans marque de fin (%%EOF)".into()));
+            return Err(MediaRefusal::Corrupt(Damage::PdfWithoutEnd));
         }
         return Ok("application/pdf");
     }
@@ -237,12 +334,12 @@ fn detect(bytes: &[u8], extension: Option<&str>) -> Result<&'static str, MediaRe
     if head.contains("<svg") {
         return Err(MediaRefusal::Svg);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| MediaRefusal::Unsupported("fichier binaire inconnu".into()))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| MediaRefusal::Unrecognised(Unrecognised::Binary))?;
     if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
-        return Err(MediaRefusal::Unsupported("texte avec des caractères de contrôle".into()));
+        return Err(MediaRefusal::Unrecognised(Unrecognised::ControlCharacters));
     }
     if head.trim_start().starts_with("<?xml") || head.contains("<html") || head.contains("<!doctype") {
-        return Err(MediaRefusal::Unsupported("HTML ou XML".into()));
+        return Err(MediaRefusal::Unrecognised(Unrecognised::Markup));
     }
     Ok(if extension == Some("csv") { "text/csv" } else { "text/plain" })
 }
@@ -257,7 +354,7 @@ fn office_type(bytes: &[u8]) -> Result<&'static str, MediaRefusal> {
                 return Ok(media_type);
             }
         }
-        return Err(MediaRefusal::Unsupported("archive OpenDocument d'un autre type".into()));
+        return Err(MediaRefusal::Unrecognised(Unrecognised::OtherOpenDocument));
     }
     if contains(bytes, b"[Content_Types].xml") {
         for (part, media_type) in [
@@ -270,7 +367,7 @@ fn office_type(bytes: &[u8]) -> Result<&'static str, MediaRefusal> {
             }
         }
     }
-    Err(MediaRefusal::Unsupported("archive ZIP".into()))
+    Err(MediaRefusal::Unrecognised(Unrecognised::Zip))
 }
 
 /// A file of one type that also carries another's signature (a PDF or a picture with a
@@ -324,6 +421,16 @@ mod tests {
         assert_eq!(code(&polyglot, "r.pdf"), Some("media_polyglot"));
         assert_eq!(code(b"%PDF-1.4 <script>alert(1)</script> %%EOF", "r.pdf"), Some("media_polyglot"));
         assert_eq!(code(b"", "vide.txt"), Some("media_empty"));
+    }
+
+    #[test]
+    fn a_refusal_says_what_is_wrong_in_either_language() {
+        let refusal = sniff(b"%PDF-1.4\nno end", Some("r.pdf")).expect_err("no end marker");
+        assert_eq!(refusal.to_string(), "Le fichier est endommagé ou illisible : PDF sans marque de fin (%%EOF).");
+        assert_eq!(
+            refusal.message().in_lang(crate::i18n::Lang::En),
+            "The file is damaged or unreadable: PDF without an end marker (%%EOF)."
+        );
     }
 
     #[test]

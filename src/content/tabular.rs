@@ -9,6 +9,8 @@ use super::errors::FieldError;
 use super::item::ItemDocument;
 use super::slug::slugify;
 use super::vocabulary::{names, Vocabularies};
+use crate::i18n::Message;
+use crate::msg;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -180,17 +182,26 @@ pub struct RowError {
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ligne {}", self.line)?;
-        if let Some(column) = &self.column {
-            write!(f, ", colonne « {column} »")?;
-        }
-        write!(f, ", champ {} : {} ({})", self.error.path, self.error.message, self.error.code)
+        let (line, path, message, code) =
+            (self.line, &self.error.path, self.error.message.to_string(), self.error.code);
+        let located = match &self.column {
+            Some(column) => msg!(
+                "validation-row-error-column",
+                line = line,
+                column = column,
+                path = path,
+                message = message,
+                code = code
+            ),
+            None => msg!("validation-row-error", line = line, path = path, message = message, code = code),
+        };
+        write!(f, "{located}")
     }
 }
 
 impl Mapping {
     /// Checks the mapping against the file's header: every mapped column and the key exist.
-    pub fn check_header(&self, header: &[String]) -> Result<(), String> {
+    pub fn check_header(&self, header: &[String]) -> Result<(), Message> {
         let missing: Vec<&str> = std::iter::once(&self.key)
             .chain(self.columns.keys())
             .filter(|column| !header.contains(column))
@@ -199,11 +210,7 @@ impl Mapping {
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(format!(
-                "colonne(s) absente(s) du fichier : {} ; colonnes du fichier : {}",
-                missing.join(", "),
-                header.join(", ")
-            ))
+            Err(msg!("validation-missing_columns", missing = missing.join(", "), header = header.join(", ")))
         }
     }
 
@@ -227,7 +234,10 @@ impl Mapping {
         for (field, value) in &self.defaults {
             match serde_json::to_value(value) {
                 Ok(value) => set(&mut root, field, value),
-                Err(e) => errors.push(self.row_error(row, None, field, "invalid_value", e.to_string())),
+                Err(e) => {
+                    let message = msg!("validation-invalid_value-default", error = e.to_string());
+                    errors.push(self.row_error(row, None, field, "invalid_value", message));
+                }
             }
         }
         for (name, column) in &self.columns {
@@ -243,7 +253,7 @@ impl Mapping {
         }
         let key = row.cells.get(&self.key).map(|k| k.trim()).unwrap_or_default();
         if key.is_empty() {
-            let message = format!("La colonne clé « {} » est vide : elle identifie la fiche.", self.key);
+            let message = msg!("validation-required-key_column", column = &self.key);
             errors.push(self.row_error(row, Some(&self.key), "slug", "required", message));
         } else {
             set(&mut root, "slug", Value::String(slugify(key)));
@@ -256,15 +266,15 @@ impl Mapping {
         serde_path_to_error::deserialize::<_, ItemDocument>(&mut de).map_err(|e| {
             let path = e.path().to_string();
             let (code, message) = super::serde_messages::field_error(&path, &e.inner().to_string());
-            vec![RowError { line: row.line, column: self.column_of(&path), error: FieldError { path, code, message: message.into() } }]
+            vec![RowError { line: row.line, column: self.column_of(&path), error: FieldError { path, code, message } }]
         })
     }
 
-    fn row_error(&self, row: &Row, column: Option<&str>, path: &str, code: &'static str, message: String) -> RowError {
+    fn row_error(&self, row: &Row, column: Option<&str>, path: &str, code: &'static str, message: Message) -> RowError {
         RowError {
             line: row.line,
             column: column.map(str::to_owned),
-            error: FieldError { path: path.to_owned(), code, message: message.into() },
+            error: FieldError { path: path.to_owned(), code, message },
         }
     }
 }
@@ -289,7 +299,7 @@ fn folded(text: &str) -> String {
 }
 
 /// One value of a cell, as the field wants it.
-fn one_value(text: &str, target: &Target<'_>, vocab: &Vocabularies) -> Result<Value, String> {
+fn one_value(text: &str, target: &Target<'_>, vocab: &Vocabularies) -> Result<Value, Message> {
     let text = text.trim();
     if let Some(values) = target.values {
         if let Some((_, replacement)) = values.iter().find(|(word, _)| folded(word) == folded(text)) {
@@ -320,7 +330,7 @@ fn one_value(text: &str, target: &Target<'_>, vocab: &Vocabularies) -> Result<Va
     })
 }
 
-fn cell_value(cell: &str, target: &Target<'_>, separator: &str, vocab: &Vocabularies) -> Result<Value, String> {
+fn cell_value(cell: &str, target: &Target<'_>, separator: &str, vocab: &Vocabularies) -> Result<Value, Message> {
     if !target.list {
         return one_value(cell, target, vocab);
     }
@@ -334,11 +344,10 @@ fn cell_value(cell: &str, target: &Target<'_>, separator: &str, vocab: &Vocabula
 
 /// JJ/MM/AAAA (or JJ-MM-AAAA, JJ.MM.AAAA) → AAAA-MM-JJ; AAAA, AAAA-MM, AAAA-MM-JJ and
 /// MM/AAAA are kept or turned around likewise.
-fn french_date(text: &str) -> Result<String, String> {
+fn french_date(text: &str) -> Result<String, Message> {
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
     let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    let refused =
-        || format!("« {text} » n'est pas une date : formats acceptés JJ/MM/AAAA, MM/AAAA, AAAA-MM-JJ ou AAAA.");
+    let refused = || msg!("validation-invalid_value-date", value = text);
     if !parts.iter().all(digits) {
         return Err(refused());
     }
@@ -357,7 +366,7 @@ fn french_date(text: &str) -> Result<String, String> {
 }
 
 /// « 1 234,50 € » → 1234.5.
-fn amount(text: &str) -> Result<Value, String> {
+fn amount(text: &str) -> Result<Value, Message> {
     let cleaned: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202f}' && *c != '\u{a0}')
@@ -368,7 +377,7 @@ fn amount(text: &str) -> Result<Value, String> {
         .ok()
         .and_then(serde_json::Number::from_f64)
         .map(Value::Number)
-        .ok_or_else(|| format!("« {text} » n'est pas un montant (par exemple 1 234,50)."))
+        .ok_or_else(|| msg!("validation-invalid_value-amount", value = text))
 }
 
 #[cfg(test)]

@@ -12,8 +12,9 @@ use super::errors::Collector;
 use super::geography::bounds::within_france;
 use super::geography::{reference, CodeError, Level};
 use super::item::Territory;
-use super::validate::{code, text, MAX_LIST_LEN, MAX_TITLE_CHARS};
+use super::validate::{code, length, text, MAX_LIST_LEN, MAX_TITLE_CHARS};
 use super::vocabulary::{names, Vocabularies};
+use crate::msg;
 use std::collections::BTreeSet;
 
 /// Who wrote the document: a peer's codes are kept even when this node's reference does
@@ -120,61 +121,42 @@ fn scale_of(level: Level) -> &'static str {
 /// Checks a normalised territory.
 pub(super) fn check(c: &mut Collector, vocab: &Vocabularies, t: &Territory, strict: bool, author: Author) {
     if t.codes.is_empty() {
-        text(
-            c,
-            "territory.name",
-            &t.name,
-            MAX_TITLE_CHARS,
-            strict,
-            "Le territoire est obligatoire : choisissez un lieu (commune, EPCI, département, région) ou écrivez un libellé.",
-        );
+        text(c, "territory.name", &t.name, MAX_TITLE_CHARS, strict, msg!("validation-required-territory"));
     }
     if let Some(label) = &t.label {
-        text(c, "territory.label", label, MAX_TITLE_CHARS, false, "");
+        length(c, "territory.label", label, MAX_TITLE_CHARS);
     }
     if t.codes.len() > MAX_LIST_LEN {
-        c.push("territory.codes", "too_many", format!("Au plus {MAX_LIST_LEN} lieux."));
+        c.push("territory.codes", "too_many", msg!("validation-too_many-places", max = MAX_LIST_LEN));
     }
     for (i, given) in t.codes.iter().enumerate() {
         let path = format!("territory.codes[{i}]");
         match reference().resolve(given) {
             Ok(_) => {}
-            Err(CodeError::Malformed) => c.push(
-                path,
-                "invalid_code",
-                format!("« {given} » n'est pas un code de lieu : écrivez par exemple commune:09122, departement:09 ou region:76."),
-            ),
-            Err(CodeError::WrongLevel(level)) => c.push(
-                path,
-                "wrong_level",
-                format!("« {given} » n'est pas un code de ce niveau : attendu {}.", level.example()),
-            ),
+            Err(CodeError::Malformed) => {
+                c.push(path, "invalid_code", msg!("validation-invalid_code-place", value = given))
+            }
+            Err(CodeError::WrongLevel(level)) => {
+                c.push(path, "wrong_level", msg!("validation-wrong_level", value = given, level = level.prefix()))
+            }
             Err(CodeError::Unknown) if author == Author::Local => c.push(
                 path,
                 "unknown_code",
-                format!("« {given} » est inconnu du Code officiel géographique ({}).", reference().source),
+                msg!("validation-unknown_code-place", value = given, source = &reference().source),
             ),
             Err(CodeError::Unknown) => {}
         }
     }
     match &t.scale {
         Some(s) => code(c, vocab, "territory.scale", names::SCALE, s),
-        None if strict => c.push("territory.scale", "required", "L'échelle du territoire est obligatoire."),
+        None if strict => c.push("territory.scale", "required", msg!("validation-required-scale")),
         None => {}
     }
     if let Some(insee) = &t.insee_code {
-        c.push(
-            "territory.insee_code",
-            "invalid_code",
-            format!("« {insee} » : le code INSEE compte 5 caractères (ex. 13001, 2A004)."),
-        );
+        c.push("territory.insee_code", "invalid_code", msg!("validation-invalid_code-insee", value = insee));
     }
     if let Some(siren) = &t.epci_code {
-        c.push(
-            "territory.epci_code",
-            "invalid_code",
-            format!("« {siren} » : le code SIREN de l'EPCI compte 9 chiffres."),
-        );
+        c.push("territory.epci_code", "invalid_code", msg!("validation-invalid_code-epci", value = siren));
     }
     point(c, t, author);
 }
@@ -182,17 +164,17 @@ pub(super) fn check(c: &mut Collector, vocab: &Vocabularies, t: &Territory, stri
 fn point(c: &mut Collector, t: &Territory, author: Author) {
     if let Some(lat) = t.lat {
         if !(-90.0..=90.0).contains(&lat) {
-            c.push("territory.lat", "out_of_range", "La latitude doit être comprise entre -90 et 90.");
+            c.push("territory.lat", "out_of_range", msg!("validation-out_of_range-lat"));
         }
     }
     if let Some(lon) = t.lon {
         if !(-180.0..=180.0).contains(&lon) {
-            c.push("territory.lon", "out_of_range", "La longitude doit être comprise entre -180 et 180.");
+            c.push("territory.lon", "out_of_range", msg!("validation-out_of_range-lon"));
         }
     }
     match (t.lat, t.lon) {
-        (Some(_), None) => c.push("territory.lon", "required", "Donnez la longitude avec la latitude."),
-        (None, Some(_)) => c.push("territory.lat", "required", "Donnez la latitude avec la longitude."),
+        (Some(_), None) => c.push("territory.lon", "required", msg!("validation-required-lon")),
+        (None, Some(_)) => c.push("territory.lat", "required", msg!("validation-required-lat")),
         (Some(lat), Some(lon))
             if author == Author::Local
                 && (-90.0..=90.0).contains(&lat)
@@ -202,7 +184,7 @@ fn point(c: &mut Collector, t: &Territory, author: Author) {
             c.push(
                 "territory.lat",
                 "outside_france",
-                format!("Le point ({lat} ; {lon}) est hors de France (métropole, Corse et départements d'outre-mer)."),
+                msg!("validation-outside_france", lat = lat.to_string(), lon = lon.to_string()),
             )
         }
         _ => {}

@@ -75,15 +75,11 @@ impl Level {
         }
     }
 
-    /// How codes of this level are written, for messages.
-    pub fn example(self) -> &'static str {
-        match self {
-            Level::Country => "country:FR",
-            Level::Region => "region:76 (2 chiffres)",
-            Level::Departement => "departement:09, departement:2A ou departement:974",
-            Level::Epci => "epci:200066231 (SIREN, 9 chiffres)",
-            Level::Commune => "commune:09122 (code INSEE, 5 caractères)",
-        }
+    /// How codes of this level are written, in French. Messages rather quote
+    /// `{ validation-level-example }` with the level's prefix as their `level` argument, so
+    /// that English says it too (see `validation-wrong_level`).
+    pub fn example(self) -> String {
+        crate::msg!("validation-level-example", level = self.prefix()).to_string()
     }
 }
 

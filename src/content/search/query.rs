@@ -31,9 +31,9 @@ pub struct SearchQuery {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    #[error("la recherche dépasse {MAX_QUERY_CHARS} caractères")]
+    #[error("{}", crate::msg!("validation-query_too_long", max = MAX_QUERY_CHARS))]
     TooLong,
-    #[error("la recherche ne contient que des mots trop courants (le, la, de…) : ajoutez un mot plus précis")]
+    #[error("{}", crate::msg!("validation-query_only_stop_words"))]
     OnlyStopWords,
 }
 

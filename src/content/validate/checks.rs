@@ -1,19 +1,30 @@
 //! Checks of one field: text lengths, codes of a vocabulary, URLs, amounts, digits,
-//! partial dates, languages. Each pushes its error, with a French message, on the collector.
+//! partial dates, languages. Each pushes its error, with a message of the catalogues, on the
+//! collector.
 
 use super::{MAX_LIST_LEN, MAX_TEXT_CHARS};
 use crate::content::errors::Collector;
 use crate::content::vocabulary::Vocabularies;
+use crate::i18n::Message;
+use crate::msg;
 
-pub(crate) fn text(c: &mut Collector, path: &str, value: &str, max: usize, required: bool, required_message: &str) {
+/// A text of at most `max` characters, not blank when `required`.
+pub(crate) fn text(c: &mut Collector, path: &str, value: &str, max: usize, required: bool, required_message: Message) {
     if required && value.trim().is_empty() {
         c.push(path, "required", required_message);
-    } else if value.chars().count() > max {
-        c.push(path, "too_long", format!("Ce texte dépasse {max} caractères."));
+    } else {
+        length(c, path, value, max);
     }
 }
 
-pub(crate) fn required_text(c: &mut Collector, path: &str, value: Option<&str>, strict: bool, message: &str) {
+/// A text of at most `max` characters.
+pub(crate) fn length(c: &mut Collector, path: &str, value: &str, max: usize) {
+    if value.chars().count() > max {
+        c.push(path, "too_long", msg!("validation-too_long", max = max));
+    }
+}
+
+pub(crate) fn required_text(c: &mut Collector, path: &str, value: Option<&str>, strict: bool, message: Message) {
     match value {
         Some(v) => text(c, path, v, MAX_TEXT_CHARS, strict, message),
         None if strict => c.push(path, "required", message),
@@ -25,11 +36,7 @@ pub(crate) fn code(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabula
     if !vocab.contains(vocabulary, value) {
         let known: Vec<&str> =
             vocab.get(vocabulary).map(|v| v.terms.iter().map(|t| t.code.as_str()).collect()).unwrap_or_default();
-        c.push(
-            path,
-            "unknown_code",
-            format!("« {value} » n'est pas une valeur autorisée (valeurs possibles : {}).", known.join(", ")),
-        );
+        c.push(path, "unknown_code", msg!("validation-unknown_code", value = value, allowed = known.join(", ")));
     }
 }
 
@@ -52,7 +59,7 @@ pub(crate) fn required_code(
     vocabulary: &str,
     value: Option<&str>,
     strict: bool,
-    message: &str,
+    message: Message,
 ) {
     match value {
         Some(v) => code(c, vocab, path, vocabulary, v),
@@ -66,14 +73,14 @@ pub(crate) fn codes(c: &mut Collector, vocab: &Vocabularies, path: &str, vocabul
     for (i, v) in values.iter().enumerate() {
         code(c, vocab, &format!("{path}[{i}]"), vocabulary, v);
         if values[..i].contains(v) {
-            c.push(format!("{path}[{i}]"), "duplicate", format!("« {v} » est en double."));
+            c.push(format!("{path}[{i}]"), "duplicate", msg!("validation-duplicate", value = v));
         }
     }
 }
 
 pub(crate) fn list_len(c: &mut Collector, path: &str, len: usize) {
     if len > MAX_LIST_LEN {
-        c.push(path, "too_many", format!("Pas plus de {MAX_LIST_LEN} éléments."));
+        c.push(path, "too_many", msg!("validation-too_many", max = MAX_LIST_LEN));
     }
 }
 
@@ -84,7 +91,7 @@ pub(crate) fn url(c: &mut Collector, path: &str, value: &str) {
                 && u.host_str().is_some()
                 && u.username().is_empty()
                 && u.password().is_none() => {}
-        _ => c.push(path, "invalid_url", format!("« {value} » n'est pas une adresse http(s) valide.")),
+        _ => c.push(path, "invalid_url", msg!("validation-invalid_url", value = value)),
     }
 }
 
@@ -98,12 +105,12 @@ pub(crate) fn urls(c: &mut Collector, path: &str, values: &[String]) {
 pub(crate) fn amount(c: &mut Collector, path: &str, value: Option<f64>) {
     if let Some(v) = value {
         if !v.is_finite() || v < 0.0 {
-            c.push(path, "invalid_number", "Le montant doit être un nombre positif (en euros).");
+            c.push(path, "invalid_number", msg!("validation-invalid_number-amount"));
         }
     }
 }
 
-pub(crate) fn digits(c: &mut Collector, path: &str, value: Option<&str>, len: usize, message: &str) {
+pub(crate) fn digits(c: &mut Collector, path: &str, value: Option<&str>, len: usize, message: Message) {
     if let Some(v) = value {
         if v.len() != len || !v.bytes().all(|b| b.is_ascii_digit()) {
             c.push(path, "invalid_code", message);
@@ -125,7 +132,7 @@ pub fn is_partial_date(value: &str) -> bool {
 
 pub(crate) fn partial_date(c: &mut Collector, path: &str, value: &str) {
     if !is_partial_date(value) {
-        c.push(path, "invalid_date", format!("« {value} » n'est pas une date (AAAA, AAAA-MM ou AAAA-MM-JJ)."));
+        c.push(path, "invalid_date", msg!("validation-invalid_date", value = value));
     }
 }
 
@@ -138,10 +145,6 @@ pub(crate) fn language(c: &mut Collector, path: &str, value: &str) {
             .next()
             .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
     if !ok {
-        c.push(
-            path,
-            "invalid_language",
-            format!("« {value} » n'est pas un code de langue BCP-47 (ex. fr, fr-FR, oc)."),
-        );
+        c.push(path, "invalid_language", msg!("validation-invalid_language", value = value));
     }
 }

@@ -2,11 +2,13 @@
 //! levelled objectives, risks, staffing, richer partners, events and funding lines. Same
 //! rules and message style as [`super`], which calls in here.
 
-use super::checks::{amount, code, digits, list_len, optional_code, partial_date, text, url};
+use super::checks::{amount, code, digits, length, list_len, optional_code, partial_date, text, url};
 use super::{MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::content::errors::Collector;
 use crate::content::item::*;
 use crate::content::vocabulary::{names, Vocabularies};
+use crate::i18n::Message;
+use crate::msg;
 
 /// Tolerance when an aid amount is checked against its rate and base (rounding in sources).
 const AMOUNT_TOLERANCE: f64 = 0.01;
@@ -21,7 +23,7 @@ pub(super) fn envelope(c: &mut Collector, vocab: &Vocabularies, doc: &ItemDocume
         match &s.url {
             Some(u) => url(c, &format!("sources[{i}].url"), u),
             None if blank(s.title.as_deref()) => {
-                c.push(format!("sources[{i}]"), "required", "Une source a une adresse, un titre ou les deux.")
+                c.push(format!("sources[{i}]"), "required", msg!("validation-required-source"))
             }
             None => {}
         }
@@ -34,7 +36,7 @@ pub(super) fn envelope(c: &mut Collector, vocab: &Vocabularies, doc: &ItemDocume
     list_len(c, "recognitions", doc.recognitions.len());
     for (i, r) in doc.recognitions.iter().enumerate() {
         let at = |f: &str| format!("recognitions[{i}].{f}");
-        text(c, &at("name"), &r.name, MAX_TITLE_CHARS, true, "Le nom du label ou de la distinction est obligatoire.");
+        text(c, &at("name"), &r.name, MAX_TITLE_CHARS, true, msg!("validation-required-recognition-name"));
         code(c, vocab, &at("kind"), names::RECOGNITION_KIND, &r.kind);
         optional_text(c, &at("issuer"), r.issuer.as_deref(), MAX_TITLE_CHARS);
         optional_text(c, &at("details"), r.details.as_deref(), MAX_TEXT_CHARS);
@@ -47,7 +49,7 @@ pub(super) fn envelope(c: &mut Collector, vocab: &Vocabularies, doc: &ItemDocume
 fn contact(c: &mut Collector, path: &str, contact: &Contact) {
     let at = |f: &str| format!("{path}.{f}");
     if blank(contact.organisation.as_deref()) && blank(contact.person.as_deref()) {
-        c.push(path, "required", "Un contact nomme une structure, une personne ou les deux.");
+        c.push(path, "required", msg!("validation-required-contact"));
     }
     for (field, value) in
         [("organisation", &contact.organisation), ("person", &contact.person), ("role", &contact.role)]
@@ -56,18 +58,12 @@ fn contact(c: &mut Collector, path: &str, contact: &Contact) {
     }
     if let Some(email) = &contact.email {
         if !is_email(email) {
-            c.push(at("email"), "invalid_email", format!("« {email} » n'est pas une adresse électronique valide."));
+            c.push(at("email"), "invalid_email", msg!("validation-invalid_email", value = email));
         }
     }
     if let Some(phone) = &contact.phone {
         if !is_phone(phone) {
-            c.push(
-                at("phone"),
-                "invalid_phone",
-                format!(
-                    "« {phone} » n'est pas un numéro de téléphone (chiffres, espaces, +, points ; ex. 05 61 02 03 04)."
-                ),
-            );
+            c.push(at("phone"), "invalid_phone", msg!("validation-invalid_phone", value = phone));
         }
     }
     if let Some(website) = &contact.website {
@@ -81,22 +77,23 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
     optional_text(c, &at("approach"), p.approach.as_deref(), MAX_TEXT_CHARS);
     list_len(c, &at("objectives"), p.objectives.len());
     for (i, o) in p.objectives.iter().enumerate() {
-        text(c, &at(&format!("objectives[{i}].text")), &o.text, MAX_TEXT_CHARS, true, "L'objectif est vide.");
+        let required = msg!("validation-required-objective");
+        text(c, &at(&format!("objectives[{i}].text")), &o.text, MAX_TEXT_CHARS, true, required);
         optional_code(c, vocab, &at(&format!("objectives[{i}].level")), names::OBJECTIVE_LEVEL, o.level.as_deref());
     }
     for (field, list, message) in [
-        ("hypotheses", &p.hypotheses, "Une hypothèse ne peut pas être vide."),
-        ("risks", &p.risks, "Un risque ne peut pas être vide."),
+        ("hypotheses", &p.hypotheses, msg!("validation-required-hypothesis")),
+        ("risks", &p.risks, msg!("validation-required-risk")),
     ] {
         list_len(c, &at(field), list.len());
         for (i, entry) in list.iter().enumerate() {
-            text(c, &at(&format!("{field}[{i}]")), entry, MAX_TEXT_CHARS, true, message);
+            text(c, &at(&format!("{field}[{i}]")), entry, MAX_TEXT_CHARS, true, message.clone());
         }
     }
     list_len(c, &at("staffing"), p.staffing.len());
     for (i, s) in p.staffing.iter().enumerate() {
         let path = at(&format!("staffing[{i}]"));
-        text(c, &format!("{path}.role"), &s.role, MAX_TITLE_CHARS, true, "Le poste ou le rôle est obligatoire.");
+        text(c, &format!("{path}.role"), &s.role, MAX_TITLE_CHARS, true, msg!("validation-required-staffing-role"));
         optional_text(c, &format!("{path}.organisation"), s.organisation.as_deref(), MAX_TITLE_CHARS);
         let most = 100.0 * f64::from(s.headcount.unwrap_or(1).max(1));
         if let Some(fte) = s.fte_percent {
@@ -104,7 +101,7 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
                 c.push(
                     format!("{path}.fte_percent"),
                     "out_of_range",
-                    format!("Le temps de travail est un pourcentage d'ETP entre 0 et {most} (100 = un temps plein)."),
+                    msg!("validation-out_of_range-fte", max = most.to_string()),
                 );
             }
         }
@@ -126,9 +123,9 @@ pub(super) fn key_figures(c: &mut Collector, path: &str, figures: &[KeyFigure]) 
     list_len(c, path, figures.len());
     for (i, k) in figures.iter().enumerate() {
         let at = |f: &str| format!("{path}[{i}].{f}");
-        text(c, &at("indicator"), &k.indicator, MAX_TITLE_CHARS, true, "Le nom de l'indicateur est obligatoire.");
+        text(c, &at("indicator"), &k.indicator, MAX_TITLE_CHARS, true, msg!("validation-required-indicator"));
         if !k.value.is_finite() {
-            c.push(at("value"), "invalid_number", "La valeur doit être un nombre.");
+            c.push(at("value"), "invalid_number", msg!("validation-invalid_number-value"));
         }
         if let Some(d) = &k.date {
             partial_date(c, &at("date"), d);
@@ -145,7 +142,7 @@ fn references(c: &mut Collector, path: &str, references: &[Reference]) {
             &r.title,
             MAX_TITLE_CHARS,
             true,
-            "Le nom de la méthode est obligatoire.",
+            msg!("validation-required-method-name"),
         );
         if let Some(u) = &r.url {
             url(c, &format!("{path}[{i}].url"), u);
@@ -155,7 +152,7 @@ fn references(c: &mut Collector, path: &str, references: &[Reference]) {
 
 pub(super) fn partner(c: &mut Collector, vocab: &Vocabularies, path: &str, p: &Partner) {
     optional_code(c, vocab, &format!("{path}.org_type"), names::ORGANISATION_TYPE, p.org_type.as_deref());
-    digits(c, &format!("{path}.siren"), p.siren.as_deref(), 9, "Le SIREN compte 9 chiffres.");
+    digits(c, &format!("{path}.siren"), p.siren.as_deref(), 9, msg!("validation-invalid_code-siren"));
     optional_code(c, vocab, &format!("{path}.relationship"), names::PARTNER_RELATIONSHIP, p.relationship.as_deref());
 }
 
@@ -164,7 +161,14 @@ pub(super) fn event(c: &mut Collector, vocab: &Vocabularies, path: &str, e: &Eve
     for (field, list) in [("speakers", &e.speakers), ("hosts", &e.hosts)] {
         list_len(c, &format!("{path}.{field}"), list.len());
         for (i, name) in list.iter().enumerate() {
-            text(c, &format!("{path}.{field}[{i}]"), name, MAX_TITLE_CHARS, true, "Un nom ne peut pas être vide.");
+            text(
+                c,
+                &format!("{path}.{field}[{i}]"),
+                name,
+                MAX_TITLE_CHARS,
+                true,
+                msg!("validation-required-list-name"),
+            );
         }
     }
     optional_text(c, &format!("{path}.description"), e.description.as_deref(), MAX_TEXT_CHARS);
@@ -175,8 +179,8 @@ pub(super) fn funding_line(c: &mut Collector, vocab: &Vocabularies, path: &str, 
     if let Some(p) = &f.period {
         date_range(c, &at("period.start"), p.start.as_deref(), &at("period.end"), p.end.as_deref());
     }
-    percent(c, &at("rate_percent"), f.rate_percent, "Le taux d'aide");
-    percent(c, &at("share_percent"), f.share_percent, "La part du budget");
+    percent(c, &at("rate_percent"), f.rate_percent, msg!("validation-out_of_range-rate"));
+    percent(c, &at("share_percent"), f.share_percent, msg!("validation-out_of_range-share"));
     amount(c, &at("eligible_base_eur"), f.eligible_base_eur);
     optional_code(c, vocab, &at("tax_basis"), names::TAX_BASIS, f.tax_basis.as_deref());
     optional_text(c, &at("purpose"), f.purpose.as_deref(), MAX_TITLE_CHARS);
@@ -184,13 +188,14 @@ pub(super) fn funding_line(c: &mut Collector, vocab: &Vocabularies, path: &str, 
     if let (Some(aid), Some(rate), Some(base)) = (f.amount_eur, f.rate_percent, f.eligible_base_eur) {
         let expected = base * rate / 100.0;
         if (aid - expected).abs() > expected * AMOUNT_TOLERANCE + 1.0 {
-            c.push(
-                at("amount_eur"),
-                "inconsistent_amount",
-                format!(
-                    "Le montant ({aid} €) ne correspond pas au taux appliqué à l'assiette ({rate} % de {base} € = {expected} €). Laissez le montant vide s'il n'est pas dans la source."
-                ),
+            let message = msg!(
+                "validation-inconsistent_amount",
+                amount = aid.to_string(),
+                rate = rate.to_string(),
+                base = base.to_string(),
+                expected = expected.to_string()
             );
+            c.push(at("amount_eur"), "inconsistent_amount", message);
         }
     }
 }
@@ -207,20 +212,19 @@ pub(super) fn budget_shares(c: &mut Collector, path: &str, lines: &[FundingLine]
     }
     for (plan, total) in plans {
         if total > 100.0 + 1e-6 {
-            let plan = plan.map(|p| format!(" du plan « {p} »")).unwrap_or_default();
-            c.push(
-                path,
-                "shares_over_total",
-                format!("Les parts du budget{plan} totalisent {total} %, plus de 100 %."),
-            );
+            let message = match plan {
+                Some(plan) => msg!("validation-shares_over_total-plan", plan = plan, total = total.to_string()),
+                None => msg!("validation-shares_over_total", total = total.to_string()),
+            };
+            c.push(path, "shares_over_total", message);
         }
     }
 }
 
-fn percent(c: &mut Collector, path: &str, value: Option<f64>, what: &str) {
+fn percent(c: &mut Collector, path: &str, value: Option<f64>, message: Message) {
     if let Some(v) = value {
         if !v.is_finite() || !(0.0..=100.0).contains(&v) {
-            c.push(path, "out_of_range", format!("{what} est un pourcentage entre 0 et 100."));
+            c.push(path, "out_of_range", message);
         }
     }
 }
@@ -234,14 +238,14 @@ fn date_range(c: &mut Collector, start_path: &str, start: Option<&str>, end_path
     }
     if let (Some(s), Some(e)) = (start, end) {
         if super::is_partial_date(s) && super::is_partial_date(e) && e < s {
-            c.push(end_path, "invalid_date", "La date de fin précède la date de début.");
+            c.push(end_path, "invalid_date", msg!("validation-invalid_date-end_before_start"));
         }
     }
 }
 
 fn optional_text(c: &mut Collector, path: &str, value: Option<&str>, max: usize) {
     if let Some(v) = value {
-        text(c, path, v, max, false, "");
+        length(c, path, v, max);
     }
 }
 

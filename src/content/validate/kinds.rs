@@ -6,26 +6,20 @@ use super::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::content::errors::Collector;
 use crate::content::item::*;
 use crate::content::vocabulary::{names, Vocabularies};
+use crate::msg;
 
 pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &ProjectSheet, strict: bool) {
     let at = |f: &str| format!("project_sheet.{f}");
     match &p.carrier {
         Some(org) => {
-            text(
-                c,
-                &at("carrier.name"),
-                &org.name,
-                MAX_TITLE_CHARS,
-                true,
-                "Le nom de la structure porteuse est obligatoire.",
-            );
+            text(c, &at("carrier.name"), &org.name, MAX_TITLE_CHARS, true, msg!("validation-required-carrier-name"));
             if let Some(t) = &org.org_type {
                 code(c, vocab, &at("carrier.org_type"), names::ORGANISATION_TYPE, t);
             }
-            digits(c, &at("carrier.siren"), org.siren.as_deref(), 9, "Le SIREN compte 9 chiffres.");
-            digits(c, &at("carrier.siret"), org.siret.as_deref(), 14, "Le SIRET compte 14 chiffres.");
+            digits(c, &at("carrier.siren"), org.siren.as_deref(), 9, msg!("validation-invalid_code-siren"));
+            digits(c, &at("carrier.siret"), org.siret.as_deref(), 14, msg!("validation-invalid_code-siret"));
         }
-        None if strict => c.push(at("carrier"), "required", "La structure porteuse est obligatoire."),
+        None if strict => c.push(at("carrier"), "required", msg!("validation-required-carrier")),
         None => {}
     }
     optional_code(c, vocab, &at("phase"), names::PHASE, p.phase.as_deref());
@@ -36,20 +30,20 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
         names::PROJECT_STATUS,
         p.status.as_deref(),
         strict,
-        "Le statut du projet est obligatoire.",
+        msg!("validation-required-status"),
     );
-    required_text(c, &at("location"), p.location.as_deref(), strict, "La localisation est obligatoire.");
-    required_text(c, &at("perimeter"), p.perimeter.as_deref(), strict, "Le périmètre est obligatoire.");
+    required_text(c, &at("location"), p.location.as_deref(), strict, msg!("validation-required-location"));
+    required_text(c, &at("perimeter"), p.perimeter.as_deref(), strict, msg!("validation-required-perimeter"));
     match &p.start_date {
         Some(d) => partial_date(c, &at("start_date"), d),
-        None if strict => c.push(at("start_date"), "required", "La date de début est obligatoire."),
+        None if strict => c.push(at("start_date"), "required", msg!("validation-required-start_date")),
         None => {}
     }
     if let Some(d) = &p.end_date {
         partial_date(c, &at("end_date"), d);
         if let Some(s) = &p.start_date {
             if d < s && is_partial_date(d) && is_partial_date(s) {
-                c.push(at("end_date"), "invalid_date", "La date de fin précède la date de début.");
+                c.push(at("end_date"), "invalid_date", msg!("validation-invalid_date-end_before_start"));
             }
         }
     }
@@ -60,7 +54,7 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
             &partner.name,
             MAX_TITLE_CHARS,
             true,
-            "Le nom du partenaire est obligatoire.",
+            msg!("validation-required-partner-name"),
         );
         details::partner(c, vocab, &at(&format!("partners[{i}]")), partner);
     }
@@ -74,7 +68,7 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
             &s.name,
             MAX_TITLE_CHARS,
             true,
-            "Le nom de l'étape est obligatoire.",
+            msg!("validation-required-step-name"),
         );
         if let Some(d) = &s.start {
             partial_date(c, &at(&format!("stages[{i}].start")), d);
@@ -90,7 +84,7 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
             &w.code,
             20,
             true,
-            "Le code du groupe de travail est obligatoire.",
+            msg!("validation-required-work_package-code"),
         );
         text(
             c,
@@ -98,7 +92,7 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
             &w.name,
             MAX_TITLE_CHARS,
             true,
-            "Le nom du groupe de travail est obligatoire.",
+            msg!("validation-required-work_package-name"),
         );
     }
     urls(c, &at("practices_used"), &p.practices_used);
@@ -111,7 +105,7 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
             &e.name,
             MAX_TITLE_CHARS,
             true,
-            "Le nom de l'événement est obligatoire.",
+            msg!("validation-required-event-name"),
         );
         if let Some(d) = &e.date {
             partial_date(c, &at(&format!("events[{i}].date")), d);
@@ -122,23 +116,26 @@ pub(super) fn project_sheet(c: &mut Collector, vocab: &Vocabularies, p: &Project
 
 pub(super) fn good_practice(c: &mut Collector, vocab: &Vocabularies, g: &GoodPractice, strict: bool) {
     let at = |f: &str| format!("good_practice.{f}");
-    required_text(c, &at("problem"), g.problem.as_deref(), strict, "Le problème ou contexte est obligatoire.");
+    required_text(c, &at("problem"), g.problem.as_deref(), strict, msg!("validation-required-problem"));
     if strict && g.objectives.is_empty() {
-        c.push(at("objectives"), "required", "Indiquez au moins un objectif.");
+        c.push(at("objectives"), "required", msg!("validation-required-objectives"));
     }
     if strict && g.steps.is_empty() {
-        c.push(at("steps"), "required", "Une méthode compte au moins une étape.");
+        c.push(at("steps"), "required", msg!("validation-required-steps"));
     }
     list_len(c, &at("steps"), g.steps.len());
     for (i, s) in g.steps.iter().enumerate() {
-        text(c, &at(&format!("steps[{i}].name")), &s.name, MAX_TITLE_CHARS, true, "Le nom de l'étape est obligatoire.");
+        text(
+            c,
+            &at(&format!("steps[{i}].name")),
+            &s.name,
+            MAX_TITLE_CHARS,
+            true,
+            msg!("validation-required-step-name"),
+        );
     }
     if strict && g.resources_needed.is_empty() {
-        c.push(
-            at("resources_needed"),
-            "required",
-            "Indiquez les moyens nécessaires (humains, financiers ou techniques).",
-        );
+        c.push(at("resources_needed"), "required", msg!("validation-required-resources_needed"));
     }
     required_code(
         c,
@@ -147,14 +144,14 @@ pub(super) fn good_practice(c: &mut Collector, vocab: &Vocabularies, g: &GoodPra
         names::MATURITY,
         g.maturity.as_deref(),
         strict,
-        "La maturité est obligatoire.",
+        msg!("validation-required-maturity"),
     );
     required_text(
         c,
         &at("transferability"),
         g.transferability.as_deref(),
         strict,
-        "Les conditions de transférabilité sont obligatoires.",
+        msg!("validation-required-transferability"),
     );
     urls(c, &at("evidence"), &g.evidence);
 }
@@ -167,40 +164,34 @@ pub(super) fn experience(c: &mut Collector, vocab: &Vocabularies, e: &Experience
                 url(c, &at("about.item"), item);
             }
             if about.item.is_none() && about.label.as_deref().map_or(true, |l| l.trim().is_empty()) {
-                c.push(at("about"), "required", "Indiquez la fiche projet concernée (URI) ou un libellé.");
+                c.push(at("about"), "required", msg!("validation-required-about"));
             }
         }
-        None if strict => c.push(at("about"), "required", "Indiquez la fiche projet concernée (URI) ou un libellé."),
+        None if strict => c.push(at("about"), "required", msg!("validation-required-about")),
         None => {}
     }
     match &e.period {
         Some(p) => {
             match &p.start {
                 Some(d) => partial_date(c, &at("period.start"), d),
-                None if strict => c.push(at("period.start"), "required", "Le début de la période est obligatoire."),
+                None if strict => c.push(at("period.start"), "required", msg!("validation-required-period-start")),
                 None => {}
             }
             if let Some(d) = &p.end {
                 partial_date(c, &at("period.end"), d);
             }
         }
-        None if strict => c.push(at("period"), "required", "La période couverte est obligatoire."),
+        None if strict => c.push(at("period"), "required", msg!("validation-required-period")),
         None => {}
     }
     match &e.speaker {
         Some(s) => code(c, vocab, &at("speaker.role"), names::SPEAKER_ROLE, &s.role),
-        None if strict => c.push(at("speaker"), "required", "Indiquez qui témoigne (rôle)."),
+        None if strict => c.push(at("speaker"), "required", msg!("validation-required-speaker")),
         None => {}
     }
-    required_text(c, &at("context"), e.context.as_deref(), strict, "Le contexte est obligatoire.");
-    required_text(c, &at("results"), e.results.as_deref(), strict, "Les résultats sont obligatoires.");
-    required_text(
-        c,
-        &at("difficulties"),
-        e.difficulties.as_deref(),
-        strict,
-        "Les difficultés rencontrées sont obligatoires.",
-    );
+    required_text(c, &at("context"), e.context.as_deref(), strict, msg!("validation-required-context"));
+    required_text(c, &at("results"), e.results.as_deref(), strict, msg!("validation-required-results"));
+    required_text(c, &at("difficulties"), e.difficulties.as_deref(), strict, msg!("validation-required-difficulties"));
     useful_effects(c, vocab, "experience.useful_effects", &e.useful_effects);
     funding_lines(c, vocab, "experience.funding", &e.funding);
     urls(c, &at("practices"), &e.practices);
@@ -216,9 +207,9 @@ fn useful_effects(c: &mut Collector, vocab: &Vocabularies, path: &str, effects: 
             &e.beneficiary,
             MAX_TITLE_CHARS,
             true,
-            "Un effet utile est toujours rattaché à un bénéficiaire.",
+            msg!("validation-required-beneficiary"),
         );
-        text(c, &format!("{path}[{i}].effect"), &e.effect, MAX_TEXT_CHARS, true, "Décrivez l'effet.");
+        text(c, &format!("{path}[{i}].effect"), &e.effect, MAX_TEXT_CHARS, true, msg!("validation-required-effect"));
         code(c, vocab, &format!("{path}[{i}].kind"), names::EFFECT_KIND, &e.kind);
         code(c, vocab, &format!("{path}[{i}].evidence"), names::EVIDENCE_LEVEL, &e.evidence);
     }
@@ -227,7 +218,7 @@ fn useful_effects(c: &mut Collector, vocab: &Vocabularies, path: &str, effects: 
 fn funding_lines(c: &mut Collector, vocab: &Vocabularies, path: &str, lines: &[FundingLine]) {
     list_len(c, path, lines.len());
     for (i, f) in lines.iter().enumerate() {
-        text(c, &format!("{path}[{i}].funder"), &f.funder, MAX_TITLE_CHARS, true, "Le financeur est obligatoire.");
+        text(c, &format!("{path}[{i}].funder"), &f.funder, MAX_TITLE_CHARS, true, msg!("validation-required-funder"));
         amount(c, &format!("{path}[{i}].amount_eur"), f.amount_eur);
         optional_code(c, vocab, &format!("{path}[{i}].funding_type"), names::FUNDING_TYPE, f.funding_type.as_deref());
         optional_code(c, vocab, &format!("{path}[{i}].status"), names::FUNDING_STATUS, f.status.as_deref());

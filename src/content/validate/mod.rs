@@ -18,10 +18,11 @@ use super::item::*;
 use super::slug::is_valid_slug;
 use super::territory::{self, Author};
 use super::vocabulary::{names, Vocabularies};
+use crate::msg;
 use checks::*;
 
 pub use checks::is_partial_date;
-pub(crate) use checks::{code, text};
+pub(crate) use checks::{code, length, text};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SUMMARY_CHARS: usize = 500;
@@ -87,42 +88,38 @@ fn validate_as(mut doc: ItemDocument, vocab: &Vocabularies, author: Author) -> R
     let strict = doc.lifecycle.is_public();
 
     let Some(kind) = doc.kind else {
-        c.push("kind", "required", "Le type de fiche est obligatoire (project_sheet, good_practice ou experience).");
+        c.push("kind", "required", msg!("validation-required-kind"));
         return Err(ValidationErrors(c.errors));
     };
     if let Some(slug) = &doc.slug {
         if !is_valid_slug(slug) {
-            c.push(
-                "slug",
-                "invalid_slug",
-                "L'identifiant d'URL ne doit contenir que des minuscules sans accent, des chiffres et des tirets.",
-            );
+            c.push("slug", "invalid_slug", msg!("validation-invalid_slug"));
         }
     }
-    text(&mut c, "title", &doc.title, MAX_TITLE_CHARS, strict, "Le titre est obligatoire.");
+    text(&mut c, "title", &doc.title, MAX_TITLE_CHARS, strict, msg!("validation-required-title"));
     if doc.title.trim().is_empty() && !strict {
-        c.push("title", "required", "Le titre est obligatoire, même pour un brouillon.");
+        c.push("title", "required", msg!("validation-required-title-draft"));
     }
-    text(&mut c, "summary", &doc.summary, MAX_SUMMARY_CHARS, strict, "Le résumé est obligatoire.");
-    text(&mut c, "body", &doc.body, MAX_BODY_CHARS, strict, "Le corps du texte est obligatoire.");
+    text(&mut c, "summary", &doc.summary, MAX_SUMMARY_CHARS, strict, msg!("validation-required-summary"));
+    text(&mut c, "body", &doc.body, MAX_BODY_CHARS, strict, msg!("validation-required-body"));
     language(&mut c, "language", &doc.language);
     for (i, t) in doc.translations.iter().enumerate() {
         language(&mut c, &format!("translations[{i}].language"), &t.language);
-        text(&mut c, &format!("translations[{i}].title"), &t.title, MAX_TITLE_CHARS, false, "");
-        text(&mut c, &format!("translations[{i}].summary"), &t.summary, MAX_SUMMARY_CHARS, false, "");
-        text(&mut c, &format!("translations[{i}].body"), &t.body, MAX_BODY_CHARS, false, "");
+        length(&mut c, &format!("translations[{i}].title"), &t.title, MAX_TITLE_CHARS);
+        length(&mut c, &format!("translations[{i}].summary"), &t.summary, MAX_SUMMARY_CHARS);
+        length(&mut c, &format!("translations[{i}].body"), &t.body, MAX_BODY_CHARS);
     }
     match &doc.license {
         Some(l) => code(&mut c, vocab, "license", names::LICENSE, l),
-        None if strict => c.push("license", "required", "La licence est obligatoire."),
+        None if strict => c.push("license", "required", msg!("validation-required-license")),
         None => {}
     }
     if strict && doc.authors.is_empty() {
-        c.push("authors", "required", "Indiquez au moins un auteur ou une autrice.");
+        c.push("authors", "required", msg!("validation-required-authors"));
     }
     list_len(&mut c, "authors", doc.authors.len());
     for (i, a) in doc.authors.iter().enumerate() {
-        text(&mut c, &format!("authors[{i}].name"), &a.name, MAX_TITLE_CHARS, true, "Le nom est obligatoire.");
+        text(&mut c, &format!("authors[{i}].name"), &a.name, MAX_TITLE_CHARS, true, msg!("validation-required-name"));
     }
     territory::check(&mut c, vocab, &doc.territory, strict, author);
     codes(&mut c, vocab, "pillars", names::PILLAR, &doc.pillars);
@@ -132,7 +129,7 @@ fn validate_as(mut doc: ItemDocument, vocab: &Vocabularies, author: Author) -> R
     codes(&mut c, vocab, "target_audiences", names::TARGET_AUDIENCE, &doc.target_audiences);
     list_len(&mut c, "tags", doc.tags.len());
     for (i, t) in doc.tags.iter().enumerate() {
-        text(&mut c, &format!("tags[{i}]"), t, 60, true, "Un mot-clé ne peut pas être vide.");
+        text(&mut c, &format!("tags[{i}]"), t, 60, true, msg!("validation-required-tag"));
     }
     list_len(&mut c, "documents", doc.documents.len());
     for (i, d) in doc.documents.iter().enumerate() {
@@ -142,7 +139,7 @@ fn validate_as(mut doc: ItemDocument, vocab: &Vocabularies, author: Author) -> R
             &d.title,
             MAX_TITLE_CHARS,
             true,
-            "Le titre du document est obligatoire.",
+            msg!("validation-required-document-title"),
         );
         url(&mut c, &format!("documents[{i}].url"), &d.url);
         if let Some(l) = &d.license {
@@ -155,7 +152,7 @@ fn validate_as(mut doc: ItemDocument, vocab: &Vocabularies, author: Author) -> R
     details::envelope(&mut c, vocab, &doc);
     if let (Some(reviewed), Some(due)) = (doc.last_reviewed, doc.review_due) {
         if due < reviewed {
-            c.push("review_due", "invalid_date", "La date de revue prévue précède la dernière revue.");
+            c.push("review_due", "invalid_date", msg!("validation-invalid_date-review"));
         }
     }
 
@@ -165,9 +162,7 @@ fn validate_as(mut doc: ItemDocument, vocab: &Vocabularies, author: Author) -> R
             doc.experience = None;
             match &doc.project_sheet {
                 Some(p) => kinds::project_sheet(&mut c, vocab, p, strict),
-                None if strict => {
-                    c.push("project_sheet", "required", "Les champs de la fiche projet sont obligatoires.")
-                }
+                None if strict => c.push("project_sheet", "required", msg!("validation-required-project_sheet")),
                 None => {}
             }
         }
@@ -176,9 +171,7 @@ fn validate_as(mut doc: ItemDocument, vocab: &Vocabularies, author: Author) -> R
             doc.experience = None;
             match &doc.good_practice {
                 Some(g) => kinds::good_practice(&mut c, vocab, g, strict),
-                None if strict => {
-                    c.push("good_practice", "required", "Les champs de la bonne pratique sont obligatoires.")
-                }
+                None if strict => c.push("good_practice", "required", msg!("validation-required-good_practice")),
                 None => {}
             }
         }
@@ -187,9 +180,7 @@ fn validate_as(mut doc: ItemDocument, vocab: &Vocabularies, author: Author) -> R
             doc.good_practice = None;
             match &doc.experience {
                 Some(e) => kinds::experience(&mut c, vocab, e, strict),
-                None if strict => {
-                    c.push("experience", "required", "Les champs du retour d'expérience sont obligatoires.")
-                }
+                None if strict => c.push("experience", "required", msg!("validation-required-experience")),
                 None => {}
             }
         }
