@@ -6,7 +6,7 @@ async fn main() -> std::process::ExitCode {
     match maillage::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("erreur : {}", maillage::cli::describe(&error));
+            eprintln!("{}", maillage::msg!("cli-error", error = maillage::cli::describe(&error)));
             std::process::ExitCode::FAILURE
         }
     }

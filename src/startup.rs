@@ -7,6 +7,7 @@ use crate::content::Vocabularies;
 use crate::federation::client::{FederationClient, FetchPolicy, Transport};
 use crate::federation::policy::FederationPolicy;
 use crate::federation::tls;
+use crate::msg;
 use crate::operations::{node::keys::load_or_create_node_keys, Clock, Node, SystemClock};
 use crate::settings::Settings;
 use crate::storage::media_files::MediaFolder;
@@ -53,6 +54,13 @@ impl Application {
     /// Stops the server from elsewhere (`stop(true)` drains in-flight requests).
     pub fn handle(&self) -> actix_web::dev::ServerHandle {
         self.server.handle()
+    }
+
+    /// Serves without the workers, until the server stops: for tests that run the
+    /// workers' steps themselves (`workers::delivery::deliver_due`,
+    /// `workers::inbox::apply_pending`…), so that what a step did can be read at once.
+    pub async fn serve_without_workers(self) -> std::io::Result<()> {
+        self.server.await
     }
 
     /// Serves and runs the workers until the server stops (Ctrl-C or SIGTERM); then the
@@ -126,22 +134,18 @@ fn collect_unused_media(node: Node) {
 fn bind(host: &str, port: u16) -> anyhow::Result<TcpListener> {
     let address: std::net::SocketAddr = format!("{host}:{port}")
         .parse()
-        .with_context(|| format!("adresse d'écoute invalide {host}:{port} (server.host)"))?;
+        .with_context(|| msg!("startup-invalid-listen-address", address = format!("{host}:{port}")))?;
     let socket = if address.is_ipv4() { tokio::net::TcpSocket::new_v4() } else { tokio::net::TcpSocket::new_v6() }
         .context("Failed to create a socket")?;
     socket.set_reuseaddr(true).context("Failed to set SO_REUSEADDR")?;
     socket.bind(address).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
-            "le port {port} est déjà utilisé sur {host} (un autre nœud maillage tourne peut-être encore). \
-             Arrêtez-le, ou choisissez un autre port : server.port dans maillage.toml, \
-             MAILLAGE__SERVER__PORT=8090 maillage serve, ou maillage demo --port 9000 pour la démonstration"
-        ),
-        std::io::ErrorKind::AddrNotAvailable => {
-            anyhow::anyhow!("l'adresse {host} n'appartient pas à cette machine : corrigez server.host")
+        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(msg!("startup-port-in-use", port = port, host = host)),
+        std::io::ErrorKind::AddrNotAvailable => anyhow::anyhow!(msg!("startup-address-not-local", host = host)),
+        _ => {
+            anyhow::anyhow!(msg!("startup-cannot-listen-because", address = address.to_string(), error = e.to_string()))
         }
-        _ => anyhow::anyhow!("impossible d'écouter sur {address} : {e}"),
     })?;
-    let listener = socket.listen(1024).with_context(|| format!("impossible d'écouter sur {address}"))?;
+    let listener = socket.listen(1024).with_context(|| msg!("startup-cannot-listen", address = address.to_string()))?;
     listener.into_std().context("Failed to hand the socket to the server")
 }
 
@@ -157,7 +161,12 @@ fn server_tls(server: &crate::settings::ServerSettings) -> anyhow::Result<Option
         .map_err(|e| tls::PemFileError {
             key: "server.tls_key",
             path: key.clone(),
-            problem: format!("la clé ne va pas avec le certificat {} ({e})", certificate.display()),
+            problem: msg!(
+                "startup-tls-key-mismatch",
+                certificate = certificate.display().to_string(),
+                error = e.to_string()
+            )
+            .into(),
         })?;
     Ok(Some(config))
 }
@@ -170,7 +179,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
     } else {
         settings.server.base_url.clone()
     };
-    let base_url = url::Url::parse(&base).with_context(|| format!("URL publique invalide {base} (server.base_url)"))?;
+    let base_url = url::Url::parse(&base).with_context(|| msg!("startup-invalid-base-url", url = &base))?;
     let transport = Transport {
         resolve: settings.federation.resolve.clone(),
         extra_roots: tls::extra_roots(&settings.federation.extra_ca_certs)?,
@@ -188,7 +197,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
     let key_id = format!("{}actor#main-key", base_url);
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let client = FederationClient::with_transport(keys.clone(), key_id, policy, transport)
-        .context("impossible de construire le client HTTP")?
+        .context(msg!("startup-http-client"))?
         .with_clock(clock.clone());
     let media_folder = MediaFolder::new(settings.media.directory_for(&settings.database.path));
     Ok(Node {
@@ -245,7 +254,7 @@ fn run(listener: TcpListener, node: Node, tls: Option<rustls::ServerConfig>) -> 
         Some(config) => server.listen_rustls_0_23(listener, config),
         None => server.listen(listener),
     }
-    .context("impossible de démarrer le serveur HTTP")?
+    .context(msg!("startup-cannot-start-server"))?
     .run();
     Ok(server)
 }

@@ -1,6 +1,7 @@
 //! `maillage token …` and `maillage editor …`.
 
 use super::out;
+use crate::msg;
 use crate::operations::people::audit::Actor;
 use crate::operations::people::scopes::{Scope, Scopes};
 use crate::operations::{people::accounts, Node};
@@ -42,7 +43,7 @@ pub enum EditorCommand {
 /// Reads one `--scope` value; clap names the argument in front of the message.
 fn parse_scope(code: &str) -> Result<Scope, String> {
     Scope::parse(code.trim())
-        .ok_or_else(|| format!("portée inconnue « {code} » (portées possibles : {})", Scope::known_codes()))
+        .ok_or_else(|| msg!("cli-token-unknown-scope", scope = code, known = Scope::known_codes()).to_string())
 }
 
 pub async fn token(node: &Node, command: TokenCommand) -> anyhow::Result<()> {
@@ -51,25 +52,31 @@ pub async fn token(node: &Node, command: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::Create { name, scopes } => {
             let scopes: Scopes =
                 if scopes.is_empty() { Scope::DEFAULT.into_iter().collect() } else { scopes.into_iter().collect() };
-            let token = accounts::create_api_token(node, &name, &scopes, &actor).await.context("jeton non créé")?;
-            out(&token)
+            let token = accounts::create_api_token(node, &name, &scopes, &actor)
+                .await
+                .context(msg!("cli-token-not-created"))?;
+            out(token)
         }
         TokenCommand::List => {
             for t in accounts::list_api_tokens(node).await? {
                 let state = match &t.revoked_at {
-                    Some(at) => format!("révoqué le {at}"),
-                    None => format!("actif, dernier usage : {}", t.last_used_at.as_deref().unwrap_or("jamais")),
+                    Some(at) => msg!("cli-token-revoked-on", date = at),
+                    None => match &t.last_used_at {
+                        Some(at) => msg!("cli-token-active", date = at),
+                        None => msg!("cli-token-active", date = msg!("cli-token-never-used").to_string()),
+                    },
                 };
                 let scopes = Scopes::from_stored(&t.scopes);
-                out(&format!("{}\t{}\t{}\tcréé le {}\t{}", t.id, t.name, scopes, t.created_at, state))?;
+                let created = msg!("cli-token-created-on", date = &t.created_at);
+                out(format!("{}\t{}\t{}\t{created}\t{state}", t.id, t.name, scopes))?;
             }
             Ok(())
         }
         TokenCommand::Revoke { id } => {
             accounts::revoke_api_token(node, id, &actor)
                 .await
-                .map_err(|_| anyhow::anyhow!("aucun jeton actif n'a l'identifiant {id}"))?;
-            out(&format!("jeton {id} révoqué"))
+                .map_err(|_| anyhow::anyhow!(msg!("cli-token-unknown", id = id)))?;
+            out(msg!("cli-token-revoked", id = id))
         }
     }
 }
@@ -86,7 +93,7 @@ pub async fn editor(node: &Node, command: EditorCommand) -> anyhow::Result<()> {
                 }
             };
             accounts::set_editor(node, &username, &password, &role, &Actor::Cli("editor")).await?;
-            out(&format!("compte « {username} » enregistré ({role})"))
+            out(msg!("cli-editor-saved", username = username, role = role))
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `maillage audit`: the audit log as a table, newest first.
 
 use super::out;
+use crate::msg;
 use crate::operations::people::audit::{self, Action, AuditFilter};
 use crate::operations::Node;
 
@@ -25,24 +26,31 @@ pub async fn audit(node: &Node, args: AuditArgs) -> anyhow::Result<()> {
     let filter = AuditFilter { action: args.action, actor: args.actor, before: None, limit: Some(args.limit) };
     let page = audit::list(node, &filter).await?;
     if page.entries.is_empty() {
-        return out("aucune entrée dans le journal d'audit");
+        return out(msg!("cli-audit-empty"));
     }
-    let header = ["date", "acteur", "action", "cible", "détail"];
+    let header = [
+        msg!("cli-audit-column-date"),
+        msg!("cli-audit-column-actor"),
+        msg!("cli-audit-column-action"),
+        msg!("cli-audit-column-target"),
+        msg!("cli-audit-column-detail"),
+    ]
+    .map(|m| m.to_string());
     let rows: Vec<[String; 5]> =
         page.entries.into_iter().map(|e| [e.at, e.actor, e.action, e.target, e.detail.unwrap_or_default()]).collect();
-    let mut widths = header.map(|h| h.chars().count());
+    let mut widths = header.each_ref().map(|h| h.chars().count());
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
         }
     }
-    let line = |cells: [&str; 5]| {
+    let line = |cells: &[String; 5]| {
         let padded: Vec<String> = cells.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
         padded.join("  ").trim_end().to_owned()
     };
-    out(&line(header))?;
+    out(line(&header))?;
     for row in &rows {
-        out(&line([&row[0], &row[1], &row[2], &row[3], &row[4]]))?;
+        out(line(row))?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! where the file system allows: files are named by their digest and never change).
 
 use super::out;
+use crate::msg;
 use crate::operations::node::backup::{check_backup, ensure_not_in_use, write_backup};
 use crate::operations::Node;
 use anyhow::Context;
@@ -10,18 +11,19 @@ use std::path::Path;
 
 pub async fn backup(node: &Node, target: &Path) -> anyhow::Result<()> {
     if target.exists() {
-        anyhow::bail!("{} existe déjà : choisissez un autre fichier", target.display());
+        anyhow::bail!(msg!("cli-backup-target-exists", path = target.display().to_string()));
     }
     let media_target = media_beside(target);
     if media_target.exists() {
-        anyhow::bail!("{} existe déjà : choisissez un autre fichier", media_target.display());
+        anyhow::bail!(msg!("cli-backup-target-exists", path = media_target.display().to_string()));
     }
     write_backup(node, target).await?;
     let files = copy_files(node.media_folder.root(), &media_target)?;
-    out(&format!(
-        "sauvegarde cohérente écrite dans {} ({files} fichier(s) dans {})",
-        target.display(),
-        media_target.display()
+    out(msg!(
+        "cli-backup-written",
+        file = target.display().to_string(),
+        files = files,
+        media = media_target.display().to_string()
     ))
 }
 
@@ -45,14 +47,18 @@ fn copy_files(from: &Path, to: &Path) -> anyhow::Result<usize> {
                 continue;
             }
             std::fs::create_dir_all(&target_shard)
-                .with_context(|| format!("impossible de créer {}", target_shard.display()))?;
+                .with_context(|| msg!("cli-cannot-create", path = target_shard.display().to_string()))?;
             let target = target_shard.join(&name);
             if target.exists() {
                 continue;
             }
             if std::fs::hard_link(entry.path(), &target).is_err() {
                 std::fs::copy(entry.path(), &target).with_context(|| {
-                    format!("impossible de copier {} vers {}", entry.path().display(), target.display())
+                    msg!(
+                        "cli-cannot-copy",
+                        from = entry.path().display().to_string(),
+                        to = target.display().to_string()
+                    )
                 })?;
             }
             copied += 1;
@@ -65,26 +71,30 @@ fn copy_files(from: &Path, to: &Path) -> anyhow::Result<usize> {
 /// backup's files are added to the media folder `media` (files the restored items no
 /// longer use are removed at the node's next start).
 pub async fn restore(database: &Path, media: &Path, source: &Path) -> anyhow::Result<()> {
-    check_backup(source).await.with_context(|| format!("{} n'est pas une sauvegarde utilisable", source.display()))?;
+    check_backup(source)
+        .await
+        .with_context(|| msg!("cli-restore-not-a-backup", file = source.display().to_string()))?;
     if database.exists() {
         ensure_not_in_use(database).await?;
         let kept =
             database.with_extension(format!("avant-restauration-{}.db", chrono::Utc::now().format("%Y%m%dT%H%M%S")));
         std::fs::rename(database, &kept)
-            .with_context(|| format!("impossible de mettre {} de côté", database.display()))?;
+            .with_context(|| msg!("cli-restore-cannot-set-aside", file = database.display().to_string()))?;
         for suffix in ["-wal", "-shm"] {
             let side = format!("{}{suffix}", database.display());
             let _ = std::fs::remove_file(side);
         }
-        out(&format!("base actuelle conservée dans {}", kept.display()))?;
+        out(msg!("cli-restore-kept", file = kept.display().to_string()))?;
     }
-    std::fs::copy(source, database)
-        .with_context(|| format!("impossible de copier {} vers {}", source.display(), database.display()))?;
+    std::fs::copy(source, database).with_context(|| {
+        msg!("cli-cannot-copy", from = source.display().to_string(), to = database.display().to_string())
+    })?;
     let files = copy_files(&media_beside(source), media)?;
-    out(&format!(
-        "{} restaurée depuis {} ({files} fichier(s) remis dans {})",
-        database.display(),
-        source.display(),
-        media.display()
+    out(msg!(
+        "cli-restore-done",
+        database = database.display().to_string(),
+        file = source.display().to_string(),
+        files = files,
+        media = media.display().to_string()
     ))
 }

@@ -3,24 +3,37 @@
 //! missing value), each with the way to the help.
 
 use super::Cli;
+use crate::msg;
 use clap::error::{ContextKind, ErrorKind};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
+use std::sync::LazyLock;
 
 /// The command line definition, with the help laid out in French.
 pub fn command() -> clap::Command {
-    french_layout(Cli::command())
-        .disable_version_flag(true)
-        .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help("Affiche la version"))
+    french_layout(Cli::command()).disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(msg!("cli-clap-version").to_string()),
+    )
 }
+
+/// The heading of the subcommands and their placeholder: clap takes them as `'static`.
+static COMMANDS: LazyLock<String> = LazyLock::new(|| msg!("cli-clap-commands").to_string());
+static COMMAND_VALUE: LazyLock<String> = LazyLock::new(|| msg!("cli-clap-command-value").to_string());
 
 fn french_layout(command: clap::Command) -> clap::Command {
     command
-        .help_template("{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("Commandes")
-        .subcommand_value_name("COMMANDE")
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            msg!("cli-clap-usage")
+        ))
+        .subcommand_help_heading(COMMANDS.as_str())
+        .subcommand_value_name(COMMAND_VALUE.as_str())
         .disable_help_subcommand(true)
         .disable_help_flag(true)
-        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("Affiche cette aide"))
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(msg!("cli-clap-help").to_string()))
         .mut_subcommands(french_layout)
 }
 
@@ -52,34 +65,39 @@ pub fn french(error: &clap::Error) -> String {
     let suggestion = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
         .into_iter()
         .find_map(|kind| error.get(kind))
-        .map(|s| format!(" ; vouliez-vous dire {s} ?"))
+        .map(|s| format!(" {}", msg!("cli-clap-suggestion", suggestion = s.to_string())))
         .unwrap_or_default();
     let problem = match error.kind() {
         ErrorKind::InvalidValue => {
-            let allowed = error.get(ContextKind::ValidValue).map(|v| format!(" ; valeurs possibles : {v}"));
-            format!("valeur « {value} » refusée pour {argument}{}{suggestion}", allowed.unwrap_or_default())
+            let allowed = error
+                .get(ContextKind::ValidValue)
+                .map(|v| format!(" {}", msg!("cli-clap-possible-values", values = v.to_string())));
+            let refused = msg!("cli-clap-invalid-value", value = &value, argument = &argument);
+            format!("{refused}{}{suggestion}", allowed.unwrap_or_default())
         }
-        ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(error).map(|s| format!(" : {s}")).unwrap_or_default();
-            format!("valeur « {value} » refusée pour {argument}{why}")
-        }
-        ErrorKind::UnknownArgument => format!("option inconnue {argument}{suggestion}"),
+        ErrorKind::ValueValidation => match std::error::Error::source(error) {
+            Some(why) => {
+                msg!("cli-clap-invalid-value-because", value = value, argument = argument, reason = why.to_string())
+                    .to_string()
+            }
+            None => msg!("cli-clap-invalid-value", value = value, argument = argument).to_string(),
+        },
+        ErrorKind::UnknownArgument => format!("{}{suggestion}", msg!("cli-clap-unknown-option", argument = argument)),
         ErrorKind::InvalidSubcommand => {
-            format!("commande inconnue « {} »{suggestion}", context(ContextKind::InvalidSubcommand))
+            let command = context(ContextKind::InvalidSubcommand);
+            format!("{}{suggestion}", msg!("cli-clap-unknown-command", command = command))
         }
-        ErrorKind::MissingRequiredArgument => format!("il manque {argument}"),
-        ErrorKind::MissingSubcommand => "il manque la commande".to_owned(),
-        ErrorKind::ArgumentConflict => format!("{argument} ne va pas avec {}", context(ContextKind::PriorArg)),
-        ErrorKind::TooManyValues => {
-            format!("trop de valeurs pour {argument} : « {value} »")
+        ErrorKind::MissingRequiredArgument => msg!("cli-clap-missing-argument", argument = argument).to_string(),
+        ErrorKind::MissingSubcommand => msg!("cli-clap-missing-command").to_string(),
+        ErrorKind::ArgumentConflict => {
+            msg!("cli-clap-conflict", argument = argument, other = context(ContextKind::PriorArg)).to_string()
         }
-        _ => format!("ligne de commande refusée ({})", error.kind()),
+        ErrorKind::TooManyValues => msg!("cli-clap-too-many-values", argument = argument, value = value).to_string(),
+        _ => msg!("cli-clap-refused", kind = error.kind().to_string()).to_string(),
     };
-    let usage = context(ContextKind::Usage).replace("Usage:", "Utilisation :");
+    let usage = context(ContextKind::Usage).replace("Usage:", &msg!("cli-clap-usage").to_string());
     let usage = if usage.is_empty() { String::new() } else { format!("{usage}\n") };
-    format!(
-        "erreur : {problem}\n{usage}  `maillage --help` (ou `maillage COMMANDE --help`) décrit chaque commande, avec des exemples."
-    )
+    format!("{}\n{usage}  {}", msg!("cli-error", error = problem), msg!("cli-clap-help-hint"))
 }
 
 #[cfg(test)]

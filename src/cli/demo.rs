@@ -3,6 +3,7 @@
 
 use crate::content::files::parse_markdown_file;
 use crate::content::ItemDocument;
+use crate::msg;
 use crate::operations::people::audit::Actor;
 use crate::operations::{outbound::import::import_document, Node};
 use anyhow::Context;
@@ -66,7 +67,7 @@ fn is_demo_item(uri: &str, doc: &ItemDocument) -> bool {
 /// Points the links between demo items (`inspired_by`, `about.item`, …) at the node that
 /// holds each item: `base_of(slug)` is that node's base URL.
 pub fn rewrite_links(doc: ItemDocument, base_of: &dyn Fn(&str) -> Option<String>) -> anyhow::Result<ItemDocument> {
-    let mut json = serde_json::to_string(&doc).context("élément de démonstration illisible")?;
+    let mut json = serde_json::to_string(&doc).context(msg!("cli-demo-item-unreadable"))?;
     let prefix = format!("{DEMO_FILES_BASE}items/");
     let mut rewritten = String::with_capacity(json.len());
     while let Some(start) = json.find(&prefix) {
@@ -81,7 +82,7 @@ pub fn rewrite_links(doc: ItemDocument, base_of: &dyn Fn(&str) -> Option<String>
         json = rest[end..].to_owned();
     }
     rewritten.push_str(&json);
-    serde_json::from_str(&rewritten).context("élément de démonstration illisible après réécriture des liens")
+    serde_json::from_str(&rewritten).context(msg!("cli-demo-item-unreadable-rewritten"))
 }
 
 /// Imports a demo item with its demo pictures and documents.
@@ -98,7 +99,7 @@ pub async fn load_demo_items(node: &Node) -> anyhow::Result<()> {
     let base = node.base_url.to_string();
     for (name, doc) in demo_documents()? {
         let doc = rewrite_links(doc, &|_| Some(base.clone()))?;
-        import_with_files(node, doc).await.with_context(|| format!("impossible de charger demo/{name}"))?;
+        import_with_files(node, doc).await.with_context(|| msg!("cli-demo-cannot-load", name = name))?;
     }
     tracing::info!(count = DEMO_FILES.len(), "demo items loaded");
     Ok(())

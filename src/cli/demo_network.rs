@@ -6,6 +6,7 @@
 use super::demo::{demo_documents, import_with_files, rewrite_links};
 use super::node_folder::DEMO_FOLDER;
 use super::out;
+use crate::msg;
 use crate::operations::people::audit::Actor;
 use crate::operations::{outbound::follow::follow, Node};
 use crate::settings::{Settings, NODE_SETTINGS_FILE};
@@ -86,7 +87,8 @@ fn toml_string(text: &str) -> String {
 
 /// Writes the node's settings file, the one `--node NAME` reads.
 fn write_settings(folder: &Path, node: &DemoNode, port: u16) -> anyhow::Result<PathBuf> {
-    std::fs::create_dir_all(folder).with_context(|| format!("impossible de créer le dossier {}", folder.display()))?;
+    std::fs::create_dir_all(folder)
+        .with_context(|| msg!("cli-cannot-create-folder", path = folder.display().to_string()))?;
     let file = folder.join(NODE_SETTINGS_FILE);
     let text = format!(
         "# Settings of the demo node \"{name}\", written by `maillage demo` (rewritten at each run).\n\
@@ -102,7 +104,7 @@ fn write_settings(folder: &Path, node: &DemoNode, port: u16) -> anyhow::Result<P
         summary = toml_string(node.summary),
         territory = toml_string(node.territory),
     );
-    std::fs::write(&file, text).with_context(|| format!("impossible d'écrire {}", file.display()))?;
+    std::fs::write(&file, text).with_context(|| msg!("cli-cannot-write", path = file.display().to_string()))?;
     Ok(file)
 }
 
@@ -115,12 +117,9 @@ fn settings(config: Option<&Path>, folder: &Path, file: &Path) -> anyhow::Result
 pub async fn run(config: Option<&Path>, port: u16, data: PathBuf) -> anyhow::Result<()> {
     // Before any settings file is rewritten: a demo already running keeps its own.
     for offset in 0..NODES.len() as u16 {
-        let port = port.checked_add(offset).context("--port : les quatre ports doivent exister (au plus 65532)")?;
+        let port = port.checked_add(offset).context(msg!("cli-demo-ports-out-of-range"))?;
         if std::net::TcpListener::bind(("127.0.0.1", port)).is_err() {
-            anyhow::bail!(
-                "le port {port} est déjà utilisé sur 127.0.0.1 (une démonstration tourne peut-être encore) : \
-                 arrêtez-la, ou choisissez d'autres ports avec `maillage demo --port 9000` (il en prend quatre à la suite)"
-            );
+            anyhow::bail!(msg!("cli-demo-port-in-use", port = port));
         }
     }
     let mut applications = Vec::new();
@@ -143,7 +142,7 @@ pub async fn run(config: Option<&Path>, port: u16, data: PathBuf) -> anyhow::Res
     for (name, doc) in demo_documents()? {
         let home = holder_of(doc.slug.as_deref().unwrap_or_default());
         let doc = rewrite_links(doc, &|target| Some(bases[holder_of(target)].clone()))?;
-        import_with_files(&nodes[home], doc).await.with_context(|| format!("impossible de charger demo/{name}"))?;
+        import_with_files(&nodes[home], doc).await.with_context(|| msg!("cli-demo-cannot-load", name = name))?;
     }
     for node in &nodes {
         for other in nodes.iter().filter(|other| other.base_url != node.base_url) {
@@ -153,7 +152,7 @@ pub async fn run(config: Option<&Path>, port: u16, data: PathBuf) -> anyhow::Res
 
     print_directions(&nodes, &data)?;
     wait_for_stop().await?;
-    out("Arrêt…")?;
+    out(msg!("cli-demo-stopping"))?;
     for handle in handles {
         handle.stop(true).await;
     }
@@ -169,27 +168,22 @@ fn print_directions(nodes: &[Node], data: &Path) -> anyhow::Result<()> {
     let program = std::env::args().next().filter(|p| p.contains('/')).unwrap_or_else(|| "maillage".into());
     let named = data == Path::new(DEMO_FOLDER);
     out("")?;
-    out("Réseau de démonstration maillage en service :")?;
+    out(msg!("cli-demo-running"))?;
     for (node, demo) in nodes.iter().zip(NODES) {
         let address = if named { demo.name.to_owned() } else { data.join(demo.name).display().to_string() };
-        out(&format!("  {:<24} {}{}", demo.display_name, node.base_url, demo.home))?;
-        out(&format!(
-            "    éditeur : echo 'un mot de passe long' | {program} --node {address} editor add camille --role admin"
-        ))?;
-        out(&format!("    jeton   : {program} --node {address} token create mon-outil"))?;
+        out(format!("  {:<24} {}{}", demo.display_name, node.base_url, demo.home))?;
+        out(format!("    {}", msg!("cli-demo-editor-command", program = &program, address = &address)))?;
+        out(format!("    {}", msg!("cli-demo-token-command", program = &program, address = &address)))?;
     }
-    out(&format!(
-        "Connexion des éditeurs : /login sur chaque nœud. Réglages et bases : {}/<nœud>/. Ctrl-C pour tout arrêter.",
-        data.display()
-    ))
+    out(msg!("cli-demo-directions-end", folder = data.display().to_string()))
 }
 
 /// Waits for Ctrl-C or SIGTERM.
 async fn wait_for_stop() -> anyhow::Result<()> {
     let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        .context("impossible d'attendre le signal d'arrêt")?;
+        .context(msg!("cli-demo-cannot-wait-signal"))?;
     tokio::select! {
-        result = tokio::signal::ctrl_c() => result.context("impossible d'attendre Ctrl-C"),
+        result = tokio::signal::ctrl_c() => result.context(msg!("cli-demo-cannot-wait-ctrl-c")),
         _ = terminate.recv() => Ok(()),
     }
 }

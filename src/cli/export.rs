@@ -3,6 +3,7 @@
 //! item files, named by their SHA-256, where the import finds them again.
 
 use crate::content::files::to_markdown_file;
+use crate::msg;
 use crate::operations::Node;
 use anyhow::Context;
 use indicatif::ProgressBar;
@@ -17,23 +18,23 @@ pub enum Format {
 }
 
 pub async fn export_items(node: &Node, out: &Path, format: Format) -> anyhow::Result<()> {
-    let items =
-        crate::operations::items::queries::local_items(node).await.context("impossible de lire les éléments")?;
+    let items = crate::operations::items::queries::local_items(node).await.context(msg!("cli-export-cannot-read"))?;
     let bar = ProgressBar::new(items.len() as u64);
     match format {
         Format::Json => {
             let documents: Vec<_> = items.iter().map(|i| &i.document).collect();
-            let json = serde_json::to_string_pretty(&documents).context("impossible d'écrire les éléments en JSON")?;
-            std::fs::write(out, json).with_context(|| format!("impossible d'écrire {}", out.display()))?;
+            let json = serde_json::to_string_pretty(&documents).context(msg!("cli-export-cannot-write-json"))?;
+            std::fs::write(out, json).with_context(|| msg!("cli-cannot-write", path = out.display().to_string()))?;
             bar.inc(items.len() as u64);
         }
         Format::Markdown => {
             std::fs::create_dir_all(out)
-                .with_context(|| format!("impossible de créer le dossier {}", out.display()))?;
+                .with_context(|| msg!("cli-cannot-create-folder", path = out.display().to_string()))?;
             for item in &items {
-                let text = to_markdown_file(&item.document).context("impossible d'écrire un élément en Markdown")?;
+                let text = to_markdown_file(&item.document).context(msg!("cli-export-cannot-write-markdown"))?;
                 let path = out.join(format!("{}.md", item.slug));
-                std::fs::write(&path, text).with_context(|| format!("impossible d'écrire {}", path.display()))?;
+                std::fs::write(&path, text)
+                    .with_context(|| msg!("cli-cannot-write", path = path.display().to_string()))?;
                 bar.inc(1);
             }
         }
@@ -44,10 +45,11 @@ pub async fn export_items(node: &Node, out: &Path, format: Format) -> anyhow::Re
         Format::Json => out.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
     let files = export_files(node, &items, &folder.join(MEDIA_FOLDER))?;
-    super::out(&format!(
-        "{} fiche(s) exportée(s), {files} fichier(s) dans {}",
-        items.len(),
-        folder.join(MEDIA_FOLDER).display()
+    super::out(msg!(
+        "cli-export-done",
+        items = items.len(),
+        files = files,
+        folder = folder.join(MEDIA_FOLDER).display().to_string()
     ))
 }
 
@@ -61,12 +63,13 @@ fn export_files(node: &Node, items: &[crate::operations::Item], folder: &Path) -
     if digests.is_empty() {
         return Ok(0);
     }
-    std::fs::create_dir_all(folder).with_context(|| format!("impossible de créer le dossier {}", folder.display()))?;
+    std::fs::create_dir_all(folder)
+        .with_context(|| msg!("cli-cannot-create-folder", path = folder.display().to_string()))?;
     for sha256 in &digests {
         let bytes = crate::operations::items::media::stored_bytes(node, sha256)
-            .with_context(|| format!("fichier {sha256} illisible dans le dossier des médias"))?;
+            .with_context(|| msg!("cli-export-media-unreadable", sha256 = *sha256))?;
         let path = folder.join(sha256);
-        std::fs::write(&path, bytes).with_context(|| format!("impossible d'écrire {}", path.display()))?;
+        std::fs::write(&path, bytes).with_context(|| msg!("cli-cannot-write", path = path.display().to_string()))?;
     }
     Ok(digests.len())
 }

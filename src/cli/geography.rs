@@ -7,6 +7,7 @@ use super::out;
 use crate::content::geography::outline::build_outline_file;
 use crate::content::geography::reference::reference;
 use crate::content::geography::release::{build_reference_file, ReleaseFiles};
+use crate::msg;
 use anyhow::Context;
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
@@ -57,20 +58,26 @@ pub fn run(command: GeographyCommand) -> anyhow::Result<()> {
         GeographyCommand::Search { text } => {
             let found = reference().search(&text, 20);
             if found.is_empty() {
-                return out(&format!("aucun lieu ne correspond à « {text} »"));
+                return out(msg!("cli-geography-no-match", text = text));
             }
             for place in found {
-                out(&format!("{}\t{}", place.code, place.display_name()))?;
+                out(format!("{}\t{}", place.code, place.display_name()))?;
             }
             Ok(())
         }
         GeographyCommand::Import { data, source, out: target } => import(&data, &source, &target),
         GeographyCommand::Outlines { geojson, out: target } => {
             let text = std::fs::read_to_string(&geojson)
-                .with_context(|| format!("{} : lecture impossible", geojson.display()))?;
+                .with_context(|| msg!("cli-read-failed", path = geojson.display().to_string()))?;
             let file = build_outline_file(&text).map_err(|e| anyhow::anyhow!("{} : {e}", geojson.display()))?;
-            std::fs::write(&target, &file).with_context(|| format!("{} : écriture impossible", target.display()))?;
-            out(&format!("{} écrit ({} octets, {} départements)", target.display(), file.len(), file.lines().count()))
+            std::fs::write(&target, &file)
+                .with_context(|| msg!("cli-write-failed", path = target.display().to_string()))?;
+            out(msg!(
+                "cli-geography-outlines-written",
+                file = target.display().to_string(),
+                bytes = file.len(),
+                count = file.lines().count()
+            ))
         }
     }
 }
@@ -78,16 +85,21 @@ pub fn run(command: GeographyCommand) -> anyhow::Result<()> {
 fn import(data: &Path, source: &str, target: &Path) -> anyhow::Result<()> {
     let read = |name: &str| {
         let path = data.join(name);
-        std::fs::read_to_string(&path).with_context(|| format!("{} : lecture impossible", path.display()))
+        std::fs::read_to_string(&path).with_context(|| msg!("cli-read-failed", path = path.display().to_string()))
     };
     let (regions, departements, epci, communes) =
         (read("regions.json")?, read("departements.json")?, read("epci.json")?, read("communes.json")?);
     let files = ReleaseFiles { regions: &regions, departements: &departements, epci: &epci, communes: &communes };
     let text = build_reference_file(&files, source).map_err(|e| anyhow::anyhow!("{} : {e}", data.display()))?;
     let parsed = crate::content::geography::reference::Reference::parse(&text)
-        .map_err(|e| anyhow::anyhow!("le référentiel produit ne se relit pas : {e}"))?;
-    let packed = zstd::encode_all(text.as_bytes(), 19).context("compression du référentiel")?;
-    std::fs::write(target, &packed).with_context(|| format!("{} : écriture impossible", target.display()))?;
+        .map_err(|e| anyhow::anyhow!(msg!("cli-geography-reference-unreadable", error = e.to_string())))?;
+    let packed = zstd::encode_all(text.as_bytes(), 19).context(msg!("cli-geography-compression"))?;
+    std::fs::write(target, &packed).with_context(|| msg!("cli-write-failed", path = target.display().to_string()))?;
     let counts: Vec<String> = parsed.counts().iter().map(|(level, n)| format!("{n} {}", level.prefix())).collect();
-    out(&format!("{} écrit ({} octets) : {}", target.display(), packed.len(), counts.join(", ")))
+    out(msg!(
+        "cli-geography-reference-written",
+        file = target.display().to_string(),
+        bytes = packed.len(),
+        counts = counts.join(", ")
+    ))
 }

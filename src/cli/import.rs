@@ -9,6 +9,7 @@ use super::spreadsheet::{is_spreadsheet, read_rows};
 use crate::content::files::{parse_json_file, parse_markdown_file, FileError, FileItem};
 use crate::content::tabular::Mapping;
 use crate::content::{validate, FieldError, ItemDocument, Vocabularies};
+use crate::msg;
 use crate::operations::items::media::{adopt_exported, prepare, Prepared, Upload};
 use crate::operations::outbound::import::{import_document, plan_document, ImportOutcome, Planned};
 use crate::operations::people::audit::Actor;
@@ -84,7 +85,7 @@ pub async fn import_files(
         return report_plan(node, &entries, &problems).await;
     }
     if !problems.is_empty() {
-        anyhow::bail!("{} problème(s), rien n'a été importé :\n{}", problems.len(), problems.join("\n"));
+        anyhow::bail!("{}\n{}", msg!("cli-import-refused", count = problems.len()), problems.join("\n"));
     }
 
     let bar = ProgressBar::new(entries.len() as u64);
@@ -104,14 +105,16 @@ pub async fn import_files(
                 anyhow::bail!("{} : {errors}", entry.file.display());
             }
             Err(e) => {
-                return Err(anyhow::Error::new(e).context(format!("impossible d'importer {}", entry.file.display())))
+                return Err(
+                    anyhow::Error::new(e).context(msg!("cli-import-failed", file = entry.file.display().to_string()))
+                )
             }
         }
         bar.inc(1);
     }
     bar.finish_and_clear();
     // The summary goes to stdout: the bar is hidden when stderr is not a terminal.
-    super::out(&format!("{created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)"))
+    super::out(msg!("cli-import-done", created = created, updated = updated, unchanged = unchanged))
 }
 
 /// Reads and checks the files that `media[].path` name (relative to the item's file),
@@ -134,7 +137,7 @@ async fn attach_files(node: &Node, entry: &mut Entry) -> Vec<FieldError> {
                     Err(e) => refused.push(FieldError {
                         path: format!("media[{i}].{part}"),
                         code: "file_unreadable",
-                        message: e.to_string().into(),
+                        message: msg!("cli-import-file_unreadable-error", error = e.to_string()),
                     }),
                 }
             }
@@ -147,7 +150,7 @@ async fn attach_files(node: &Node, entry: &mut Entry) -> Vec<FieldError> {
                 refused.push(FieldError {
                     path: field,
                     code: "file_unreadable",
-                    message: format!("fichier « {path} » illisible ({e})").into(),
+                    message: msg!("cli-import-file_unreadable", path = &path, error = e.to_string()),
                 });
                 continue;
             }
@@ -167,7 +170,11 @@ async fn attach_files(node: &Node, entry: &mut Entry) -> Vec<FieldError> {
                 entry.files.push(prepared);
             }
             Err(OperationError::Media(refusal)) => refused.push(refusal.at(&field)),
-            Err(e) => refused.push(FieldError { path: field, code: "file_unreadable", message: e.to_string().into() }),
+            Err(e) => refused.push(FieldError {
+                path: field,
+                code: "file_unreadable",
+                message: msg!("cli-import-file_unreadable-error", error = e.to_string()),
+            }),
         }
     }
     refused
@@ -183,25 +190,32 @@ async fn report_plan(node: &Node, entries: &[Entry], problems: &[String]) -> any
             Ok(Planned::Unchanged) => unchanged += 1,
             // Already counted among the problems.
             Err(OperationError::Invalid(_)) => {}
-            Err(e) => return Err(anyhow::Error::new(e).context("impossible de préparer l'import")),
+            Err(e) => return Err(anyhow::Error::new(e).context(msg!("cli-import-cannot-plan"))),
         }
     }
     for problem in problems {
         super::out(problem)?;
     }
-    super::out(&format!(
-        "essai à blanc, rien n'a été écrit : {create} à créer, {update} à mettre à jour, {unchanged} inchangée(s), {} problème(s)",
-        problems.len()
+    super::out(msg!(
+        "cli-import-dry-run",
+        create = create,
+        update = update,
+        unchanged = unchanged,
+        problems = problems.len()
     ))
 }
 
 fn read_mapping(file: &Path) -> anyhow::Result<Mapping> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("{} : lecture impossible", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| msg!("cli-read-failed", path = file.display().to_string()))?;
     toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|span| 1 + text[..span.start].matches('\n').count());
         let (_, message) = crate::content::serde_messages::field_error("", e.message());
-        let at = line.map(|l| format!("ligne {l} : ")).unwrap_or_default();
-        anyhow::anyhow!("{} : fichier de correspondance refusé, {at}{message}", file.display())
+        let (file, error) = (file.display().to_string(), message.to_string());
+        anyhow::anyhow!(match line {
+            Some(line) => msg!("cli-import-mapping-refused-at-line", file = file, line = line, error = error),
+            None => msg!("cli-import-mapping-refused", file = file, error = error),
+        })
     })
 }
 
@@ -211,15 +225,14 @@ type Read = (Vec<Entry>, Vec<String>);
 fn read_file(file: &Path, mapping: Option<&Mapping>, vocab: &Vocabularies) -> Result<Read, Vec<String>> {
     if is_spreadsheet(file) {
         let Some(mapping) = mapping else {
-            return Err(vec![format!(
-                "{} : un tableur s'importe avec un fichier de correspondance (--mapping correspondance.toml)",
-                file.display()
-            )]);
+            return Err(vec![
+                msg!("cli-import-spreadsheet-needs-mapping", file = file.display().to_string()).to_string()
+            ]);
         };
         return read_spreadsheet(file, mapping, vocab);
     }
     let source = std::fs::read_to_string(file)
-        .with_context(|| format!("{} : lecture impossible", file.display()))
+        .with_context(|| msg!("cli-read-failed", path = file.display().to_string()))
         .map_err(|e| vec![format!("{e:#}")])?;
     let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let items = match extension.as_str() {
@@ -227,12 +240,7 @@ fn read_file(file: &Path, mapping: Option<&Mapping>, vocab: &Vocabularies) -> Re
         "md" | "markdown" => parse_markdown_file(&source)
             .map(|document| vec![FileItem { document, first_line: 1, text: source.clone() }])
             .map_err(|e| vec![e]),
-        _ => {
-            return Err(vec![format!(
-                "{} : extension inconnue (attendu .json, .md, ou .csv, .xlsx, .ods avec --mapping)",
-                file.display()
-            )])
-        }
+        _ => return Err(vec![msg!("cli-import-unknown-extension", file = file.display().to_string()).to_string()]),
     }
     .map_err(|errors| errors.iter().map(|e| format!("{} : {e}", file.display())).collect::<Vec<_>>())?;
     let several = items.len() > 1;

@@ -21,6 +21,7 @@ mod reindex;
 mod spreadsheet;
 mod sync;
 
+use crate::msg;
 use crate::operations::people::audit::Actor;
 use crate::operations::{Node, OperationError};
 use crate::settings::Settings;
@@ -148,7 +149,7 @@ pub enum Command {
     Audit(audit::AuditArgs),
 }
 
-pub(crate) fn out(text: &str) -> anyhow::Result<()> {
+pub(crate) fn out(text: impl std::fmt::Display) -> anyhow::Result<()> {
     use std::io::Write;
     writeln!(std::io::stdout().lock(), "{text}")?;
     Ok(())
@@ -167,7 +168,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             use std::io::Write;
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut clap_french::command(), "maillage", &mut script);
-            std::io::stdout().lock().write_all(&script).context("impossible d'écrire les complétions")
+            std::io::stdout().lock().write_all(&script).context(msg!("cli-completions-write-failed"))
         }
         Command::Demo { port, data } => demo_network::run(config, port, data).await,
         Command::Geography(command) => geography::run(command),
@@ -200,26 +201,23 @@ async fn serve(folder: &NodeFolder, settings: Settings, demo: bool) -> anyhow::R
     if created {
         folder.create()?;
         if let Some(parent) = database.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
-            anyhow::bail!(
-                "le dossier {} de la base {} n'existe pas : créez-le ou corrigez database.path",
-                parent.display(),
-                database.display()
-            );
+            anyhow::bail!(msg!(
+                "cli-serve-database-folder-missing",
+                folder = parent.display().to_string(),
+                database = database.display().to_string()
+            ));
         }
     }
     let app = Application::build(settings).await?;
     if created {
-        out(&format!(
-            "nouveau nœud créé : base {} (SQLite) et clé RSA-2048 du nœud, dans cette base",
-            database.display()
-        ))?;
+        out(msg!("cli-serve-node-created", database = database.display().to_string()))?;
     }
     if demo {
         demo::load_demo_items(app.node()).await?;
     }
     tracing::info!(url = %app.node().base_url, "maillage node serving");
-    out(&format!("nœud en service : {}", app.node().base_url))?;
-    app.run_until_stopped().await.context("le serveur HTTP s'est arrêté sur une erreur")
+    out(msg!("cli-serve-serving", url = app.node().base_url.to_string()))?;
+    app.run_until_stopped().await.context(msg!("cli-serve-stopped-on-error"))
 }
 
 /// Every command that acts on an existing node.
@@ -232,48 +230,37 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
         Command::Doctor => doctor::doctor(node, &folder.dir).await,
         Command::Follow { target } => {
             let actor = crate::operations::outbound::follow::follow(node, &target, &Actor::Cli("follow")).await?;
-            out(&format!("demande d'abonnement envoyée à {actor} (livrée par le nœud en service)"))
+            out(msg!("cli-follow-sent", actor = actor))
         }
         Command::Unfollow { target } => {
             crate::operations::outbound::follow::unfollow(node, &target, &Actor::Cli("unfollow")).await.map_err(
                 |e| match e {
-                    OperationError::NotFound => anyhow::anyhow!("ce nœud ne suit pas {target}"),
+                    OperationError::NotFound => anyhow::anyhow!(msg!("cli-not-following", actor = &target)),
                     other => anyhow::Error::new(other),
                 },
             )?;
-            out(&format!("abonnement à {target} arrêté"))
+            out(msg!("cli-unfollow-done", actor = target))
         }
         Command::Reindex => reindex::reindex(node).await,
         Command::MediaGc => {
             let collected = crate::operations::items::media::collect_garbage(node).await?;
-            out(&format!(
-                "{} fichier(s) inutilisé(s) et {} fichier(s) orphelin(s) supprimé(s)",
-                collected.unused_files, collected.stray_files
-            ))
+            out(msg!("cli-media-gc-done", unused = collected.unused_files, stray = collected.stray_files))
         }
         Command::Sync { actor } => sync::sync(node, actor.as_deref()).await,
         Command::Reshare { uri } => {
             let sent = crate::operations::outbound::announce::reshare(node, &uri, &Actor::Cli("reshare"))
                 .await
                 .map_err(|e| match e {
-                    OperationError::NotFound => anyhow::anyhow!("aucune fiche répliquée n'a l'URI {uri}"),
+                    OperationError::NotFound => anyhow::anyhow!(msg!("cli-reshare-unknown", uri = &uri)),
                     other => anyhow::Error::new(other),
                 })?;
-            out(if sent {
-                "repartage en file d'attente (livré par le nœud en service)"
-            } else {
-                "déjà repartagé dans cette version"
-            })
+            out(if sent { msg!("cli-reshare-queued") } else { msg!("cli-reshare-already") })
         }
         Command::Relay { actor, off } => {
             crate::operations::remote::peers::set_relay(node, &actor, !off, &Actor::Cli("relay"))
                 .await
-                .map_err(|_| anyhow::anyhow!("ce nœud ne suit pas {actor}"))?;
-            out(if off {
-                "relais désactivé"
-            } else {
-                "relais activé : tout ce qui vient de ce nœud sera repartagé"
-            })
+                .map_err(|_| anyhow::anyhow!(msg!("cli-not-following", actor = &actor)))?;
+            out(if off { msg!("cli-relay-off") } else { msg!("cli-relay-on") })
         }
         Command::Backup { file } => backup::backup(node, &file).await,
         Command::Token(command) => accounts::token(node, command).await,
@@ -284,7 +271,7 @@ async fn run_on_node(folder: &NodeFolder, node: &Node, command: Command) -> anyh
         | Command::Restore { .. }
         | Command::Completions { .. }
         | Command::Geography(_) => {
-            anyhow::bail!("`{}` ne s'exécute pas sur un nœud ouvert", command.name())
+            anyhow::bail!(msg!("cli-not-on-open-node", command = command.name()))
         }
     }
 }

@@ -4,6 +4,7 @@
 //! it, the current folder. Only `serve` creates a node; every other command refuses a node
 //! whose database does not exist, so that a mistyped path never becomes a new empty node.
 
+use crate::msg;
 use crate::settings::{Settings, NODE_SETTINGS_FILE};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -34,20 +35,17 @@ impl NodeFolder {
             if demo.is_dir() {
                 return Ok(NodeFolder { dir: demo });
             }
-            anyhow::bail!(
-                "le nœud de démonstration « {node} » n'existe pas dans ./{DEMO_FOLDER} : lancez d'abord `maillage demo` \
-                 depuis ce dossier (il crée les nœuds {})",
-                DEMO_NODES.join(", ")
-            );
+            anyhow::bail!(msg!(
+                "cli-node-demo-missing",
+                node = node,
+                folder = DEMO_FOLDER,
+                nodes = DEMO_NODES.join(", ")
+            ));
         }
         if may_create && as_path.parent().map_or(true, |p| p.as_os_str().is_empty() || p.is_dir()) {
             return Ok(NodeFolder { dir: as_path });
         }
-        anyhow::bail!(
-            "aucun dossier de nœud « {node} » : indiquez avec --node le dossier d'un nœud (celui qui contient {NODE_SETTINGS_FILE} \
-             ou sa base) ou le nom d'un nœud de la démonstration ({})",
-            DEMO_NODES.join(", ")
-        )
+        anyhow::bail!(msg!("cli-node-not-found", node = node, file = NODE_SETTINGS_FILE, nodes = DEMO_NODES.join(", ")))
     }
 
     /// The node's layered settings (see `Settings::load`).
@@ -62,17 +60,14 @@ impl NodeFolder {
             return Ok(());
         }
         let demo = if Path::new(DEMO_FOLDER).is_dir() {
-            format!(
-                "\n  Pour un nœud de la démonstration : maillage --node provence {command} (nœuds : {}).",
-                DEMO_NODES.join(", ")
-            )
+            format!("\n  {}", msg!("cli-node-no-database-demo", command = command, nodes = DEMO_NODES.join(", ")))
         } else {
             String::new()
         };
         anyhow::bail!(
-            "aucun nœud ici : la base {} n'existe pas (rien n'a été créé).\n  \
-             Désignez un nœud existant avec --node DOSSIER, ou créez-en un avec `maillage serve` dans son dossier.{demo}",
-            database.display()
+            "{}\n  {}{demo}",
+            msg!("cli-node-no-database", database = database.display().to_string()),
+            msg!("cli-node-no-database-hint")
         )
     }
 
@@ -81,7 +76,7 @@ impl NodeFolder {
     pub fn create(&self) -> anyhow::Result<()> {
         if !self.dir.is_dir() {
             std::fs::create_dir(&self.dir)
-                .with_context(|| format!("impossible de créer le dossier du nœud {}", self.dir.display()))?;
+                .with_context(|| msg!("cli-node-cannot-create-folder", path = self.dir.display().to_string()))?;
         }
         Ok(())
     }

@@ -3,6 +3,8 @@
 //! keeps its line number in the file (the header is line 1) and its cells by header.
 
 use crate::content::tabular::Row;
+use crate::i18n::Message;
+use crate::msg;
 use calamine::{open_workbook_auto, Data, Reader};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,7 +19,7 @@ fn extension(file: &Path) -> String {
 }
 
 /// The header and the rows of the file (the named sheet of a workbook, or its first).
-pub fn read_rows(file: &Path, sheet: Option<&str>) -> Result<(Vec<String>, Vec<Row>), String> {
+pub fn read_rows(file: &Path, sheet: Option<&str>) -> Result<(Vec<String>, Vec<Row>), Message> {
     let table = match extension(file).as_str() {
         "csv" => read_csv(file)?,
         _ => read_workbook(file, sheet)?,
@@ -35,8 +37,8 @@ pub fn read_rows(file: &Path, sheet: Option<&str>) -> Result<(Vec<String>, Vec<R
     Ok((header, rows))
 }
 
-fn read_csv(file: &Path) -> Result<Vec<Vec<String>>, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("lecture impossible ({e})"))?;
+fn read_csv(file: &Path) -> Result<Vec<Vec<String>>, Message> {
+    let text = std::fs::read_to_string(file).map_err(|e| msg!("cli-spreadsheet-unreadable", error = e.to_string()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let first = text.lines().next().unwrap_or_default();
     let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
@@ -47,23 +49,24 @@ fn read_csv(file: &Path) -> Result<Vec<Vec<String>>, String> {
         .map(|record| {
             record.map(|r| r.iter().map(str::to_owned).collect()).map_err(|e| {
                 let line = e.position().map(|p| p.line()).unwrap_or_default();
-                format!("ligne {line} : CSV illisible (guillemet non refermé ?)")
+                msg!("cli-spreadsheet-csv-invalid", line = line)
             })
         })
         .collect()
 }
 
-fn read_workbook(file: &Path, sheet: Option<&str>) -> Result<Vec<Vec<String>>, String> {
-    let mut workbook = open_workbook_auto(file).map_err(|e| format!("classeur illisible ({e})"))?;
+fn read_workbook(file: &Path, sheet: Option<&str>) -> Result<Vec<Vec<String>>, Message> {
+    let mut workbook =
+        open_workbook_auto(file).map_err(|e| msg!("cli-spreadsheet-workbook-unreadable", error = e.to_string()))?;
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(wanted) if names.iter().any(|n| n == wanted) => wanted.to_owned(),
-        Some(wanted) => {
-            return Err(format!("pas de feuille « {wanted} » ; feuilles du classeur : {}", names.join(", ")))
-        }
-        None => names.first().cloned().ok_or("le classeur n'a aucune feuille")?,
+        Some(wanted) => return Err(msg!("cli-spreadsheet-no-such-sheet", sheet = wanted, sheets = names.join(", "))),
+        None => names.first().cloned().ok_or_else(|| msg!("cli-spreadsheet-no-sheet"))?,
     };
-    let range = workbook.worksheet_range(&name).map_err(|e| format!("feuille « {name} » illisible ({e})"))?;
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| msg!("cli-spreadsheet-sheet-unreadable", sheet = &name, error = e.to_string()))?;
     Ok(range.rows().map(|row| row.iter().map(cell_text).collect()).collect())
 }
 

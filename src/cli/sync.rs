@@ -1,6 +1,7 @@
 //! `maillage sync`: catch up with followed nodes now, with a progress bar per peer.
 
 use super::out;
+use crate::msg;
 use crate::operations::{inbound::sync::sync_peer, outbound::collections, Node};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -10,13 +11,14 @@ pub async fn sync(node: &Node, actor: Option<&str>) -> anyhow::Result<()> {
         None => collections::accepted_following(node).await?,
     };
     if peers.is_empty() {
-        return out("aucun nœud suivi");
+        return out(msg!("cli-sync-nothing-followed"));
     }
+    // The bar's placeholders go into the message as they are.
+    let template = msg!("cli-sync-progress", message = "{msg}", bar = "{bar:30}", position = "{pos}", length = "{len}");
     for peer in peers {
         let bar = ProgressBar::new(0);
         bar.set_style(
-            ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} activités")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(&template.to_string()).unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar.set_message(peer.clone());
         let progress = |seen: usize, total: Option<i64>| {
@@ -26,12 +28,15 @@ pub async fn sync(node: &Node, actor: Option<&str>) -> anyhow::Result<()> {
             bar.set_position(seen as u64);
         };
         match sync_peer(node, &peer, &progress).await {
-            Ok(report) if report.unchanged => bar.finish_with_message(format!("{peer} : rien de nouveau")),
-            Ok(report) => bar
-                .finish_with_message(format!("{peer} : {} activité(s) en {} page(s)", report.activities, report.pages)),
+            Ok(report) if report.unchanged => {
+                bar.finish_with_message(msg!("cli-sync-unchanged", peer = &peer).to_string())
+            }
+            Ok(report) => bar.finish_with_message(
+                msg!("cli-sync-done", peer = &peer, activities = report.activities, pages = report.pages).to_string(),
+            ),
             Err(e) => {
-                bar.abandon_with_message(format!("{peer} : échec"));
-                anyhow::bail!("synchronisation avec {peer} impossible : {e:#}");
+                bar.abandon_with_message(msg!("cli-sync-failed", peer = &peer).to_string());
+                anyhow::bail!(msg!("cli-sync-error", peer = &peer, error = format!("{e:#}")));
             }
         }
     }

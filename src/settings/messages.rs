@@ -1,69 +1,64 @@
 //! The French messages of settings errors: which key, where it was set (file, environment
 //! variable or defaults), what was given, the expected format and an example.
 
+use crate::i18n::Message;
+use crate::msg;
 use figment::error::{Actual, Kind};
 use figment::Figment;
 
 /// What a key accepts and an example value, as written in TOML.
 struct Format {
-    expected: &'static str,
+    expected: Message,
     example: &'static str,
 }
 
-const fn format(expected: &'static str, example: &'static str) -> Format {
+fn format(expected: Message, example: &'static str) -> Format {
     Format { expected, example }
 }
-
-const DURATION: Format = format("une durée avec son unité : 500ms, 10s, 15m, 1h", "\"10s\"");
-const BOOLEAN: Format = format("true ou false", "true");
-const AT_LEAST_ONE: Format = format("un nombre entier, au moins 1", "16");
 
 /// The format of each known key (dotted path).
 fn format_of(key: &str) -> Option<Format> {
     Some(match key {
-        "server.host" => format("une adresse IP d'écoute", "\"127.0.0.1\""),
-        "server.port" => format("un nombre entier de 0 à 65535 (0 : un port libre)", "8081"),
-        "server.base_url" => {
-            format("l'origine http(s) publique du nœud, sans chemin", "\"https://marseille.example.org\"")
+        "server.host" => format(msg!("settings-expected-listen-address"), "\"127.0.0.1\""),
+        "server.port" => format(msg!("settings-expected-port"), "8081"),
+        "server.base_url" => format(msg!("settings-expected-base-url"), "\"https://marseille.example.org\""),
+        "server.max_body_bytes" => format(msg!("settings-expected-max-body"), "1048576"),
+        "server.trusted_proxies" => format(msg!("settings-expected-ip-list"), "[\"127.0.0.1\"]"),
+        "server.tls_certificate" => format(msg!("settings-expected-pem-file"), "\"/etc/maillage/fullchain.pem\""),
+        "server.tls_key" => format(msg!("settings-expected-pem-file"), "\"/etc/maillage/privkey.pem\""),
+        "node.username" => format(msg!("settings-expected-username"), "\"marseille\""),
+        "node.display_name" => format(msg!("settings-expected-display-name"), "\"Métropole Aix-Marseille-Provence\""),
+        "node.summary" => {
+            format(msg!("settings-expected-text"), "\"Fiches projet et retours d'expérience du territoire.\"")
         }
-        "server.max_body_bytes" => format("un nombre d'octets, au moins 1024", "1048576"),
-        "server.trusted_proxies" => format("une liste d'adresses IP", "[\"127.0.0.1\"]"),
-        "server.tls_certificate" => format("le chemin d'un fichier PEM", "\"/etc/maillage/fullchain.pem\""),
-        "server.tls_key" => format("le chemin d'un fichier PEM", "\"/etc/maillage/privkey.pem\""),
-        "node.username" => format("des minuscules ASCII, des chiffres, « - » ou « _ »", "\"marseille\""),
-        "node.display_name" => format("un texte non vide", "\"Métropole Aix-Marseille-Provence\""),
-        "node.summary" => format("un texte", "\"Fiches projet et retours d'expérience du territoire.\""),
-        "node.territory" => format("des codes de lieu séparés par des virgules, ou un texte", "\"epci:200054807\""),
-        "database.path" => format("le chemin du fichier SQLite", "\"maillage.db\""),
+        "node.territory" => format(msg!("settings-expected-territory"), "\"epci:200054807\""),
+        "database.path" => format(msg!("settings-expected-database-path"), "\"maillage.db\""),
         "federation.allow_http"
         | "federation.allow_private_addresses"
         | "federation.auto_accept_followers"
-        | "federation.authorized_fetch" => BOOLEAN,
+        | "federation.authorized_fetch" => format(msg!("settings-expected-boolean"), "true"),
         "federation.request_timeout" | "federation.delivery_poll_interval" | "federation.reconcile_interval" => {
-            DURATION
+            format(msg!("settings-expected-duration"), "\"10s\"")
         }
-        "federation.max_response_bytes" => format("un nombre d'octets", "2097152"),
-        "federation.delivery_concurrency" | "federation.inbox_concurrency" | "federation.inbox_backlog_limit" => {
-            AT_LEAST_ONE
-        }
-        "federation.policy" => format("open, blocklist ou allowlist", "\"allowlist\""),
-        "federation.domains" => format("une liste de noms de domaine", "[\"ariege.example.org\"]"),
-        "federation.extra_ca_certs" => format("une liste de chemins de fichiers PEM", "[\"/etc/maillage/ca.pem\"]"),
-        "federation.resolve" => format("une table nom d'hôte = \"adresse:port\"", "{ \"a.test\" = \"10.0.0.5:443\" }"),
-        "media.directory" => format(
-            "le chemin d'un dossier (vide : à côté de la base, « maillage.db.media »)",
-            "\"/var/lib/maillage/media\"",
-        ),
+        "federation.max_response_bytes" => format(msg!("settings-expected-bytes"), "2097152"),
+        "federation.delivery_concurrency"
+        | "federation.inbox_concurrency"
+        | "federation.inbox_backlog_limit"
+        | "media.max_image_megapixels" => format(msg!("settings-expected-at-least-one"), "16"),
+        "federation.policy" => format(msg!("settings-expected-policy"), "\"allowlist\""),
+        "federation.domains" => format(msg!("settings-expected-domains"), "[\"ariege.example.org\"]"),
+        "federation.extra_ca_certs" => format(msg!("settings-expected-ca-certs"), "[\"/etc/maillage/ca.pem\"]"),
+        "federation.resolve" => format(msg!("settings-expected-resolve"), "{ \"a.test\" = \"10.0.0.5:443\" }"),
+        "media.directory" => format(msg!("settings-expected-media-directory"), "\"/var/lib/maillage/media\""),
         "media.max_image_bytes" | "media.max_document_bytes" | "media.quota_bytes" => {
-            format("un nombre d'octets", "10485760")
+            format(msg!("settings-expected-bytes"), "10485760")
         }
-        "media.max_image_side" => format("un nombre de pixels, au moins 16", "12000"),
-        "media.max_image_megapixels" => AT_LEAST_ONE,
-        "log.format" => format("text ou json", "\"json\""),
-        "log.filter" => format("un filtre de journal : error, warn, info, debug ou trace, par module", "\"info\""),
+        "media.max_image_side" => format(msg!("settings-expected-image-side"), "12000"),
+        "log.format" => format(msg!("settings-expected-log-format"), "\"json\""),
+        "log.filter" => format(msg!("settings-expected-log-filter"), "\"info\""),
         _ => {
             if key.starts_with("federation.resolve.") {
-                format("une adresse et un port", "\"10.0.0.5:443\"")
+                format(msg!("settings-expected-resolve-entry"), "\"10.0.0.5:443\"")
             } else {
                 return None;
             }
@@ -73,14 +68,16 @@ fn format_of(key: &str) -> Option<Format> {
 
 /// Where a value came from, in French.
 pub(super) fn origin(error: &figment::Error) -> String {
-    let Some(metadata) = &error.metadata else { return "réglages".into() };
+    let Some(metadata) = &error.metadata else { return msg!("settings-origin-settings").to_string() };
     match &metadata.source {
-        Some(figment::Source::File(path)) => format!("fichier {}", path.display()),
+        Some(figment::Source::File(path)) => {
+            msg!("settings-origin-file", path = path.display().to_string()).to_string()
+        }
         _ if metadata.name.contains("environment") => {
             let parts: Vec<String> = error.path.iter().map(|part| part.to_uppercase()).collect();
-            format!("variable d'environnement MAILLAGE__{}", parts.join("__"))
+            msg!("settings-origin-env", variable = format!("MAILLAGE__{}", parts.join("__"))).to_string()
         }
-        _ if metadata.name.contains("TOML") => "réglages par défaut".into(),
+        _ if metadata.name.contains("TOML") => msg!("settings-origin-defaults").to_string(),
         _ => metadata.name.to_string(),
     }
 }
@@ -89,9 +86,9 @@ pub(super) fn origin(error: &figment::Error) -> String {
 fn given(figment: &Figment, key: &str) -> Option<String> {
     let value = figment.find_value(key).ok()?;
     Some(match value {
-        figment::value::Value::String(_, text) => format!("« {text} »"),
+        figment::value::Value::String(_, text) => msg!("settings-quoted", value = text).to_string(),
         other => match other.deserialize::<serde_json::Value>() {
-            Ok(json) => format!("« {json} »"),
+            Ok(json) => msg!("settings-quoted", value = json.to_string()).to_string(),
             Err(_) => return None,
         },
     })
@@ -99,17 +96,18 @@ fn given(figment: &Figment, key: &str) -> Option<String> {
 
 fn actual_fr(actual: &Actual) -> String {
     match actual {
-        Actual::Bool(v) => format!("« {v} » (vrai/faux)"),
-        Actual::Unsigned(v) => format!("le nombre {v}"),
-        Actual::Signed(v) => format!("le nombre {v}"),
-        Actual::Float(v) => format!("le nombre {v}"),
-        Actual::Char(v) => format!("« {v} »"),
-        Actual::Str(v) => format!("le texte « {v} »"),
-        Actual::Seq => "une liste".into(),
-        Actual::Map => "une table".into(),
-        Actual::Unit | Actual::Option => "une valeur vide".into(),
-        _ => "cette valeur".into(),
+        Actual::Bool(v) => msg!("settings-actual-bool", value = v.to_string()),
+        Actual::Unsigned(v) => msg!("settings-actual-number", value = v.to_string()),
+        Actual::Signed(v) => msg!("settings-actual-number", value = v.to_string()),
+        Actual::Float(v) => msg!("settings-actual-number", value = v.to_string()),
+        Actual::Char(v) => msg!("settings-quoted", value = v.to_string()),
+        Actual::Str(v) => msg!("settings-actual-text", value = v),
+        Actual::Seq => msg!("settings-actual-list"),
+        Actual::Map => msg!("settings-actual-table"),
+        Actual::Unit | Actual::Option => msg!("settings-actual-empty"),
+        _ => msg!("settings-actual-other"),
     }
+    .to_string()
 }
 
 /// A TOML syntax error keeps only its position and the quoted line (the parser's own
@@ -119,7 +117,7 @@ fn toml_syntax(message: &str) -> Option<String> {
     let (line, rest) = position.split_once(", column ")?;
     let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let quoted: Vec<&str> = message.lines().filter(|l| l.contains('|')).collect();
-    Some(format!("TOML mal formé, ligne {line}, colonne {column}\n{}", quoted.join("\n")))
+    Some(format!("{}\n{}", msg!("settings-toml-syntax", line = line, column = column), quoted.join("\n")))
 }
 
 /// One French sentence per error of `error` (figment reports several at once).
@@ -133,22 +131,26 @@ pub(super) fn describe(figment: &Figment, error: figment::Error) -> Vec<super::S
                 Kind::UnknownField(field, allowed) => {
                     let key =
                         if key.is_empty() || key.ends_with(field.as_str()) { key } else { format!("{key}.{field}") };
-                    (key, format!("clé inconnue ; clés possibles ici : {}", allowed.join(", ")))
+                    (key, msg!("settings-unknown-key", allowed = allowed.join(", ")).to_string())
                 }
                 Kind::MissingField(field) => {
                     let key = if key.is_empty() { field.to_string() } else { format!("{key}.{field}") };
-                    (key, "réglage manquant".to_owned())
+                    (key, msg!("settings-missing").to_string())
                 }
                 Kind::UnknownVariant(value, allowed) => {
-                    (key, format!("« {value} » n'est pas une valeur possible ({})", allowed.join(", ")))
+                    (key, msg!("settings-unknown-variant", value = value, allowed = allowed.join(", ")).to_string())
                 }
                 Kind::InvalidType(actual, _) | Kind::InvalidValue(actual, _) => {
-                    (key.clone(), format!("{} n'est pas accepté", given(figment, &key).unwrap_or(actual_fr(actual))))
+                    let value = given(figment, &key).unwrap_or_else(|| actual_fr(actual));
+                    (key, msg!("settings-not-accepted", value = value).to_string())
                 }
                 Kind::Message(message) if key.is_empty() => {
                     (String::new(), toml_syntax(message).unwrap_or_else(|| message.clone()))
                 }
-                _ => (key.clone(), format!("{} n'est pas accepté", given(figment, &key).unwrap_or("la valeur".into()))),
+                _ => {
+                    let value = given(figment, &key).unwrap_or_else(|| msg!("settings-actual-the-value").to_string());
+                    (key, msg!("settings-not-accepted", value = value).to_string())
+                }
             };
             super::SettingsError::new(&key, problem).with_origin(origin)
         })
@@ -163,8 +165,16 @@ pub(super) fn hint(key: &str) -> Option<String> {
     let name = name.split('.').next().unwrap_or(name);
     let variable = format!("MAILLAGE__{}__{}", section.to_uppercase(), name.to_uppercase());
     let bare = format.example.trim_matches('"');
-    Some(format!(
-        "attendu : {}. Exemple : `{name} = {}` dans la section [{section}] du fichier de réglages, ou {variable}={bare}",
-        format.expected, format.example
-    ))
+    Some(
+        msg!(
+            "settings-hint",
+            expected = format.expected.to_string(),
+            name = name,
+            example = format.example,
+            section = section,
+            variable = variable,
+            bare = bare
+        )
+        .to_string(),
+    )
 }

@@ -6,6 +6,7 @@
 
 mod messages;
 
+use crate::msg;
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
 use serde::Deserialize;
@@ -200,9 +201,9 @@ impl SettingsError {
 
     fn write_one(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.key.is_empty() {
-            f.write_str("réglages illisibles")?;
+            write!(f, "{}", msg!("settings-unreadable"))?;
         } else {
-            write!(f, "réglage `{}`", self.key)?;
+            write!(f, "{}", msg!("settings-key", key = &self.key))?;
         }
         if let Some(origin) = &self.origin {
             write!(f, " ({origin})")?;
@@ -238,7 +239,7 @@ impl Settings {
             if !path.is_file() {
                 return Err(SettingsError::new(
                     "",
-                    format!("fichier introuvable : {} (option --config ; vérifiez le chemin)", path.display()),
+                    msg!("settings-config-file-missing", path = path.display().to_string()),
                 ));
             }
             figment = figment.merge(Toml::file_exact(path));
@@ -272,7 +273,9 @@ impl Settings {
     pub fn from_figment(figment: Figment) -> Result<Settings, SettingsError> {
         let settings: Settings = figment.extract().map_err(|e| {
             let mut errors = messages::describe(&figment, e).into_iter();
-            let mut first = errors.next().unwrap_or_else(|| SettingsError::new("(réglages)", "illisibles"));
+            let mut first = errors.next().unwrap_or_else(|| {
+                SettingsError::new(&msg!("settings-placeholder-key").to_string(), msg!("settings-unreadable-detail"))
+            });
             first.more = errors.collect();
             first
         })?;
@@ -282,58 +285,62 @@ impl Settings {
 
     /// Checks that cross fields or formats serde cannot see.
     fn check(&self) -> Result<(), SettingsError> {
-        let bad = |key: &str, problem: &str| Err(SettingsError::new(key, problem));
+        let bad = |key: &str, problem: crate::i18n::Message| Err(SettingsError::new(key, problem));
+        let refused = |value: &str| msg!("settings-not-accepted", value = value);
         if !self.server.base_url.is_empty() {
             match url::Url::parse(&self.server.base_url) {
                 Ok(u) if matches!(u.scheme(), "http" | "https") && u.path() == "/" && u.query().is_none() => {}
-                Ok(_) => return bad("server.base_url", "une origine http(s) sans chemin est attendue"),
-                Err(_) => return bad("server.base_url", &format!("« {} » n'est pas une URL", self.server.base_url)),
+                Ok(_) => return bad("server.base_url", msg!("settings-base-url-with-path")),
+                Err(_) => {
+                    return bad("server.base_url", msg!("settings-base-url-invalid", value = &self.server.base_url))
+                }
             }
         }
         let username = &self.node.username;
         if username.is_empty()
             || !username.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
         {
-            return bad("node.username", &format!("« {username} » n'est pas accepté"));
+            return bad("node.username", refused(&msg!("settings-quoted", value = username).to_string()));
         }
         if self.node.display_name.trim().is_empty() {
-            return bad("node.display_name", "le nom ne peut pas être vide");
+            return bad("node.display_name", msg!("settings-display-name-empty"));
         }
         if self.server.max_body_bytes < 1024 {
-            return bad("server.max_body_bytes", "trop petit");
+            return bad("server.max_body_bytes", msg!("settings-too-small"));
         }
         if self.federation.inbox_concurrency == 0 {
-            return bad("federation.inbox_concurrency", "0 n'est pas accepté");
+            return bad("federation.inbox_concurrency", refused("0"));
         }
         if self.federation.inbox_backlog_limit == 0 {
-            return bad("federation.inbox_backlog_limit", "0 n'est pas accepté");
+            return bad("federation.inbox_backlog_limit", refused("0"));
         }
         if self.federation.policy == PolicyMode::Allowlist && self.federation.domains.is_empty() {
-            return bad(
-                "federation.domains",
-                "une liste d'autorisation (policy = \"allowlist\") demande au moins un domaine",
-            );
+            return bad("federation.domains", msg!("settings-allowlist-empty"));
         }
         if self.federation.delivery_concurrency == 0 {
-            return bad("federation.delivery_concurrency", "0 n'est pas accepté");
+            return bad("federation.delivery_concurrency", refused("0"));
         }
         if self.media.max_image_bytes == 0 || self.media.max_document_bytes == 0 {
-            return bad("media.max_image_bytes", "0 n'est pas accepté");
+            return bad("media.max_image_bytes", refused("0"));
         }
         if self.media.max_image_side < 16 || self.media.max_image_megapixels == 0 {
-            return bad("media.max_image_side", "trop petit");
+            return bad("media.max_image_side", msg!("settings-too-small"));
         }
         if self.database.path.as_os_str().is_empty() {
-            return bad("database.path", "le chemin ne peut pas être vide");
+            return bad("database.path", msg!("settings-path-empty"));
         }
         match (&self.server.tls_certificate, &self.server.tls_key) {
-            (Some(_), None) => return bad("server.tls_key", "nécessaire avec server.tls_certificate"),
-            (None, Some(_)) => return bad("server.tls_certificate", "nécessaire avec server.tls_key"),
+            (Some(_), None) => {
+                return bad("server.tls_key", msg!("settings-required-with", other = "server.tls_certificate"))
+            }
+            (None, Some(_)) => {
+                return bad("server.tls_certificate", msg!("settings-required-with", other = "server.tls_key"))
+            }
             _ => {}
         }
         for host in self.federation.resolve.keys() {
             if url::Host::parse(host).map(|h| h.to_string()).as_deref() != Ok(host.as_str()) {
-                return bad(&format!("federation.resolve.{host}"), "le nom d'hôte doit être en minuscules");
+                return bad(&format!("federation.resolve.{host}"), msg!("settings-host-lowercase"));
             }
         }
         Ok(())
