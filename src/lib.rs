@@ -7,6 +7,7 @@
 //!
 //! - [`content`]: the three kinds of item, vocabularies, validation, Markdown (pure).
 //! - [`clock`]: the node's clock and how times are written (a leaf, like `content`).
+//! - [`i18n`]: the words a person reads, French and English (Fluent catalogues; a leaf).
 //! - [`storage`]: every SQL statement, one file per table or aggregate, checked at compile
 //!   time (`.sqlx/`); how large texts are stored (packed); the in-memory facet sets.
 //! - [`federation`]: keys and HTTP Signatures, ActivityPub wire types, the signing client.

@@ -2,8 +2,9 @@
 //! settle, and a network with outages whose replica sets converge exactly.
 
 use crate::fixtures::full_project_sheet;
-use crate::harness::{eventually, follow, TestNode};
+use crate::harness::{eventually, follow, run_until_idle, TestNode};
 use maillage::operations::items::digest::item_set_digest;
+use maillage::operations::remote::peers::SyncState;
 
 fn sheet(slug: &str, title: &str) -> serde_json::Value {
     let mut json = full_project_sheet(slug);
@@ -32,7 +33,7 @@ async fn relay(node: &TestNode, followed: &TestNode) {
 #[tokio::test]
 async fn a_new_follower_backfills_the_whole_paged_outbox() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let ariege = TestNode::start(dir.path(), "ariege").await;
+    let ariege = TestNode::start_stepped(dir.path(), "ariege").await;
     // More than one outbox page (50), including edits and a retraction.
     for i in 0..60 {
         ariege.create(&sheet(&format!("fiche-{i}"), &format!("Fiche {i}"))).await;
@@ -40,27 +41,21 @@ async fn a_new_follower_backfills_the_whole_paged_outbox() {
     ariege.patch("fiche-3", &serde_json::json!({ "title": "Fiche 3 révisée" })).await;
     ariege.retract("fiche-4").await;
 
-    let lyon = TestNode::start(dir.path(), "lyon").await;
+    let lyon = TestNode::start_stepped(dir.path(), "lyon").await;
     follow(&lyon, &ariege).await;
-    eventually("Lyon holds Ariège's whole history", || holds_same_set(&lyon, &ariege)).await;
-    assert_eq!(lyon.count("SELECT COUNT(*) FROM items WHERE lifecycle = 'published'").await, 59);
+    assert!(holds_same_set(&lyon, &ariege).await, "Lyon holds Ariège's whole history");
+    assert_eq!(maillage::operations::node::stats::node_stats(&lyon.node).await.expect("stats").replicated, 59);
     // The items arrive page by page; the catch-up is marked done once its last page is in.
-    eventually("the catch-up is recorded as done", || async {
-        let sync: (String, i64) = sqlx::query_as("SELECT state, activities_seen FROM peer_sync")
-            .fetch_one(&lyon.node.pool)
-            .await
-            .expect("sync row");
-        sync.0 == "done"
-    })
-    .await;
+    let syncs = lyon.peer_overview().await.syncs;
+    assert_eq!(syncs.iter().map(|s| s.state).collect::<Vec<_>>(), vec![SyncState::Done], "the catch-up is done");
 }
 
 #[tokio::test]
 async fn a_ring_of_relays_stores_each_item_once_per_node() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let a = TestNode::start(dir.path(), "anneau-a").await;
-    let b = TestNode::start(dir.path(), "anneau-b").await;
-    let c = TestNode::start(dir.path(), "anneau-c").await;
+    let a = TestNode::start_stepped(dir.path(), "anneau-a").await;
+    let b = TestNode::start_stepped(dir.path(), "anneau-b").await;
+    let c = TestNode::start_stepped(dir.path(), "anneau-c").await;
     // a ← b ← c ← a, each relaying what it receives.
     follow(&b, &a).await;
     follow(&c, &b).await;
@@ -71,19 +66,11 @@ async fn a_ring_of_relays_stores_each_item_once_per_node() {
 
     let created = a.create(&sheet("tour-du-reseau", "Une fiche qui fait le tour")).await;
     let uri = created["meta"]["id"].as_str().expect("uri").to_owned();
-    eventually("every node holds it", || async { b.item(&uri).await.is_some() && c.item(&uri).await.is_some() }).await;
-    eventually("the ring settles", || async {
-        let mut idle = true;
-        for node in [&a, &b, &c] {
-            idle &= node.pending_deliveries().await == 0;
-            idle &= node.count("SELECT COUNT(*) FROM inbox_log WHERE processed_at IS NULL").await == 0;
-        }
-        idle
-    })
-    .await;
+    // The ring settles: a round of steps finds nothing left to send or apply.
+    run_until_idle(&[&a, &b, &c]).await;
     for node in [&a, &b, &c] {
         assert!(node.item(&uri).await.is_some(), "{uri} is held");
-        assert_eq!(node.count("SELECT COUNT(*) FROM item_revisions").await, 1, "stored once, never re-applied");
+        assert_eq!(node.revisions_of(&uri).await.len(), 1, "stored once, never re-applied");
     }
     assert!(c.count("SELECT COUNT(*) FROM announces").await <= 1);
 }
@@ -146,8 +133,8 @@ async fn five_nodes_converge_after_outages_including_nodes_reached_only_by_re_sh
 #[tokio::test]
 async fn the_origin_of_an_inspiration_learns_of_its_adaptation_without_following() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let marseille = TestNode::start(dir.path(), "marseille").await;
-    let ariege = TestNode::start(dir.path(), "ariege").await;
+    let marseille = TestNode::start_stepped(dir.path(), "marseille").await;
+    let ariege = TestNode::start_stepped(dir.path(), "ariege").await;
     let practice = marseille.create(&sheet("methode-marseille", "La méthode de Marseille")).await;
     let practice_uri = practice["meta"]["id"].as_str().expect("uri").to_owned();
 
@@ -157,8 +144,8 @@ async fn the_origin_of_an_inspiration_learns_of_its_adaptation_without_following
     let adaptation = ariege.create(&adaptation).await;
     let adaptation_uri = adaptation["meta"]["id"].as_str().expect("uri").to_owned();
 
-    eventually("Marseille learns of the adaptation", || async { marseille.item(&adaptation_uri).await.is_some() })
-        .await;
+    run_until_idle(&[&marseille, &ariege]).await;
+    assert!(marseille.item(&adaptation_uri).await.is_some(), "Marseille learns of the adaptation");
     let original = marseille.item(&practice_uri).await.expect("the practice");
     let lineage = maillage::operations::items::queries::lineage(&marseille.node, &original).await.expect("lineage");
     assert_eq!(lineage.adapted_in.iter().map(|i| i.uri.as_str()).collect::<Vec<_>>(), vec![adaptation_uri.as_str()]);

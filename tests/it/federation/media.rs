@@ -3,7 +3,7 @@
 //! URL even while the origin is down; an update brings the new files and releases the old.
 
 use crate::fixtures::full_project_sheet;
-use crate::harness::{eventually, follow, TestNode};
+use crate::harness::{follow, run_until_idle, TestNode};
 use crate::media_files::{download, jpeg, pdf, upload};
 
 /// Every file of an item, by digest: (digest, media type) from `media[]`.
@@ -22,8 +22,8 @@ fn files_of(item: &serde_json::Value) -> Vec<(String, String)> {
 #[tokio::test]
 async fn a_follower_serves_its_own_copy_of_every_file_while_the_origin_is_down_and_converges_after_an_update() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let ariege = TestNode::start(dir.path(), "ariege").await;
-    let marseille = TestNode::start(dir.path(), "marseille").await;
+    let ariege = TestNode::start_stepped(dir.path(), "ariege").await;
+    let marseille = TestNode::start_stepped(dir.path(), "marseille").await;
     follow(&marseille, &ariege).await;
     let created = ariege.create(&full_project_sheet("jardin")).await;
     let uri = created["meta"]["id"].as_str().expect("uri").to_owned();
@@ -63,15 +63,19 @@ async fn a_follower_serves_its_own_copy_of_every_file_while_the_origin_is_down_a
     assert_eq!(originals[2], report, "documents are stored as uploaded");
     assert_ne!(originals[0], photo, "pictures are re-encoded, never served as uploaded");
 
-    eventually("the follower holds every file", || async {
-        let mut held = 0;
-        for (sha, _) in &files {
-            let (status, _, _) = download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await;
-            held += usize::from(status == 200);
+    run_until_idle(&[&ariege, &marseille]).await;
+    assert!(
+        async {
+            let mut held = 0;
+            for (sha, _) in &files {
+                let (status, _, _) = download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await;
+                held += usize::from(status == 200);
+            }
+            held == files.len()
         }
-        held == files.len()
-    })
-    .await;
+        .await,
+        "the follower holds every file"
+    );
 
     // The origin goes down: the follower still serves every file, identical.
     let ariege_port = ariege.base.rsplit(':').next().and_then(|p| p.parse::<u16>().ok()).expect("a port");
@@ -117,7 +121,7 @@ async fn a_follower_serves_its_own_copy_of_every_file_while_the_origin_is_down_a
 
     // The origin comes back and replaces the cover: the follower fetches the new picture
     // and lets the old one go.
-    let ariege = TestNode::start_on(ariege_db, ariege_port, "ariege").await;
+    let ariege = TestNode::builder(dir.path(), "ariege").again(ariege_db, ariege_port).stepped().start().await;
     let new_photo = jpeg(1200, 900, 200);
     let (status, _) = upload(
         &ariege.http,
@@ -148,29 +152,37 @@ async fn a_follower_serves_its_own_copy_of_every_file_while_the_origin_is_down_a
         .expect("json");
     let new_files = files_of(&item);
     assert_eq!(new_files.len(), 3, "the PDF and the new picture's two variants: {item}");
-    eventually("the follower holds the new picture and released the old one", || async {
-        let mut ok = true;
-        for (sha, _) in &new_files {
-            ok &= download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await.0 == 200;
+    run_until_idle(&[&ariege, &marseille]).await;
+    assert!(
+        async {
+            let mut ok = true;
+            for (sha, _) in &new_files {
+                ok &= download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await.0 == 200;
+            }
+            for (sha, _) in &files[..2] {
+                ok &= download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await.0 == 404;
+            }
+            ok
         }
-        for (sha, _) in &files[..2] {
-            ok &= download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await.0 == 404;
-        }
-        ok
-    })
-    .await;
+        .await,
+        "the follower holds the new picture and released the old one"
+    );
     assert!(!marseille.node.media_folder.holds(&files[0].0), "the old picture's file is gone from disk");
 
     // The origin retracts the item: the follower lets every file of it go.
     ariege.retract("jardin").await;
-    eventually("the follower released the retracted item's files", || async {
-        let mut gone = true;
-        for (sha, _) in &new_files {
-            gone &= download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await.0 == 404;
+    run_until_idle(&[&ariege, &marseille]).await;
+    assert!(
+        async {
+            let mut gone = true;
+            for (sha, _) in &new_files {
+                gone &= download(&marseille.http, &format!("{}/media/{sha}", marseille.base)).await.0 == 404;
+            }
+            gone
         }
-        gone
-    })
-    .await;
+        .await,
+        "the follower released the retracted item's files"
+    );
     assert!(new_files.iter().all(|(sha, _)| !marseille.node.media_folder.holds(sha)));
     // The origin keeps its own files: a withdrawn item may be published again.
     assert_eq!(download(&ariege.http, &format!("{}/media/{}", ariege.base, new_files[0].0)).await.0, 200);

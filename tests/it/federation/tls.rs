@@ -7,7 +7,7 @@
 
 use super::test_ca::TestCa;
 use crate::fixtures::full_project_sheet;
-use crate::harness::{eventually, follow, free_port, named_settings, run_maillage, TestNode};
+use crate::harness::{follow, free_port, named_settings, run_maillage, run_until_idle, TestNode};
 use figment::providers::Serialized;
 use maillage::federation::client::FetchError;
 use maillage::federation::failure::FailureKind;
@@ -61,7 +61,7 @@ async fn start_https(dir: &Path, hosts: &Hosts, host: &str, issuer: &TestCa, tru
         .add_root_certificate(reqwest::Certificate::from_pem(&issuer_pem).expect("a PEM certificate"))
         .build()
         .expect("the test's HTTP client");
-    TestNode::builder(dir, username).settings(settings, format!("https://{host}"), http).start().await
+    TestNode::builder(dir, username).settings(settings, format!("https://{host}"), http).stepped().start().await
 }
 
 fn uri_of(created: &serde_json::Value) -> String {
@@ -81,12 +81,13 @@ async fn two_nodes_on_https_host_names_with_a_private_ca_follow_each_other_deliv
     let earlier = uri_of(&b.create(&full_project_sheet("avant-abonnement")).await);
     follow(&a, &b).await;
     follow(&b, &a).await;
-    eventually("the backfill brings B's earlier sheet to A", || async { a.item(&earlier).await.is_some() }).await;
+    assert!(a.item(&earlier).await.is_some(), "the backfill brought B's earlier sheet to A");
 
     // Published on A once B follows it: delivered to B's inbox over https.
     let later = uri_of(&a.create(&full_project_sheet("apres-abonnement")).await);
     assert!(later.starts_with("https://a.test/items/"), "{later}");
-    eventually("the Create reaches B", || async { b.item(&later).await.is_some() }).await;
+    run_until_idle(&[&a, &b]).await;
+    assert!(b.item(&later).await.is_some(), "the Create reached B");
     let delivered = format!(
         "SELECT COUNT(*) FROM deliveries d JOIN activities a ON a.id = d.activity \
          WHERE a.kind = 'Create' AND a.object_uri = '{later}' AND d.inbox LIKE 'https://b.test/%' AND d.state = 'delivered'"
@@ -130,12 +131,11 @@ async fn a_peer_whose_certificate_comes_from_an_unknown_ca_is_refused_with_the_t
     .expect("B follows A");
     drop(connection);
     let uri = uri_of(&a.create(&full_project_sheet("pour-b")).await);
-    eventually("the delivery to B has failed once", || async {
-        a.count("SELECT COUNT(*) FROM deliveries WHERE inbox = 'https://b.test/inbox' AND attempts > 0 AND last_error IS NOT NULL")
-            .await
-            == 1
-    })
-    .await;
+    assert_eq!(a.deliver().await, 1, "the delivery to B is sent once");
+    let failed = a.count(
+        "SELECT COUNT(*) FROM deliveries WHERE inbox = 'https://b.test/inbox' AND attempts > 0 AND last_error IS NOT NULL",
+    );
+    assert_eq!(failed.await, 1, "the delivery to B has failed once");
     let (queued, peer): (String, String) = sqlx::query_as(
         "SELECT d.last_error, p.last_error FROM deliveries d JOIN peers p ON p.peer = d.peer WHERE d.inbox = 'https://b.test/inbox'",
     )

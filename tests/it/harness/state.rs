@@ -55,6 +55,15 @@ impl TestNode {
         }
     }
 
+    /// The revisions this node holds of the item with this URI, as its history page lists
+    /// them (none when it holds no such item).
+    pub async fn revisions_of(&self, uri: &str) -> Vec<queries::Revision> {
+        match self.item(uri).await {
+            Some(item) => queries::revisions(&self.node, &item).await.expect("the revisions"),
+            None => Vec::new(),
+        }
+    }
+
     /// Followers, follows, delivery queues and catch-ups, as the admin page reads them.
     pub async fn peer_overview(&self) -> PeerOverview {
         peers::overview(&self.node).await.expect("the peers overview")

@@ -9,7 +9,7 @@
 use super::inbox::{activity, article, document};
 use super::support::signed_post;
 use crate::federation::tiny_server::{Reply, TinyServer};
-use crate::harness::{eventually, TestNode};
+use crate::harness::TestNode;
 use maillage::federation::keys::NodeKeys;
 use maillage::federation::vocab::ActorDescription;
 use maillage::operations::people::audit::Actor;
@@ -150,7 +150,7 @@ async fn item_uris(victim: &TestNode) -> Vec<String> {
 #[tokio::test]
 async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = TestNode::with_settings(dir.path(), "victime", &[]).await;
+    let victim = TestNode::start_stepped(dir.path(), "victime").await;
     let third = TestNode::with_settings(dir.path(), "ariege", &[]).await;
     third.create(&document("originale", "Une fiche de l'Ariège")).await;
     let held = format!("{}/items/originale", third.base);
@@ -167,10 +167,7 @@ async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
     maillage::operations::outbound::follow::follow(&victim.node, &peer.actor(), &Actor::Cli("tests"))
         .await
         .expect("follow");
-    eventually("the Follow reaches the peer", || async {
-        peer.server.seen().iter().any(|seen| seen.method == "POST" && seen.body.windows(6).any(|w| w == b"Follow"))
-    })
-    .await;
+    assert_eq!(victim.deliver().await, 1, "the Follow is sent to the peer");
     let follow = peer.server.seen().into_iter().find(|seen| seen.method == "POST").expect("the Follow");
     let follow: Value = serde_json::from_slice(&follow.body).expect("a Follow");
     let accept = activity("Accept", &peer.actor(), &peer.activity_id(), follow["id"].clone());
@@ -180,11 +177,9 @@ async fn a_poisoned_outbox_lands_nothing_on_backfill_nor_on_anti_entropy() {
         .send(&victim.http, &victim.base)
         .await;
     assert_eq!(answer.status, 202, "{}", answer.short());
-    eventually("the backfill ran", || async {
-        victim.peer_overview().await.syncs.iter().any(|s| s.state == SyncState::Done)
-    })
-    .await;
     victim.settle().await;
+    let syncs = victim.peer_overview().await.syncs;
+    assert!(syncs.iter().any(|s| s.state == SyncState::Done), "the backfill ran");
     let mut expected = before.clone();
     expected.push(honest.clone());
     expected.sort();

@@ -180,8 +180,8 @@ async fn script_in_every_text_field_of_every_kind_is_stored_verbatim_and_served_
 #[tokio::test]
 async fn script_in_a_replicated_item_is_served_inert_on_the_replica_page() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let victim = TestNode::with_settings(dir.path(), "victime", &[]).await;
-    let origin = TestNode::with_settings(dir.path(), "origine", &[]).await;
+    let victim = TestNode::start_stepped(dir.path(), "victime").await;
+    let origin = TestNode::start_stepped(dir.path(), "origine").await;
     follow(&victim, &origin).await;
     let (served, injected) =
         publish_injected(&origin, serde_json::to_value(useful_effects_method()).expect("JSON"), "injection-repliquee")
@@ -191,11 +191,8 @@ async fn script_in_a_replicated_item_is_served_inert_on_the_replica_page() {
         .as_str()
         .map(str::to_owned)
         .unwrap_or_else(|| format!("{}/items/injection-repliquee", origin.base));
-    crate::harness::eventually("the victim holds the replica", || async {
-        victim.item(&uri).await.is_some()
-    })
-    .await;
-    let id = victim.count(&format!("SELECT id FROM items WHERE uri = '{uri}'")).await;
+    crate::harness::run_until_idle(&[&origin, &victim]).await;
+    let id = victim.item(&uri).await.expect("the victim holds the replica").id;
     assert_page_is_inert(&victim, &format!("/replicas/{id}"), Some("&lt;")).await;
     assert_page_is_inert(&victim, "/catalogue", None).await;
     // The replica holds the text as written at the origin.

@@ -22,8 +22,12 @@ impl TestNode {
     }
 
     /// Waits until the node has nothing left to do: every received activity applied,
-    /// every delivery done, no catch-up pending, and the database still for a moment.
+    /// every delivery done, no catch-up pending, and the database still for a moment. A
+    /// stepped node runs its steps until they find nothing to do.
     pub async fn settle(&self) {
+        if self.stepped {
+            return crate::harness::run_until_idle(&[self]).await;
+        }
         let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
         let mut last = None;
         loop {
