@@ -11,7 +11,7 @@ use futures_util::StreamExt;
 pub struct BodyRefused {
     pub status: StatusCode,
     pub code: &'static str,
-    pub message: String,
+    pub message: crate::i18n::Message,
 }
 
 pub async fn read_limited(mut payload: web::Payload, limit: usize) -> Result<Bytes, BodyRefused> {
@@ -20,13 +20,13 @@ pub async fn read_limited(mut payload: web::Payload, limit: usize) -> Result<Byt
         let chunk = chunk.map_err(|e| BodyRefused {
             status: StatusCode::BAD_REQUEST,
             code: "invalid_body",
-            message: format!("Corps de requête illisible : {e}"),
+            message: crate::msg!("api-invalid_body", reason = e.to_string()),
         })?;
         if body.len() + chunk.len() > limit {
             return Err(BodyRefused {
                 status: StatusCode::PAYLOAD_TOO_LARGE,
                 code: "payload_too_large",
-                message: format!("Le corps de la requête dépasse la limite de {limit} octets."),
+                message: crate::msg!("api-payload_too_large", limit = limit),
             });
         }
         body.extend_from_slice(&chunk);

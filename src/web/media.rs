@@ -34,7 +34,7 @@ async fn named_file(node: web::Data<Node>, req: HttpRequest, path: web::Path<(St
 fn not_found() -> HttpResponse {
     HttpResponse::NotFound()
         .content_type("application/json")
-        .json(serde_json::json!({"error": {"code": "not_found", "message": "Aucun fichier à cette adresse."}}))
+        .json(serde_json::json!({"error": {"code": "not_found", "message": crate::msg!("api-media-not_found")}}))
 }
 
 async fn serve(node: &Node, req: &HttpRequest, sha256: &str, name: Option<&str>) -> HttpResponse {

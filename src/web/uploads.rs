@@ -4,6 +4,7 @@
 //! the editor form and the admin page.
 
 use crate::content::media::starts_like_a_picture;
+use crate::i18n::Message;
 use crate::operations::items::media::Upload;
 use actix_multipart::Multipart;
 use actix_web::{web, HttpRequest};
@@ -13,19 +14,19 @@ use std::collections::BTreeMap;
 /// Text fields longer than this are refused.
 const MAX_FIELD_BYTES: usize = 16 * 1024;
 
-/// Why a multipart body was refused.
+/// Why a multipart body was refused. `Display` is the French [`message`](Self::message).
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum UploadError {
-    #[error("Envoyez le fichier en multipart/form-data (champ « file »).")]
     NotMultipart,
-    #[error("Le fichier dépasse la taille maximale de {0} octets.")]
+    /// The largest size accepted for this file, in bytes.
     TooLarge(u64),
-    #[error("Le champ « {0} » est trop long.")]
     FieldTooLong(String),
-    #[error("Aucun fichier reçu (champ « file »).")]
     NoFile,
-    #[error("Envoi illisible : {0}")]
+    /// The multipart reader's error.
     Unreadable(String),
+    /// The name of a text field that is not UTF-8.
+    NotUtf8(String),
 }
 
 impl UploadError {
@@ -35,7 +36,19 @@ impl UploadError {
             UploadError::TooLarge(_) => "media_too_large",
             UploadError::FieldTooLong(_) => "too_long",
             UploadError::NoFile => "media_missing",
-            UploadError::Unreadable(_) => "invalid_body",
+            UploadError::Unreadable(_) | UploadError::NotUtf8(_) => "invalid_body",
+        }
+    }
+
+    /// What the person who sent the file reads.
+    pub fn message(&self) -> Message {
+        match self {
+            UploadError::NotMultipart => crate::msg!("api-upload-unsupported_media_type"),
+            UploadError::TooLarge(limit) => crate::msg!("api-upload-media_too_large", limit = *limit),
+            UploadError::FieldTooLong(field) => crate::msg!("api-upload-too_long", field = field),
+            UploadError::NoFile => crate::msg!("api-upload-media_missing"),
+            UploadError::Unreadable(reason) => crate::msg!("api-upload-invalid_body", reason = reason),
+            UploadError::NotUtf8(field) => crate::msg!("api-upload-invalid_body-utf8", field = field),
         }
     }
 }
@@ -134,8 +147,7 @@ pub async fn receive(req: &HttpRequest, payload: web::Payload, limits: SizeLimit
                 received.file = Some((file_name.filter(|n| !n.is_empty()), bytes));
             }
         } else {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| UploadError::Unreadable(format!("champ « {name} » hors UTF-8")))?;
+            let text = String::from_utf8(bytes).map_err(|_| UploadError::NotUtf8(name.clone()))?;
             received.fields.insert(name, text);
         }
     }

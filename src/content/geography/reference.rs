@@ -74,13 +74,6 @@ impl Level {
             Level::Commune => alnum(5),
         }
     }
-
-    /// How codes of this level are written, in French. Messages rather quote
-    /// `{ validation-level-example }` with the level's prefix as their `level` argument, so
-    /// that English says it too (see `validation-wrong_level`).
-    pub fn example(self) -> String {
-        crate::msg!("validation-level-example", level = self.prefix()).to_string()
-    }
 }
 
 /// Why a code given for a territory is refused.

@@ -43,3 +43,8 @@ month-short = { $month ->
     [11] Nov
    *[12] Dec
 } { $year }
+
+## messages written in Rust
+page-size-bytes = { $size } B
+page-size-kilobytes = { $size } kB
+page-size-megabytes = { $size } MB

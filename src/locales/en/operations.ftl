@@ -5,7 +5,6 @@ op-not_found = not found
 ## operations: items and their queries
 op-unknown_code-vocabulary = “{ $code }” is not a { $parameter } code; possible codes: { $allowed }.
 op-unknown_code-place = “{ $code }” is not in the Official Geographic Code.
-op-wrong_level-place = “{ $code }” is not a code of this level: expected { $example }.
 op-invalid_code-place = “{ $code }” is not a place code (e.g. region:76, departement:09, 09122).
 op-query_too_long = The search is longer than { $max } characters.
 op-query_only_stop_words = The search only has very common words (le, la, de…): add a more specific word.

@@ -93,3 +93,13 @@ feed-link-experiences = Atom feed: experience reports
 feed-link-territory = Atom feed: territory { $name }
 feed-link-search = Atom feed: search “{ $q }”
 feed-link-pillar = Atom feed: pillar { $label }
+
+## messages written in Rust
+page-feed-title-everything = all items
+page-feed-title-territory = territory: { $name }
+page-feed-title-pillar = pillar: { $label }
+page-feed-title-search = { $title }, search “{ $q }”
+page-feed-kind-project_sheet = project sheets
+page-feed-kind-good_practice = good practices
+page-feed-kind-experience = experience reports
+page-feed-invalid_parameter = parameter { $path }: { $message }

@@ -43,3 +43,8 @@ month-short = { $month ->
     [11] nov.
    *[12] déc.
 } { $year }
+
+## messages written in Rust
+page-size-bytes = { $size } o
+page-size-kilobytes = { $size } ko
+page-size-megabytes = { $size } Mo

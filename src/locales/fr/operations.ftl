@@ -5,7 +5,6 @@ op-not_found = introuvable
 ## operations: items and their queries
 op-unknown_code-vocabulary = « { $code } » n'est pas un code de { $parameter } ; codes possibles : { $allowed }.
 op-unknown_code-place = « { $code } » est inconnu du Code officiel géographique.
-op-wrong_level-place = « { $code } » n'est pas un code de ce niveau : attendu { $example }.
 op-invalid_code-place = « { $code } » n'est pas un code de lieu (ex. region:76, departement:09, 09122).
 op-query_too_long = La recherche dépasse { $max } caractères.
 op-query_only_stop_words = La recherche ne contient que des mots trop courants (le, la, de…) : ajoutez un mot plus précis.

@@ -100,3 +100,13 @@ feed-link-experiences = Flux Atom : { $kind }
 feed-link-territory = Flux Atom : territoire { $name }
 feed-link-search = Flux Atom : recherche « { $q } »
 feed-link-pillar = Flux Atom : pilier { $label }
+
+## messages written in Rust
+page-feed-title-everything = toutes les fiches
+page-feed-title-territory = territoire : { $name }
+page-feed-title-pillar = pilier : { $label }
+page-feed-title-search = { $title }, recherche « { $q } »
+page-feed-kind-project_sheet = fiches projet
+page-feed-kind-good_practice = bonnes pratiques
+page-feed-kind-experience = retours d'expérience
+page-feed-invalid_parameter = paramètre { $path } : { $message }

@@ -106,7 +106,7 @@ fn place_error(given: &str) -> Option<FieldError> {
         Ok(_) => return None,
         Err(CodeError::Unknown) => ("unknown_code", crate::msg!("op-unknown_code-place", code = given)),
         Err(CodeError::WrongLevel(level)) => {
-            ("wrong_level", crate::msg!("op-wrong_level-place", code = given, example = level.example()))
+            ("wrong_level", crate::msg!("validation-wrong_level", value = given, level = level.prefix()))
         }
         Err(CodeError::Malformed) => ("invalid_code", crate::msg!("op-invalid_code-place", code = given)),
     };

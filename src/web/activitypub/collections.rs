@@ -122,14 +122,14 @@ pub async fn activity(node: web::Data<Node>, req: HttpRequest) -> HttpResponse {
             {
                 activity_json(&value)
             }
-            _ => error(404, "not_found", "aucune activité publique à cette adresse"),
+            _ => error(404, "not_found", crate::msg!("api-ap-not_found-public_activity")),
         },
-        Ok(None) => error(404, "not_found", "aucune activité à cette adresse"),
+        Ok(None) => error(404, "not_found", crate::msg!("api-ap-not_found-activity")),
         Err(e) => internal(e),
     }
 }
 
 fn internal(e: sqlx::Error) -> HttpResponse {
     tracing::error!(error = %e, "database error in an ActivityPub collection");
-    error(500, "internal_error", "erreur interne ; elle a été enregistrée")
+    error(500, "internal_error", crate::msg!("api-ap-internal_error"))
 }

@@ -16,13 +16,13 @@ pub struct WebfingerQuery {
 
 pub async fn webfinger(node: web::Data<Node>, query: web::Query<WebfingerQuery>) -> HttpResponse {
     let Some(resource) = query.resource.as_deref() else {
-        return error(400, "missing_resource", "le paramètre resource est obligatoire");
+        return error(400, "missing_resource", crate::msg!("api-ap-missing_resource"));
     };
     let subject = format!("acct:{}@{}", node.settings.node.username, node.authority());
     let actor = node.actor_uri();
     let matches = resource.eq_ignore_ascii_case(&subject) || resource == actor || resource == node.base_url.as_str();
     if !matches {
-        return error(404, "unknown_resource", "aucun compte de ce nom sur ce nœud");
+        return error(404, "unknown_resource", crate::msg!("api-ap-unknown_resource"));
     }
     HttpResponse::Ok()
         .content_type("application/jrd+json; charset=utf-8")
@@ -132,7 +132,7 @@ pub fn rejected(rejection: &InboxRejection) -> HttpResponse {
     error(status, rejection.code, &rejection.message)
 }
 
-pub fn error(status: u16, code: &str, message: &str) -> HttpResponse {
+pub fn error(status: u16, code: &str, message: impl std::fmt::Display) -> HttpResponse {
     let status = actix_web::http::StatusCode::from_u16(status).unwrap_or(actix_web::http::StatusCode::BAD_REQUEST);
-    HttpResponse::build(status).json(json!({ "error": { "code": code, "message": message } }))
+    HttpResponse::build(status).json(json!({ "error": { "code": code, "message": message.to_string() } }))
 }

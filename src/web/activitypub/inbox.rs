@@ -50,27 +50,20 @@ pub async fn post(node: web::Data<Node>, req: HttpRequest, payload: web::Payload
     // Under a flood, answer 503 at once rather than queueing without bound.
     let Ok(_permit) = node.inbox_permits.try_acquire() else {
         return HttpResponse::ServiceUnavailable().insert_header((actix_web::http::header::RETRY_AFTER, "10")).json(
-            serde_json::json!({ "error": { "code": "overloaded", "message": "la boîte de réception est saturée ; réessayez plus tard" } }),
+            serde_json::json!({ "error": { "code": "overloaded", "message": crate::msg!("api-ap-overloaded") } }),
         );
     };
     if node.ingest.backlog() >= node.settings.federation.inbox_backlog_limit {
         return HttpResponse::ServiceUnavailable().insert_header((actix_web::http::header::RETRY_AFTER, "30")).json(
-            serde_json::json!({ "error": { "code": "backlog_full", "message": "trop d'activités attendent d'être appliquées ; réessayez plus tard" } }),
+            serde_json::json!({ "error": { "code": "backlog_full", "message": crate::msg!("api-ap-backlog_full") } }),
         );
     }
     if let Err(given) = check_content_type(&req) {
-        return error(
-            415,
-            "unsupported_media_type",
-            &format!(
-                "type de contenu « {given} » refusé : une boîte de réception prend application/activity+json \
-                 ou application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""
-            ),
-        );
+        return error(415, "unsupported_media_type", crate::msg!("api-ap-unsupported_media_type", given = given));
     }
     let body = match read_limited(payload, node.settings.server.max_body_bytes).await {
         Ok(body) => body,
-        Err(e) => return error(e.status.as_u16(), e.code, &e.message),
+        Err(e) => return error(e.status.as_u16(), e.code, e.message),
     };
     let path_and_query = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/inbox");
     match receive_activity(&node, path_and_query, &header_map(&req), &body).await {

@@ -19,10 +19,10 @@ pub async fn item(node: web::Data<Node>, req: actix_web::HttpRequest, slug: web:
             body["@context"] = serde_json::json!(AS_CONTEXT);
             HttpResponse::Gone().content_type(super::ACTIVITY_JSON_UTF8).json(body)
         }
-        Ok(_) | Err(OperationError::NotFound) => error(404, "not_found", "aucune fiche à cette adresse"),
+        Ok(_) | Err(OperationError::NotFound) => error(404, "not_found", crate::msg!("api-ap-not_found-item")),
         Err(e) => {
             tracing::error!(error = %e, "failed to serve an item as ActivityPub");
-            error(500, "internal_error", "erreur interne ; elle a été enregistrée")
+            error(500, "internal_error", crate::msg!("api-ap-internal_error"))
         }
     }
 }

@@ -14,7 +14,7 @@ pub async fn check_reader(node: &Node, req: &HttpRequest) -> Result<(), HttpResp
     let signed = req.headers().contains_key("signature");
     if !signed {
         return if node.settings.federation.authorized_fetch {
-            Err(error(401, "signature_required", "ce nœud exige des requêtes signées (authorized fetch)"))
+            Err(error(401, "signature_required", crate::msg!("api-ap-signature_required")))
         } else {
             Ok(())
         };

@@ -46,7 +46,7 @@ impl ApiError {
     pub fn unauthorized() -> ApiError {
         ApiError {
             challenge: Some(r#"Bearer realm="maillage""#.to_owned()),
-            ..ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "Jeton d'accès manquant, invalide ou révoqué.")
+            ..ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", crate::msg!("api-unauthorized"))
         }
     }
 
@@ -57,13 +57,13 @@ impl ApiError {
             ..ApiError::new(
                 StatusCode::FORBIDDEN,
                 "insufficient_scope",
-                format!("Ce jeton n'a pas la portée « {scope} » nécessaire à cette requête."),
+                crate::msg!("api-insufficient_scope", scope = scope.code()),
             )
         }
     }
 
     pub fn not_found() -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", "Cette ressource n'existe pas.")
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", crate::msg!("api-not_found"))
     }
 
     /// A refused file: 413 when it is too large, 422 otherwise; the code names the reason.
@@ -79,7 +79,7 @@ impl ApiError {
         ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             code: "validation_failed",
-            message: format!("{} champ(s) à corriger.", errors.0.len()),
+            message: crate::msg!("api-validation_failed", n = errors.0.len()).to_string(),
             fields: errors.0,
             challenge: None,
         }
@@ -118,11 +118,7 @@ impl From<OperationError> for ApiError {
             }
             OperationError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error in the JSON API");
-                ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal_error",
-                    "Erreur interne du serveur ; elle a été journalisée.",
-                )
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", crate::msg!("api-internal_error"))
             }
         }
     }

@@ -71,7 +71,7 @@ fn check_date(field: &'static str, value: &Option<String>) -> Result<(), ApiErro
         Some(v) if queries::normalize_bound(v, false).is_none() => Err(ApiError::validation(ValidationErrors::single(
             field,
             "invalid_date",
-            format!("« {v} » n'est pas une date AAAA-MM-JJ ni une date-heure RFC 3339."),
+            crate::msg!("api-invalid_date", value = v),
         ))),
         _ => Ok(()),
     }
@@ -93,7 +93,7 @@ pub async fn list(
             ApiError::validation(ValidationErrors::single(
                 "lifecycle",
                 "unknown_code",
-                format!("« {code} » n'est pas un état (draft, published, archived, withdrawn)."),
+                crate::msg!("api-unknown_code-lifecycle", code = code),
             ))
         })?),
     };
@@ -102,7 +102,7 @@ pub async fn list(
             return Err(ApiError::validation(ValidationErrors::single(
                 "kind",
                 "unknown_code",
-                format!("« {kind} » n'est pas un type de fiche."),
+                crate::msg!("api-unknown_code-kind", code = kind),
             )));
         }
     }
@@ -172,7 +172,7 @@ fn require_json(req: &HttpRequest) -> Result<(), ApiError> {
         Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            "Le corps de la requête doit être du JSON (Content-Type: application/json).",
+            crate::msg!("api-unsupported_media_type-item"),
         ))
     }
 }
@@ -213,10 +213,10 @@ pub async fn get(node: web::Data<Node>, req: HttpRequest, slug: web::Path<String
             Lifecycle::Withdrawn => ApiError::new(
                 StatusCode::GONE,
                 "retracted",
-                format!(
-                    "Cette fiche a été retirée le {} par le nœud {}.",
-                    item.updated_at.format("%Y-%m-%d"),
-                    node.settings.node.display_name
+                crate::msg!(
+                    "api-retracted",
+                    date = item.updated_at.format("%Y-%m-%d").to_string(),
+                    node = &node.settings.node.display_name
                 ),
             ),
             _ => OperationError::NotFound.into(),
@@ -255,10 +255,15 @@ pub async fn patch(
     let client = required_client(&node, &req, Scope::ItemsWrite).await?;
     require_json(&req)?;
     let body = crate::web::body::read_limited(payload, node.settings.server.max_body_bytes).await?;
-    let patch: serde_json::Value = serde_json::from_slice(&body)
-        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", format!("JSON mal formé : {e}")))?;
+    let patch: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+            crate::msg!("api-invalid_json-patch", reason = e.to_string()),
+        )
+    })?;
     if !patch.is_object() {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_patch", "Un patch JSON (RFC 7396) est un objet."));
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_patch", crate::msg!("api-invalid_patch")));
     }
     let item = update::patch_item(&node, &slug, patch, &client.actor()).await?.into_item();
     Ok(HttpResponse::Ok().json(item_json(&node, &item, Audience::Editors)?))

@@ -21,9 +21,9 @@ impl From<UploadError> for ApiError {
             UploadError::NotMultipart => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             UploadError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             UploadError::NoFile | UploadError::FieldTooLong(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            UploadError::Unreadable(_) => StatusCode::BAD_REQUEST,
+            UploadError::Unreadable(_) | UploadError::NotUtf8(_) => StatusCode::BAD_REQUEST,
         };
-        ApiError::new(status, e.code(), e.to_string())
+        ApiError::new(status, e.code(), e.message())
     }
 }
 

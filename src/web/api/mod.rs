@@ -29,7 +29,7 @@ mod vocabularies;
 
 use actix_web::web;
 
-/// A JSON body that actix's extractor refused, said in French.
+/// A JSON body that actix's extractor refused, said in French (`api-` messages).
 fn json_body_error(error: &actix_web::error::JsonPayloadError) -> errors::ApiError {
     use actix_web::error::JsonPayloadError;
     use actix_web::http::StatusCode;
@@ -37,29 +37,26 @@ fn json_body_error(error: &actix_web::error::JsonPayloadError) -> errors::ApiErr
         JsonPayloadError::ContentType => errors::ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            "Le corps doit être du JSON (Content-Type: application/json).",
+            crate::msg!("api-unsupported_media_type"),
         ),
         JsonPayloadError::Deserialize(e) if e.is_syntax() || e.is_eof() => errors::ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_json",
-            format!(
-                "JSON mal formé, ligne {}, colonne {} : {}.",
-                e.line(),
-                e.column(),
-                crate::content::serde_messages::syntax_fr(&e.to_string())
-            ),
+            crate::content::serde_messages::json_syntax(e),
         ),
         JsonPayloadError::Deserialize(e) => {
             let (code, message) = crate::content::serde_messages::field_error("$", &e.to_string());
             errors::ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_json",
-                format!("Corps JSON refusé : {message} ({code})"),
+                crate::msg!("api-invalid_json-refused", message = message.to_string(), code = code),
             )
         }
-        other => {
-            errors::ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", format!("Corps JSON illisible ({other})"))
-        }
+        other => errors::ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+            crate::msg!("api-invalid_json-unreadable", reason = other.to_string()),
+        ),
     }
 }
 

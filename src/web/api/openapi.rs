@@ -127,7 +127,7 @@ pub async fn docs() -> HttpResponse {
         Ok(html) => HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html),
         Err(e) => {
             tracing::error!(error = %e, "failed to render the API docs");
-            HttpResponse::InternalServerError().body("erreur interne")
+            HttpResponse::InternalServerError().body(crate::msg!("api-docs-internal_error").to_string())
         }
     }
 }

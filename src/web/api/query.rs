@@ -4,6 +4,7 @@
 
 use super::errors::ApiError;
 use crate::content::FieldError;
+use crate::i18n::Message;
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest};
@@ -35,14 +36,15 @@ impl<T: DeserializeOwned> FromRequest for ApiQuery<T> {
     }
 }
 
-/// What a refused value should have been, from the parser's words.
-fn expected(error: &str) -> &'static str {
+/// The refusal of `given` for `parameter`, naming what it should have been from the
+/// parser's words (`error`).
+fn refusal(parameter: &str, given: &str, error: &str) -> Message {
     if error.contains("digit") || error.contains("integer") || error.contains("number too") {
-        "un nombre entier"
+        crate::msg!("api-invalid_query-integer", parameter = parameter, given = given)
     } else if error.contains("true") || error.contains("bool") {
-        "true ou false"
+        crate::msg!("api-invalid_query-boolean", parameter = parameter, given = given)
     } else {
-        "une valeur d'un autre format"
+        crate::msg!("api-invalid_query-other", parameter = parameter, given = given)
     }
 }
 
@@ -54,11 +56,8 @@ pub fn parse<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
             .find(|(key, _)| *key == parameter)
             .map(|(_, value)| value.into_owned())
             .unwrap_or_default();
-        let message = format!(
-            "Paramètre `{parameter}` invalide : « {given} » reçu, {} attendu.",
-            expected(&e.inner().to_string())
-        );
-        let field = FieldError { path: parameter, code: "invalid_type", message: message.clone().into() };
+        let message = refusal(&parameter, &given, &e.inner().to_string());
+        let field = FieldError { path: parameter, code: "invalid_type", message: message.clone() };
         ApiError { fields: vec![field], ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", message) }
     })
 }

@@ -6,7 +6,7 @@ use crate::operations::remote::actor_pictures::{self, ActorImage, ActorPicture, 
 use crate::operations::{Node, OperationError};
 use crate::web::media::href;
 use crate::web::pages::views::errors::PageError;
-use crate::web::pages::views::i18n::t;
+use crate::web::pages::views::i18n::{self, t};
 use crate::web::pages::views::layout::{render, Layout};
 use crate::web::pages::views::session::{require_editor, see_other, Editor};
 use crate::web::uploads::{receive, SizeLimits};
@@ -60,13 +60,19 @@ pub async fn upload(
     };
     let received = match receive(&req, payload, SizeLimits::pictures_only(&node)).await {
         Ok(received) => received,
-        Err(e) => return page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(e.to_string())).await,
+        Err(e) => {
+            let error = e.message().in_lang(i18n::lang());
+            return page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(error)).await;
+        }
     };
     editor.check_csrf(&received.field("_csrf").unwrap_or_default())?;
     editor.require_admin()?;
     let upload = match received.into_upload() {
         Ok(upload) => upload,
-        Err(e) => return page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(e.to_string())).await,
+        Err(e) => {
+            let error = e.message().in_lang(i18n::lang());
+            return page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(error)).await;
+        }
     };
     match actor_pictures::set_actor_image(&node, role, upload).await {
         Ok(()) => Ok(see_other("/admin/identite?etat=enregistre")),

@@ -13,6 +13,8 @@ use crate::operations::{Item, Node, OperationError};
 use crate::web::pages::public::item_view::catalogue_link;
 use crate::web::pages::views::errors::PageError;
 use crate::web::pages::views::feed_links::{kind_title, self_url};
+use crate::web::pages::views::field_errors::shown;
+use crate::web::pages::views::i18n;
 use crate::web::pages::views::links::item_href;
 use actix_web::{web, HttpResponse};
 use anyhow::Context;
@@ -131,6 +133,7 @@ fn entry(node: &Node, item: &Item) -> Entry {
 /// What a feed holds, and how it presents itself.
 struct Selection {
     filter: ItemFilter,
+    /// In French, like the feed (`xml:lang="fr"`).
     title: String,
     /// Path of the feed under the node (percent-encoded by [`self_url`]).
     segments: Vec<String>,
@@ -146,14 +149,22 @@ pub struct FeedQuery {
 async fn feed_response(node: &Node, mut selection: Selection, query: FeedQuery) -> Result<HttpResponse, PageError> {
     let q = query.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
     if let Some(q) = &q {
-        selection.title = format!("{}, recherche « {q} »", selection.title);
+        selection.title = crate::msg!("page-feed-title-search", title = &selection.title, q = q).to_string();
     }
     let filter = ItemFilter { page: 1, per_page: ENTRIES, text: q.clone(), ..selection.filter };
     let list = match queries::list_items(node, &filter, false).await {
         Ok(list) => list,
         Err(OperationError::Invalid(errors)) => {
-            let reasons: Vec<String> =
-                errors.0.into_iter().map(|e| format!("paramètre {} : {}", e.path, e.message)).collect();
+            let reasons: Vec<String> = errors
+                .0
+                .iter()
+                .map(|e| {
+                    i18n::t_with(
+                        "page-feed-invalid_parameter",
+                        &[("path", e.path.as_str().into()), ("message", shown(e).into())],
+                    )
+                })
+                .collect();
             return Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/plain; charset=utf-8")
                 .body(reasons.join("\n")));
@@ -189,7 +200,7 @@ async fn feed_response(node: &Node, mut selection: Selection, query: FeedQuery) 
 pub async fn everything(node: web::Data<Node>, query: web::Query<FeedQuery>) -> Result<HttpResponse, PageError> {
     let selection = Selection {
         filter: ItemFilter::default(),
-        title: "toutes les fiches".to_owned(),
+        title: crate::msg!("page-feed-title-everything").to_string(),
         segments: vec!["feeds".to_owned(), "atom.xml".to_owned()],
         alternate: "/catalogue".to_owned(),
     };
@@ -204,7 +215,7 @@ pub async fn kind(
     let kind = Kind::parse(&code).ok_or(PageError::NotFound)?;
     let selection = Selection {
         filter: ItemFilter { kind: Some(kind.code().to_owned()), ..ItemFilter::default() },
-        title: kind_title(kind).to_owned(),
+        title: kind_title(kind).to_string(),
         segments: vec!["feeds".to_owned(), format!("{}.xml", kind.code())],
         alternate: catalogue_link("kind", kind.code()),
     };
@@ -224,7 +235,7 @@ pub async fn territory(
     }
     let selection = Selection {
         filter: ItemFilter { territory: Some(name.clone()), ..ItemFilter::default() },
-        title: format!("territoire : {name}"),
+        title: crate::msg!("page-feed-title-territory", name = &name).to_string(),
         segments: vec!["feeds".to_owned(), "territoire".to_owned(), format!("{name}.xml")],
         alternate: catalogue_link("territory", &name),
     };
@@ -241,7 +252,7 @@ pub async fn pillar(
         return Err(PageError::NotFound);
     }
     let selection = Selection {
-        title: format!("pilier : {}", node.vocab.label(names::PILLAR, &code)),
+        title: crate::msg!("page-feed-title-pillar", label = node.vocab.label(names::PILLAR, &code)).to_string(),
         segments: vec!["feeds".to_owned(), "pilier".to_owned(), format!("{code}.xml")],
         alternate: catalogue_link("pillar", &code),
         filter: ItemFilter { pillar: Some(code), ..ItemFilter::default() },

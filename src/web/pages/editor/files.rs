@@ -80,12 +80,12 @@ pub async fn upload(
     let editor = require_editor(&node, &req).await?;
     let received = match receive(&req, payload, SizeLimits::of(&node)).await {
         Ok(received) => received,
-        Err(e) => return refused(&node, &editor, &slug, status_of(&e), e.to_string()).await,
+        Err(e) => return refused(&node, &editor, &slug, status_of(&e), e.message().in_lang(i18n::lang())).await,
     };
     editor.check_csrf(&received.field("_csrf").unwrap_or_default())?;
     let upload = match received.into_upload() {
         Ok(upload) => upload,
-        Err(e) => return refused(&node, &editor, &slug, status_of(&e), e.to_string()).await,
+        Err(e) => return refused(&node, &editor, &slug, status_of(&e), e.message().in_lang(i18n::lang())).await,
     };
     match attachments::attach(&node, &slug, upload, &editor.actor()).await {
         Ok(_) => Ok(see_other(&format!("/edit/{slug}?etat=fichier#fichiers"))),

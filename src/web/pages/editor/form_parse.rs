@@ -291,12 +291,10 @@ fn take_bad_numbers(
                     None => None,
                 };
                 if let Some(text) = bad {
-                    // In French, like validation's messages; English pages show the
-                    // message `field_errors` picks for the code.
                     errors.push(FieldError {
                         path: display_path(path),
                         code: "invalid_number",
-                        message: format!("« {text} » n'est pas un nombre (ex. 12 500 ou 12 500,50).").into(),
+                        message: crate::msg!("page-editor-invalid_number", text = text),
                     });
                     map.remove(&key);
                 }
@@ -358,7 +356,7 @@ fn serde_error(path: String, error: &serde_json::Error) -> FieldError {
     let text = error.to_string();
     if let Some(field) = text.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
         let path = if path == "." || path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
-        return FieldError { path, code: "required", message: "Ce champ est obligatoire.".into() };
+        return FieldError { path, code: "required", message: crate::msg!("page-editor-required") };
     }
     from_serde_path(path, error)
 }

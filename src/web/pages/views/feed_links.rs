@@ -3,6 +3,7 @@
 
 use crate::content::vocabulary::names;
 use crate::content::Kind;
+use crate::i18n::Message;
 use crate::operations::Node;
 use crate::web::pages::views::i18n;
 
@@ -25,7 +26,7 @@ pub fn feeds_for(
         feeds.push((i18n::t1("feed-link-search", "q", q), path(&["feeds", "atom.xml"])));
     }
     if let Some(kind) = kind.and_then(Kind::parse) {
-        let title = i18n::t1(kind_feed_key(kind), "kind", kind_title(kind));
+        let title = i18n::t1(kind_feed_key(kind), "kind", kind_title(kind).in_lang(i18n::lang()));
         feeds.push((title, path(&["feeds", &format!("{}.xml", kind.code())])));
     }
     if let Some(name) = territory.filter(|t| !t.trim().is_empty()) {
@@ -56,10 +57,11 @@ fn kind_feed_key(kind: Kind) -> &'static str {
     }
 }
 
-pub fn kind_title(kind: Kind) -> &'static str {
+/// The items of a kind, as a feed's title names them.
+pub fn kind_title(kind: Kind) -> Message {
     match kind {
-        Kind::ProjectSheet => "fiches projet",
-        Kind::GoodPractice => "bonnes pratiques",
-        Kind::Experience => "retours d'expérience",
+        Kind::ProjectSheet => crate::msg!("page-feed-kind-project_sheet"),
+        Kind::GoodPractice => crate::msg!("page-feed-kind-good_practice"),
+        Kind::Experience => crate::msg!("page-feed-kind-experience"),
     }
 }

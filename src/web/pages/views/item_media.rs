@@ -93,12 +93,15 @@ fn file(m: &MediaFile, vocab: &Vocabularies) -> FileView {
     FileView { title: m.title.clone(), href: format!("{}{name}", href(&m.file.sha256)), details: details.join(" · ") }
 }
 
-/// "340 ko", "1,2 Mo" (French units, decimal comma).
+/// "340 ko", "1,2 Mo" in French (decimal comma), "340 kB", "1.2 MB" in English.
 pub fn human_size(bytes: u64) -> String {
     match bytes {
-        0..=999 => format!("{bytes} o"),
-        1_000..=999_999 => format!("{} ko", bytes.div_ceil(1_000)),
-        _ => format!("{:.1} Mo", bytes as f64 / 1_000_000.0).replace('.', ","),
+        0..=999 => i18n::t1("page-size-bytes", "size", bytes.to_string()),
+        1_000..=999_999 => i18n::t1("page-size-kilobytes", "size", bytes.div_ceil(1_000).to_string()),
+        _ => {
+            let size = format!("{:.1}", bytes as f64 / 1_000_000.0).replace('.', i18n::lang().pick(",", "."));
+            i18n::t1("page-size-megabytes", "size", size)
+        }
     }
 }
 

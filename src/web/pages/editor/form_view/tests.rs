@@ -4,7 +4,7 @@ use super::*;
 use serde_json::json;
 
 fn error(path: &str) -> FieldError {
-    FieldError { path: path.into(), code: "x", message: format!("erreur {path}").into() }
+    FieldError { path: path.into(), code: "x", message: crate::msg!("page-editor-required") }
 }
 
 #[test]
