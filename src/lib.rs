@@ -3,7 +3,7 @@
 //! Each territory runs a node that publishes experiences, good practices and project
 //! sheets, and follows other nodes over ActivityPub. Dependencies point one way:
 //! `web`, `cli` and `workers` call `operations`, which call `federation`, `storage` and
-//! `content`; `content` depends on nothing in the crate.
+//! `content`; `content` names only the `i18n` leaf.
 //!
 //! - [`content`]: the three kinds of item, vocabularies, validation, Markdown (pure).
 //! - [`clock`]: the node's clock and how times are written (a leaf, like `content`).
@@ -24,8 +24,8 @@
 pub mod cli;
 pub mod clock;
 pub mod content;
-pub mod i18n;
 pub mod federation;
+pub mod i18n;
 pub mod operations;
 pub mod settings;
 pub mod startup;

@@ -28,8 +28,8 @@ impl std::fmt::Display for FieldError {
 pub struct ValidationErrors(pub Vec<FieldError>);
 
 impl ValidationErrors {
-    pub fn single(path: impl Into<String>, code: &'static str, message: impl Into<Message>) -> Self {
-        ValidationErrors(vec![FieldError { path: path.into(), code, message: message.into() }])
+    pub fn single(path: impl Into<String>, code: &'static str, message: Message) -> Self {
+        ValidationErrors(vec![FieldError { path: path.into(), code, message }])
     }
 
     /// The message for one field, if it has an error (forms show it beside the input).

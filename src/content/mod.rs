@@ -1,6 +1,6 @@
 //! The content model: the three kinds of item, their fields, the controlled vocabularies,
-//! validation, Markdown rendering and item files. Pure: no I/O, no storage, no HTTP, and
-//! it depends on nothing else in the crate.
+//! validation, Markdown rendering and item files. Pure: no I/O, no storage, no HTTP; it
+//! names only `i18n`, where its messages are worded.
 
 pub mod details;
 pub mod errors;
@@ -9,7 +9,6 @@ pub mod geography;
 pub mod images;
 pub mod item;
 pub mod kinds;
-
 pub mod markdown;
 pub mod media;
 pub mod projections;
@@ -21,10 +20,10 @@ pub mod territory;
 pub mod validate;
 pub mod vocabulary;
 
+pub use crate::i18n::Lang;
 pub use details::Objective;
 pub use errors::{FieldError, ValidationErrors};
 pub use item::{ItemDocument, Kind, Lifecycle};
-pub use crate::i18n::Lang;
 pub use validate::{validate, validate_replica, ValidItem};
 pub use vocabulary::Vocabularies;
 

@@ -68,12 +68,6 @@ impl Message {
 
     /// The text in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
-        if self.key == UNKEYED {
-            return match self.args.first() {
-                Some((_, Value::Text(text))) => text.clone(),
-                _ => String::new(),
-            };
-        }
         let args: Vec<(&str, Arg<'_>)> = self
             .args
             .iter()
@@ -101,21 +95,6 @@ macro_rules! msg {
 impl std::fmt::Display for Message {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.in_lang(Lang::Fr))
-    }
-}
-
-/// TRANSITIONAL, removed once every message has a key: a text written in Rust.
-const UNKEYED: &str = "";
-
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message { key: UNKEYED, args: vec![("text", Value::Text(text))] }
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::from(text.to_owned())
     }
 }
 

@@ -33,7 +33,9 @@ fn used_keys() -> BTreeSet<String> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for call in ["msg!(\"", "t(\"", "tn(\"", "t1(\"", "t2(\"", "t_with(\"", "\"view-", "\"facet-", "\"home-by-"] {
+                for call in
+                    ["msg!(\"", "t(\"", "tn(\"", "t1(\"", "t2(\"", "t_with(\"", "\"view-", "\"facet-", "\"home-by-"]
+                {
                     for (at, _) in text.match_indices(call) {
                         let before = text[..at].chars().next_back().unwrap_or(' ');
                         if before.is_ascii_alphanumeric() || before == '_' {
@@ -123,7 +125,6 @@ fn plural_forms_follow_the_count() {
 fn a_missing_key_renders_as_itself_rather_than_failing() {
     assert_eq!(format(Lang::En, "no-such-message", &[]), "no-such-message");
 }
-
 
 #[test]
 fn a_message_keeps_its_arguments_for_either_language() {

@@ -11,13 +11,13 @@ pub enum OperationError {
     NotFound,
     /// A request that cannot apply to the current state (e.g. a slug already taken).
     #[error("{code}: {message}")]
-    Conflict { code: &'static str, message: String },
+    Conflict { code: &'static str, message: crate::i18n::Message },
     /// A file refused before anything was stored.
     #[error(transparent)]
     Media(crate::content::media::MediaRefusal),
     /// The node's files would exceed `media.quota_bytes`.
     #[error("{0}")]
-    QuotaExceeded(String),
+    QuotaExceeded(crate::i18n::Message),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

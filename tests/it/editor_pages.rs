@@ -171,7 +171,7 @@ async fn a_refused_form_shows_each_message_beside_its_field_in_the_page_language
         "issues to fix — nothing has been saved",
         "id=\"f-territory-lat-erreur\">The latitude must be between -90 and 90.</p>",
         "id=\"f-project_sheet-funding-0-amount_eur-erreur\">“beaucoup” is not a number",
-        "id=\"f-title-erreur\">A title is required, even for a draft.</p>",
+        "id=\"f-title-erreur\">A title is required.</p>",
         "Funding plan, row 1 — Amount (€): “beaucoup” is not a number",
     ] {
         assert!(page.html.contains(text), "{text} in {}", page.html);

@@ -158,5 +158,9 @@ fn an_impossible_review_date_is_refused_when_the_file_is_read_with_its_path() {
 
     assert_eq!(error.error.path, "last_reviewed");
     assert_eq!(error.error.code, "invalid_date");
-    assert!(error.error.message.to_string().contains("AAAA-MM-JJ, par exemple"), "the accepted format: {}", error.error.message);
+    assert!(
+        error.error.message.to_string().contains("AAAA-MM-JJ, par exemple"),
+        "the accepted format: {}",
+        error.error.message
+    );
 }

@@ -134,8 +134,16 @@ fn malformed_json_is_reported_with_its_line() {
     assert_eq!(error.error.code, "invalid_json");
     assert_eq!(error.line, Some(4));
     assert!(error.to_string().starts_with("ligne 4"), "{error}");
-    assert!(error.error.message.to_string().starts_with("JSON mal formé, ligne 4, colonne 5 : "), "{}", error.error.message);
-    assert!(!error.error.message.to_string().contains("expected"), "the parser's English stays out: {}", error.error.message);
+    assert!(
+        error.error.message.to_string().starts_with("JSON mal formé, ligne 4, colonne 5 : "),
+        "{}",
+        error.error.message
+    );
+    assert!(
+        !error.error.message.to_string().contains("expected"),
+        "the parser's English stays out: {}",
+        error.error.message
+    );
 }
 
 #[test]

@@ -52,4 +52,3 @@ api-ap-unsupported_media_type = content type “{ $given }” refused: an inbox 
 page-editor-required = This field is required.
 page-editor-invalid_number = “{ $text }” is not a number (e.g. 12,500 or 12,500.50).
 # An operation's conflict (a slug already taken…), worded by the operation.
-page-editor-conflict = { $message }

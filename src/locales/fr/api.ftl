@@ -52,4 +52,3 @@ api-ap-unsupported_media_type = type de contenu « { $given } » refusé : une b
 page-editor-required = Ce champ est obligatoire.
 page-editor-invalid_number = « { $text } » n'est pas un nombre (ex. 12 500 ou 12 500,50).
 # An operation's conflict (a slug already taken…), worded by the operation.
-page-editor-conflict = { $message }

@@ -164,9 +164,7 @@ pub(crate) async fn check_quota(node: &Node, incoming: u64) -> Result<(), Operat
     let used = storage::media::total_bytes(&mut *node.pool.acquire().await?).await? as u64;
     let quota = node.settings.media.quota_bytes;
     if used + incoming > quota {
-        return Err(OperationError::QuotaExceeded(
-            crate::msg!("op-media_quota_exceeded", used = used, quota = quota).to_string(),
-        ));
+        return Err(OperationError::QuotaExceeded(crate::msg!("op-media_quota_exceeded", used = used, quota = quota)));
     }
     Ok(())
 }

@@ -48,10 +48,7 @@ async fn queue_announce(node: &Node, uri: &str, audited: Option<&Actor>) -> anyh
 pub async fn reshare(node: &Node, uri: &str, actor: &Actor) -> Result<bool, OperationError> {
     let item = queries::item_by_uri(node, uri).await?;
     if item.is_local() || !item.lifecycle.is_public() {
-        return Err(OperationError::Conflict {
-            code: "not_reshareable",
-            message: crate::msg!("op-not_reshareable").into(),
-        });
+        return Err(OperationError::Conflict { code: "not_reshareable", message: crate::msg!("op-not_reshareable") });
     }
     Ok(queue_announce(node, uri, Some(actor)).await?)
 }

@@ -18,7 +18,7 @@ pub async fn resolve_target(node: &Node, target: &str) -> Result<String, Operati
     }
     resolve_handle(&node.client, target).await.map_err(|e| OperationError::Conflict {
         code: "unresolvable_handle",
-        message: crate::msg!("op-unresolvable_handle", target = target, error = e.to_string()).into(),
+        message: crate::msg!("op-unresolvable_handle", target = target, error = e.to_string()),
     })
 }
 
@@ -26,11 +26,11 @@ pub async fn resolve_target(node: &Node, target: &str) -> Result<String, Operati
 pub async fn follow(node: &Node, target: &str, who: &Actor) -> Result<String, OperationError> {
     let actor_uri = resolve_target(node, target).await?;
     if actor_uri == node.actor_uri() {
-        return Err(OperationError::Conflict { code: "self_follow", message: crate::msg!("op-self_follow").into() });
+        return Err(OperationError::Conflict { code: "self_follow", message: crate::msg!("op-self_follow") });
     }
     let remote = actor(node, &actor_uri).await.map_err(|e| OperationError::Conflict {
         code: "unreachable_actor",
-        message: crate::msg!("op-unreachable_actor", actor = &actor_uri, error = format!("{e:#}")).into(),
+        message: crate::msg!("op-unreachable_actor", actor = &actor_uri, error = format!("{e:#}")),
     })?;
     let follow_id = node.new_activity_id();
     let activity = direct_activity(&follow_id, "Follow", &node.actor_uri(), &remote.uri, json!(remote.uri));

@@ -35,12 +35,12 @@ pub async fn create_api_token(
     actor: &Actor,
 ) -> Result<String, OperationError> {
     if name.trim().is_empty() {
-        return Err(OperationError::Conflict { code: "invalid_name", message: crate::msg!("op-invalid_name").into() });
+        return Err(OperationError::Conflict { code: "invalid_name", message: crate::msg!("op-invalid_name") });
     }
     if scopes.is_empty() {
         return Err(OperationError::Conflict {
             code: "missing_scope",
-            message: crate::msg!("op-missing_scope", scopes = Scope::known_codes()).into(),
+            message: crate::msg!("op-missing_scope", scopes = Scope::known_codes()),
         });
     }
     let token = format!("{TOKEN_PREFIX}{}", random_secret());
@@ -101,13 +101,10 @@ pub async fn set_editor(
     actor: &Actor,
 ) -> Result<(), OperationError> {
     if username.trim().is_empty() || password.chars().count() < 10 {
-        return Err(OperationError::Conflict {
-            code: "weak_credentials",
-            message: crate::msg!("op-weak_credentials").into(),
-        });
+        return Err(OperationError::Conflict { code: "weak_credentials", message: crate::msg!("op-weak_credentials") });
     }
     let Some(role) = EditorRole::parse(role) else {
-        return Err(OperationError::Conflict { code: "invalid_role", message: crate::msg!("op-invalid_role").into() });
+        return Err(OperationError::Conflict { code: "invalid_role", message: crate::msg!("op-invalid_role") });
     };
     let salt = SaltString::generate(&mut OsRng);
     let hash = Argon2::default()

@@ -6,7 +6,7 @@
 use super::peers::{page, FollowForm};
 use crate::operations::{outbound::follow as follow_op, Node, OperationError};
 use crate::web::pages::views::errors::PageError;
-use crate::web::pages::views::field_errors;
+use crate::web::pages::views::i18n::shown;
 use crate::web::pages::views::i18n::{t, t1};
 use crate::web::pages::views::session::{require_editor, see_other, Editor};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -73,12 +73,12 @@ pub async fn follow(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -
                 "unresolvable_handle" => t1("admin-follow-unresolvable", "target", &target),
                 "unreachable_actor" => t1("admin-follow-unreachable", "target", &target),
                 "self_follow" => t("admin-follow-self"),
-                _ => message,
+                _ => shown(&message),
             };
             page(&node, &editor, None, refuse(message)).await
         }
         Err(OperationError::Invalid(errors)) => {
-            let message = errors.0.iter().map(field_errors::shown).collect::<Vec<_>>().join(" ");
+            let message = errors.0.iter().map(|e| shown(&e.message)).collect::<Vec<_>>().join(" ");
             page(&node, &editor, None, refuse(message)).await
         }
         Err(OperationError::NotFound) => {

@@ -77,10 +77,10 @@ pub async fn upload(
     match actor_pictures::set_actor_image(&node, role, upload).await {
         Ok(()) => Ok(see_other("/admin/identite?etat=enregistre")),
         Err(OperationError::Media(refusal)) => {
-            page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(refusal.to_string())).await
+            page(&node, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, Some(i18n::shown(&refusal.message()))).await
         }
         Err(OperationError::QuotaExceeded(message)) => {
-            page(&node, &editor, StatusCode::INSUFFICIENT_STORAGE, None, Some(message)).await
+            page(&node, &editor, StatusCode::INSUFFICIENT_STORAGE, None, Some(i18n::shown(&message))).await
         }
         Err(other) => Err(other.into()),
     }

@@ -13,8 +13,8 @@ use crate::operations::{Item, Node, OperationError};
 use crate::web::pages::public::item_view::catalogue_link;
 use crate::web::pages::views::errors::PageError;
 use crate::web::pages::views::feed_links::{kind_title, self_url};
-use crate::web::pages::views::field_errors::shown;
 use crate::web::pages::views::i18n;
+use crate::web::pages::views::i18n::shown;
 use crate::web::pages::views::links::item_href;
 use actix_web::{web, HttpResponse};
 use anyhow::Context;
@@ -161,7 +161,7 @@ async fn feed_response(node: &Node, mut selection: Selection, query: FeedQuery) 
                 .map(|e| {
                     i18n::t_with(
                         "page-feed-invalid_parameter",
-                        &[("path", e.path.as_str().into()), ("message", shown(e).into())],
+                        &[("path", e.path.as_str().into()), ("message", shown(&e.message).into())],
                     )
                 })
                 .collect();

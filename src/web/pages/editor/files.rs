@@ -95,14 +95,14 @@ pub async fn upload(
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY
             };
-            refused(&node, &editor, &slug, status, refusal.to_string()).await
+            refused(&node, &editor, &slug, status, i18n::shown(&refusal.message())).await
         }
         Err(OperationError::Invalid(errors)) => {
-            let message = errors.0.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join(" ");
+            let message = errors.0.iter().map(|e| i18n::shown(&e.message)).collect::<Vec<_>>().join(" ");
             refused(&node, &editor, &slug, StatusCode::UNPROCESSABLE_ENTITY, message).await
         }
         Err(OperationError::QuotaExceeded(message)) => {
-            refused(&node, &editor, &slug, StatusCode::INSUFFICIENT_STORAGE, message).await
+            refused(&node, &editor, &slug, StatusCode::INSUFFICIENT_STORAGE, i18n::shown(&message)).await
         }
         Err(other) => Err(other.into()),
     }

@@ -8,7 +8,7 @@ use super::form_parse::value_at;
 use super::form_spec::{self, FieldSpec, Part, Widget};
 use super::place_picker::{place_options, PLACE_SEARCH};
 use crate::content::{FieldError, Kind, Lang, Lifecycle, Vocabularies};
-use crate::web::pages::views::field_errors;
+use crate::web::pages::views::i18n::shown;
 use crate::web::pages::views::i18n::{self, t, t1, t_with};
 use serde_json::Value;
 
@@ -339,7 +339,7 @@ fn place_errors(sections: &mut [SectionView], errors: &[FieldError]) -> Vec<Summ
     let mut summary = Vec::new();
     let mut messages: Vec<Vec<String>> = vec![Vec::new(); targets.len()];
     for (error, target) in errors.iter().zip(&placed) {
-        let message = field_errors::shown(error);
+        let message = shown(&error.message);
         match target {
             Some(i) => {
                 summary.push(SummaryItem {

@@ -300,8 +300,6 @@ async fn handle_post(
                     render(StatusCode::UNPROCESSABLE_ENTITY, &again(form.tree, errors.0, form.extra_rows, None))
                 }
                 Err(OperationError::Conflict { message, .. }) => {
-                    // The operation words its conflicts itself (in French).
-                    let message = crate::msg!("page-editor-conflict", message = message);
                     let error = FieldError { path: "$".to_owned(), code: "conflict", message };
                     render(StatusCode::CONFLICT, &again(form.tree, vec![error], form.extra_rows, None))
                 }

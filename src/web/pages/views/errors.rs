@@ -37,12 +37,12 @@ impl From<OperationError> for PageError {
     fn from(e: OperationError) -> Self {
         match e {
             OperationError::NotFound => PageError::NotFound,
-            OperationError::Conflict { message, .. } => PageError::BadRequest(message),
+            OperationError::Conflict { message, .. } => PageError::BadRequest(i18n::shown(&message)),
             OperationError::Invalid(errors) => {
-                PageError::BadRequest(errors.0.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join(" "))
+                PageError::BadRequest(errors.0.iter().map(|e| i18n::shown(&e.message)).collect::<Vec<_>>().join(" "))
             }
-            OperationError::Media(refusal) => PageError::BadRequest(refusal.to_string()),
-            OperationError::QuotaExceeded(message) => PageError::BadRequest(message),
+            OperationError::Media(refusal) => PageError::BadRequest(i18n::shown(&refusal.message())),
+            OperationError::QuotaExceeded(message) => PageError::BadRequest(i18n::shown(&message)),
             OperationError::Internal(cause) => PageError::Internal(cause),
         }
     }

@@ -117,6 +117,12 @@ fn with_lang(path: &str, query: &str, lang: Lang) -> String {
     format!("{path}?{}", out.finish())
 }
 
+/// A message kept by an error (validation, operations, uploads) in the request's
+/// language; the JSON API shows the same message in French.
+pub fn shown(message: &crate::i18n::Message) -> String {
+    message.in_lang(lang())
+}
+
 /// The message `key` in the request's language.
 pub fn t(key: &str) -> String {
     format(lang(), key, &[])

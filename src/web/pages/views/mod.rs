@@ -7,7 +7,6 @@ pub mod cards;
 pub mod charts;
 pub mod errors;
 pub mod feed_links;
-pub mod field_errors;
 pub mod format;
 pub mod france_map;
 pub mod i18n;
