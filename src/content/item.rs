@@ -36,16 +36,18 @@ impl Kind {
     }
 
     /// The French label (feeds, exports and Articles speak French).
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         self.label_in(Lang::Fr)
     }
 
-    pub fn label_in(self, lang: Lang) -> &'static str {
-        match self {
-            Kind::ProjectSheet => lang.pick("Fiche projet", "Project sheet"),
-            Kind::GoodPractice => lang.pick("Bonne pratique", "Good practice"),
-            Kind::Experience => lang.pick("Retour d'expérience", "Experience report"),
-        }
+    /// The label in `lang` (`kind-…` in `labels.ftl`).
+    pub fn label_in(self, lang: Lang) -> String {
+        let key = match self {
+            Kind::ProjectSheet => "kind-project_sheet",
+            Kind::GoodPractice => "kind-good_practice",
+            Kind::Experience => "kind-experience",
+        };
+        crate::i18n::format(lang, key, &[])
     }
 }
 
@@ -76,17 +78,20 @@ impl Lifecycle {
         Lifecycle::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The French label (exports speak French).
+    pub fn label(self) -> String {
         self.label_in(Lang::Fr)
     }
 
-    pub fn label_in(self, lang: Lang) -> &'static str {
-        match self {
-            Lifecycle::Draft => lang.pick("Brouillon", "Draft"),
-            Lifecycle::Published => lang.pick("Publié", "Published"),
-            Lifecycle::Archived => lang.pick("Archivé", "Archived"),
-            Lifecycle::Withdrawn => lang.pick("Retiré", "Withdrawn"),
-        }
+    /// The label in `lang` (`lifecycle-…` in `labels.ftl`).
+    pub fn label_in(self, lang: Lang) -> String {
+        let key = match self {
+            Lifecycle::Draft => "lifecycle-draft",
+            Lifecycle::Published => "lifecycle-published",
+            Lifecycle::Archived => "lifecycle-archived",
+            Lifecycle::Withdrawn => "lifecycle-withdrawn",
+        };
+        crate::i18n::format(lang, key, &[])
     }
 
     /// Visible to the public and to peers.

@@ -340,21 +340,17 @@ impl SixRegisters {
     pub const KEYS: [&'static str; 6] =
         ["value_proposition", "resources", "organisation", "contracting", "funding_and_value_sharing", "governance"];
 
-    /// The registers in their canonical order with their labels, for display.
-    pub fn labelled(&self, lang: Lang) -> [(&'static str, Option<&str>); 6] {
+    /// The registers in their canonical order with their labels (`register-…` in
+    /// `labels.ftl`), for display.
+    pub fn labelled(&self, lang: Lang) -> [(String, Option<&str>); 6] {
+        let label = |key| crate::i18n::format(lang, key, &[]);
         [
-            (lang.pick("Proposition de valeur", "Value proposition"), self.value_proposition.as_deref()),
-            (
-                lang.pick("Ressources matérielles et immatérielles", "Material and immaterial resources"),
-                self.resources.as_deref(),
-            ),
-            (lang.pick("Organisation", "Organisation"), self.organisation.as_deref()),
-            (lang.pick("Contractualisation", "Contracting"), self.contracting.as_deref()),
-            (
-                lang.pick("Financement et partage de la valeur", "Funding and value sharing"),
-                self.funding_and_value_sharing.as_deref(),
-            ),
-            (lang.pick("Gouvernance", "Governance"), self.governance.as_deref()),
+            (label("register-value_proposition"), self.value_proposition.as_deref()),
+            (label("register-resources"), self.resources.as_deref()),
+            (label("register-organisation"), self.organisation.as_deref()),
+            (label("register-contracting"), self.contracting.as_deref()),
+            (label("register-funding_and_value_sharing"), self.funding_and_value_sharing.as_deref()),
+            (label("register-governance"), self.governance.as_deref()),
         ]
     }
 }

@@ -22,6 +22,7 @@ catalogues!(
     "network.ftl",
     "editor.ftl",
     "admin.ftl",
+    "labels.ftl",
     "validation.ftl",
     "api.ftl",
     "cli.ftl",

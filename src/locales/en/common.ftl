@@ -48,3 +48,13 @@ month-short = { $month ->
 page-size-bytes = { $size } B
 page-size-kilobytes = { $size } kB
 page-size-megabytes = { $size } MB
+
+## Formatting: periods, durations, points
+
+format-period = from { $start } to { $end }
+format-period-since = since { $start }
+format-period-until = until { $end }
+format-duration-under-a-minute = less than a minute
+format-days-abbreviation = d
+# The letter of the west in a point's longitude.
+format-west = W

@@ -48,3 +48,13 @@ month-short = { $month ->
 page-size-bytes = { $size } o
 page-size-kilobytes = { $size } ko
 page-size-megabytes = { $size } Mo
+
+## Formatting: periods, durations, points
+
+format-period = de { $start } à { $end }
+format-period-since = depuis { $start }
+format-period-until = jusqu'à { $end }
+format-duration-under-a-minute = moins d'une minute
+format-days-abbreviation = j
+# The letter of the west in a point's longitude.
+format-west = O

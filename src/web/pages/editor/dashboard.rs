@@ -36,7 +36,7 @@ struct DashboardPage {
     layout: Layout,
     notice: Option<String>,
     overdue_reviews: i64,
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
     sections: Vec<LifecycleSection>,
 }
 

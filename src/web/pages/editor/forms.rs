@@ -98,7 +98,7 @@ fn form_page(node: &Node, editor: &Editor, kind: Kind, target: &Target, r: Rende
 #[template(path = "editor/choose_kind.html")]
 struct ChooseKindPage {
     layout: Layout,
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
 }
 
 fn query_value(req: &HttpRequest, key: &str) -> Option<String> {

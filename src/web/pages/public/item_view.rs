@@ -217,9 +217,9 @@ pub fn useful_effects_table(vocab: &Vocabularies, effects: &[UsefulEffect]) -> O
 /// Everything shown about an item's document.
 pub struct ItemView {
     pub title: String,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     /// The lifecycle when it is not simply "published" (draft, archived, withdrawn).
-    pub status_badge: Option<&'static str>,
+    pub status_badge: Option<String>,
     pub summary: String,
     pub body_html: String,
     pub language: String,

@@ -124,7 +124,7 @@ fn registers(registers: Option<&SixRegisters>, out: &mut Vec<Section>) {
     if let Some(r) = registers {
         let mut b = Blocks::default();
         for (register, text) in r.labelled(i18n::lang()) {
-            b.push_text(register, text);
+            b.push_text(&register, text);
         }
         b.into_section("registres", "view-six-registers", out);
     }

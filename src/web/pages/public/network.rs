@@ -66,7 +66,7 @@ pub struct LineageRow {
 struct NetworkPage {
     layout: Layout,
     generated_at: String,
-    kind_labels: Vec<&'static str>,
+    kind_labels: Vec<String>,
     pillar_labels: Vec<String>,
     territories: Vec<TerritoryRow>,
     total: i64,

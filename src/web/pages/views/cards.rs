@@ -9,7 +9,7 @@ use crate::web::pages::views::links::item_href;
 pub struct CardView {
     pub title: String,
     pub href: String,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub territory: String,
     pub updated: String,
     pub summary: String,

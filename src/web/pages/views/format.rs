@@ -5,7 +5,7 @@
 //! escapes before it marks.
 
 use crate::content::search::snippet::{MARK_END, MARK_START};
-use crate::web::pages::views::i18n::{lang, Lang};
+use crate::web::pages::views::i18n::{format as message, lang, Lang};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 const MONTHS_FR: [&str; 12] = [
@@ -69,7 +69,8 @@ pub fn number(value: f64) -> String {
 
 /// A point as people read one: "42,965° N, 1,607° E".
 pub fn point(lat: f64, lon: f64) -> String {
-    let (ns, ew) = (if lat < 0.0 { "S" } else { "N" }, if lon < 0.0 { lang().pick("O", "W") } else { "E" });
+    let ns = if lat < 0.0 { "S" } else { "N" };
+    let ew = if lon < 0.0 { message(lang(), "format-west", &[]) } else { "E".to_owned() };
     format!("{}° {ns}, {}° {ew}", number(lat.abs()), number(lon.abs()))
 }
 
@@ -155,10 +156,10 @@ fn duration_in(lang: Lang, seconds: i64) -> String {
     let minutes = seconds.max(0) / 60;
     let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
     match (days, hours, minutes) {
-        (0, 0, 0) => lang.pick("moins d'une minute", "less than a minute").to_owned(),
+        (0, 0, 0) => message(lang, "format-duration-under-a-minute", &[]),
         (0, 0, m) => format!("{m}\u{a0}min"),
         (0, h, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
-        (d, h, _) => format!("{d}\u{a0}{} {h}\u{a0}h", lang.pick("j", "d")),
+        (d, h, _) => format!("{d}\u{a0}{} {h}\u{a0}h", message(lang, "format-days-abbreviation", &[])),
     }
 }
 
@@ -190,12 +191,13 @@ pub fn period(start: Option<&str>, end: Option<&str>) -> Option<String> {
 
 fn period_in(lang: Lang, start: Option<&str>, end: Option<&str>) -> Option<String> {
     let date = |d| partial_date_in(lang, d);
-    match (start, end, lang) {
-        (Some(s), Some(e), Lang::Fr) => Some(format!("de {} à {}", date(s), date(e))),
-        (Some(s), Some(e), Lang::En) => Some(format!("from {} to {}", date(s), date(e))),
-        (Some(s), None, _) => Some(format!("{} {}", lang.pick("depuis", "since"), date(s))),
-        (None, Some(e), _) => Some(format!("{} {}", lang.pick("jusqu'à", "until"), date(e))),
-        (None, None, _) => None,
+    match (start, end) {
+        (Some(s), Some(e)) => {
+            Some(message(lang, "format-period", &[("start", date(s).into()), ("end", date(e).into())]))
+        }
+        (Some(s), None) => Some(message(lang, "format-period-since", &[("start", date(s).into())])),
+        (None, Some(e)) => Some(message(lang, "format-period-until", &[("end", date(e).into())])),
+        (None, None) => None,
     }
 }
 

@@ -138,7 +138,6 @@ pub fn t1<'a>(key: &str, name: &str, value: impl Into<Arg<'a>>) -> String {
     format(lang(), key, &[(name, value.into())])
 }
 
-/// A kind's label in the request's language.
 /// The name of a level of the administrative reference ("Commune", "Département"…).
 pub fn place_level(level: crate::content::geography::Level) -> String {
     use crate::content::geography::Level;
@@ -151,12 +150,13 @@ pub fn place_level(level: crate::content::geography::Level) -> String {
     })
 }
 
-pub fn kind(kind: Kind) -> &'static str {
+/// A kind's label in the request's language.
+pub fn kind(kind: Kind) -> String {
     kind.label_in(lang())
 }
 
 /// A lifecycle's label in the request's language.
-pub fn lifecycle(lifecycle: Lifecycle) -> &'static str {
+pub fn lifecycle(lifecycle: Lifecycle) -> String {
     lifecycle.label_in(lang())
 }
 
