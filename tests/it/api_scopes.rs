@@ -185,17 +185,14 @@ async fn a_token_stored_before_scopes_existed_keeps_every_scope() {
 #[tokio::test]
 async fn the_cli_refuses_an_unknown_scope_naming_it_and_creates_nothing() {
     let app = TestNode::spawn().await;
-    let before: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens").fetch_one(&app.node.pool).await.expect("count");
+    let before = app.api_tokens().await.len();
 
     let output = app.run_cli(&["token", "create", "outil", "--scope", "items:read,items:delete"]).await;
 
     assert!(!output.status.success());
     let stderr = stderr_of(&output);
     assert!(stderr.contains("--scope") && stderr.contains("items:delete"), "{stderr}");
-    let after: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens").fetch_one(&app.node.pool).await.expect("count");
-    assert_eq!(after, before);
+    assert_eq!(app.api_tokens().await.len(), before);
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@ use crate::fixtures::{draft, dynamo_project_sheet, practice};
 use crate::harness::{run_until_idle, stderr_of, ApiErrorBody, Served, TestNode};
 use maillage::content::Lifecycle;
 use maillage::operations::people::accounts;
-use maillage::operations::people::audit::Actor;
+use maillage::operations::people::audit::{self, Actor};
 use maillage::operations::people::scopes::Scope;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -132,10 +132,7 @@ async fn token_creation_and_revocation_are_recorded_and_a_failed_revocation_is_n
     let skip = app.audit_rows().await.len();
 
     let created = app.run_cli(&["token", "create", "outil", "--scope", "items:read"]).await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM api_tokens WHERE name = 'outil'")
-        .fetch_one(&app.node.pool)
-        .await
-        .expect("the token is stored");
+    let id = app.api_tokens().await.into_iter().find(|t| t.name == "outil").expect("the token is stored").id;
     let revoked = app.run_cli(&["token", "revoke", &id.to_string()]).await;
     let again = app.run_cli(&["token", "revoke", &id.to_string()]).await;
 
@@ -145,10 +142,10 @@ async fn token_creation_and_revocation_are_recorded_and_a_failed_revocation_is_n
         rows_after(&app, skip).await,
         vec![row("cli:token", "token.create", "outil"), row("cli:token", "token.revoke", "outil")]
     );
-    let details: Vec<String> = sqlx::query_scalar("SELECT detail FROM audit_log WHERE target = 'outil' ORDER BY id")
-        .fetch_all(&app.node.pool)
-        .await
-        .expect("details");
+    let filter = audit::AuditFilter { actor: Some("cli:token".into()), ..Default::default() };
+    let entries = audit::list(&app.node, &filter).await.expect("the audit log").entries;
+    let details: Vec<String> =
+        entries.into_iter().rev().filter(|e| e.target == "outil").filter_map(|e| e.detail).collect();
     assert_eq!(details, vec![format!(r#"{{"id":{id},"scopes":"items:read"}}"#), format!(r#"{{"id":{id}}}"#)]);
 }
 

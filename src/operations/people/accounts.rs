@@ -8,6 +8,7 @@ use super::scopes::{Scope, Scopes};
 use crate::operations::{Node, OperationError};
 use crate::storage::{self, timestamp};
 
+pub use crate::storage::accounts::ApiTokenRow;
 pub use crate::storage::states::EditorRole;
 use anyhow::Context;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -78,7 +79,7 @@ pub async fn authenticate_api_token(node: &Node, token: &str) -> Result<Option<A
     Ok(row.map(|token| ApiTokenHolder { name: token.name, scopes: Scopes::from_stored(&token.scopes) }))
 }
 
-pub async fn list_api_tokens(node: &Node) -> Result<Vec<storage::accounts::ApiTokenRow>, OperationError> {
+pub async fn list_api_tokens(node: &Node) -> Result<Vec<ApiTokenRow>, OperationError> {
     Ok(storage::accounts::list_api_tokens(&node.pool).await?)
 }
 

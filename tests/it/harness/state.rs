@@ -103,6 +103,11 @@ impl TestNode {
         rows
     }
 
+    /// The API tokens, live and revoked, as `maillage token list` reads them.
+    pub async fn api_tokens(&self) -> Vec<maillage::operations::people::accounts::ApiTokenRow> {
+        maillage::operations::people::accounts::list_api_tokens(&self.node).await.expect("the tokens")
+    }
+
     /// How many rows the tables that an item write touches hold (no operation counts
     /// revisions and terms over every item).
     pub async fn row_counts(&self) -> RowCounts {
