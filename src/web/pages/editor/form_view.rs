@@ -202,11 +202,7 @@ fn field_view(
             let current = Lifecycle::parse(&view.value).unwrap_or_default();
             view.options = Lifecycle::ALL
                 .into_iter()
-                .map(|l| OptionView {
-                    value: l.code().into(),
-                    label: i18n::lifecycle(l).into(),
-                    selected: l == current,
-                })
+                .map(|l| OptionView { value: l.code().into(), label: i18n::lifecycle(l), selected: l == current })
                 .collect();
         }
         Widget::Slug if !creating => {
