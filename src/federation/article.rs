@@ -179,7 +179,7 @@ fn hashtag(label: &str) -> String {
 fn key_facts_html(doc: &ItemDocument, vocab: &Vocabularies) -> String {
     let mut facts: Vec<String> = Vec::new();
     if let Some(kind) = doc.kind {
-        facts.push(kind.label().to_owned());
+        facts.push(kind.label());
     }
     if let Some(carrier) = doc.project_sheet.as_ref().and_then(|p| p.carrier.as_ref()) {
         facts.push(carrier.name.clone());

@@ -114,7 +114,7 @@ pub fn item_row(item: &Item, vocab: &Vocabularies, page: &str, origin: &str) -> 
         |at: Option<chrono::DateTime<chrono::Utc>>| at.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default();
     vec![
         item.uri.clone(),
-        item.kind.label().to_owned(),
+        item.kind.label(),
         text(&doc.title),
         text(&doc.summary),
         text(&doc.territory.name),
@@ -132,7 +132,7 @@ pub fn item_row(item: &Item, vocab: &Vocabularies, page: &str, origin: &str) -> 
         list(documents.iter().map(String::as_str)),
         doc.license.as_deref().map(|l| vocab.label(names::LICENSE, l).to_owned()).unwrap_or_default(),
         doc.language.clone(),
-        item.lifecycle.label().to_owned(),
+        item.lifecycle.label(),
         item.revision.to_string(),
         date(item.published_at.or(doc.published)),
         date(Some(item.updated_at)),

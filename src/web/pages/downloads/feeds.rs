@@ -105,11 +105,8 @@ fn entry(node: &Node, item: &Item) -> Entry {
         authors.push((xml_safe(&publisher), Some(xml_safe(item.origin.as_deref().unwrap_or(&node.actor_uri())))));
     }
     let published = item.published_at.or(doc.published).unwrap_or(item.created_at);
-    let mut categories = vec![Category {
-        term: item.kind.code().to_owned(),
-        label: item.kind.label().to_owned(),
-        scheme: node.url("feeds/"),
-    }];
+    let mut categories =
+        vec![Category { term: item.kind.code().to_owned(), label: item.kind.label(), scheme: node.url("feeds/") }];
     categories.extend(doc.pillars.iter().map(|code| Category {
         term: xml_safe(code),
         label: xml_safe(node.vocab.label(names::PILLAR, code)),

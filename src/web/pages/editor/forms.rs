@@ -77,7 +77,7 @@ fn form_page(node: &Node, editor: &Editor, kind: Kind, target: &Target, r: Rende
         heading,
         action,
         kind_code: kind.code(),
-        kind_label: i18n::kind(kind).to_owned(),
+        kind_label: i18n::kind(kind),
         sections: view.sections,
         summary: view.summary,
         extra_rows: r.extra_rows,

@@ -117,7 +117,7 @@ pub async fn show(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRespons
     let kind_totals: Vec<i64> = (0..Kind::ALL.len()).map(|k| rows.iter().map(|r| r.kinds[k]).sum()).collect();
     let pillar_totals: Vec<i64> = (0..pillar_codes.len()).map(|p| rows.iter().map(|r| r.pillars[p]).sum()).collect();
     let series: Vec<Series> =
-        Kind::ALL.iter().zip(PALETTE).map(|(k, colour)| Series { label: i18n::kind(*k).to_owned(), colour }).collect();
+        Kind::ALL.iter().zip(PALETTE).map(|(k, colour)| Series { label: i18n::kind(*k), colour }).collect();
     let kinds_chart = charts::stacked_bars(
         "graphique-types",
         &i18n::t("network-kinds-chart"),
