@@ -168,7 +168,7 @@ const FACETS: [(&str, &str, &str); 6] = [
 
 pub fn facet_label(node: &Node, facet: &str, code: &str) -> String {
     match facet {
-        "kind" => Kind::parse(code).map(|k| i18n::kind(k)).unwrap_or_else(|| code.to_owned()),
+        "kind" => Kind::parse(code).map(i18n::kind).unwrap_or_else(|| code.to_owned()),
         "territory" if code.is_empty() => i18n::t("unspecified"),
         "territory" => code.to_owned(),
         names::PLACE => place_label(code),

@@ -266,7 +266,7 @@ struct RevisionsPage {
 }
 
 fn lifecycle_label(code: &str) -> String {
-    Lifecycle::parse(code).map(|l| i18n::lifecycle(l)).unwrap_or_else(|| i18n::t("item-unknown-lifecycle"))
+    Lifecycle::parse(code).map(i18n::lifecycle).unwrap_or_else(|| i18n::t("item-unknown-lifecycle"))
 }
 
 pub async fn revisions(node: web::Data<Node>, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
