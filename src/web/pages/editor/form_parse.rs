@@ -66,8 +66,9 @@ fn parse_path(name: &str) -> Option<Vec<Segment>> {
     Some(segments)
 }
 
-/// The path with indices written `[]`, to look up the field type.
-fn shape(segments: &[Segment]) -> String {
+/// The path written back as an input name (`a.b[2].c`), or as its shape, with indices
+/// written `[]` (`a.b[].c`), to look up the field type.
+fn path_name(segments: &[Segment], shape: bool) -> String {
     let mut out = String::new();
     for s in segments {
         match s {
@@ -77,7 +78,8 @@ fn shape(segments: &[Segment]) -> String {
                 }
                 out.push_str(k);
             }
-            Segment::Index(_) => out.push_str("[]"),
+            Segment::Index(_) if shape => out.push_str("[]"),
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
         }
     }
     out
@@ -130,7 +132,7 @@ fn slot<'a>(tree: &'a mut Value, segments: &[Segment]) -> &'a mut Value {
 
 /// The tree of a stored document as the form reads it: objectives written as plain
 /// strings become `{text}` rows, like those with a level.
-pub fn document_tree(doc: &crate::content::ItemDocument) -> serde_json::Result<Value> {
+pub fn document_tree(doc: &ItemDocument) -> serde_json::Result<Value> {
     let mut tree = serde_json::to_value(doc)?;
     if let Some(Value::Array(objectives)) = tree.pointer_mut("/project_sheet/objectives") {
         for objective in objectives.iter_mut() {
@@ -152,7 +154,7 @@ pub fn build_tree<'a>(
     for (name, raw) in pairs {
         let Some(segments) = parse_path(name) else { continue };
         let value = raw.replace("\r\n", "\n");
-        match field_type(&shape(&segments)) {
+        match field_type(&path_name(&segments, true)) {
             FieldType::List => {
                 let entries: Vec<Value> = value
                     .lines()
@@ -278,29 +280,25 @@ fn take_bad_numbers(
     errors: &mut Vec<FieldError>,
 ) {
     match value {
-        Value::Object(map) => {
-            let keys: Vec<String> = map.keys().cloned().collect();
-            for key in keys {
-                path.push(Segment::Key(key.clone()));
-                let bad = match map.get_mut(&key) {
-                    Some(Value::String(text)) if field_type(&shape(path)) == FieldType::Number => Some(text.clone()),
-                    Some(child) => {
-                        take_bad_numbers(child, path, field_type, errors);
-                        None
-                    }
-                    None => None,
-                };
-                if let Some(text) = bad {
+        Value::Object(map) => map.retain(|key, child| {
+            path.push(Segment::Key(key.clone()));
+            let keep = match child {
+                Value::String(text) if field_type(&path_name(path, true)) == FieldType::Number => {
                     errors.push(FieldError {
-                        path: display_path(path),
+                        path: path_name(path, false),
                         code: "invalid_number",
-                        message: crate::msg!("page-editor-invalid_number", text = text),
+                        message: crate::msg!("page-editor-invalid_number", text = text.clone()),
                     });
-                    map.remove(&key);
+                    false
                 }
-                path.pop();
-            }
-        }
+                child => {
+                    take_bad_numbers(child, path, field_type, errors);
+                    true
+                }
+            };
+            path.pop();
+            keep
+        }),
         Value::Array(items) => {
             for (i, child) in items.iter_mut().enumerate() {
                 path.push(Segment::Index(i));
@@ -310,22 +308,6 @@ fn take_bad_numbers(
         }
         _ => {}
     }
-}
-
-fn display_path(segments: &[Segment]) -> String {
-    let mut out = String::new();
-    for s in segments {
-        match s {
-            Segment::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Segment::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
 }
 
 /// The document, when it could be decoded, and the errors found on the way (bad numbers,

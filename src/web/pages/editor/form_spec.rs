@@ -120,10 +120,10 @@ pub fn sections(kind: Kind) -> impl Iterator<Item = &'static SectionSpec> {
     HEAD.iter().chain(own).chain(TAIL)
 }
 
-/// How the input at `shape` (a path with indices written `[]`) is parsed; `Text` for
-/// anything the form does not declare.
+/// How the input at `shape` (a path with indices written `[]`) is parsed, in the form of
+/// any kind; `Text` for anything no form declares.
 pub fn field_type(shape: &str) -> FieldType {
-    for section in HEAD.iter().chain(PROJECT_SHEET).chain(GOOD_PRACTICE).chain(EXPERIENCE).chain(TAIL) {
+    for section in Kind::ALL.into_iter().flat_map(sections) {
         let Some(rest) = shape.strip_prefix(section.prefix) else { continue };
         for part in section.parts {
             match part {

@@ -5,7 +5,7 @@
 //! request's language.
 
 use super::form_parse::value_at;
-use super::form_spec::{self, FieldSpec, Part, Widget};
+use super::form_spec::{self, FieldSpec, GroupSpec, Part, Widget};
 use super::place_picker::{place_options, PLACE_SEARCH};
 use crate::content::{FieldError, Kind, Lang, Lifecycle, Vocabularies};
 use crate::web::pages::views::i18n::shown;
@@ -27,7 +27,8 @@ pub struct FieldView {
     pub label: String,
     /// How the summary names this input ("Plan de financement, ligne 2 — Montant (€)").
     pub summary_label: String,
-    /// `text`, `textarea`, `lines`, `body`, `select`, `checkboxes` or `readonly`.
+    /// `text`, `textarea`, `lines`, `body`, `select`, `checkbox`, `checkboxes`, `places` or
+    /// `readonly`.
     pub widget: &'static str,
     pub input_type: &'static str,
     pub inputmode: &'static str,
@@ -35,9 +36,21 @@ pub struct FieldView {
     pub options: Vec<OptionView>,
     pub hint: Option<String>,
     pub required: bool,
+    /// Takes a whole row of the form (text areas, lists of boxes).
     pub wide: bool,
     pub error: Option<String>,
-    pub described_by: String,
+}
+
+impl FieldView {
+    /// `aria-describedby`: the ids of the input's hint and error, if it has either.
+    pub fn described_by(&self) -> Option<String> {
+        match (&self.hint, &self.error) {
+            (None, None) => None,
+            (Some(_), None) => Some(format!("{}-aide", self.id)),
+            (None, Some(_)) => Some(format!("{}-erreur", self.id)),
+            (Some(_), Some(_)) => Some(format!("{0}-aide {0}-erreur", self.id)),
+        }
+    }
 }
 
 pub struct RowView {
@@ -161,23 +174,13 @@ fn field_view(
         required: spec.required,
         wide: false,
         error: None,
-        described_by: String::new(),
         name,
     };
     match spec.widget {
         Widget::Text | Widget::PartialDate => {}
-        Widget::Textarea => {
-            view.widget = "textarea";
-            view.wide = true;
-        }
-        Widget::Body => {
-            view.widget = "body";
-            view.wide = true;
-        }
-        Widget::Lines => {
-            view.widget = "lines";
-            view.wide = true;
-        }
+        Widget::Textarea => view.widget = "textarea",
+        Widget::Body => view.widget = "body",
+        Widget::Lines => view.widget = "lines",
         Widget::Number => view.inputmode = "decimal",
         Widget::Checkbox => view.widget = "checkbox",
         Widget::Date => view.input_type = "date",
@@ -194,7 +197,6 @@ fn field_view(
         }
         Widget::Checkboxes(vocabulary) => {
             view.widget = "checkboxes";
-            view.wide = true;
             view.options = vocabulary_options(vocab, vocabulary, &codes(value));
         }
         Widget::Lifecycle => {
@@ -212,20 +214,43 @@ fn field_view(
         Widget::Slug => {}
         Widget::Places => {
             view.widget = "places";
-            view.wide = true;
             let search = tree.get(PLACE_SEARCH).and_then(Value::as_str).unwrap_or_default();
             view.value = search.to_owned();
             view.options = place_options(&codes(value), search);
         }
     }
+    view.wide = matches!(view.widget, "textarea" | "body" | "lines" | "checkboxes" | "places");
     view
 }
 
-fn rows_in(tree: &Value, name: &str) -> usize {
-    match value_at(tree, name) {
-        Some(Value::Array(items)) => items.len(),
-        _ => 0,
-    }
+/// The rows of a list: those of `tree`, then empty ones to fill.
+fn group_view(
+    group: &GroupSpec,
+    name: String,
+    tree: &Value,
+    creating: bool,
+    extra_rows: usize,
+    vocab: &Vocabularies,
+) -> GroupView {
+    let filled = value_at(tree, &name).and_then(Value::as_array).map_or(0, Vec::len);
+    let label = t(group.label);
+    let rows = (0..filled + EMPTY_ROWS + extra_rows)
+        .map(|i| RowView {
+            title: t1("editor-row-title", "n", i + 1),
+            fields: group
+                .columns
+                .iter()
+                .map(|c| {
+                    let summary_label = t_with(
+                        "editor-row-field",
+                        &[("group", (&label).into()), ("n", (i + 1).into()), ("field", t(c.label).into())],
+                    );
+                    field_view(c, format!("{name}[{i}].{}", c.key), summary_label, tree, creating, vocab)
+                })
+                .collect(),
+        })
+        .collect();
+    GroupView { id: input_id(&name), name, label, hint: group.hint.map(t), required: group.required, error: None, rows }
 }
 
 /// Builds the form of `kind` from `tree`, with `errors` placed.
@@ -239,49 +264,20 @@ pub fn build(
 ) -> FormView {
     let mut sections = Vec::new();
     for section in form_spec::sections(kind) {
-        let mut parts = Vec::new();
-        for part in section.parts {
-            match part {
+        let parts = section
+            .parts
+            .iter()
+            .map(|part| match part {
                 Part::Field(spec) => {
                     let name = format!("{}{}", section.prefix, spec.key);
-                    parts.push(PartView::Field(field_view(spec, name, t(spec.label), tree, creating, vocab)));
+                    PartView::Field(field_view(spec, name, t(spec.label), tree, creating, vocab))
                 }
                 Part::Group(group) => {
                     let name = format!("{}{}", section.prefix, group.key);
-                    let count = rows_in(tree, &name) + EMPTY_ROWS + extra_rows;
-                    let group_label = t(group.label);
-                    let rows = (0..count)
-                        .map(|i| RowView {
-                            title: t1("editor-row-title", "n", i + 1),
-                            fields: group
-                                .columns
-                                .iter()
-                                .map(|c| {
-                                    let label = t_with(
-                                        "editor-row-field",
-                                        &[
-                                            ("group", (&group_label).into()),
-                                            ("n", (i + 1).into()),
-                                            ("field", t(c.label).into()),
-                                        ],
-                                    );
-                                    field_view(c, format!("{name}[{i}].{}", c.key), label, tree, creating, vocab)
-                                })
-                                .collect(),
-                        })
-                        .collect();
-                    parts.push(PartView::Group(GroupView {
-                        id: input_id(&name),
-                        name,
-                        label: group_label,
-                        hint: group.hint.map(t),
-                        required: group.required,
-                        error: None,
-                        rows,
-                    }));
+                    PartView::Group(group_view(group, name, tree, creating, extra_rows, vocab))
                 }
-            }
-        }
+            })
+            .collect();
         sections.push(SectionView { id: section.id, title: t(section.title), parts });
     }
     let summary = place_errors(&mut sections, errors);
@@ -331,21 +327,20 @@ fn target_of(names: &[&str], path: &str) -> Option<usize> {
 fn place_errors(sections: &mut [SectionView], errors: &[FieldError]) -> Vec<SummaryItem> {
     let mut targets = targets(sections);
     let names: Vec<&str> = targets.iter().map(|t| t.0).collect();
-    let placed: Vec<Option<usize>> = errors.iter().map(|e| target_of(&names, &e.path)).collect();
     let mut summary = Vec::new();
     let mut messages: Vec<Vec<String>> = vec![Vec::new(); targets.len()];
-    for (error, target) in errors.iter().zip(&placed) {
+    for error in errors {
         let message = shown(&error.message);
-        match target {
+        match target_of(&names, &error.path) {
             Some(i) => {
                 summary.push(SummaryItem {
                     text: t_with(
                         "editor-summary-entry",
-                        &[("field", targets[*i].2.into()), ("message", message.as_str().into())],
+                        &[("field", targets[i].2.into()), ("message", message.as_str().into())],
                     ),
-                    href: Some(format!("#{}", targets[*i].1)),
+                    href: Some(format!("#{}", targets[i].1)),
                 });
-                messages[*i].push(message);
+                messages[i].push(message);
             }
             None => summary.push(SummaryItem { text: message, href: None }),
         }
@@ -355,28 +350,7 @@ fn place_errors(sections: &mut [SectionView], errors: &[FieldError]) -> Vec<Summ
             *target.3 = Some(messages.join(" "));
         }
     }
-    drop(targets);
-    for section in sections.iter_mut() {
-        for part in section.parts.iter_mut() {
-            match part {
-                PartView::Field(f) => describe(f),
-                PartView::Group(g) => g.rows.iter_mut().flat_map(|r| r.fields.iter_mut()).for_each(describe),
-            }
-        }
-    }
     summary
-}
-
-/// `aria-describedby`: the hint and the error of an input.
-fn describe(f: &mut FieldView) {
-    let mut ids = Vec::new();
-    if f.hint.is_some() {
-        ids.push(format!("{}-aide", f.id));
-    }
-    if f.error.is_some() {
-        ids.push(format!("{}-erreur", f.id));
-    }
-    f.described_by = ids.join(" ");
 }
 
 #[cfg(test)]

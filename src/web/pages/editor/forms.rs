@@ -1,5 +1,5 @@
 //! The item forms: `/edit/new?kind=…` and `/edit/{slug}` (GET shows, POST saves,
-//! previews or adds rows), and retraction (`/edit/{slug}/retract`). A form with errors is
+//! previews, adds rows or finds a place), and retraction (`/edit/{slug}/retract`). A form with errors is
 //! shown again as typed, with each error beside its input and nothing saved (422).
 
 use super::form_parse::{self, FormAction, ParsedForm};
@@ -9,9 +9,10 @@ use super::place_picker::PLACE_SEARCH;
 use crate::content::markdown::render_markdown_with_heading_offset;
 use crate::content::{validate, FieldError, ItemDocument, Kind};
 use crate::operations::outbound::update::UpdateOutcome;
-use crate::operations::{items::queries, outbound::publish, outbound::retract, outbound::update, Node, OperationError};
+use crate::operations::{items::queries, outbound::publish, outbound::retract, outbound::update};
+use crate::operations::{Item, Node, OperationError};
 use crate::web::pages::public::item::{resolve_references, BODY_HEADING_OFFSET};
-use crate::web::pages::public::item_view::ItemView;
+use crate::web::pages::public::item_view::{Block, ItemView};
 use crate::web::pages::views::errors::PageError;
 use crate::web::pages::views::i18n::{self, t, t1};
 use crate::web::pages::views::layout::{render, Layout};
@@ -21,8 +22,6 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use anyhow::Context;
 use askama::Template;
 use serde_json::{json, Value};
-
-use crate::web::pages::public::item_view::Block;
 
 /// Rows one click on "Ajouter des lignes" (add rows) adds to every list.
 const ROWS_PER_CLICK: usize = 3;
@@ -46,31 +45,24 @@ struct FormPage {
     files: Option<super::files::FilesPanel>,
 }
 
-/// Where the form is: a new item, or an existing one (its slug and state).
-struct Target {
-    slug: Option<String>,
-    title: String,
-    public: bool,
-    /// The stored document of an existing item.
-    current: Option<ItemDocument>,
-}
-
+/// What one showing of the form adds to its values: errors, notices, a preview.
+#[derive(Default)]
 struct Rendered {
     /// Why the last upload was refused (shown in the files panel).
     file_error: Option<String>,
-    tree: Value,
     errors: Vec<FieldError>,
     extra_rows: usize,
     notice: Option<String>,
     preview: Option<ItemView>,
 }
 
-fn form_page(node: &Node, editor: &Editor, kind: Kind, target: &Target, r: Rendered) -> FormPage {
-    let creating = target.slug.is_none();
-    let view = form_view::build(kind, &r.tree, &r.errors, creating, r.extra_rows, &node.vocab);
-    let (heading, action) = match &target.slug {
+/// The form of a new item of `kind` (`item` is `None`) or of a stored item, filled with
+/// `tree` (the document as stored, or as typed).
+fn form_page(node: &Node, editor: &Editor, kind: Kind, item: Option<&Item>, tree: &Value, r: Rendered) -> FormPage {
+    let view = form_view::build(kind, tree, &r.errors, item.is_none(), r.extra_rows, &node.vocab);
+    let (heading, action) = match item {
         None => (t1("editor-new-heading", "kind", i18n::kind(kind).to_lowercase()), "/edit/new".to_owned()),
-        Some(slug) => (t1("editor-edit-heading", "title", &target.title), format!("/edit/{slug}")),
+        Some(item) => (t1("editor-edit-heading", "title", &item.document.title), format!("/edit/{}", item.slug)),
     };
     FormPage {
         layout: editor.layout(node),
@@ -83,15 +75,24 @@ fn form_page(node: &Node, editor: &Editor, kind: Kind, target: &Target, r: Rende
         extra_rows: r.extra_rows,
         notice: r.notice,
         preview: r.preview,
-        public_href: target.slug.as_ref().filter(|_| target.public).map(|s| format!("/items/{s}")),
-        retract_href: target.slug.as_ref().map(|s| format!("/edit/{s}/retract")),
-        files: match (&target.slug, &target.current) {
-            (Some(slug), Some(current)) => {
-                Some(super::files::FilesPanel::build(slug, current, &node.vocab, r.file_error))
-            }
-            _ => None,
-        },
+        public_href: item.filter(|i| i.lifecycle.is_public()).map(|i| format!("/items/{}", i.slug)),
+        retract_href: item.map(|i| format!("/edit/{}/retract", i.slug)),
+        files: item.map(|i| super::files::FilesPanel::build(&i.slug, &i.document, &node.vocab, r.file_error)),
     }
+}
+
+/// The form of a stored item, filled with its stored document.
+fn stored_form(
+    node: &Node,
+    editor: &Editor,
+    item: &Item,
+    status: StatusCode,
+    notice: Option<String>,
+    file_error: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    let tree = form_parse::document_tree(&item.document).context("Failed to serialize an item for its form")?;
+    let rendered = Rendered { notice, file_error, ..Default::default() };
+    render(status, &form_page(node, editor, item.kind, Some(item), &tree, rendered))
 }
 
 #[derive(Template)]
@@ -101,13 +102,14 @@ struct ChooseKindPage {
     kinds: Vec<(&'static str, String)>,
 }
 
-fn query_value(req: &HttpRequest, key: &str) -> Option<String> {
-    url::form_urlencoded::parse(req.query_string().as_bytes()).find(|(k, _)| k == key).map(|(_, v)| v.into_owned())
+/// The value of `key` in an urlencoded query or form body.
+fn urlencoded_value(urlencoded: &[u8], key: &str) -> Option<String> {
+    url::form_urlencoded::parse(urlencoded).find(|(k, _)| k == key).map(|(_, v)| v.into_owned())
 }
 
 pub async fn new_form(node: web::Data<Node>, req: HttpRequest) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
-    let Some(kind) = query_value(&req, "kind").as_deref().and_then(Kind::parse) else {
+    let Some(kind) = urlencoded_value(req.query_string().as_bytes(), "kind").as_deref().and_then(Kind::parse) else {
         let page = ChooseKindPage {
             layout: editor.layout(&node),
             kinds: Kind::ALL.into_iter().map(|k| (k.code(), i18n::kind(k))).collect(),
@@ -115,15 +117,7 @@ pub async fn new_form(node: web::Data<Node>, req: HttpRequest) -> Result<HttpRes
         return render(StatusCode::OK, &page);
     };
     let tree = json!({"kind": kind.code(), "language": "fr", "lifecycle": "draft", "license": "CC-BY-SA-4.0"});
-    let target = Target { slug: None, title: String::new(), public: false, current: None };
-    let page = form_page(
-        &node,
-        &editor,
-        kind,
-        &target,
-        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice: None, preview: None, file_error: None },
-    );
-    render(StatusCode::OK, &page)
+    render(StatusCode::OK, &form_page(&node, &editor, kind, None, &tree, Rendered::default()))
 }
 
 pub async fn edit_form(
@@ -133,28 +127,14 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
     let item = queries::local_item(&node, &slug).await?;
-    let tree = super::form_parse::document_tree(&item.document).context("Failed to serialize an item for its form")?;
-    let notice = match query_value(&req, "etat").as_deref() {
+    let notice = match urlencoded_value(req.query_string().as_bytes(), "etat").as_deref() {
         Some("enregistre") => Some(t1("editor-saved", "revision", item.revision.to_string())),
         Some("inchange") => Some(t("editor-unchanged")),
         Some("fichier") => Some(t1("editor-file-added", "revision", item.revision.to_string())),
         Some("fichier-retire") => Some(t1("editor-file-removed", "revision", item.revision.to_string())),
         _ => None,
     };
-    let target = Target {
-        slug: Some(item.slug.clone()),
-        title: item.document.title.clone(),
-        public: item.lifecycle.is_public(),
-        current: Some(item.document),
-    };
-    let page = form_page(
-        &node,
-        &editor,
-        item.kind,
-        &target,
-        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice, preview: None, file_error: None },
-    );
-    render(StatusCode::OK, &page)
+    stored_form(&node, &editor, &item, StatusCode::OK, notice, None)
 }
 
 /// The edit page of `slug` with a refused file's reason above its files panel.
@@ -166,16 +146,7 @@ pub(super) async fn edit_page_with_file_error(
     message: String,
 ) -> Result<HttpResponse, PageError> {
     let item = queries::local_item(node, slug).await?;
-    let tree = super::form_parse::document_tree(&item.document).context("Failed to serialize an item for its form")?;
-    let target = Target {
-        slug: Some(item.slug.clone()),
-        title: item.document.title.clone(),
-        public: item.lifecycle.is_public(),
-        current: Some(item.document),
-    };
-    let rendered =
-        Rendered { tree, errors: Vec::new(), extra_rows: 0, notice: None, preview: None, file_error: Some(message) };
-    render(status, &form_page(node, editor, item.kind, &target, rendered))
+    stored_form(node, editor, &item, status, None, Some(message))
 }
 
 pub async fn create(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, PageError> {
@@ -188,8 +159,7 @@ pub async fn create(node: web::Data<Node>, req: HttpRequest, body: web::Bytes) -
         .and_then(Value::as_str)
         .and_then(Kind::parse)
         .ok_or_else(|| PageError::BadRequest(t("editor-missing-kind")))?;
-    let target = Target { slug: None, title: String::new(), public: false, current: None };
-    handle_post(&node, &editor, kind, &target, form).await
+    handle_post(&node, &editor, kind, None, form).await
 }
 
 pub async fn update(
@@ -202,46 +172,35 @@ pub async fn update(
     let form = form_parse::parse_form(&body, field_type);
     editor.check_csrf(&form.csrf)?;
     let item = queries::local_item(&node, &slug).await?;
-    let target = Target {
-        slug: Some(item.slug.clone()),
-        title: item.document.title.clone(),
-        public: item.lifecycle.is_public(),
-        current: Some(item.document),
-    };
-    handle_post(&node, &editor, item.kind, &target, form).await
+    handle_post(&node, &editor, item.kind, Some(&item), form).await
 }
 
-/// What a POST of the form does: add rows, preview, or save.
+/// What a POST of the form does: add rows, find a place, preview, or save.
 async fn handle_post(
     node: &Node,
     editor: &Editor,
     kind: Kind,
-    target: &Target,
+    item: Option<&Item>,
     mut form: ParsedForm,
 ) -> Result<HttpResponse, PageError> {
-    // The kind comes from the item (or the new form), never from a tampered input.
     if let Value::Object(map) = &mut form.tree {
+        // The kind comes from the item (or the new form), never from a tampered input.
         map.insert("kind".to_owned(), Value::String(kind.code().to_owned()));
-    }
-    let again = |tree: Value, errors: Vec<FieldError>, extra_rows: usize, preview: Option<ItemView>| {
-        form_page(
-            node,
-            editor,
-            kind,
-            target,
-            Rendered { tree, errors, extra_rows, notice: None, preview, file_error: None },
-        )
-    };
-    if form.action == FormAction::AddRows {
-        let page = again(form.tree, Vec::new(), form.extra_rows + ROWS_PER_CLICK, None);
-        return render(StatusCode::OK, &page);
-    }
-    if form.action == FormAction::FindPlace {
-        // Shown again with the places found as boxes to tick (read by the form view).
-        if let Value::Object(map) = &mut form.tree {
+        if form.action == FormAction::FindPlace {
+            // Shown again with the places found as boxes to tick (read by the form view).
             map.insert(PLACE_SEARCH.to_owned(), Value::String(form.place_search.clone()));
         }
-        return render(StatusCode::OK, &again(form.tree, Vec::new(), form.extra_rows, None));
+    }
+    if form.action == FormAction::AddRows {
+        form.extra_rows += ROWS_PER_CLICK;
+    }
+    // The form shown again as posted.
+    let again = |status: StatusCode, errors: Vec<FieldError>, preview: Option<ItemView>| {
+        let rendered = Rendered { errors, extra_rows: form.extra_rows, preview, ..Default::default() };
+        render(status, &form_page(node, editor, kind, item, &form.tree, rendered))
+    };
+    if matches!(form.action, FormAction::AddRows | FormAction::FindPlace) {
+        return again(StatusCode::OK, Vec::new(), None);
     }
 
     let decoded = form_parse::decode(&form.tree, field_type);
@@ -253,59 +212,49 @@ async fn handle_post(
             if let Some(doc) = doc {
                 if let Err(more) = validate(doc, &node.vocab) {
                     let more: Vec<FieldError> =
-                        more.0.into_iter().filter(|e| !errors_has_path(&errors, &e.path)).collect();
+                        more.0.into_iter().filter(|e| !errors.iter().any(|known| known.path == e.path)).collect();
                     errors.extend(more);
                 }
             }
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &again(form.tree, errors, form.extra_rows, None));
+            return again(StatusCode::UNPROCESSABLE_ENTITY, errors, None);
         }
     };
 
-    if let Some(current) = &target.current {
+    if let Some(current) = item.map(|i| &i.document) {
         keep_code_order(&mut document, current);
         // Files are added and removed in their own panel; the item form keeps them.
         document.media = current.media.clone();
     }
 
-    match form.action {
-        FormAction::Preview => match validate(document, &node.vocab) {
+    if form.action == FormAction::Preview {
+        return match validate(document, &node.vocab) {
             Ok(valid) => {
                 let doc = valid.document();
                 let refs = resolve_references(node, doc).await?;
-                let preview = ItemView::build(
-                    doc,
-                    render_markdown_with_heading_offset(&doc.body, BODY_HEADING_OFFSET),
-                    &node.vocab,
-                    &refs,
-                );
-                render(StatusCode::OK, &again(form.tree, Vec::new(), form.extra_rows, Some(preview)))
+                let body = render_markdown_with_heading_offset(&doc.body, BODY_HEADING_OFFSET);
+                let preview = ItemView::build(doc, body, &node.vocab, &refs);
+                again(StatusCode::OK, Vec::new(), Some(preview))
             }
-            Err(errors) => render(StatusCode::UNPROCESSABLE_ENTITY, &again(form.tree, errors.0, form.extra_rows, None)),
-        },
-        FormAction::Save | FormAction::AddRows | FormAction::FindPlace => {
-            let outcome = match &target.slug {
-                None => {
-                    publish::create_item(node, document, &editor.actor()).await.map(|item| (item.slug, "enregistre"))
-                }
-                Some(slug) => {
-                    update::replace_item(node, slug, document, &editor.actor()).await.map(|outcome| match outcome {
-                        UpdateOutcome::Changed(item) => (item.slug, "enregistre"),
-                        UpdateOutcome::Unchanged(item) => (item.slug, "inchange"),
-                    })
-                }
-            };
-            match outcome {
-                Ok((slug, state)) => Ok(see_other(&format!("/edit/{slug}?etat={state}"))),
-                Err(OperationError::Invalid(errors)) => {
-                    render(StatusCode::UNPROCESSABLE_ENTITY, &again(form.tree, errors.0, form.extra_rows, None))
-                }
-                Err(OperationError::Conflict { message, .. }) => {
-                    let error = FieldError { path: "$".to_owned(), code: "conflict", message };
-                    render(StatusCode::CONFLICT, &again(form.tree, vec![error], form.extra_rows, None))
-                }
-                Err(other) => Err(other.into()),
-            }
+            Err(errors) => again(StatusCode::UNPROCESSABLE_ENTITY, errors.0, None),
+        };
+    }
+    let outcome = match item {
+        None => publish::create_item(node, document, &editor.actor()).await.map(|item| (item.slug, "enregistre")),
+        Some(item) => {
+            update::replace_item(node, &item.slug, document, &editor.actor()).await.map(|outcome| match outcome {
+                UpdateOutcome::Changed(item) => (item.slug, "enregistre"),
+                UpdateOutcome::Unchanged(item) => (item.slug, "inchange"),
+            })
         }
+    };
+    match outcome {
+        Ok((slug, state)) => Ok(see_other(&format!("/edit/{slug}?etat={state}"))),
+        Err(OperationError::Invalid(errors)) => again(StatusCode::UNPROCESSABLE_ENTITY, errors.0, None),
+        Err(OperationError::Conflict { message, .. }) => {
+            let error = FieldError { path: "$".to_owned(), code: "conflict", message };
+            again(StatusCode::CONFLICT, vec![error], None)
+        }
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -323,10 +272,6 @@ fn keep_code_order(document: &mut ItemDocument, current: &ItemDocument) {
     reorder(&mut document.resources, &current.resources);
     reorder(&mut document.food_themes, &current.food_themes);
     reorder(&mut document.target_audiences, &current.target_audiences);
-}
-
-fn errors_has_path(errors: &[FieldError], path: &str) -> bool {
-    errors.iter().any(|e| e.path == path)
 }
 
 #[derive(Template)]
@@ -361,9 +306,7 @@ pub async fn retract(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let editor = require_editor(&node, &req).await?;
-    let csrf =
-        url::form_urlencoded::parse(&body).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned()).unwrap_or_default();
-    editor.check_csrf(&csrf)?;
+    editor.check_csrf(&urlencoded_value(&body, "_csrf").unwrap_or_default())?;
     let item = retract::retract_item(&node, &slug, &editor.actor()).await?;
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     query.append_pair("retire", &item.slug);

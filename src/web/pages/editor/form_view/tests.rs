@@ -17,20 +17,8 @@ fn errors_sit_beside_the_input_named_by_their_path() {
         error("project_sheet.carrier"),
         error("$"),
     ];
-    let form = build(Kind::ProjectSheet, &tree, &errors, true, 0, &Vocabularies::builtin());
-    let mut found = Vec::new();
-    for section in &form.sections {
-        for part in &section.parts {
-            match part {
-                PartView::Field(f) => found.extend(f.error.as_ref().map(|_| f.name.clone())),
-                PartView::Group(g) => {
-                    for f in g.rows.iter().flat_map(|r| &r.fields) {
-                        found.extend(f.error.as_ref().map(|_| f.name.clone()));
-                    }
-                }
-            }
-        }
-    }
+    let mut form = build(Kind::ProjectSheet, &tree, &errors, true, 0, &Vocabularies::builtin());
+    let found: Vec<&str> = targets(&mut form.sections).into_iter().filter(|t| t.3.is_some()).map(|t| t.0).collect();
     assert_eq!(found, ["title", "pillars", "project_sheet.carrier.name", "project_sheet.funding[0].amount_eur"]);
     assert_eq!(form.summary.len(), 5);
     assert_eq!(form.summary[0].href.as_deref(), Some("#f-title"));
