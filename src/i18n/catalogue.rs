@@ -49,8 +49,17 @@ fn bundle(lang: Lang, files: &[(&str, &str)]) -> FluentBundle<FluentResource> {
     bundle
 }
 
-pub(super) static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
-    LazyLock::new(|| [bundle(Lang::Fr, FRENCH), bundle(Lang::En, ENGLISH)]);
+/// Each language's catalogue, read when first needed: the command line and a French-only
+/// node never read the English one.
+static FRENCH_BUNDLE: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle(Lang::Fr, FRENCH));
+static ENGLISH_BUNDLE: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle(Lang::En, ENGLISH));
+
+pub(super) fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    match lang {
+        Lang::Fr => &FRENCH_BUNDLE,
+        Lang::En => &ENGLISH_BUNDLE,
+    }
+}
 
 /// A value given to a message: a number (plural forms select on it) or a text.
 pub enum Arg<'a> {
@@ -113,7 +122,7 @@ impl From<String> for Arg<'_> {
 
 /// The message `key` in `lang`, with its arguments.
 pub fn format(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let bundle = &BUNDLES[lang as usize];
+    let bundle = bundle_of(lang);
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         tracing::warn!(key, lang = lang.code(), "Missing message in the catalogue");
         return key.to_owned();

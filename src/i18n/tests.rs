@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a test: a failed read or a malformed source should panic
 
-use super::catalogue::{BUNDLES, ENGLISH, FRENCH};
+use super::catalogue::{bundle_of, ENGLISH, FRENCH};
 use super::*;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::BTreeSet;
@@ -98,7 +98,7 @@ fn variables() -> BTreeSet<String> {
 fn every_message_formats_in_both_languages() {
     for key in keys(FRENCH) {
         for lang in [Lang::Fr, Lang::En] {
-            let bundle = &BUNDLES[lang as usize];
+            let bundle = bundle_of(lang);
             let pattern = bundle.get_message(&key).and_then(|m| m.value());
             let pattern = pattern.unwrap_or_else(|| panic!("{key} has no value in {lang:?}"));
             let mut args = FluentArgs::new();
