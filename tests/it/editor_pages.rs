@@ -3,7 +3,6 @@
 //! messages shown beside the fields of a refused form.
 
 use crate::harness::TestNode;
-use maillage::operations::people::accounts;
 use reqwest::StatusCode;
 
 const PASSWORD: &str = "un mot de passe solide";
@@ -72,15 +71,7 @@ impl Browser {
 
 async fn app_with_editor(role: &str) -> TestNode {
     let app = TestNode::spawn().await;
-    accounts::set_editor(
-        &app.node,
-        "claire",
-        PASSWORD,
-        role,
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("an editor account");
+    app.add_editor("claire", PASSWORD, role).await;
     app
 }
 
@@ -368,15 +359,7 @@ async fn an_administrator_sets_the_territory_logo_which_the_actor_and_the_item_p
     );
 
     // An editor who is not an administrator cannot change it.
-    accounts::set_editor(
-        &app.node,
-        "lea",
-        PASSWORD,
-        "editor",
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("an editor");
+    app.add_editor("lea", PASSWORD, "editor").await;
     let mut editor = Browser::new(&app, None);
     editor.sign_in("lea").await;
     let csrf = editor.csrf().await;

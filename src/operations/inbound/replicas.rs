@@ -254,21 +254,11 @@ pub async fn withdraw_replica(
         let derived = derive(node, &document)?;
         let updated_at = timestamp(now);
         let write = ItemWrite {
-            uri,
-            slug: &row.slug,
-            origin: row.origin.as_deref(),
-            origin_url: row.origin_url.as_deref(),
-            kind: &row.kind,
             lifecycle: Lifecycle::Withdrawn.code(),
-            title: &row.title,
-            summary: &row.summary,
-            territory: &row.territory,
-            language: &row.language,
             body_html: &derived.body_html,
             updated_at: &updated_at,
-            published_at: row.published_at.as_deref(),
-            review_due: row.review_due.as_deref(),
             refreshed_at: Some(&updated_at),
+            ..row.as_write()
         };
         let revision =
             storage::items::update_item(&mut tx, row.id, &write).await.context("Failed to withdraw a replica")?;

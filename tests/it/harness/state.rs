@@ -64,6 +64,15 @@ impl TestNode {
         }
     }
 
+    /// Creates (or resets) an editor account with this password and role, as the command
+    /// line would.
+    pub async fn add_editor(&self, username: &str, password: &str, role: &str) {
+        let cli = maillage::operations::people::audit::Actor::Cli("tests");
+        maillage::operations::people::accounts::set_editor(&self.node, username, password, role, &cli)
+            .await
+            .unwrap_or_else(|e| panic!("the editor account {username}: {e}"));
+    }
+
     /// Followers, follows, delivery queues and catch-ups, as the admin page reads them.
     pub async fn peer_overview(&self) -> PeerOverview {
         peers::overview(&self.node).await.expect("the peers overview")

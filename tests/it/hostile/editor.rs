@@ -6,7 +6,6 @@
 
 use super::support::{run_cases, Case, RawRequest};
 use crate::harness::TestNode;
-use maillage::operations::people::accounts;
 use maillage::operations::people::login_throttle::{MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS};
 use reqwest::Method;
 use serde_json::json;
@@ -46,24 +45,8 @@ fn form(cookie: &str, path: &str, body: &str) -> RawRequest {
 async fn form_posts_without_the_sessions_csrf_token_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
-    accounts::set_editor(
-        &node.node,
-        "claire",
-        PASSWORD,
-        "admin",
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("an admin");
-    accounts::set_editor(
-        &node.node,
-        "mallory",
-        PASSWORD,
-        "editor",
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("an editor");
+    node.add_editor("claire", PASSWORD, "admin").await;
+    node.add_editor("mallory", PASSWORD, "editor").await;
     node.create(&super::inbox::document("locale", "Une fiche locale")).await;
     let claire = log_in(&node, "claire").await;
     let mallory = log_in(&node, "mallory").await;
@@ -144,24 +127,8 @@ async fn form_posts_without_the_sessions_csrf_token_are_refused_and_change_nothi
 async fn wrong_passwords_open_no_session_and_repeated_ones_lock_the_account() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
-    accounts::set_editor(
-        &node.node,
-        "claire",
-        PASSWORD,
-        "editor",
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("an editor");
-    accounts::set_editor(
-        &node.node,
-        "camille",
-        PASSWORD,
-        "editor",
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("another editor");
+    node.add_editor("claire", PASSWORD, "editor").await;
+    node.add_editor("camille", PASSWORD, "editor").await;
     node.settle().await;
     let login = |body: String| {
         RawRequest::new(Method::POST, "/login").header("content-type", "application/x-www-form-urlencoded").body(body)
@@ -230,15 +197,7 @@ fn login_from(client: &str, username: &str, password: &str) -> RawRequest {
 /// Behind a trusted proxy (the tests' requests come from 127.0.0.1), with Claire's account.
 async fn node_behind_a_proxy(dir: &std::path::Path) -> TestNode {
     let node = TestNode::with_settings(dir, "victime", &[("server.trusted_proxies", json!(["127.0.0.1"]))]).await;
-    accounts::set_editor(
-        &node.node,
-        "claire",
-        PASSWORD,
-        "editor",
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("an editor");
+    node.add_editor("claire", PASSWORD, "editor").await;
     node.settle().await;
     node
 }
@@ -297,15 +256,7 @@ async fn an_address_that_fails_on_many_accounts_is_stopped_on_all_of_them() {
 async fn x_forwarded_for_from_a_client_that_is_no_trusted_proxy_is_ignored() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let node = TestNode::with_settings(dir.path(), "victime", &[]).await;
-    accounts::set_editor(
-        &node.node,
-        "claire",
-        PASSWORD,
-        "editor",
-        &maillage::operations::people::audit::Actor::Cli("tests"),
-    )
-    .await
-    .expect("an editor");
+    node.add_editor("claire", PASSWORD, "editor").await;
     node.settle().await;
     let mut cases: Vec<Case> = (0..MAX_FAILURES_PER_ACCOUNT)
         .map(|n| Case {
