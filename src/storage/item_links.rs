@@ -54,17 +54,46 @@ pub async fn item_links_by_uris(pool: &SqlitePool, uris: &[&str]) -> sqlx::Resul
     .await
 }
 
-/// The public items inspired by `uri`, newest first, as links.
-pub async fn item_links_inspired_by(pool: &SqlitePool, uri: &str) -> sqlx::Result<Vec<ItemLinkRow>> {
-    sqlx::query_as!(
-        ItemLinkRow,
-        // From the links to the items (CROSS JOIN fixes that order): a few lookups.
-        r#"SELECT items.id AS "id!", items.uri, items.slug, items.origin, items.title, items.territory, items.lifecycle
+/// The links around an item's page, in one statement: the items among `uris` that this
+/// node holds (what the page refers to), then the public items inspired by `target`,
+/// newest first. Each row says which of the two it is (`adapted`).
+pub async fn item_links_around(
+    pool: &SqlitePool,
+    uris: &[&str],
+    target: &str,
+) -> sqlx::Result<Vec<(ItemLinkRow, bool)>> {
+    let list = serde_json::to_string(uris).unwrap_or_else(|_| "[]".into());
+    let rows = sqlx::query!(
+        // The second part goes from the links to the items (CROSS JOIN fixes that order):
+        // a few lookups.
+        r#"SELECT id AS "id!", uri AS "uri!", slug AS "slug!", origin, title AS "title!",
+                  territory AS "territory!", lifecycle AS "lifecycle!", 0 AS "adapted!: bool",
+                  updated_at AS "updated_at!"
+           FROM items WHERE uri IN (SELECT value FROM json_each(?1))
+           UNION ALL
+           SELECT items.id, items.uri, items.slug, items.origin, items.title, items.territory,
+                  items.lifecycle, 1, items.updated_at
            FROM item_links l CROSS JOIN items ON items.id = l.item_id
-           WHERE l.target = ? AND items.lifecycle IN ('published', 'archived')
-           ORDER BY items.updated_at DESC"#,
-        uri
+           WHERE l.target = ?2 AND items.lifecycle IN ('published', 'archived')
+           ORDER BY 8, 9 DESC"#,
+        list,
+        target
     )
     .fetch_all(pool)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let link = ItemLinkRow {
+                id: r.id,
+                uri: r.uri,
+                slug: r.slug,
+                origin: r.origin,
+                title: r.title,
+                territory: r.territory,
+                lifecycle: r.lifecycle,
+            };
+            (link, r.adapted)
+        })
+        .collect())
 }

@@ -340,6 +340,17 @@ mod tests {
     }
 
     #[test]
+    fn outline_paths_are_plain_path_data_with_nothing_to_escape_in_html() {
+        // Pages write these paths without escaping them (france_map.html).
+        let plain = |c: char| c.is_ascii_digit() || " .,-MLZmlz".contains(c);
+        for outline in outlines() {
+            for path in [&outline.path, &outline.coarse_path] {
+                assert!(path.chars().all(plain), "{}: {}", outline.code, path.chars().find(|c| !plain(*c)).unwrap_or(' '));
+            }
+        }
+    }
+
+    #[test]
     fn a_prefecture_falls_inside_its_departement() {
         for (code, lat, lon) in [
             ("09", 42.965, 1.607),

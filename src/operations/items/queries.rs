@@ -309,19 +309,30 @@ pub async fn public_item_links(node: &Node, uris: &[&str]) -> Result<Vec<ItemLin
     Ok(rows.into_iter().map(ItemLink::from).filter(|link| link.public).collect())
 }
 
-pub async fn lineage(node: &Node, item: &Item) -> Result<Lineage, OperationError> {
-    let uris: Vec<&str> = item.document.inspired_by.iter().map(String::as_str).collect();
-    let known = public_item_links(node, &uris).await?;
+/// An item's lineage, with the public items among `also` that this node holds (the
+/// page's other references), read in one statement.
+pub async fn lineage_and_links(node: &Node, item: &Item, also: &[&str]) -> Result<(Lineage, Vec<ItemLink>), OperationError> {
+    let mut uris: Vec<&str> = item.document.inspired_by.iter().map(String::as_str).chain(also.iter().copied()).collect();
+    uris.sort_unstable();
+    uris.dedup();
+    let mut known = Vec::new();
+    let mut adapted_in = Vec::new();
+    for (row, adapted) in storage::item_links::item_links_around(&node.pool, &uris, &item.uri).await? {
+        match (adapted, ItemLink::from(row)) {
+            (true, link) => adapted_in.push(link),
+            (false, link) if link.public => known.push(link),
+            (false, _) => {}
+        }
+    }
     let inspired_by = item
         .document
         .inspired_by
         .iter()
         .map(|uri| (uri.clone(), known.iter().find(|k| &k.uri == uri).cloned()))
         .collect();
-    let adapted_in = storage::item_links::item_links_inspired_by(&node.pool, &item.uri)
-        .await?
-        .into_iter()
-        .map(ItemLink::from)
-        .collect();
-    Ok(Lineage { inspired_by, adapted_in })
+    Ok((Lineage { inspired_by, adapted_in }, known))
+}
+
+pub async fn lineage(node: &Node, item: &Item) -> Result<Lineage, OperationError> {
+    Ok(lineage_and_links(node, item, &[]).await?.0)
 }

@@ -182,8 +182,8 @@ async fn item_page(
     } else {
         None
     };
-    let refs = resolve_references(node, &item.document).await?;
-    let lineage = queries::lineage(node, item).await?;
+    let (lineage, known) = queries::lineage_and_links(node, item, &reference_uris(&item.document)).await?;
+    let refs = References(known.iter().map(|link| (link.uri.clone(), link_to(link))).collect());
     let today = node.clock.now().date_naive();
     // The stored body with its headings one level down: the title is the page's `<h1>`.
     let body_html = shift_headings(&item.body_html, BODY_HEADING_OFFSET);
@@ -228,6 +228,17 @@ fn origin_view(item: &Item) -> Option<OriginView> {
 /// Titles and pages of the public items the document refers to (practices, evidence,
 /// "about"); unknown URIs stay bare links.
 pub async fn resolve_references(node: &Node, doc: &ItemDocument) -> Result<References, PageError> {
+    let known: HashMap<String, LinkView> = queries::public_item_links(node, &reference_uris(doc))
+        .await?
+        .iter()
+        .map(|link| (link.uri.clone(), link_to(link)))
+        .collect();
+    Ok(References(known))
+}
+
+/// The items a document refers to (practices, evidence, "about"), at most
+/// [`MAX_REFERENCES`].
+fn reference_uris(doc: &ItemDocument) -> Vec<&str> {
     let mut uris: Vec<&str> = Vec::new();
     if let Some(p) = &doc.project_sheet {
         uris.extend(p.practices_used.iter().map(String::as_str));
@@ -242,9 +253,7 @@ pub async fn resolve_references(node: &Node, doc: &ItemDocument) -> Result<Refer
     uris.sort_unstable();
     uris.dedup();
     uris.truncate(MAX_REFERENCES);
-    let known: HashMap<String, LinkView> =
-        queries::public_item_links(node, &uris).await?.iter().map(|link| (link.uri.clone(), link_to(link))).collect();
-    Ok(References(known))
+    uris
 }
 
 pub struct RevisionRow {

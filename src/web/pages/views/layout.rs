@@ -169,9 +169,15 @@ impl Layout {
     }
 }
 
+/// The buffer a page is rendered into.
+const PAGE_CAPACITY: usize = 64 * 1024;
+
 /// Renders a page. No script runs on these pages, and the policy says so.
 pub fn render<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse, PageError> {
-    let html = page.render().context("Failed to render a page template")?;
+    // Pages are 10–100 KB: one buffer of that size, not askama's small hint grown by
+    // doubling (each growth copies the page so far).
+    let mut html = String::with_capacity(PAGE_CAPACITY);
+    page.render_into(&mut html).context("Failed to render a page template")?;
     Ok(html_response(status, html))
 }
 
