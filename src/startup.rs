@@ -212,7 +212,7 @@ pub async fn build_node(settings: Settings, bound_port: u16) -> anyhow::Result<N
         login_throttle: Arc::new(crate::operations::people::login_throttle::LoginThrottle::default()),
         metrics: Arc::new(crate::operations::node::metrics::Metrics::default()),
         inbox_permits: Arc::new(tokio::sync::Semaphore::new(settings.federation.inbox_concurrency)),
-        ingest: Arc::new(crate::operations::inbound::ingest::IngestQueue::on_current_runtime()),
+        ingest: Arc::new(crate::operations::inbound::ingest::IngestQueue::start()),
         pool,
         vocab: Vocabularies::builtin(),
         settings: Arc::new(settings),

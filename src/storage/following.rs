@@ -56,6 +56,12 @@ pub async fn find_following(db: impl SqliteExecutor<'_>, actor: &str) -> sqlx::R
     select_following!("WHERE actor_uri = ?", actor).fetch_optional(db).await
 }
 
+/// The follows of any of `actors` (one statement for a whole batch of activities).
+pub async fn find_followings(db: impl SqliteExecutor<'_>, actors: &[&str]) -> sqlx::Result<Vec<FollowingRow>> {
+    let list = serde_json::to_string(actors).unwrap_or_else(|_| "[]".into());
+    select_following!("WHERE actor_uri IN (SELECT value FROM json_each(?))", list).fetch_all(db).await
+}
+
 pub async fn list_following(pool: &SqlitePool) -> sqlx::Result<Vec<FollowingRow>> {
     select_following!("ORDER BY created_at").fetch_all(pool).await
 }

@@ -34,6 +34,31 @@ pub async fn record_inbox_activity(
     Ok(done.rows_affected() == 1)
 }
 
+/// Records an activity as applied, with the outcome its application is expected to have
+/// (the caller applies it in the same transaction and corrects the outcome if it differs);
+/// false if it was already recorded.
+pub async fn record_applied_inbox_activity(
+    db: impl SqliteExecutor<'_>,
+    activity_id: &str,
+    actor: &str,
+    kind: &str,
+    outcome: &str,
+    now: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "INSERT OR IGNORE INTO inbox_log (activity_id, actor, kind, payload, received_at, processed_at, outcome)
+         VALUES (?1, ?2, ?3, '', ?4, ?4, ?5)",
+        activity_id,
+        actor,
+        kind,
+        now,
+        outcome
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Activities recorded but not applied yet, oldest first.
 pub async fn pending_inbox_activities(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<PendingActivity>> {
     sqlx::query_as!(

@@ -11,12 +11,12 @@
 //! payload alone (an object given by id, a re-share, follows, deletions) is recorded
 //! pending, and the inbox worker applies it afterwards ([`super::apply`]).
 
-use super::replicas::{after_replica_commit, write_replica, PreparedReplica, WrittenReplica};
+use super::replicas::{after_replica_commit, write_replica, PreparedReplica, ReplicaOutcome, WrittenReplica};
 use crate::operations::Node;
 use crate::storage::{self, timestamp};
 use anyhow::Context;
 use sqlx::SqliteConnection;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::oneshot;
@@ -56,20 +56,25 @@ pub struct IngestQueue {
     writer: Arc<tokio::sync::Mutex<()>>,
     /// Activities recorded and not applied yet, as last counted (see [`set_backlog`]).
     backlog: AtomicUsize,
-    /// Where commits run: the node's main runtime, not the HTTP worker that happens to
-    /// lead a batch, whose single thread is busy preparing other requests (each of the
-    /// commit's statements would wait for it).
+    /// Where commits run: a thread of their own (see [`CommitThread`]).
     runtime: tokio::runtime::Handle,
+    /// Ends that thread when the queue goes (with its node).
+    _thread: CommitThread,
 }
 
 impl IngestQueue {
-    /// A queue whose commits run on the current runtime.
-    pub fn on_current_runtime() -> IngestQueue {
+    /// A queue with its commit thread, or the current runtime if no thread can be started.
+    pub fn start() -> IngestQueue {
+        let (runtime, thread) = CommitThread::start().unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "no thread of its own for the inbox's commits; they share the main runtime");
+            (tokio::runtime::Handle::current(), CommitThread { _stop: None })
+        });
         IngestQueue {
             waiting: Mutex::default(),
             writer: Arc::default(),
             backlog: AtomicUsize::new(0),
-            runtime: tokio::runtime::Handle::current(),
+            runtime,
+            _thread: thread,
         }
     }
 
@@ -84,6 +89,28 @@ impl IngestQueue {
         let mut batch = std::mem::take(&mut *waiting);
         *waiting = batch.split_off(batch.len() - rest);
         batch
+    }
+}
+
+/// The thread that drives group commits: a single-threaded runtime with nothing else to
+/// run. A commit is a chain of statements, each a round trip to the database's own
+/// thread; the task that sends the next one must wake at once when the previous one
+/// answers. On the HTTP workers it waited behind requests being prepared, on the main
+/// runtime behind the workers' tasks: at saturation those waits, not SQLite, set the pace.
+struct CommitThread {
+    _stop: Option<oneshot::Sender<()>>,
+}
+
+impl CommitThread {
+    fn start() -> std::io::Result<(tokio::runtime::Handle, CommitThread)> {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let handle = runtime.handle().clone();
+        let (stop, stopped) = oneshot::channel::<()>();
+        std::thread::Builder::new().name("inbox-commits".into()).spawn(move || {
+            // Runs until the queue is dropped (its sender with it).
+            let _ = runtime.block_on(stopped);
+        })?;
+        Ok((handle, CommitThread { _stop: Some(stop) }))
     }
 }
 
@@ -206,27 +233,32 @@ async fn try_write(node: &Node, entries: &[Entry]) -> anyhow::Result<Result<Vec<
     let now = timestamp(node.clock.now());
     let mut tx = storage::begin_write(&node.pool).await.context("Failed to start the inbox transaction")?;
     let mut results = Vec::with_capacity(entries.len());
-    let mut followed: HashMap<&str, bool> = HashMap::new();
+    let direct_actors = actors_applied_directly(&mut tx, entries).await?;
     for entry in entries {
-        let direct = match (&entry.replica, followed.get(entry.actor.as_str())) {
-            (None, _) => false,
-            (Some(_), Some(known)) => *known,
-            (Some(_), None) => {
-                let direct = applies_directly(&mut tx, &entry.actor).await?;
-                followed.insert(&entry.actor, direct);
-                direct
-            }
-        };
-        let payload = if direct { "" } else { entry.payload.as_str() };
-        let fresh = storage::inbox_log::record_inbox_activity(
-            &mut *tx,
-            &entry.activity_id,
-            &entry.actor,
-            &entry.kind,
-            payload,
-            &now,
-        )
-        .await
+        let direct = entry.replica.is_some() && direct_actors.contains(entry.actor.as_str());
+        // An activity applied here is recorded as applied with the usual outcome (a new
+        // replica), corrected below if it had another: one statement, not two.
+        let fresh = if direct {
+            storage::inbox_log::record_applied_inbox_activity(
+                &mut *tx,
+                &entry.activity_id,
+                &entry.actor,
+                &entry.kind,
+                ReplicaOutcome::Stored.code(),
+                &now,
+            )
+            .await
+        } else {
+            storage::inbox_log::record_inbox_activity(
+                &mut *tx,
+                &entry.activity_id,
+                &entry.actor,
+                &entry.kind,
+                &entry.payload,
+                &now,
+            )
+            .await
+        }
         .context("Failed to record an incoming activity")?;
         let result = match (&entry.replica, fresh) {
             (_, false) => (Recorded::Duplicate, None),
@@ -250,7 +282,9 @@ async fn apply(
     now: &str,
 ) -> anyhow::Result<WrittenReplica> {
     let written = write_replica(conn, node, replica).await?;
-    storage::inbox_log::mark_inbox_processed(conn, &entry.activity_id, written.outcome.code(), now).await?;
+    if written.outcome != ReplicaOutcome::Stored {
+        storage::inbox_log::mark_inbox_processed(conn, &entry.activity_id, written.outcome.code(), now).await?;
+    }
     Ok(written)
 }
 
@@ -270,11 +304,22 @@ async fn record_pending(node: &Node, entry: &Entry) -> anyhow::Result<Written> {
     Ok((if fresh { Recorded::Pending } else { Recorded::Duplicate }, None))
 }
 
-/// Changes from a followed actor are applied from the payload; anything else (lineage
-/// from an actor we do not follow, a relayed peer) takes the worker's full path.
-async fn applies_directly(conn: &mut SqliteConnection, actor: &str) -> anyhow::Result<bool> {
-    let following = storage::following::find_following(&mut *conn, actor).await?;
-    Ok(following.is_some_and(|f| f.state != crate::storage::states::FollowState::Rejected && !f.relay))
+/// The actors of `entries` whose changes are applied from the payload: those we follow
+/// (not rejected, not in relay mode). Lineage from an actor we do not follow, or a relayed
+/// peer, takes the worker's full path. One statement for the batch.
+async fn actors_applied_directly(conn: &mut SqliteConnection, entries: &[Entry]) -> anyhow::Result<HashSet<String>> {
+    let mut actors: Vec<&str> = entries.iter().filter(|e| e.replica.is_some()).map(|e| e.actor.as_str()).collect();
+    if actors.is_empty() {
+        return Ok(HashSet::new());
+    }
+    actors.sort_unstable();
+    actors.dedup();
+    let follows = storage::following::find_followings(&mut *conn, &actors).await?;
+    Ok(follows
+        .into_iter()
+        .filter(|f| f.state != crate::storage::states::FollowState::Rejected && !f.relay)
+        .map(|f| f.actor_uri)
+        .collect())
 }
 
 #[cfg(test)]
