@@ -345,7 +345,12 @@ mod tests {
         let plain = |c: char| c.is_ascii_digit() || " .,-MLZmlz".contains(c);
         for outline in outlines() {
             for path in [&outline.path, &outline.coarse_path] {
-                assert!(path.chars().all(plain), "{}: {}", outline.code, path.chars().find(|c| !plain(*c)).unwrap_or(' '));
+                assert!(
+                    path.chars().all(plain),
+                    "{}: {}",
+                    outline.code,
+                    path.chars().find(|c| !plain(*c)).unwrap_or(' ')
+                );
             }
         }
     }

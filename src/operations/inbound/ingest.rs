@@ -15,7 +15,7 @@ use super::replicas::{after_replica_commit, write_replica, PreparedReplica, Repl
 use crate::operations::Node;
 use crate::storage::{self, timestamp};
 use anyhow::Context;
-use sqlx::SqliteConnection;
+use sqlx::{SqliteConnection, SqliteExecutor};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -249,15 +249,7 @@ async fn try_write(node: &Node, entries: &[Entry]) -> anyhow::Result<Result<Vec<
             )
             .await
         } else {
-            storage::inbox_log::record_inbox_activity(
-                &mut *tx,
-                &entry.activity_id,
-                &entry.actor,
-                &entry.kind,
-                &entry.payload,
-                &now,
-            )
-            .await
+            insert_pending(&mut *tx, entry, &now).await
         }
         .context("Failed to record an incoming activity")?;
         let result = match (&entry.replica, fresh) {
@@ -291,17 +283,15 @@ async fn apply(
 /// Records an activity pending, in a transaction of its own.
 async fn record_pending(node: &Node, entry: &Entry) -> anyhow::Result<Written> {
     let now = timestamp(node.clock.now());
-    let fresh = storage::inbox_log::record_inbox_activity(
-        &node.pool,
-        &entry.activity_id,
-        &entry.actor,
-        &entry.kind,
-        &entry.payload,
-        &now,
-    )
-    .await
-    .context("Failed to record an incoming activity")?;
+    let fresh = insert_pending(&node.pool, entry, &now).await.context("Failed to record an incoming activity")?;
     Ok((if fresh { Recorded::Pending } else { Recorded::Duplicate }, None))
+}
+
+/// The inbox-log row of an activity left to the inbox worker, payload included; false if
+/// the activity was recorded before.
+async fn insert_pending(db: impl SqliteExecutor<'_>, entry: &Entry, now: &str) -> sqlx::Result<bool> {
+    storage::inbox_log::record_inbox_activity(db, &entry.activity_id, &entry.actor, &entry.kind, &entry.payload, now)
+        .await
 }
 
 /// The actors of `entries` whose changes are applied from the payload: those we follow

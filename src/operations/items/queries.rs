@@ -311,8 +311,13 @@ pub async fn public_item_links(node: &Node, uris: &[&str]) -> Result<Vec<ItemLin
 
 /// An item's lineage, with the public items among `also` that this node holds (the
 /// page's other references), read in one statement.
-pub async fn lineage_and_links(node: &Node, item: &Item, also: &[&str]) -> Result<(Lineage, Vec<ItemLink>), OperationError> {
-    let mut uris: Vec<&str> = item.document.inspired_by.iter().map(String::as_str).chain(also.iter().copied()).collect();
+pub async fn lineage_and_links(
+    node: &Node,
+    item: &Item,
+    also: &[&str],
+) -> Result<(Lineage, Vec<ItemLink>), OperationError> {
+    let mut uris: Vec<&str> =
+        item.document.inspired_by.iter().map(String::as_str).chain(also.iter().copied()).collect();
     uris.sort_unstable();
     uris.dedup();
     let mut known = Vec::new();
