@@ -19,7 +19,6 @@ use crate::web::pages::views::session::{csrf_field, current_editor, require_edit
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use std::collections::HashMap;
 
 /// How many referenced URIs a page resolves (in one query).
 const MAX_REFERENCES: usize = 40;
@@ -183,7 +182,7 @@ async fn item_page(
         None
     };
     let (lineage, known) = queries::lineage_and_links(node, item, &reference_uris(&item.document)).await?;
-    let refs = References(known.iter().map(|link| (link.uri.clone(), link_to(link))).collect());
+    let refs = references_to(&known);
     let today = node.clock.now().date_naive();
     // The stored body with its headings one level down: the title is the page's `<h1>`.
     let body_html = shift_headings(&item.body_html, BODY_HEADING_OFFSET);
@@ -228,12 +227,12 @@ fn origin_view(item: &Item) -> Option<OriginView> {
 /// Titles and pages of the public items the document refers to (practices, evidence,
 /// "about"); unknown URIs stay bare links.
 pub async fn resolve_references(node: &Node, doc: &ItemDocument) -> Result<References, PageError> {
-    let known: HashMap<String, LinkView> = queries::public_item_links(node, &reference_uris(doc))
-        .await?
-        .iter()
-        .map(|link| (link.uri.clone(), link_to(link)))
-        .collect();
-    Ok(References(known))
+    Ok(references_to(&queries::public_item_links(node, &reference_uris(doc)).await?))
+}
+
+/// The links a page shows for the items it refers to, by URI.
+fn references_to(known: &[queries::ItemLink]) -> References {
+    References(known.iter().map(|link| (link.uri.clone(), link_to(link))).collect())
 }
 
 /// The items a document refers to (practices, evidence, "about"), at most
